@@ -1,0 +1,170 @@
+#include "linter.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <tbb/enumerable_thread_specific.h>
+#include <tbb/global_control.h>
+#include <tbb/info.h>
+#include <tbb/parallel_for.h>
+
+#include "registry.h"
+#include "syntax.h"
+
+namespace lint {
+
+namespace {
+
+thread_local std::unique_ptr<Parser> tls_parser;
+
+Parser& parser() {
+  if (!tls_parser) tls_parser = std::make_unique<Parser>();
+  return *tls_parser;
+}
+
+const RuleSpec* enabled(const LintOptions& options, std::string_view code) {
+  for (const RuleSpec* r : options.rules) {
+    if (r->code == code) return r;
+  }
+  return nullptr;
+}
+
+std::string os_error(int err) { return std::string(std::strerror(err)) + " (os error " + std::to_string(err) + ")"; }
+
+// Reads a whole file without blocking on FIFOs or devices. Returns an error message, or "".
+std::string read_file(const std::string& path, std::string& out) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+  if (fd < 0) return os_error(errno);
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) {
+    const int err = errno;
+    ::close(fd);
+    return os_error(err);
+  }
+  if (S_ISDIR(st.st_mode)) {
+    ::close(fd);
+    return os_error(EISDIR);
+  }
+  if (!S_ISREG(st.st_mode)) {
+    ::close(fd);
+    return "Not a regular file";
+  }
+  out.clear();
+  out.reserve(static_cast<size_t>(st.st_size));
+  char buf[1 << 16];
+  for (;;) {
+    const ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      const int err = errno;
+      ::close(fd);
+      return os_error(err);
+    }
+    if (n == 0) break;
+    out.append(buf, static_cast<size_t>(n));
+  }
+  ::close(fd);
+  return "";
+}
+
+FileResult io_error(const SourcePath& path, const LintOptions& options, const std::string& message) {
+  FileResult result;
+  if (const RuleSpec* rule = enabled(options, "E902")) {
+    Diagnostic d;
+    d.rule = rule;
+    d.message = message;
+    result.diagnostics = 1;
+    result.rendered = render_file(options.output, path, {d}, nullptr);
+  } else {
+    result.warning = "warning: Failed to lint " + path.display + ": " + message;
+  }
+  return result;
+}
+
+}  // namespace
+
+FileResult lint_source(const SourcePath& path, std::string text, const DispatchTable& table, const LintOptions& options) {
+  if (find_invalid_utf8(text) != std::string_view::npos) {
+    return io_error(path, options, "stream did not contain valid UTF-8");
+  }
+  // A byte order mark is not part of the code; columns on the first line ignore it, as in Ruff.
+  std::string_view source = text;
+  if (source.starts_with("\xEF\xBB\xBF")) source.remove_prefix(3);
+  if (source.size() > UINT32_MAX / 2) return io_error(path, options, "File too large");
+
+  const LineIndex lines(source);
+  Tree tree = parser().parse(source);
+  Context ctx(path.display, source, lines, tree.get());
+
+  std::vector<std::unique_ptr<Rule>> rules;
+  rules.reserve(table.rules().size());
+  for (const RuleSpec* spec : table.rules()) {
+    rules.push_back(spec->create());
+    rules.back()->set_spec(spec);
+  }
+  const WalkResult walked = walk(tree.get(), table, rules, ctx);
+
+  std::vector<Diagnostic>& diagnostics = ctx.diagnostics();
+  std::optional<SyntaxError> error = first_syntax_error(tree.get(), source);
+  if (walked.python2_statement) {
+    const TSNode n = *walked.python2_statement;
+    const uint32_t start = ts_node_start_byte(n);
+    if (!error || start < error->start_byte) {
+      const bool print = kind(n) == "print_statement";
+      error = SyntaxError{start, start + (print ? 5u : 4u),
+                          std::string("Missing parentheses in call to `") + (print ? "print" : "exec") + "`"};
+    }
+  }
+  if (error) {
+    Diagnostic d;
+    d.message = error->message;
+    d.start_byte = error->start_byte;
+    d.end_byte = error->end_byte;
+    diagnostics.push_back(std::move(d));
+  }
+  for (Diagnostic& d : diagnostics) {
+    d.start = lines.location(d.start_byte);
+    d.end = lines.location(std::max(d.start_byte, d.end_byte));
+  }
+  std::sort(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    if (a.start != b.start) return a.start < b.start;
+    const std::string_view ca = a.rule ? a.rule->code : "", cb = b.rule ? b.rule->code : "";
+    if (ca != cb) return ca < cb;
+    return a.end < b.end;
+  });
+  FileResult result;
+  result.diagnostics = diagnostics.size();
+  if (!diagnostics.empty()) result.rendered = render_file(options.output, path, diagnostics, &lines);
+  return result;
+}
+
+FileResult lint_path(const SourcePath& path, const DispatchTable& table, const LintOptions& options) {
+  std::string text;
+  if (std::string err = read_file(path.path, text); !err.empty()) return io_error(path, options, err);
+  return lint_source(path, std::move(text), table, options);
+}
+
+std::vector<FileResult> lint_all(const std::vector<SourcePath>& paths, const DispatchTable& table,
+                                 const LintOptions& options) {
+  std::vector<FileResult> results(paths.size());
+  const int threads = options.threads > 0 ? options.threads : static_cast<int>(tbb::info::default_concurrency());
+  tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<size_t>(threads));
+  tbb::parallel_for(tbb::blocked_range<size_t>(0, paths.size(), 1), [&](const tbb::blocked_range<size_t>& range) {
+    for (size_t i = range.begin(); i != range.end(); ++i) {
+      try {
+        results[i] = lint_path(paths[i], table, options);
+      } catch (const std::exception& e) {
+        results[i] = FileResult{};
+        results[i].warning = "error: Failed to lint " + paths[i].display + ": " + e.what();
+        results[i].internal_error = true;
+      }
+    }
+  });
+  return results;
+}
+
+}  // namespace lint

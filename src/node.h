@@ -1,0 +1,105 @@
+// Small, allocation-free helpers over tree-sitter nodes used by the engine and the rules.
+#pragma once
+
+#include <tree_sitter/api.h>
+
+#include <cstring>
+#include <string_view>
+
+namespace lint {
+
+inline std::string_view kind(TSNode n) { return ts_node_type(n); }
+inline bool is(TSNode n, std::string_view k) { return kind(n) == k; }
+
+inline TSNode field(TSNode n, std::string_view name) {
+  return ts_node_child_by_field_name(n, name.data(), static_cast<uint32_t>(name.size()));
+}
+
+inline bool is_error(TSNode n) { return ts_node_is_null(n) == false && (is(n, "ERROR") || ts_node_is_missing(n)); }
+
+// Iterates over the children of a node with a cursor: ts_node_child(i) costs O(i) per call.
+// Yields comments too; callers that care skip them.
+class Children {
+ public:
+  class iterator {
+   public:
+    iterator() = default;
+    explicit iterator(TSNode parent) : cursor_(ts_tree_cursor_new(parent)), valid_(ts_tree_cursor_goto_first_child(&cursor_)), owns_(true) {}
+    iterator(const iterator&) = delete;
+    iterator& operator=(const iterator&) = delete;
+    ~iterator() { if (owns_) ts_tree_cursor_delete(&cursor_); }
+    TSNode operator*() const { return ts_tree_cursor_current_node(&cursor_); }
+    iterator& operator++() { valid_ = ts_tree_cursor_goto_next_sibling(&cursor_); return *this; }
+    bool operator!=(const iterator& other) const { return valid_ != other.valid_; }
+    // The field name of the current child, or null.
+    const char* field_name() const { return ts_tree_cursor_current_field_name(&cursor_); }
+
+   private:
+    mutable TSTreeCursor cursor_{};
+    bool valid_ = false;
+    bool owns_ = false;
+  };
+  explicit Children(TSNode n) : node_(n) {}
+  iterator begin() const { return iterator(node_); }
+  iterator end() const { return iterator(); }
+
+ private:
+  TSNode node_;
+};
+
+inline Children children(TSNode n) { return Children(n); }
+
+}  // namespace lint
+
+namespace lint {
+
+// The expression inside any number of parentheses: Ruff's ranges exclude them.
+inline TSNode unparenthesized(TSNode n) {
+  while (!ts_node_is_null(n) && is(n, "parenthesized_expression")) {
+    TSNode inner{};
+    bool found = false;
+    for (TSNode c : children(n)) {
+      if (ts_node_is_named(c) && !ts_node_is_extra(c)) {
+        inner = c;
+        found = true;
+        break;
+      }
+    }
+    if (!found) break;
+    n = inner;
+  }
+  return n;
+}
+
+// Literals whose value is known without running the code (tuples of them included).
+inline bool is_constant(TSNode n) {
+  n = unparenthesized(n);
+  const std::string_view k = kind(n);
+  if (k == "string" || k == "concatenated_string") {
+    // f-strings are computed at run time.
+    for (TSNode c : children(n)) {
+      if (is(c, "string")) {
+        for (TSNode p : children(c)) if (is(p, "interpolation")) return false;
+      } else if (is(c, "interpolation")) {
+        return false;
+      }
+    }
+    return true;
+  }
+  if (k == "integer" || k == "float" || k == "true" || k == "false" || k == "none" || k == "ellipsis") return true;
+  if (k == "tuple") {
+    for (TSNode c : children(n)) {
+      if (ts_node_is_named(c) && !ts_node_is_extra(c) && !is_constant(c)) return false;
+    }
+    return true;
+  }
+  return false;
+}
+
+inline bool is_singleton(TSNode n) {
+  n = unparenthesized(n);
+  const std::string_view k = kind(n);
+  return k == "true" || k == "false" || k == "none" || k == "ellipsis";
+}
+
+}  // namespace lint
