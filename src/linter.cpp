@@ -96,9 +96,41 @@ FileResult lint_source(const SourcePath& path, std::string text, const DispatchT
   if (source.starts_with("\xEF\xBB\xBF")) source.remove_prefix(3);
   if (source.size() > UINT32_MAX / 2) return io_error(path, options, "File too large");
 
-  const LineIndex lines(source);
-  Tree tree = parser().parse(source);
-  Context ctx(path.display, source, lines, tree.get());
+  // Python ends a line at a lone carriage return too; tree-sitter-python does not. Replacing it
+  // with a line feed keeps every byte offset, so the parse agrees with Python and with the rows
+  // the line index counts.
+  std::string normalized;
+  if (const size_t cr = source.find('\r'); cr != std::string_view::npos) {
+    for (size_t i = cr; i < source.size(); i = source.find('\r', i + 1)) {
+      if (i + 1 < source.size() && source[i + 1] == '\n') continue;
+      if (normalized.empty()) normalized.assign(source);
+      normalized[i] = '\n';
+    }
+  }
+  const std::string_view parse_text = normalized.empty() ? source : std::string_view(normalized);
+
+  const LineIndex lines(parse_text);
+  if (const auto end = too_many_open_brackets(parse_text)) {
+    Diagnostic d;
+    d.message = "unexpected EOF while parsing (too many unclosed brackets)";
+    d.start_byte = d.end_byte = *end;
+    d.start = d.end = lines.location(*end);
+    FileResult result;
+    result.diagnostics = 1;
+    result.rendered = render_file(options.output, path, {d}, &lines);
+    return result;
+  }
+  Tree tree = parser().parse(parse_text);
+  std::string rewritten;
+  if (ts_node_has_error(ts_tree_root_node(tree.get()))) {
+    // Try again where the grammar is stricter than Python; keep the retry only if it parses.
+    rewritten = rewrite_for_parse(parse_text);
+    if (!rewritten.empty()) {
+      Tree retry = parser().parse(rewritten);
+      if (!ts_node_has_error(ts_tree_root_node(retry.get()))) tree = std::move(retry);
+    }
+  }
+  Context ctx(path.display, parse_text, lines, tree.get());
 
   std::vector<std::unique_ptr<Rule>> rules;
   rules.reserve(table.rules().size());
@@ -109,17 +141,13 @@ FileResult lint_source(const SourcePath& path, std::string text, const DispatchT
   const WalkResult walked = walk(tree.get(), table, rules, ctx);
 
   std::vector<Diagnostic>& diagnostics = ctx.diagnostics();
-  std::optional<SyntaxError> error = first_syntax_error(tree.get(), source);
-  if (walked.python2_statement) {
-    const TSNode n = *walked.python2_statement;
-    const uint32_t start = ts_node_start_byte(n);
-    if (!error || start < error->start_byte) {
-      const bool print = kind(n) == "print_statement";
-      error = SyntaxError{start, start + (print ? 5u : 4u),
-                          std::string("Missing parentheses in call to `") + (print ? "print" : "exec") + "`"};
-    }
+  std::optional<SyntaxError> error = first_syntax_error(tree.get(), parse_text);
+  if (walked.python_error && (!error || walked.python_error->start_byte < error->start_byte)) {
+    error = walked.python_error;
   }
   if (error) {
+    // As Ruff: only token-based rules report in a file that does not parse.
+    std::erase_if(diagnostics, [](const Diagnostic& d) { return !d.rule->runs_on_invalid_syntax; });
     Diagnostic d;
     d.message = error->message;
     d.start_byte = error->start_byte;

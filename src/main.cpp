@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <iterator>
 #include <string>
@@ -14,6 +15,7 @@
 #include "linter.h"
 #include "registry.h"
 #include "selection.h"
+#include "syntax.h"
 #include "version.h"
 
 namespace {
@@ -44,6 +46,9 @@ Input:
       --no-respect-gitignore Lint files that .gitignore files would exclude
       --threads N            Lint N files at a time (default: every core)
 
+Rule authors:
+      --print-tree           Print each file's syntax tree (tree-sitter S-expression) and exit
+
 Compatibility (accepted, no effect yet):
       --isolated, --no-cache
 
@@ -64,6 +69,7 @@ struct Args {
   bool respect_gitignore = true;
   std::string stdin_filename;
   int threads = 0;
+  bool print_tree = false;
 };
 
 [[noreturn]] void usage_error(const std::string& message) {
@@ -132,6 +138,8 @@ Args parse_args(int argc, char** argv) {
       args.respect_gitignore = false;
     } else if (arg == "--respect-gitignore") {
       args.respect_gitignore = true;
+    } else if (arg == "--print-tree") {
+      args.print_tree = true;
     } else if (arg == "--isolated" || arg == "--no-cache") {
       // Accepted so that Ruff command lines work unchanged: lint reads no configuration and keeps no cache yet.
     } else {
@@ -159,6 +167,19 @@ bool use_color() {
 int main(int argc, char** argv) {
   std::ios::sync_with_stdio(false);
   const Args args = parse_args(argc, argv);
+
+  if (args.print_tree) {
+    Parser parser;
+    for (const SourcePath& sp : discover(args.paths, DiscoveryOptions{args.respect_gitignore})) {
+      std::ifstream in(sp.path, std::ios::binary);
+      const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      Tree tree = parser.parse(text);
+      char* s = ts_node_string(ts_tree_root_node(tree.get()));
+      std::cout << sp.display << ":\n" << s << "\n";
+      std::free(s);
+    }
+    return 0;
+  }
 
   LintOptions options;
   options.threads = args.threads;

@@ -28,6 +28,9 @@ struct RuleSpec {
   std::vector<std::string_view> kinds;  // node kinds dispatched to enter()/leave()
   std::string_view doc;     // Markdown: What it does / Why is this bad? / Example
   std::function<std::unique_ptr<Rule>()> create;
+  // Ruff runs only its token-based rules (E701-E703 here) on a file with a syntax error; the
+  // others report nothing there. Rules that set this keep their diagnostics in such files.
+  bool runs_on_invalid_syntax = false;
 };
 
 // Everything a rule may read about the file being linted.

@@ -46,6 +46,112 @@ std::string describe_token(std::string_view text) {
 
 }  // namespace
 
+namespace {
+
+// Length of a string literal's prefix (r, b, f, u, rb, Rb, fr, ...) ending at `quote`, or npos.
+bool is_prefix_char(char c) {
+  return c == 'r' || c == 'R' || c == 'b' || c == 'B' || c == 'f' || c == 'F' || c == 'u' || c == 'U';
+}
+
+bool is_word_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+         (static_cast<unsigned char>(c) >= 0x80);
+}
+
+// Skips a string literal starting at the quote at `i`; returns the index of its last byte.
+size_t skip_string(std::string_view s, size_t i) {
+  const char q = s[i];
+  const size_t n = s.size();
+  const bool triple = i + 2 < n && s[i + 1] == q && s[i + 2] == q;
+  for (i += triple ? 3 : 1; i < n; ++i) {
+    if (s[i] == '\\') {
+      ++i;
+      continue;
+    }
+    if (!triple && (s[i] == '\n' || s[i] == '\r')) return i - 1;
+    if (s[i] == q && (!triple || (i + 2 < n && s[i + 1] == q && s[i + 2] == q))) return triple ? i + 2 : i;
+  }
+  return n - 1;
+}
+
+}  // namespace
+
+std::string rewrite_for_parse(std::string_view source) {
+  std::string out;
+  auto edit = [&](size_t i, char c) {
+    if (out.empty()) out.assign(source);
+    out[i] = c;
+  };
+  const size_t n = source.size();
+  int depth = 0;
+  for (size_t i = 0; i < n; ++i) {
+    const char c = source[i];
+    if (c == '#') {
+      const size_t start = i;
+      while (i + 1 < n && source[i + 1] != '\n' && source[i + 1] != '\r') ++i;
+      if (depth > 0) {
+        for (size_t k = start; k <= i; ++k) edit(k, ' ');
+      }
+    } else if (c == '\'' || c == '"') {
+      i = skip_string(source, i);
+    } else if (c == '(' || c == '[' || c == '{') {
+      ++depth;
+    } else if (c == ')' || c == ']' || c == '}') {
+      if (depth > 0) --depth;
+    } else if ((c == '\n' || c == '\r') && depth > 0) {
+      edit(i, ' ');
+    } else if (c == '_' && source.compare(i, 10, "__future__") == 0 && (i == 0 || !is_word_char(source[i - 1]))) {
+      // `from __future__ import *`: the grammar has no wildcard future import.
+      size_t j = i + 10;
+      while (j < n && (source[j] == ' ' || source[j] == '\t')) ++j;
+      if (source.compare(j, 6, "import") == 0) {
+        j += 6;
+        while (j < n && (source[j] == ' ' || source[j] == '\t')) ++j;
+        if (j < n && source[j] == '*') edit(i + 9, 'X');
+      }
+      i += 9;
+    } else if (is_prefix_char(c) || is_word_char(c)) {
+      // Skip the rest of a word so that string prefixes and names are not misread.
+      while (i + 1 < n && is_word_char(source[i + 1])) ++i;
+    }
+  }
+  return out;
+}
+
+std::optional<uint32_t> too_many_open_brackets(std::string_view source) {
+  constexpr long kLimit = 60000;
+  // A cheap bound first: brackets in strings and comments are counted too.
+  long open = 0;
+  for (char c : source) open += (c == '(' || c == '[' || c == '{') - (c == ')' || c == ']' || c == '}');
+  if (open <= kLimit) return std::nullopt;
+  // Then a closer look that skips strings and comments.
+  long depth = 0;
+  const size_t n = source.size();
+  for (size_t i = 0; i < n; ++i) {
+    const char c = source[i];
+    if (c == '#') {
+      while (i < n && source[i] != '\n' && source[i] != '\r') ++i;
+    } else if (c == '\'' || c == '"') {
+      const bool triple = i + 2 < n && source[i + 1] == c && source[i + 2] == c;
+      const size_t quote = triple ? 3 : 1;
+      for (i += quote; i < n; ++i) {
+        if (source[i] == '\\') { ++i; continue; }
+        if (!triple && (source[i] == '\n' || source[i] == '\r')) break;
+        if (source[i] == c && (!triple || (i + 2 < n && source[i + 1] == c && source[i + 2] == c))) {
+          i += quote - 1;
+          break;
+        }
+      }
+    } else if (c == '(' || c == '[' || c == '{') {
+      ++depth;
+    } else if ((c == ')' || c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  if (depth <= kLimit) return std::nullopt;
+  return static_cast<uint32_t>(source.size());
+}
+
 std::optional<SyntaxError> first_syntax_error(const TSTree* tree, std::string_view source) {
   TSNode root = ts_tree_root_node(tree);
   TSTreeCursor cursor = ts_tree_cursor_new(root);

@@ -38,6 +38,19 @@ struct SyntaxError {
   std::string message;  // without the "SyntaxError: " prefix
 };
 
+// Where tree-sitter-python rejects valid Python, a same-length rewrite of the text that it
+// parses as Python does: newlines and comments inside brackets become spaces (the grammar's
+// scanner mistakes a dedented continuation line such as `(a.\n  b)` for a dedent), and
+// `from __future__ import *` (a compile-time error, but valid syntax) gets an ordinary module
+// name. Byte offsets are unchanged, so rules read the original text at the same ranges. Returns
+// "" when there is nothing to rewrite.
+std::string rewrite_for_parse(std::string_view source);
+
+// tree-sitter 0.20.7 corrupts its heap recovering from more than 65,535 unclosed brackets.
+// Returns the byte offset of the end of input when the source leaves that many brackets open
+// (outside strings and comments), so the caller reports a syntax error without parsing.
+std::optional<uint32_t> too_many_open_brackets(std::string_view source);
+
 // The first ERROR or MISSING node in document order. Constructs that tree-sitter-python accepts
 // but Python 3 rejects (Python 2 print and exec statements) are found by the traversal instead.
 std::optional<SyntaxError> first_syntax_error(const TSTree* tree, std::string_view source);

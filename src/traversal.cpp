@@ -14,6 +14,31 @@ TSSymbol symbol_for(const TSLanguage* lang, std::string_view name) {
   return s;
 }
 
+// tree-sitter-python accepts a statement indented deeper than its block; Python does not.
+void check_indentation(TSNode block, WalkResult& result) {
+  bool have_column = false;
+  uint32_t column = 0;
+  uint32_t previous_end_row = 0;
+  bool first = true;
+  for (TSNode c : children(block)) {
+    if (ts_node_is_extra(c) || !ts_node_is_named(c)) continue;
+    const TSPoint start = ts_node_start_point(c);
+    const bool starts_line = first || start.row > previous_end_row;
+    first = false;
+    previous_end_row = ts_node_end_point(c).row;
+    if (!starts_line) continue;
+    if (!have_column) {
+      column = is(block, "module") ? 0 : start.column;
+      have_column = true;
+    }
+    if (start.column > column) {
+      const uint32_t line_start = ts_node_start_byte(c) - start.column;
+      result.python_error = SyntaxError{line_start, ts_node_start_byte(c), "Unexpected indentation"};
+      return;
+    }
+  }
+}
+
 }  // namespace
 
 DispatchTable::DispatchTable(std::span<const RuleSpec* const> rules) : rules_(rules) {
@@ -31,6 +56,8 @@ DispatchTable::DispatchTable(std::span<const RuleSpec* const> rules) : rules_(ru
   }
   print_statement_ = symbol_for(lang, "print_statement");
   exec_statement_ = symbol_for(lang, "exec_statement");
+  module_ = symbol_for(lang, "module");
+  block_ = symbol_for(lang, "block");
 }
 
 WalkResult walk(const TSTree* tree, const DispatchTable& table, std::span<const std::unique_ptr<Rule>> rules,
@@ -40,8 +67,20 @@ WalkResult walk(const TSTree* tree, const DispatchTable& table, std::span<const 
   const auto visit = [&](TSNode n, bool entering) {
     if (ts_node_has_error(n)) return;
     const TSSymbol s = ts_node_symbol(n);
-    if (entering && !result.python2_statement && (s == table.print_statement() || s == table.exec_statement())) {
-      result.python2_statement = n;
+    if (entering && !result.python_error) {
+      if (s == table.print_statement() || s == table.exec_statement()) {
+        // `print >> f, x` is valid Python 3 too: a tuple holding a shift.
+        const TSNode first = ts_node_named_child(n, 0);
+        if (!(s == table.print_statement() && !ts_node_is_null(first) && is(first, "chevron"))) {
+          const bool print = s == table.print_statement();
+          const uint32_t start = ts_node_start_byte(n);
+          result.python_error = SyntaxError{start, start + (print ? 5u : 4u),
+                                            std::string("Missing parentheses in call to `") +
+                                                (print ? "print" : "exec") + "`"};
+        }
+      } else if (s == table.module() || s == table.block()) {
+        check_indentation(n, result);
+      }
     }
     for (uint16_t i : table.rules_for(s)) {
       if (entering) {

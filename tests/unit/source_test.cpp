@@ -10,9 +10,9 @@ TEST_CASE("columns count code points, rows start at 1", "[source]") {
   LineIndex idx(text);
   CHECK(idx.location(0) == Location{1, 1});
   CHECK(idx.location(6) == Location{2, 1});
-  // 'é' is two bytes: the byte offset of `None` is 17, its column 16.
-  CHECK(text.substr(17, 4) == "None");
-  CHECK(idx.location(17) == Location{2, 16});
+  // `é` is two bytes: `None` starts at byte 18 of the text, the 12th character of its line.
+  CHECK(text.substr(18, 4) == "None");
+  CHECK(idx.location(18) == Location{2, 12});
 }
 
 TEST_CASE("CRLF and lone CR end lines", "[source]") {

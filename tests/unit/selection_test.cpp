@@ -1,0 +1,101 @@
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "registry.h"
+#include "selection.h"
+
+using namespace lint;
+
+namespace {
+
+std::vector<std::string> codes(const RuleSelection& s) {
+  std::vector<std::string> out;
+  for (const RuleSpec* r : resolve(s)) out.emplace_back(r->code);
+  return out;
+}
+
+bool has(const std::vector<std::string>& v, std::string_view code) {
+  return std::find(v.begin(), v.end(), code) != v.end();
+}
+
+}  // namespace
+
+TEST_CASE("rules.def is sorted by code and codes and names are unique", "[registry]") {
+  const auto rules = all_rules();
+  REQUIRE(rules.size() >= 19);
+  for (size_t i = 1; i < rules.size(); ++i) {
+    CHECK(rules[i - 1]->code < rules[i]->code);
+  }
+  for (const RuleSpec* r : rules) {
+    CHECK(find_rule(r->code) == r);
+    CHECK(find_rule(r->name) == r);
+    CHECK(r->doc.find("## What it does") != std::string_view::npos);
+    CHECK(r->doc.find("## Why is this bad?") != std::string_view::npos);
+    CHECK(r->doc.find("## Example") != std::string_view::npos);
+  }
+}
+
+TEST_CASE("the default selection is E4, E7, E9 and F", "[selection]") {
+  const auto on = codes({});
+  CHECK(has(on, "E401"));
+  CHECK(has(on, "E711"));
+  CHECK(has(on, "E902"));
+  CHECK(has(on, "F541"));
+  CHECK_FALSE(has(on, "W605"));
+}
+
+TEST_CASE("select, extend-select and ignore", "[selection]") {
+  RuleSelection s;
+  s.select = std::vector<std::string>{"E7"};
+  auto on = codes(s);
+  CHECK(has(on, "E711"));
+  CHECK_FALSE(has(on, "E401"));
+
+  s.ignore = {"E711"};
+  on = codes(s);
+  CHECK_FALSE(has(on, "E711"));
+  CHECK(has(on, "E712"));
+
+  // A more specific select beats a less specific ignore.
+  s.select = std::vector<std::string>{"E711"};
+  s.ignore = {"E7"};
+  CHECK(codes(s) == std::vector<std::string>{"E711"});
+
+  // At equal specificity, ignore wins.
+  s.select = std::vector<std::string>{"E711"};
+  s.ignore = {"none-comparison"};
+  CHECK(codes(s).empty());
+
+  RuleSelection all;
+  all.select = std::vector<std::string>{"ALL"};
+  CHECK(codes(all).size() == all_rules().size());
+
+  RuleSelection extend;
+  extend.extend_select = {"W605"};
+  CHECK(has(codes(extend), "W605"));
+  CHECK(has(codes(extend), "E711"));
+}
+
+TEST_CASE("unknown selectors are errors naming the closest rule", "[selection]") {
+  RuleSelection s;
+  s.select = std::vector<std::string>{"E7111"};
+  try {
+    resolve(s);
+    FAIL("expected an error");
+  } catch (const SelectionError& e) {
+    CHECK(e.message.find("`E7111`") != std::string::npos);
+    CHECK(e.message.find("did you mean `E711`") != std::string::npos);
+  }
+  CHECK(closest_selector("non-comparison") == "none-comparison");
+  CHECK(closest_selector("completely-unrelated-words") == "");
+  CHECK(is_known_selector("E"));
+  CHECK(is_known_selector("F5"));
+  CHECK_FALSE(is_known_selector("Z"));
+  CHECK_FALSE(is_known_selector(""));
+}
+
+TEST_CASE("selector lists split on commas and trim spaces", "[selection]") {
+  CHECK(split_selectors("E7, F401,,W") == std::vector<std::string>{"E7", "F401", "W"});
+  CHECK(split_selectors("").empty());
+}

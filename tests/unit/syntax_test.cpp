@@ -1,0 +1,110 @@
+#include <catch2/catch.hpp>
+
+#include "syntax.h"
+#include "traversal.h"
+
+using namespace lint;
+
+namespace {
+
+std::optional<SyntaxError> error_in(const std::string& text) {
+  Parser p;
+  Tree t = p.parse(text);
+  return first_syntax_error(t.get(), text);
+}
+
+// A rule that counts what it is given, to test the walk itself.
+struct Counter final : Rule {
+  int entered = 0;
+  int left = 0;
+  void enter(TSNode, Context&) override { ++entered; }
+  void leave(TSNode, Context&) override { ++left; }
+};
+
+}  // namespace
+
+TEST_CASE("valid code has no syntax error", "[syntax]") {
+  CHECK_FALSE(error_in("def f(x):\n    return [y async for y in x]\n"));
+  CHECK_FALSE(error_in("match x:\n    case [1, *rest]:\n        pass\n"));
+  CHECK_FALSE(error_in("type X[T] = list[T]\n"));
+  CHECK_FALSE(error_in("f'{x!r:>{width}}'\n"));
+}
+
+TEST_CASE("the first syntax error is located", "[syntax]") {
+  const auto e = error_in("x = 1\ny = )\n");
+  REQUIRE(e);
+  CHECK(e->start_byte >= 6);
+  CHECK(e->start_byte <= 10);
+}
+
+TEST_CASE("rewrite_for_parse keeps offsets and only touches what it must", "[syntax]") {
+  CHECK(rewrite_for_parse("x = 1\n").empty());
+  const std::string src = "def f():\n    (bar.\n  baz)  # c\n    y = (1,  # note\n  2)\n";
+  const std::string out = rewrite_for_parse(src);
+  REQUIRE(out.size() == src.size());
+  CHECK(out == "def f():\n    (bar.   baz)  # c\n    y = (1,           2)\n");
+  const std::string fut = "from __future__ import *\n";
+  CHECK(rewrite_for_parse(fut) == "from __future_X import *\n");
+  // Brackets inside strings and comments do not count.
+  CHECK(rewrite_for_parse("s = '('\nt = 1  # (\nu = 2\n").empty());
+  // Once rewritten, the dedented continuation parses.
+  Parser p;
+  Tree t = p.parse(out);
+  CHECK_FALSE(ts_node_has_error(ts_tree_root_node(t.get())));
+}
+
+TEST_CASE("too many unclosed brackets are caught before tree-sitter sees them", "[syntax]") {
+  CHECK_FALSE(too_many_open_brackets("x = (1)\n"));
+  const std::string closed = "x = " + std::string(70000, '(') + "1" + std::string(70000, ')') + "\n";
+  CHECK_FALSE(too_many_open_brackets(closed));
+  const std::string open = "x = " + std::string(70000, '(') + "\n";
+  CHECK(too_many_open_brackets(open) == open.size());
+  const std::string in_string = "x = '''" + std::string(70000, '(') + "'''\n";
+  CHECK_FALSE(too_many_open_brackets(in_string));
+}
+
+TEST_CASE("the walk is iterative and pairs enter with leave", "[traversal]") {
+  static const RuleSpec spec{.code = "X100", .name = "count", .linter = "test", .kinds = {"parenthesized_expression"},
+                             .doc = "", .create = make_rule<Counter>()};
+  const RuleSpec* specs[] = {&spec};
+  DispatchTable table(specs);
+  const int depth = 100000;
+  const std::string text = "x = " + std::string(depth, '(') + "1" + std::string(depth, ')') + "\n";
+  Parser p;
+  Tree t = p.parse(text);
+  LineIndex lines(text);
+  Context ctx("deep.py", text, lines, t.get());
+  std::vector<std::unique_ptr<Rule>> rules;
+  rules.push_back(spec.create());
+  walk(t.get(), table, rules, ctx);
+  const auto& c = static_cast<const Counter&>(*rules[0]);
+  CHECK(c.entered == depth);
+  CHECK(c.left == depth);
+}
+
+TEST_CASE("an unknown node kind is a hard error", "[traversal]") {
+  static const RuleSpec spec{.code = "X101", .name = "typo", .linter = "test", .kinds = {"comparision_operator"},
+                             .doc = "", .create = make_rule<Counter>()};
+  const RuleSpec* specs[] = {&spec};
+  CHECK_THROWS_AS(DispatchTable(specs), UnknownNodeKind);
+}
+
+TEST_CASE("walk reports Python 2 statements and unexpected indentation", "[traversal]") {
+  DispatchTable table({});
+  auto python_error = [&](const std::string& text) {
+    Parser p;
+    Tree t = p.parse(text);
+    LineIndex lines(text);
+    Context ctx("t.py", text, lines, t.get());
+    return walk(t.get(), table, {}, ctx).python_error;
+  };
+  CHECK_FALSE(python_error("print(1)\nprint >> f, x\nif x:\n    a = 1\n    b = 2\n"));
+  const auto p2 = python_error("x = 1\nprint 'hi'\n");
+  REQUIRE(p2);
+  CHECK(p2->start_byte == 6);
+  const auto indent = python_error("x = 1\n    y = 2\n");
+  REQUIRE(indent);
+  CHECK(indent->message == "Unexpected indentation");
+  CHECK(indent->start_byte == 6);
+  CHECK_FALSE(python_error("if x: a = 1; b = 2\nc = (1,\n     2)\n"));
+}
