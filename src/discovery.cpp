@@ -119,26 +119,35 @@ std::vector<SourcePath> discover(const std::vector<std::string>& paths, const Di
       add(given);  // explicit files are always linted; a missing one reports its error when read
       continue;
     }
-    std::vector<fs::path> stack{fs::path(absolute_of(given))};
+    // A directory named on the command line is searched even when git ignores it, as Ruff does.
+    // libgit2 judges a path together with its parents, so below such a directory every path
+    // counts as ignored and git's rules cannot select among them: nothing there is skipped.
+    const fs::path root(absolute_of(given));
+    std::vector<std::pair<fs::path, bool>> stack{{root, git && git->ignored(root)}};
     while (!stack.empty()) {
-      const fs::path dir = std::move(stack.back());
+      const auto [dir, dir_ignored] = std::move(stack.back());
       stack.pop_back();
       fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
       if (ec) continue;
       std::vector<fs::path> files;
+      auto skipped_by_git = [&](const fs::path& p, bool& ignored) {
+        ignored = git && git->ignored(p);
+        return ignored && !dir_ignored;
+      };
       for (; it != fs::directory_iterator(); it.increment(ec)) {
         if (ec) break;
         const fs::directory_entry& entry = *it;
         const fs::path& p = entry.path();
         const std::string name = p.filename().string();
         std::error_code e2;
+        bool ignored = false;
         // Directory symlinks are not followed (loops); file symlinks are linted like files.
         if (entry.is_directory(e2) && !entry.is_symlink(e2)) {
           if (is_default_excluded(name)) continue;
-          if (git && git->ignored(p)) continue;
-          stack.push_back(p);
+          if (skipped_by_git(p, ignored)) continue;
+          stack.emplace_back(p, ignored);
         } else if (is_python_file(p) && !entry.is_directory(e2)) {
-          if (git && git->ignored(p)) continue;
+          if (skipped_by_git(p, ignored)) continue;
           files.push_back(p);
         }
       }

@@ -14,26 +14,49 @@ TSSymbol symbol_for(const TSLanguage* lang, std::string_view name) {
   return s;
 }
 
+// Whether the text between two statements holds a line break that ends a logical line: one
+// that is not escaped by a backslash (a backslash inside a comment escapes nothing).
+bool has_logical_newline(std::string_view between) {
+  bool escaped = false;
+  for (size_t i = 0; i < between.size(); ++i) {
+    const char c = between[i];
+    if (c == '#') {
+      while (i + 1 < between.size() && between[i + 1] != '\n' && between[i + 1] != '\r') ++i;
+      escaped = false;
+    } else if (c == '\n' || c == '\r') {
+      if (!escaped) return true;
+      if (c == '\r' && i + 1 < between.size() && between[i + 1] == '\n') ++i;
+      escaped = false;
+    } else if (c == '\\') {
+      escaped = true;
+    } else if (c != ' ' && c != '\t' && c != '\f') {
+      escaped = false;
+    }
+  }
+  return false;
+}
+
 // tree-sitter-python accepts a statement indented deeper than its block; Python does not.
-void check_indentation(TSNode block, WalkResult& result) {
+void check_indentation(TSNode block, std::string_view source, WalkResult& result) {
   bool have_column = false;
   uint32_t column = 0;
-  uint32_t previous_end_row = 0;
+  uint32_t previous_end = 0;
   bool first = true;
   for (TSNode c : children(block)) {
     if (ts_node_is_extra(c) || !ts_node_is_named(c)) continue;
-    const TSPoint start = ts_node_start_point(c);
-    const bool starts_line = first || start.row > previous_end_row;
+    const uint32_t start = ts_node_start_byte(c);
+    const bool starts_line =
+        first || has_logical_newline(source.substr(previous_end, start > previous_end ? start - previous_end : 0));
     first = false;
-    previous_end_row = ts_node_end_point(c).row;
+    previous_end = ts_node_end_byte(c);
     if (!starts_line) continue;
+    const uint32_t col = ts_node_start_point(c).column;
     if (!have_column) {
-      column = is(block, "module") ? 0 : start.column;
+      column = is(block, "module") ? 0 : col;
       have_column = true;
     }
-    if (start.column > column) {
-      const uint32_t line_start = ts_node_start_byte(c) - start.column;
-      result.python_error = SyntaxError{line_start, ts_node_start_byte(c), "Unexpected indentation"};
+    if (col > column) {
+      result.python_error = SyntaxError{start - col, start, "Unexpected indentation"};
       return;
     }
   }
@@ -79,7 +102,7 @@ WalkResult walk(const TSTree* tree, const DispatchTable& table, std::span<const 
                                                 (print ? "print" : "exec") + "`"};
         }
       } else if (s == table.module() || s == table.block()) {
-        check_indentation(n, result);
+        check_indentation(n, ctx.source(), result);
       }
     }
     for (uint16_t i : table.rules_for(s)) {

@@ -321,6 +321,18 @@ class GitIgnore(Workspace):
         # And the whole thing can be turned off.
         self.assertEqual(len(self.linted_files("--no-respect-gitignore", ".")), 8)
 
+    def test_a_directory_named_explicitly_is_searched_even_if_ignored(self):
+        # As Ruff: naming an ignored folder lints it. Unlike Ruff, the .gitignore rules below it
+        # are not applied: libgit2 judges a path with its parents, and a parent here is ignored.
+        self.git("init", "-q")
+        self.write(".gitignore", "vendor/\nskip.py\n")
+        self.write("vendor/lib.py", "x == None\n")
+        self.write("vendor/skip.py", "x == None\n")
+        self.write("vendor/.gitignore", "local.py\n")
+        self.write("vendor/local.py", "x == None\n")
+        self.assertEqual(self.linted_files("."), [])
+        self.assertEqual(self.linted_files("vendor"), ["vendor/lib.py", "vendor/local.py", "vendor/skip.py"])
+
     def test_gitignore_outside_a_repository_is_not_used(self):
         # As git and Ruff: a .gitignore only means something inside a work tree.
         self.write(".gitignore", "a.py\n")
