@@ -1,3 +1,4 @@
+#include "pycodestyle/ambiguous_names.h"
 #include "rule.h"
 
 namespace lint::rules {
@@ -5,25 +6,36 @@ namespace lint::rules {
 namespace {
 
 constexpr std::string_view kDoc = R"(## What it does
-TODO
+Checks for classes named `l`, `O` or `I`.
 
 ## Why is this bad?
-TODO
+In many fonts the letters `l` (lowercase el), `O` (uppercase o) and `I` (uppercase i) look
+just like the digits `1` and `0` or like each other, so code that names a class with one of
+them is easy to misread. [PEP 8] advises against these names. Choose a descriptive name.
 
 ## Example
 ```python
+class I:
+    pass
 ```
 
 Use instead:
 ```python
+class Interval:
+    pass
 ```
+
+[PEP 8]: https://peps.python.org/pep-0008/#names-to-avoid
 )";
 
 class AmbiguousClassName final : public Rule {
  public:
   void enter(TSNode node, Context& ctx) override {
-    (void)node;
-    (void)ctx;
+    TSNode name = field(node, "name");
+    if (ts_node_is_null(name)) return;
+    const std::string_view text = ctx.text(name);
+    if (!is_ambiguous_name(text)) return;
+    report(ctx, name, ambiguous_name_message("Ambiguous class name: `", text));
   }
 };
 

@@ -1,3 +1,8 @@
+#include <cstdint>
+#include <cstring>
+#include <string>
+
+#include "pycodestyle/strings.h"
 #include "rule.h"
 
 namespace lint::rules {
@@ -5,25 +10,141 @@ namespace lint::rules {
 namespace {
 
 constexpr std::string_view kDoc = R"(## What it does
-TODO
+Checks for backslashes in string and bytes literals that do not start a valid escape
+sequence, such as `"\d"`.
 
 ## Why is this bad?
-TODO
+Python keeps an unrecognized escape like `\d` as the two characters `\` and `d`, but this has
+been deprecated since Python 3.6 and is a `SyntaxWarning` since Python 3.12; it may become an
+error. It is also ambiguous to the reader: was a real escape intended? Either double the
+backslash (`"\\d"`) or use a raw string (`r"\d"`), the usual choice for regular expressions.
+
+The valid escapes are `\` followed by a newline, `\\`, `\'`, `\"`, `\a`, `\b`, `\f`, `\n`, `\r`,
+`\t`, `\v`, octal digits `\0`-`\7`, `\x`, and `\N`, `\u`, `\U`. Raw strings are not checked. In
+f-strings, the literal text and the format specifications of the replacement fields are
+checked; strings nested in replacement fields are checked on their own.
 
 ## Example
 ```python
+import re
+
+pattern = re.compile("\d+\.\d+")
 ```
 
 Use instead:
 ```python
+import re
+
+pattern = re.compile(r"\d+\.\d+")
 ```
 )";
+
+inline bool valid_escape(unsigned char c) {
+  switch (c) {
+    case '\n': case '\r': case '\\': case '\'': case '"':
+    case 'a': case 'b': case 'f': case 'n': case 'r': case 't': case 'v':
+    case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7':
+    case 'x': case 'N': case 'u': case 'U':
+      return true;
+    default:
+      return false;
+  }
+}
+
+inline uint32_t utf8_length(unsigned char lead) {
+  if (lead < 0x80) return 1;
+  if ((lead >> 5) == 0x6) return 2;
+  if ((lead >> 4) == 0xE) return 3;
+  if ((lead >> 3) == 0x1E) return 4;
+  return 1;
+}
 
 class InvalidEscapeSequence final : public Rule {
  public:
   void enter(TSNode node, Context& ctx) override {
-    (void)node;
-    (void)ctx;
+    const std::string_view src = ctx.source();
+    const uint32_t start = ts_node_start_byte(node);
+    const uint32_t end = ts_node_end_byte(node);
+    const std::string_view literal = src.substr(start, end - start);
+    // Most strings hold no backslash at all.
+    if (std::memchr(literal.data(), '\\', literal.size()) == nullptr) return;
+    const std::string_view prefix = string_prefix(literal);
+    if (is_raw_prefix(prefix)) return;
+    if (!is_f_string_prefix(prefix)) {
+      // Neither the prefix nor the quotes hold a backslash: scan the whole literal.
+      scan(start, end, ctx);
+      return;
+    }
+    // An f-string: its literal text, between the replacement fields, and the format
+    // specifications of its replacement fields. Nested strings are entered on their own.
+    uint32_t pos = start;
+    for (TSNode c : children(node)) {
+      const std::string_view k = kind(c);
+      if (k == "string_start") {
+        pos = ts_node_end_byte(c);
+      } else if (k == "interpolation") {
+        scan(pos, ts_node_start_byte(c), ctx);
+        pos = ts_node_end_byte(c);
+        TSNode spec = field(c, "format_specifier");
+        if (!ts_node_is_null(spec)) format_spec(spec, ctx);
+      } else if (k == "string_end") {
+        scan(pos, ts_node_start_byte(c), ctx);
+        pos = ts_node_end_byte(c);
+      }
+    }
+  }
+
+ private:
+  // The literal text of a format specification: after its `:`, between nested fields. The
+  // specifications of nested fields (`{x:{y:\d}}`) are not checked, as in Ruff.
+  void format_spec(TSNode spec, Context& ctx) {
+    uint32_t pos = ts_node_start_byte(spec);
+    for (TSNode c : children(spec)) {
+      if (!ts_node_is_named(c)) {
+        if (is(c, ":") && pos == ts_node_start_byte(c)) pos = ts_node_end_byte(c);
+        continue;
+      }
+      if (is(c, "format_expression")) {
+        scan(pos, ts_node_start_byte(c), ctx);
+        pos = ts_node_end_byte(c);
+      }
+    }
+    scan(pos, ts_node_end_byte(spec), ctx);
+  }
+
+  // Reports every backslash in [from, to) that does not start a valid escape. A backslash at
+  // the end of the range (before a replacement field) is judged by the character after it.
+  void scan(uint32_t from, uint32_t to, Context& ctx) {
+    if (from >= to) return;
+    const std::string_view src = ctx.source();
+    const char* base = src.data();
+    uint32_t i = from;
+    bool prev_backslash_at = false;
+    uint32_t prev = 0;
+    while (i < to) {
+      const void* hit = std::memchr(base + i, '\\', to - i);
+      if (hit == nullptr) return;
+      i = static_cast<uint32_t>(static_cast<const char*>(hit) - base);
+      if (prev_backslash_at && prev + 1 == i) {
+        // The second backslash of `\\`.
+        prev_backslash_at = false;
+        ++i;
+        continue;
+      }
+      prev_backslash_at = true;
+      prev = i;
+      if (i + 1 >= src.size()) return;
+      const unsigned char next = static_cast<unsigned char>(src[i + 1]);
+      if (!valid_escape(next)) {
+        uint32_t len = utf8_length(next);
+        if (i + 1 + len > src.size()) len = static_cast<uint32_t>(src.size() - i - 1);
+        std::string message = "Invalid escape sequence: `\\";
+        message.append(src.substr(i + 1, len));
+        message += '`';
+        report(ctx, i, i + 1 + len, std::move(message));
+      }
+      ++i;
+    }
   }
 };
 
