@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "rule.h"
+#include "python3_syntax.h"
 #include "syntax.h"
 
 namespace lint {
@@ -27,24 +28,17 @@ class DispatchTable {
   std::span<const RuleSpec* const> rules() const { return rules_; }
   // ERROR nodes carry symbol 65535, outside the grammar's symbol table.
   const std::vector<uint16_t>& rules_for(TSSymbol s) const { return s < by_symbol_.size() ? by_symbol_[s] : none_; }
-  TSSymbol print_statement() const { return print_statement_; }
-  TSSymbol exec_statement() const { return exec_statement_; }
-  TSSymbol module() const { return module_; }
-  TSSymbol block() const { return block_; }
+  const Python3Syntax& python3() const { return python3_; }
 
  private:
   std::span<const RuleSpec* const> rules_;
   std::vector<std::vector<uint16_t>> by_symbol_;
   std::vector<uint16_t> none_;
-  TSSymbol print_statement_ = 0;
-  TSSymbol exec_statement_ = 0;
-  TSSymbol module_ = 0;
-  TSSymbol block_ = 0;
+  Python3Syntax python3_;
 };
 
 struct WalkResult {
-  // The first construct that tree-sitter-python accepts but Python 3 rejects: a Python 2 print
-  // or exec statement, or a statement indented deeper than the others of its block.
+  // The first construct that tree-sitter-python accepts but Python 3 rejects (see Python3Syntax).
   std::optional<SyntaxError> python_error;
 };
 

@@ -101,7 +101,16 @@ TEST_CASE("walk reports Python 2 statements and unexpected indentation", "[trave
   CHECK_FALSE(python_error("print(1)\nprint >> f, x\nif x:\n    a = 1\n    b = 2\n"));
   const auto p2 = python_error("x = 1\nprint 'hi'\n");
   REQUIRE(p2);
-  CHECK(p2->start_byte == 6);
+  CHECK(p2->start_byte == 12);  // at the argument, where Python's parser stops
+  for (const char* py2 : {"x = 0177\n", "x = 10L\n", "raise E, v\n", "if a <> b: pass\n", "s = ur'x'\n", "s = `x`\n"}) {
+    INFO(py2);
+    CHECK(python_error(py2));
+  }
+  for (const char* py3 : {"x = 0\nx = 00\nx = 0_0\nx = 0o17\nx = 0.5\nx = 0e1\nx = 07j\n", "raise E(v)\nraise (E, v)\n",
+                          "s = rb'x' + Rb'y' + br'z' + u'w'\n"}) {
+    INFO(py3);
+    CHECK_FALSE(python_error(py3));
+  }
   const auto indent = python_error("x = 1\n    y = 2\n");
   REQUIRE(indent);
   CHECK(indent->message == "Unexpected indentation");
