@@ -1,47 +1,162 @@
-// Shared by E711 and E712: the equality comparisons of a chain that involve a singleton,
-// following pycodestyle's (and Ruff's) reading of a comparison chain.
+// Shared by the comparison rules (E711, E712, E713, E714, E721, F632): walking the links of a
+// comparison chain without allocating, and Ruff's notion of a constant operand.
 #pragma once
 
-#include <vector>
+#include <cstdint>
+#include <string_view>
 
 #include "rule.h"
 
 namespace lint::rules {
 
-// Calls f(singleton, other_operand, is_equal) for each `==` / `!=` pair of the chain
-// `a op1 b op2 c ...` in which one side is None, True or False, skipping pairs whose other
-// side is a constant that is not a singleton (`1 == None` is left alone, as in Ruff).
-// The first operand is checked against the second; then every right-hand operand against its
-// left neighbour.
+// The operator kinds of comparison_operator, as the grammar spells them.
+enum class CmpOp : uint8_t { Eq, NotEq, Lt, LtE, Gt, GtE, In, NotIn, Is, IsNot, Other };
+
+inline CmpOp cmp_op(TSNode op) {
+  const std::string_view k = kind(op);
+  if (k == "==") return CmpOp::Eq;
+  if (k == "!=") return CmpOp::NotEq;
+  if (k == "<") return CmpOp::Lt;
+  if (k == "<=") return CmpOp::LtE;
+  if (k == ">") return CmpOp::Gt;
+  if (k == ">=") return CmpOp::GtE;
+  if (k == "in") return CmpOp::In;
+  if (k == "not in") return CmpOp::NotIn;
+  if (k == "is") return CmpOp::Is;
+  if (k == "is not") return CmpOp::IsNot;
+  return CmpOp::Other;  // `<>`: Python 2, a syntax error for Ruff
+}
+
+// Calls f(left, op, right, index) for each link `left op right` of the chain `a op1 b op2 c ...`,
+// in order; the operands are the children as they stand (possibly parenthesized). Returns the
+// number of operators. No allocation: one cursor over the children.
 template <class F>
-void for_each_equality_with_singleton(TSNode comparison, F&& f) {
-  std::vector<TSNode> operands;
-  std::vector<std::string_view> ops;
+size_t for_each_link(TSNode comparison, F&& f) {
+  TSNode prev{};
+  TSNode op{};
+  bool have_prev = false, have_op = false;
+  size_t index = 0;
   for (TSNode c : children(comparison)) {
     if (ts_node_is_extra(c)) continue;
-    if (ts_node_is_named(c)) operands.push_back(c);
-    else ops.push_back(kind(c));
-  }
-  if (operands.size() < 2 || ops.size() + 1 != operands.size()) return;
-  auto is_eq = [](std::string_view op) { return op == "==" || op == "!="; };
-
-  // The leftmost operand.
-  {
-    TSNode left = unparenthesized(operands[0]);
-    if (!(is_constant(operands[1]) && !is_singleton(operands[1])) && is_eq(ops[0])) {
-      const std::string_view k = kind(left);
-      if (k == "none" || k == "true" || k == "false") f(left, unparenthesized(operands[1]), ops[0] == "==");
+    if (ts_node_is_named(c)) {
+      if (have_prev && have_op) f(prev, op, c, index++);
+      prev = c;
+      have_prev = true;
+      have_op = false;
+    } else {
+      op = c;
+      have_op = true;
     }
   }
-  // Each right-hand operand, against the operand before it.
-  for (size_t i = 0; i < ops.size(); ++i) {
-    TSNode prev = operands[i];
-    if (is_constant(prev) && !is_singleton(prev)) continue;
-    if (!is_eq(ops[i])) continue;
-    TSNode next = unparenthesized(operands[i + 1]);
-    const std::string_view k = kind(next);
-    if (k == "none" || k == "true" || k == "false") f(next, unparenthesized(prev), ops[i] == "==");
+  return index;
+}
+
+// The number of operators of a comparison chain.
+inline size_t operator_count(TSNode comparison) {
+  size_t n = 0;
+  for (TSNode c : children(comparison)) {
+    if (!ts_node_is_named(c) && !ts_node_is_extra(c)) ++n;
   }
+  return n;
+}
+
+// An f-string (or t-string) is computed at run time; so is any concatenation containing one.
+inline bool is_formatted_string(TSNode string, std::string_view source) {
+  for (TSNode c : children(string)) {
+    if (!is(c, "string_start")) continue;
+    const uint32_t s = ts_node_start_byte(c);
+    for (char ch : source.substr(s, ts_node_end_byte(c) - s)) {
+      if (ch == 'f' || ch == 'F' || ch == 't' || ch == 'T') return true;
+    }
+    return false;
+  }
+  return false;
+}
+
+// Ruff's "literal expression": a string or bytes literal (not an f-string), a number, True, False,
+// None or `...`. The node must already be unparenthesized.
+inline bool is_literal_expr(TSNode n, std::string_view source) {
+  const std::string_view k = kind(n);
+  if (k == "integer" || k == "float" || k == "true" || k == "false" || k == "none" || k == "ellipsis") return true;
+  if (k == "string") return !is_formatted_string(n, source);
+  if (k == "concatenated_string") {
+    for (TSNode c : children(n)) {
+      if (is(c, "string") && is_formatted_string(c, source)) return false;
+    }
+    return true;
+  }
+  return false;
+}
+
+inline bool is_singleton_literal(TSNode n) {
+  const std::string_view k = kind(n);
+  return k == "true" || k == "false" || k == "none" || k == "ellipsis";
+}
+
+// Ruff's is_constant: a literal, or a tuple all of whose elements are constants (recursively).
+// Nested tuples are walked with a cursor, not by recursion, so depth cannot overflow the stack.
+inline bool is_constant(TSNode n, std::string_view source) {
+  n = unparenthesized(n);
+  if (!is(n, "tuple")) return is_literal_expr(n, source);
+  TSTreeCursor cursor = ts_tree_cursor_new(n);
+  bool constant = true;
+  if (ts_tree_cursor_goto_first_child(&cursor)) {
+    uint32_t depth = 1;
+    for (;;) {
+      const TSNode c = ts_tree_cursor_current_node(&cursor);
+      bool descend = false;
+      if (ts_node_is_named(c) && !ts_node_is_extra(c)) {
+        const std::string_view k = kind(c);
+        if (k == "tuple" || k == "parenthesized_expression") {
+          descend = true;
+        } else if (!is_literal_expr(c, source)) {
+          constant = false;
+          break;
+        }
+      }
+      if (descend && ts_tree_cursor_goto_first_child(&cursor)) {
+        ++depth;
+        continue;
+      }
+      bool done = false;
+      while (!ts_tree_cursor_goto_next_sibling(&cursor)) {
+        if (--depth == 0 || !ts_tree_cursor_goto_parent(&cursor)) {
+          done = true;
+          break;
+        }
+      }
+      if (done) break;
+    }
+  }
+  ts_tree_cursor_delete(&cursor);
+  return constant;
+}
+
+inline bool is_constant_non_singleton(TSNode n, std::string_view source) {
+  return is_constant(n, source) && !is_singleton_literal(unparenthesized(n));
+}
+
+// Calls f(singleton, other_operand, is_equal, left_side) for each `==` / `!=` pair of the chain
+// `a op1 b op2 c ...` in which one side is None, True or False, following Ruff's reading of a
+// chain: the first operand is checked against the second (skipped when the second is a constant
+// that is not a singleton); then every right-hand operand against its left neighbour (skipped
+// when the neighbour is such a constant). Both nodes passed to f are unparenthesized.
+// `left_side` is true for the check of the first operand.
+template <class F>
+void for_each_equality_with_singleton(TSNode comparison, std::string_view source, F&& f) {
+  for_each_link(comparison, [&](TSNode prev, TSNode op, TSNode next, size_t index) {
+    const CmpOp o = cmp_op(op);
+    const bool eq = o == CmpOp::Eq || o == CmpOp::NotEq;
+    if (index == 0 && eq && !is_constant_non_singleton(next, source)) {
+      const TSNode left = unparenthesized(prev);
+      const std::string_view k = kind(left);
+      if (k == "none" || k == "true" || k == "false") f(left, unparenthesized(next), o == CmpOp::Eq, true);
+    }
+    if (!eq || is_constant_non_singleton(prev, source)) return;
+    const TSNode right = unparenthesized(next);
+    const std::string_view k = kind(right);
+    if (k == "none" || k == "true" || k == "false") f(right, unparenthesized(prev), o == CmpOp::Eq, false);
+  });
 }
 
 }  // namespace lint::rules

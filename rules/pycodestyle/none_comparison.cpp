@@ -34,7 +34,7 @@ if arg is None:
 class NoneComparison final : public Rule {
  public:
   void enter(TSNode node, Context& ctx) override {
-    for_each_equality_with_singleton(node, [&](TSNode singleton, TSNode /*other*/, bool equal) {
+    for_each_equality_with_singleton(node, ctx.source(), [&](TSNode singleton, TSNode /*other*/, bool equal, bool) {
       if (!is(singleton, "none")) return;
       report(ctx, singleton, equal ? "Comparison to `None` should be `cond is None`"
                                    : "Comparison to `None` should be `cond is not None`");

@@ -1,29 +1,42 @@
-#include "rule.h"
+#include "pycodestyle/comparisons.h"
 
 namespace lint::rules {
 
 namespace {
 
 constexpr std::string_view kDoc = R"(## What it does
-TODO
+Checks for identity tests written as `not left is right`.
 
 ## Why is this bad?
-TODO
+`not x is y` parses as `not (x is y)`, but it is easy to misread as `(not x) is y`, which
+means something else entirely. [PEP 8] recommends the `is not` operator, which states the
+negated identity test directly.
 
 ## Example
 ```python
+if not result is None:
+    use(result)
+same = not a is b
 ```
 
 Use instead:
 ```python
+if result is not None:
+    use(result)
+same = a is not b
 ```
+
+[PEP 8]: https://peps.python.org/pep-0008/#programming-recommendations
 )";
 
 class NotIsTest final : public Rule {
  public:
   void enter(TSNode node, Context& ctx) override {
-    (void)node;
-    (void)ctx;
+    const TSNode operand = unparenthesized(field(node, "argument"));
+    if (ts_node_is_null(operand) || !is(operand, "comparison_operator")) return;
+    CmpOp only = CmpOp::Other;
+    if (for_each_link(operand, [&](TSNode, TSNode op, TSNode, size_t) { only = cmp_op(op); }) != 1) return;
+    if (only == CmpOp::Is) report(ctx, operand, "Test for object identity should be `is not`");
   }
 };
 

@@ -1,29 +1,61 @@
-#include "rule.h"
+#include "pycodestyle/comparisons.h"
 
 namespace lint::rules {
 
 namespace {
 
 constexpr std::string_view kDoc = R"(## What it does
-TODO
+Checks for `is` and `is not` comparisons in which one side is a literal: a number, a string or
+bytes literal, a tuple of such constants, or a freshly built list, set or dictionary (a display
+or a comprehension).
 
 ## Why is this bad?
-TODO
+`is` asks whether two references point to the very same object, not whether two values are
+equal. Whether two equal numbers or strings share one object is an implementation detail of the
+interpreter (caching, interning) and can change between versions, runs or build options; a list,
+set or dictionary built on the spot is a new object and can never be identical to anything else.
+CPython itself emits a `SyntaxWarning` for `is` with a literal since Python 3.8. Compare values
+with `==` and `!=`.
 
 ## Example
 ```python
+if status is 200:
+    ok()
+if name is not "main":
+    skip()
 ```
 
 Use instead:
 ```python
+if status == 200:
+    ok()
+if name != "main":
+    skip()
 ```
+
+## References
+- [Python documentation: Identity comparisons](https://docs.python.org/3/reference/expressions.html#is-not)
 )";
+
+// A list, set or dictionary display or comprehension: always a new object.
+bool is_mutable_iterable_initializer(TSNode n) {
+  const std::string_view k = kind(unparenthesized(n));
+  return k == "list" || k == "set" || k == "dictionary" || k == "list_comprehension" ||
+         k == "set_comprehension" || k == "dictionary_comprehension";
+}
 
 class IsLiteral final : public Rule {
  public:
   void enter(TSNode node, Context& ctx) override {
-    (void)node;
-    (void)ctx;
+    const std::string_view source = ctx.source();
+    for_each_link(node, [&](TSNode left, TSNode op, TSNode right, size_t) {
+      const CmpOp o = cmp_op(op);
+      if (o != CmpOp::Is && o != CmpOp::IsNot) return;
+      if (is_constant_non_singleton(left, source) || is_constant_non_singleton(right, source) ||
+          is_mutable_iterable_initializer(left) || is_mutable_iterable_initializer(right)) {
+        report(ctx, node, o == CmpOp::Is ? "Use `==` to compare constant literals" : "Use `!=` to compare constant literals");
+      }
+    });
   }
 };
 
