@@ -138,7 +138,7 @@ FileResult lint_source(const SourcePath& path, std::string text, const DispatchT
     rules.push_back(spec->create());
     rules.back()->set_spec(spec);
   }
-  const WalkResult walked = walk(tree.get(), table, rules, ctx);
+  const WalkResult walked = walk(tree.get(), table, rules, ctx, table.needs_semantic());
 
   std::vector<Diagnostic>& diagnostics = ctx.diagnostics();
   std::optional<SyntaxError> error = first_syntax_error(tree.get(), parse_text);

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "diagnostic.h"
+#include "semantic.h"
 #include "node.h"
 #include "source.h"
 
@@ -31,6 +32,9 @@ struct RuleSpec {
   // Ruff runs only its token-based rules (E701-E703 here) on a file with a syntax error; the
   // others report nothing there. Rules that set this keep their diagnostics in such files.
   bool runs_on_invalid_syntax = false;
+  // The rule reads the semantic model (ctx.semantic()) in finish(); the engine builds the model
+  // only when a selected rule asks for it.
+  bool needs_semantic = false;
 };
 
 // Everything a rule may read about the file being linted.
@@ -48,6 +52,10 @@ class Context {
     return source_.substr(s, ts_node_end_byte(n) - s);
   }
 
+  // The file's semantic model: available in finish() to rules that set needs_semantic.
+  const SemanticModel* semantic() const { return semantic_; }
+  void set_semantic(const SemanticModel* m) { semantic_ = m; }
+
   void add(Diagnostic d) { diagnostics_.push_back(std::move(d)); }
   std::vector<Diagnostic>& diagnostics() { return diagnostics_; }
 
@@ -57,6 +65,7 @@ class Context {
   const LineIndex& lines_;
   TSTree* tree_;
   std::vector<Diagnostic> diagnostics_;
+  const SemanticModel* semantic_ = nullptr;
 };
 
 class Rule {

@@ -20,6 +20,7 @@ DispatchTable::DispatchTable(std::span<const RuleSpec* const> rules) : rules_(ru
   const TSLanguage* lang = python_language();
   by_symbol_.resize(ts_language_symbol_count(lang));
   for (size_t i = 0; i < rules.size(); ++i) {
+    needs_semantic_ |= rules[i]->needs_semantic;
     for (std::string_view k : rules[i]->kinds) {
       const TSSymbol s = symbol_for(lang, k);
       if (s == 0) {
@@ -32,21 +33,24 @@ DispatchTable::DispatchTable(std::span<const RuleSpec* const> rules) : rules_(ru
 }
 
 WalkResult walk(const TSTree* tree, const DispatchTable& table, std::span<const std::unique_ptr<Rule>> rules,
-                Context& ctx) {
+                Context& ctx, bool semantic) {
   WalkResult result;
-  TSTreeCursor cursor = ts_tree_cursor_new(ts_tree_root_node(tree));
+  const TSNode root = ts_tree_root_node(tree);
+  std::unique_ptr<SemanticBuilder> builder;
+  if (semantic && !ts_node_has_error(root)) builder = std::make_unique<SemanticBuilder>(ctx.source(), ctx.path());
+  TSTreeCursor cursor = ts_tree_cursor_new(root);
   const auto visit = [&](TSNode n, bool entering) {
     if (ts_node_has_error(n)) return;
     const TSSymbol s = ts_node_symbol(n);
-    if (entering && !result.python_error && table.python3().interested(s)) {
-      result.python_error = table.python3().check(n, s, ctx.source());
-    }
-    for (uint16_t i : table.rules_for(s)) {
-      if (entering) {
-        rules[i]->enter(n, ctx);
-      } else {
-        rules[i]->leave(n, ctx);
+    if (entering) {
+      if (!result.python_error && table.python3().interested(s)) {
+        result.python_error = table.python3().check(n, s, ctx.source());
       }
+      if (builder) builder->enter(n, ts_tree_cursor_current_field_id(&cursor));
+      for (uint16_t i : table.rules_for(s)) rules[i]->enter(n, ctx);
+    } else {
+      for (uint16_t i : table.rules_for(s)) rules[i]->leave(n, ctx);
+      if (builder) builder->leave(n);
     }
   };
   visit(ts_tree_cursor_current_node(&cursor), true);
@@ -63,6 +67,10 @@ WalkResult walk(const TSTree* tree, const DispatchTable& table, std::span<const 
       }
       if (!ts_tree_cursor_goto_parent(&cursor)) {
         ts_tree_cursor_delete(&cursor);
+        if (builder && !result.python_error) {
+          result.semantic = builder->resolve();
+          ctx.set_semantic(result.semantic.get());
+        }
         for (const auto& r : rules) r->finish(ctx);
         return result;
       }

@@ -1,0 +1,57 @@
+#include "rule.h"
+
+namespace lint::rules {
+
+namespace {
+
+constexpr std::string_view kDoc = R"(## What it does
+Checks for uses of names that are not defined in any enclosing scope, nor as a builtin.
+
+## Why is this bad?
+Reading a name that nothing binds raises `NameError` when the line runs. A misspelled variable,
+a missing import, or a name used after `del` all end up here. Function bodies are checked with
+late binding, as Python runs them: a module-level name assigned after the function is defined
+still counts.
+
+## Example
+```python
+def area(radius):
+    return pi * radius**2
+```
+
+Use instead:
+```python
+from math import pi
+
+
+def area(radius):
+    return pi * radius**2
+```
+)";
+
+class UndefinedName final : public Rule {
+ public:
+  void finish(Context& ctx) override {
+    const SemanticModel* m = ctx.semantic();
+    if (!m) return;
+    for (const Unresolved& u : m->unresolved) {
+      if (u.star_import_in_scope) continue;  // F405
+      if (u.flags & kInNameErrorTry) continue;
+      report(ctx, u.start, u.end, "Undefined name `" + std::string(u.name) + "`");
+    }
+  }
+};
+
+}  // namespace
+
+extern const RuleSpec undefined_name{
+    .code = "F821",
+    .name = "undefined-name",
+    .linter = "pyflakes",
+    .kinds = {},
+    .doc = kDoc,
+    .create = make_rule<UndefinedName>(),
+    .needs_semantic = true,
+};
+
+}  // namespace lint::rules
