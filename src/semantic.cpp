@@ -174,6 +174,7 @@ struct Frame {
   uint32_t own_unit_index = 0;      // functions and lambdas: the unit of their body
   bool name_error_try = false;      // a try statement with an `except NameError` handler
   uint32_t seen_subscript = 0;      // subscripts: elements entered so far
+  bool literal_unpacking = false;   // `a, b = 1, 2`: not an unpacking for F841 (Ruff)
 };
 
 bool is_dunder_all_target(std::string_view source, TSNode n) {
@@ -300,21 +301,25 @@ struct SemanticBuilder::Impl {
       e.kind = Ev::Bind;
       e.bkind = bk;
       e.scope = f.scope;
-      // Ruff's range: the alias clause (`a.b as c`), or the dotted name.
-      e.start = ts_node_start_byte(ts_node_is_null(alias) ? name_node : c);
-      e.end = ts_node_end_byte(ts_node_is_null(alias) ? name_node : c);
+      // Ruff's range: the alias (`c` in `a.b as c`), or the dotted name.
+      e.start = ts_node_start_byte(bound_node(name_node, alias));
+      e.end = ts_node_end_byte(bound_node(name_node, alias));
       e.name = bound_name;
       e.flags = f.flags;
       e.branch = f.branch;
       e.stmt_start = f.stmt_start;
       e.node = stmt;
       e.aux = static_cast<uint32_t>(qualified.size());
+      // In a stub, `import a as a` / `from m import a as a` re-exports the name.
+      if (model->is_stub && !ts_node_is_null(alias) && text(alias) == text(name_node)) e.flags |= kExported;
       if (q == "typing.Literal" || q == "typing_extensions.Literal") literal_names.insert(bound_name);
       if (q == "typing.Annotated" || q == "typing_extensions.Annotated") annotated_names.insert(bound_name);
       qualified.push_back(std::move(q));
       f.sink->push_back(e);
     }
   }
+
+  static TSNode bound_node(TSNode name, TSNode alias) { return ts_node_is_null(alias) ? name : alias; }
 
   void names_statement(Frame& f, TSNode stmt, Ev kind) {
     for (TSNode c : children(stmt)) {
@@ -323,7 +328,7 @@ struct SemanticBuilder::Impl {
   }
 
   // `__all__ = [...]`, `__all__ += [...]`, `__all__.extend([...])`, `.append("x")`, `.remove("x")`.
-  void collect_exports_from(TSNode seq, bool remove = false) {
+  void collect_exports_from(TSNode seq, bool remove = false, bool mutation = false) {
     std::vector<TSNode> stack{seq};
     while (!stack.empty()) {
       TSNode n = unparenthesized(stack.back());
@@ -355,7 +360,7 @@ struct SemanticBuilder::Impl {
           auto& ex = model->exports;
           ex.erase(std::remove_if(ex.begin(), ex.end(), [&](const ExportName& e) { return e.name == content; }), ex.end());
         } else {
-          model->exports.push_back(ExportName{content, ts_node_start_byte(n), ts_node_end_byte(n)});
+          model->exports.push_back(ExportName{content, ts_node_start_byte(n), ts_node_end_byte(n), mutation});
         }
       }
     }
@@ -390,7 +395,7 @@ struct SemanticBuilder::Impl {
             for (TSNode a : children(args)) {
               if (ts_node_is_named(a) && !ts_node_is_extra(a)) {
                 model->has_dunder_all = true;
-                collect_exports_from(a, method == "remove");
+                collect_exports_from(a, method == "remove", true);
                 break;
               }
             }
@@ -489,6 +494,28 @@ bool is_container(K k) {
          k == K::AsPatternTarget;
 }
 
+bool is_sequence_kind(std::string_view k) {
+  return k == "tuple" || k == "list" || k == "set" || k == "expression_list" || k == "pattern_list" ||
+         k == "tuple_pattern" || k == "list_pattern";
+}
+
+// Ruff's is_unpacking_assignment, inverted: every target of the chain `t1 = t2 = value` is a
+// tuple or list, and so is the value, as in `a, b = 1, 2`.
+bool is_literal_unpacking(TSNode assignment) {
+  TSNode n = assignment;
+  for (;;) {
+    TSNode left = field(n, "left");
+    if (ts_node_is_null(left) || !is_sequence_kind(kind(unparenthesized(left)))) return false;
+    TSNode right = field(n, "right");
+    if (ts_node_is_null(right)) return false;
+    if (is(right, "assignment")) {
+      n = right;
+      continue;
+    }
+    return is_sequence_kind(kind(unparenthesized(right)));
+  }
+}
+
 bool is_comprehension(K k) { return k == K::ListComp || k == K::SetComp || k == K::DictComp || k == K::GenExpr; }
 
 bool is_type_checking_test(std::string_view t) {
@@ -528,6 +555,7 @@ void SemanticBuilder::Impl::enter(TSNode n, TSFieldId field_id) {
   f.stmt = p.stmt;
   f.annotation = p.annotation;
   f.literal_subscript = p.literal_subscript;
+  f.literal_unpacking = p.literal_unpacking;
 
   // Context from the parent's kind and the child's field.
   switch (p.kind) {
@@ -621,6 +649,7 @@ void SemanticBuilder::Impl::enter(TSNode n, TSFieldId field_id) {
     case K::Assignment:
       if (field_id == sy.f_left) {
         f.ctx = Ctx::Store;
+        f.literal_unpacking = is_literal_unpacking(p.node);
         f.bind_kind = ts_node_is_null(ts_node_child_by_field_id(p.node, sy.f_type))
                           ? BindingKind::Assignment
                           : (ts_node_is_null(ts_node_child_by_field_id(p.node, sy.f_right)) ? BindingKind::Annotation
@@ -784,6 +813,10 @@ void SemanticBuilder::Impl::enter(TSNode n, TSFieldId field_id) {
       break;
     case K::Case:
       break;
+    case K::With:
+      // Ruff gives a with block a branch of its own.
+      if (field_id == sy.f_body) f.branch = new_branch(p.branch, 0);
+      break;
     case K::Match:
       if (k == K::Block) f.ctx = Ctx::Load;
       break;
@@ -818,7 +851,8 @@ void SemanticBuilder::Impl::enter(TSNode n, TSFieldId field_id) {
       p.kind != K::AugAssignment && p.kind != K::Delete) {
     if (!is_container(p.kind)) f.ctx = Ctx::Load;
     else if (p.kind == K::ListSplat || p.kind == K::ListSplatPattern) f.flags |= kStarTarget;
-    if (is_container(p.kind) && p.kind != K::Parenthesized && p.kind != K::AsPatternTarget && p.ctx == Ctx::Store) {
+    if (is_container(p.kind) && p.kind != K::Parenthesized && p.kind != K::AsPatternTarget && p.ctx == Ctx::Store &&
+        !f.literal_unpacking) {
       f.flags |= kUnpacked;
     }
   }
@@ -1121,8 +1155,25 @@ struct Resolver {
     Scope& s = m.scopes[scope_id];
     auto it = s.names.find(e.name);
     if (it != s.names.end()) {
+      const Binding& old = m.bindings[it->second];
+      if (kind == BindingKind::Annotation && old.kind != BindingKind::Deletion) {
+        // `x = 1; x: int`: the annotation does not replace the value (Ruff).
+        const uint32_t id = static_cast<uint32_t>(m.bindings.size());
+        b.shadows = static_cast<int32_t>(it->second);
+        m.bindings.push_back(std::move(b));
+        s.bindings.push_back(id);
+        return id;
+      }
       b.shadows = static_cast<int32_t>(it->second);
       b.shadows_same_scope = true;
+      // A rebinding inherits the uses of the binding it replaces, as in Ruff: in a loop, a
+      // read that comes before the assignment in the text still reads it.
+      if (old.kind != BindingKind::Deletion && old.kind != BindingKind::Builtin) {
+        b.uses = old.uses;
+        b.used_from_scope = old.used_from_scope;
+        b.first_use = old.first_use;
+        b.flags |= old.flags & (kGlobalName | kNonlocalName);
+      }
     } else {
       for (int32_t a = s.parent; a >= 0; a = m.scopes[a].parent) {
         const Scope& as = m.scopes[a];
@@ -1197,7 +1248,9 @@ struct Resolver {
         const Binding& b = m.bindings[it->second];
         if (b.kind == BindingKind::Deletion) break;  // deleted: unbound
         if (b.kind == BindingKind::Annotation && !m.is_stub) {
-          // `x: int` alone binds nothing to read: look further out, as Ruff does.
+          // `x: int` alone binds nothing to read: look further out, as Ruff does (the
+          // annotation still counts as used, for F842).
+          use(it->second, e);
           annotated |= first;
           first = false;
           s = sc.parent;
@@ -1205,6 +1258,7 @@ struct Resolver {
         }
         r.binding = static_cast<int32_t>(it->second);
         use(it->second, e);
+        use_aliased_submodule(sc, b, e);
         m.references.push_back(r);
         return;
       }
@@ -1231,6 +1285,23 @@ struct Resolver {
     }
     m.references.push_back(r);
     m.unresolved.push_back(Unresolved{e.name, e.scope, e.start, e.end, e.flags, star && !annotated, annotated});
+  }
+
+  // `import pyarrow as pa` with `import pyarrow.csv`: using `pa` uses the submodule import too
+  // (Ruff's resolve_submodule).
+  void use_aliased_submodule(const Scope& sc, const Binding& b, const Event& e) {
+    if (b.kind != BindingKind::Import) return;
+    const std::string& q = b.qualified_name;
+    const size_t dot = q.rfind('.');
+    const std::string_view tail = dot == std::string::npos ? std::string_view(q) : std::string_view(q).substr(dot + 1);
+    if (tail == b.name) return;
+    auto it = sc.names.find(tail);
+    if (it == sc.names.end()) return;
+    const Binding& sub = m.bindings[it->second];
+    if (sub.kind == BindingKind::SubmoduleImport && sub.qualified_name.size() > q.size() &&
+        sub.qualified_name.compare(0, q.size(), q) == 0 && sub.qualified_name[q.size()] == '.') {
+      use(it->second, e);
+    }
   }
 
   void del(const Event& e) {
@@ -1328,6 +1399,7 @@ std::unique_ptr<SemanticModel> SemanticBuilder::Impl::resolve() {
   // __all__: its names are uses of the module's bindings.
   Scope& module = model->scopes[0];
   for (const ExportName& ex : model->exports) {
+    if (ex.mutation) continue;
     auto it = module.names.find(ex.name);
     if (it != module.names.end()) {
       Binding& b = model->bindings[it->second];
@@ -1342,20 +1414,9 @@ std::unique_ptr<SemanticModel> SemanticBuilder::Impl::resolve() {
 // ---- SemanticModel -------------------------------------------------------------------------
 
 bool SemanticModel::same_branch(const Binding& a, const Binding& b) const {
-  auto path = [&](uint32_t br) {
-    std::vector<uint32_t> p;
-    while (br != 0) {
-      p.push_back(br);
-      br = branch_parent[br];
-    }
-    std::reverse(p.begin(), p.end());
-    return p;
-  };
-  const auto pa = path(a.branch), pb = path(b.branch);
-  for (size_t i = 0; i < std::min(pa.size(), pb.size()); ++i) {
-    if (pa[i] != pb[i]) return false;
-  }
-  return true;
+  // Ruff compares the innermost branch: a definition at module level and one inside an `if`
+  // are on different branches, as are two arms of one `if`.
+  return a.branch == b.branch;
 }
 
 const Binding* SemanticModel::binding_at(uint32_t start_byte) const {

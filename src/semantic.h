@@ -127,6 +127,9 @@ struct LocalBeforeAssignment {
 struct ExportName {
   std::string_view name;
   uint32_t start = 0, end = 0;  // the string literal
+  // Added by `__all__.extend(...)` / `.append(...)`. Ruff's rules count only `__all__ = ...` and
+  // `__all__ += ...` as exports, so F401 and F822 ignore these.
+  bool mutation = false;
 };
 
 class SemanticModel {
@@ -143,7 +146,7 @@ class SemanticModel {
   bool is_stub = false;
   bool is_package_init = false;
 
-  // Whether two bindings can both run: false when they sit in different arms of one if/try/match.
+  // Whether two bindings sit in the same branch (arm of an if/try/match, or none), as Ruff judges it.
   bool same_branch(const Binding& a, const Binding& b) const;
 
   // The binding an identifier (or the head of an attribute chain) refers to, if resolved.

@@ -42,7 +42,7 @@ class UndefinedLocalWithImportStarUsage final : public Rule {
     // Names in __all__ that nothing binds, when a star import might.
     if (m->scopes.empty() || !m->scopes[0].star_import) return;
     for (const ExportName& e : m->exports) {
-      if (m->scopes[0].names.count(e.name)) continue;
+      if (e.mutation || m->scopes[0].names.count(e.name)) continue;
       report(ctx, e.start, e.end, "`" + std::string(e.name) + "` may be undefined, or defined from star imports");
     }
   }

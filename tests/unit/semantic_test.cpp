@@ -44,7 +44,7 @@ std::vector<std::string_view> unresolved(const SemanticModel& m) {
 TEST_CASE("bindings of every kind are recorded with their scope", "[semantic]") {
   Built b = build(
       "import os.path\nimport numpy as np\nfrom a.b import c as d\nfrom __future__ import annotations\n"
-      "x, *rest = 1, 2\ny: int = 1\nz += 1\nfor i in range(3): pass\nwith f() as w: pass\n"
+      "x, *rest = f()\nlit1, lit2 = 1, 2\ny: int = 1\nz += 1\nfor i in range(3): pass\nwith f() as w: pass\n"
       "def fn(p, *args, q=1, **kw):\n    global g\n    g = 1\n    return (walrus := 2)\n"
       "class C: pass\nmatch v:\n    case [m, *ms] if m: pass\n");
   const SemanticModel& m = *b.model;
@@ -56,6 +56,8 @@ TEST_CASE("bindings of every kind are recorded with their scope", "[semantic]") 
   CHECK(m.future_annotations);
   CHECK(find(m, "x", BindingKind::Assignment)->flags & kUnpacked);
   CHECK(find(m, "rest", BindingKind::Assignment));
+  // Ruff does not count `a, b = 1, 2` as unpacking.
+  CHECK_FALSE(find(m, "lit1", BindingKind::Assignment)->flags & kUnpacked);
   CHECK(find(m, "y", BindingKind::AnnotatedAssignment));
   CHECK(find(m, "z", BindingKind::AugmentedAssignment));
   CHECK(find(m, "i", BindingKind::LoopVar));
@@ -130,7 +132,10 @@ TEST_CASE("branches tell apart arms of if and try", "[semantic]") {
   }
   REQUIRE(ks.size() == 3);
   CHECK_FALSE(m.same_branch(*ks[0], *ks[1]));
-  CHECK(m.same_branch(*ks[0], *ks[2]));
+  CHECK_FALSE(m.same_branch(*ks[0], *ks[2]));  // inside the if, and after it
+  const Binding* top = find(m, "k", BindingKind::Assignment);
+  CHECK(m.same_branch(*ks[2], *ks[2]));
+  (void)top;
 }
 
 TEST_CASE("string annotations are parsed and resolved at the end", "[semantic]") {
