@@ -16,6 +16,12 @@ bool is_import(BindingKind k) {
          k == BindingKind::FutureImport;
 }
 
+bool is_module_magic(std::string_view name);
+
+namespace {
+bool is_generic_form_name(std::string_view n);
+}  // namespace
+
 namespace {
 
 constexpr std::array kBuiltins = {
@@ -175,6 +181,10 @@ struct Frame {
   bool name_error_try = false;      // a try statement with an `except NameError` handler
   uint32_t seen_subscript = 0;      // subscripts: elements entered so far
   bool literal_unpacking = false;   // `a, b = 1, 2`: not an unpacking for F841 (Ruff)
+  bool cast_arguments = false;      // argument_list of typing.cast(): the first one is a type
+  bool typevar_arguments = false;   // argument_list of TypeVar(): constraints and bound are types
+  bool class_base = false;          // inside a class's bases
+  bool typevar_bound = false;       // TypeVar's bound= keyword argument
 };
 
 bool is_dunder_all_target(std::string_view source, TSNode n) {
@@ -313,6 +323,14 @@ struct SemanticBuilder::Impl {
       // In a stub, `import a as a` / `from m import a as a` re-exports the name.
       if (model->is_stub && !ts_node_is_null(alias) && text(alias) == text(name_node)) e.flags |= kExported;
       if (q == "typing.Literal" || q == "typing_extensions.Literal") literal_names.insert(bound_name);
+      if ((q.starts_with("typing.") || q.starts_with("typing_extensions.")) &&
+          is_generic_form_name(std::string_view(q).substr(q.find('.') + 1))) {
+        typing_forms.insert(bound_name);
+      }
+      if (q == "typing.cast" || q == "typing_extensions.cast") cast_names.insert(bound_name);
+      if (q == "typing.TypeVar" || q == "typing_extensions.TypeVar") typevar_names.insert(bound_name);
+      if (q == "typing.Annotated" || q == "typing_extensions.Annotated") annotated_names.insert(bound_name);
+      if ((q == "typing" || q == "typing_extensions") && bk == BindingKind::Import) typing_modules.insert(bound_name);
       if (q == "typing.Annotated" || q == "typing_extensions.Annotated") annotated_names.insert(bound_name);
       qualified.push_back(std::move(q));
       f.sink->push_back(e);
@@ -406,9 +424,18 @@ struct SemanticBuilder::Impl {
   }
 
   // Names under which typing's Literal and Annotated are imported here.
-  std::unordered_set<std::string_view> literal_names{"Literal"}, annotated_names{"Annotated"};
+  std::unordered_set<std::string_view> literal_names, annotated_names;
   bool is_literal_form(std::string_view v) const {
     return literal_names.count(v) || v.ends_with(".Literal");
+  }
+  // Names bound to typing's generic forms (`from typing import Union as U`), and to the typing
+  // module itself (`import typing as t`).
+  std::unordered_set<std::string_view> typing_forms, typing_modules, cast_names, typevar_names;
+  bool is_typing_form(std::string_view v) const {
+    if (typing_forms.count(v)) return true;
+    const size_t dot = v.rfind('.');
+    return dot != std::string_view::npos && typing_modules.count(v.substr(0, dot)) &&
+           is_generic_form_name(v.substr(dot + 1));
   }
   bool is_annotated_form(std::string_view v) const {
     return annotated_names.count(v) || v.ends_with(".Annotated");
@@ -494,6 +521,18 @@ bool is_container(K k) {
          k == K::AsPatternTarget;
 }
 
+// typing's generic forms, whose subscripts are type expressions even outside annotations.
+bool is_generic_form_name(std::string_view n) {
+  static const std::unordered_set<std::string_view> forms = {
+      "AbstractSet", "AsyncContextManager", "AsyncGenerator", "AsyncIterable", "AsyncIterator", "Awaitable",
+      "Callable", "ChainMap", "ClassVar", "Collection", "Concatenate", "Container", "ContextManager", "Coroutine",
+      "Counter", "DefaultDict", "Deque", "Dict", "Final", "FrozenSet", "Generator", "Generic", "IO", "Iterable",
+      "Iterator", "List", "Mapping", "MappingView", "Match", "MutableMapping", "MutableSequence", "MutableSet",
+      "NotRequired", "Optional", "OrderedDict", "Pattern", "Protocol", "Required", "Reversible", "Sequence", "Set",
+      "Tuple", "Type", "TypeGuard", "Union", "Unpack", "ReadOnly", "TypeIs", "Never", "Self"};
+  return forms.count(n) != 0;
+}
+
 bool is_sequence_kind(std::string_view k) {
   return k == "tuple" || k == "list" || k == "set" || k == "expression_list" || k == "pattern_list" ||
          k == "tuple_pattern" || k == "list_pattern";
@@ -556,6 +595,7 @@ void SemanticBuilder::Impl::enter(TSNode n, TSFieldId field_id) {
   f.annotation = p.annotation;
   f.literal_subscript = p.literal_subscript;
   f.literal_unpacking = p.literal_unpacking;
+  f.class_base = p.class_base;
 
   // Context from the parent's kind and the child's field.
   switch (p.kind) {
@@ -585,6 +625,8 @@ void SemanticBuilder::Impl::enter(TSNode n, TSFieldId field_id) {
         f.annotation = false;
       } else if (field_id == sy.f_name) {
         f.ctx = Ctx::Ignore;
+      } else if (field_id == sy.f_superclasses) {
+        f.class_base = true;
       }
       break;
     case K::Parameters:
@@ -754,7 +796,12 @@ void SemanticBuilder::Impl::enter(TSNode n, TSFieldId field_id) {
       break;
     case K::Subscript:
       if (p.ctx != Ctx::Ignore) f.ctx = Ctx::Load;
-      if (p.annotation && field_id == sy.f_subscript) {
+      if (!p.annotation && field_id == sy.f_subscript && p.ctx != Ctx::Ignore) {
+        // `Union[A, "B"]` outside an annotation is still a type expression (typing's forms).
+        const std::string_view v = text(ts_node_child_by_field_id(p.node, sy.f_value));
+        if (is_typing_form(v)) f.annotation = true;
+      }
+      if (f.annotation && field_id == sy.f_subscript) {
         TSNode value = ts_node_child_by_field_id(p.node, sy.f_value);
         const std::string_view v = text(value);
         if (is_literal_form(v)) f.literal_subscript = true;
@@ -783,6 +830,20 @@ void SemanticBuilder::Impl::enter(TSNode n, TSFieldId field_id) {
       break;
     case K::Call:
       f.ctx = Ctx::Load;
+      if (field_id == sy.f_arguments) {
+        f.annotation = false;
+        f.literal_subscript = false;
+        const std::string_view fn = text(ts_node_child_by_field_id(p.node, sy.f_function));
+        const size_t dot = fn.rfind('.');
+        if (cast_names.count(fn) || (dot != std::string_view::npos && fn.substr(dot + 1) == "cast" &&
+                                     typing_modules.count(fn.substr(0, dot)))) {
+          f.cast_arguments = true;
+        }
+        if (typevar_names.count(fn) || (dot != std::string_view::npos && fn.substr(dot + 1) == "TypeVar" &&
+                                        typing_modules.count(fn.substr(0, dot)))) {
+          f.typevar_arguments = true;
+        }
+      }
       break;
     case K::Interpolation:
       f.ctx = Ctx::Load;
@@ -830,6 +891,22 @@ void SemanticBuilder::Impl::enter(TSNode n, TSFieldId field_id) {
     // case clauses live in the match's block
   }
 
+  // typing.cast("Type", value): the first argument is a type expression; TypeVar("T", A, B,
+  // bound=C): every argument but the name is.
+  if (p.cast_arguments && ts_node_is_named(n) && !ts_node_is_extra(n) && p.seen_subscript++ == 0) {
+    f.annotation = true;
+  }
+  if (p.typevar_arguments && ts_node_is_named(n) && !ts_node_is_extra(n)) {
+    const bool first_arg = p.seen_subscript++ == 0;
+    if (k == K::KeywordArgument) {
+      const std::string_view kw = text(ts_node_child_by_field_id(n, sy.f_name));
+      if (kw == "bound" || kw == "default") f.typevar_bound = true;
+    } else if (!first_arg) {
+      f.annotation = true;
+    }
+  }
+  if (p.typevar_bound && p.kind == K::KeywordArgument && field_id == sy.f_value) f.annotation = true;
+
   // Ruff treats a `del` below if, while, match or try as conditional: it does not unbind.
   // (try bodies and handlers are not conditional for Ruff; a try's else and finally blocks are).
   if (p.kind == K::If || p.kind == K::While || p.kind == K::Match ||
@@ -862,9 +939,9 @@ void SemanticBuilder::Impl::enter(TSNode n, TSFieldId field_id) {
     case K::Identifier:
       switch (f.ctx) {
         case Ctx::Load:
-          if ((f.annotation && model->future_annotations) ||
-              (model->is_stub && model->scopes[f.scope].kind != ScopeKind::Function &&
-               model->scopes[f.scope].kind != ScopeKind::Lambda)) {
+          // Annotations are deferred with `from __future__ import annotations`; in stubs so are
+          // type expressions and class bases, whatever refers to what comes later.
+          if ((f.annotation && (model->future_annotations || model->is_stub)) || (model->is_stub && f.class_base)) {
             Frame deferred;
             deferred.scope = f.scope;
             deferred.sink = annotations_unit;
@@ -1251,7 +1328,7 @@ struct Resolver {
           // `x: int` alone binds nothing to read: look further out, as Ruff does (the
           // annotation still counts as used, for F842).
           use(it->second, e);
-          annotated |= first;
+          annotated |= first && sc.kind == ScopeKind::Function;
           first = false;
           s = sc.parent;
           continue;
@@ -1333,8 +1410,19 @@ struct Resolver {
       add_binding(scope, e, BindingKind::Deletion, 0);
       return;
     }
-    // Deleting what this scope never bound: resolve it like a load (an unbound name is F821).
-    load(e);
+    // Deleting what this scope never bound is an error, whatever outer scopes hold; a builtin
+    // or a nonlocal name is not reported (as Ruff).
+    if ((is_python_builtin(e.name) && !is_module_magic(e.name)) || declared(m.scopes[e.scope].nonlocals, e.name)) {
+      return;
+    }
+    Reference r;
+    r.name = e.name;
+    r.scope = e.scope;
+    r.start = e.start;
+    r.end = e.end;
+    m.references.push_back(r);
+    // Ruff reports an unbound `del` as F821 even where a star import might define the name.
+    m.unresolved.push_back(Unresolved{e.name, e.scope, e.start, e.end, e.flags, false, false});
   }
 
   void except_end(const Event& e) {
@@ -1362,7 +1450,19 @@ struct Resolver {
           if (s.kind != ScopeKind::Module) s.globals.push_back(e.name);
           break;
         }
-        case Ev::Nonlocal: m.scopes[e.scope].nonlocals.push_back(e.name); break;
+        case Ev::Nonlocal: {
+          m.scopes[e.scope].nonlocals.push_back(e.name);
+          // The enclosing function's variable is used by the closure that declares it nonlocal.
+          for (int32_t a = m.scopes[e.scope].parent; a >= 0; a = m.scopes[a].parent) {
+            if (m.scopes[a].kind != ScopeKind::Function) continue;
+            auto it = m.scopes[a].names.find(e.name);
+            if (it != m.scopes[a].names.end()) {
+              use(it->second, e);
+              break;
+            }
+          }
+          break;
+        }
         case Ev::DeferFunction: functions.push_back(e.aux); break;
         case Ev::DeferLambda: lambdas.push_back(e.aux); break;
         case Ev::ExceptEnd: except_end(e); break;
@@ -1474,6 +1574,10 @@ uint32_t SemanticModel::scope_at(uint32_t byte) const {
     }
   }
   return best;
+}
+
+bool is_module_magic(std::string_view name) {
+  return name == "__annotations__" || name == "__builtins__" || name == "__cached__" || name == "__file__";
 }
 
 bool is_python_builtin(std::string_view name) {

@@ -41,9 +41,12 @@ class RedefinedWhileUnused final : public Rule {
     const SemanticModel* m = ctx.semantic();
     if (!m) return;
     for (const Binding& b : m->bindings) {
-      if (b.shadows < 0 || b.kind == BindingKind::LoopVar) continue;
+      if (b.shadows < 0 || b.kind == BindingKind::LoopVar || (b.flags & kGlobalName)) continue;
       const Binding& shadowed = m->bindings[b.shadows];
-      if (shadowed.uses || (shadowed.flags & kExported)) continue;
+      if (shadowed.uses) continue;
+      // A re-export (`import a as a` in a stub) is used by importers: shadowing it in an inner
+      // scope is fine, redefining it in its own scope is not.
+      if (!b.shadows_same_scope && (shadowed.flags & kExported)) continue;
       if (!redefines(b, shadowed)) continue;
       const bool shadowed_import = is_import(shadowed.kind);
       if (b.shadows_same_scope) {
@@ -72,8 +75,11 @@ class RedefinedWhileUnused final : public Rule {
     }
     for (TSNode c : children(def)) {
       if (!is(c, "decorator")) continue;
-      const std::string_view t = ctx.text(c);
-      if (t.ends_with("overload") || t.find("overload(") != std::string_view::npos) return true;
+      // The decorator's expression: a trailing comment belongs to the decorator node.
+      const TSNode expr = ts_node_named_child(c, 0);
+      if (ts_node_is_null(expr)) continue;
+      const std::string_view t = ctx.text(expr);
+      if (t == "overload" || t.ends_with(".overload")) return true;
     }
     return false;
   }

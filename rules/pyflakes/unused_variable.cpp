@@ -45,7 +45,8 @@ class UnusedVariable final : public Rule {
       for (const auto& [name, id] : scope.names) {
         const Binding& b = m->bindings[id];
         if (b.kind != BindingKind::Assignment && b.kind != BindingKind::NamedExpr &&
-            b.kind != BindingKind::WithItem && b.kind != BindingKind::AnnotatedAssignment) {
+            b.kind != BindingKind::WithItem && b.kind != BindingKind::AnnotatedAssignment &&
+            b.kind != BindingKind::MatchCapture) {
           continue;
         }
         if (b.uses || (b.flags & (kUnpacked | kGlobalName | kNonlocalName))) continue;
