@@ -12,6 +12,7 @@
 #include <tbb/info.h>
 #include <tbb/parallel_for.h>
 
+#include "noqa.h"
 #include "registry.h"
 #include "syntax.h"
 
@@ -158,6 +159,8 @@ FileResult lint_source(const SourcePath& path, std::string text, const DispatchT
     d.start = lines.location(d.start_byte);
     d.end = lines.location(std::max(d.start_byte, d.end_byte));
   }
+  const bool json = options.output.format == OutputFormat::Json || options.output.format == OutputFormat::JsonLines;
+  noqa::apply(parse_text, lines, ts_tree_root_node(tree.get()), diagnostics, json);
   std::sort(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
     if (a.start != b.start) return a.start < b.start;
     const std::string_view ca = a.rule ? a.rule->code : "", cb = b.rule ? b.rule->code : "";

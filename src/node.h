@@ -5,14 +5,60 @@
 
 #include <cstring>
 #include <string_view>
+#include <unordered_map>
+#include <vector>
+
+extern "C" const TSLanguage* tree_sitter_python(void);
 
 namespace lint {
+
+namespace detail {
+
+// Field ids by name, built once: ts_node_child_by_field_name scans the language's field names
+// on every call, and rules ask for fields on hot paths.
+inline const std::unordered_map<std::string_view, TSFieldId>& field_ids() {
+  static const std::unordered_map<std::string_view, TSFieldId> ids = [] {
+    std::unordered_map<std::string_view, TSFieldId> m;
+    const TSLanguage* lang = tree_sitter_python();
+    const uint32_t n = ts_language_field_count(lang);
+    for (TSFieldId id = 1; id <= n; ++id) {
+      if (const char* name = ts_language_field_name_for_id(lang, id)) m.emplace(name, id);
+    }
+    return m;
+  }();
+  return ids;
+}
+
+// Cursors are reused per thread: creating one allocates its stack.
+struct CursorPool {
+  std::vector<TSTreeCursor> free;
+  ~CursorPool() {
+    for (TSTreeCursor& c : free) ts_tree_cursor_delete(&c);
+  }
+};
+inline thread_local CursorPool cursor_pool;
+
+inline TSTreeCursor acquire_cursor(TSNode n) {
+  std::vector<TSTreeCursor>& pool = cursor_pool.free;
+  if (pool.empty()) return ts_tree_cursor_new(n);
+  TSTreeCursor c = pool.back();
+  pool.pop_back();
+  ts_tree_cursor_reset(&c, n);
+  return c;
+}
+
+inline void release_cursor(TSTreeCursor& c) { cursor_pool.free.push_back(c); }
+
+}  // namespace detail
 
 inline std::string_view kind(TSNode n) { return ts_node_type(n); }
 inline bool is(TSNode n, std::string_view k) { return kind(n) == k; }
 
 inline TSNode field(TSNode n, std::string_view name) {
-  return ts_node_child_by_field_name(n, name.data(), static_cast<uint32_t>(name.size()));
+  const auto& ids = detail::field_ids();
+  const auto it = ids.find(name);
+  if (it == ids.end()) return TSNode{};
+  return ts_node_child_by_field_id(n, it->second);
 }
 
 inline bool is_error(TSNode n) { return ts_node_is_null(n) == false && (is(n, "ERROR") || ts_node_is_missing(n)); }
@@ -24,10 +70,13 @@ class Children {
   class iterator {
    public:
     iterator() = default;
-    explicit iterator(TSNode parent) : cursor_(ts_tree_cursor_new(parent)), valid_(ts_tree_cursor_goto_first_child(&cursor_)), owns_(true) {}
+    explicit iterator(TSNode parent)
+        : cursor_(detail::acquire_cursor(parent)), valid_(ts_tree_cursor_goto_first_child(&cursor_)), owns_(true) {}
     iterator(const iterator&) = delete;
     iterator& operator=(const iterator&) = delete;
-    ~iterator() { if (owns_) ts_tree_cursor_delete(&cursor_); }
+    ~iterator() {
+      if (owns_) detail::release_cursor(cursor_);
+    }
     TSNode operator*() const { return ts_tree_cursor_current_node(&cursor_); }
     iterator& operator++() { valid_ = ts_tree_cursor_goto_next_sibling(&cursor_); return *this; }
     bool operator!=(const iterator& other) const { return valid_ != other.valid_; }

@@ -204,8 +204,9 @@ nlohmann::json diagnostic_json(const SourcePath& path, const Diagnostic& d) {
     j["name"] = d.rule->name;
     j["message"] = d.message;
     j["url"] = "https://docs.astral.sh/ruff/rules/" + std::string(d.rule->name);
-    // Where a `# noqa` comment would suppress it: the diagnostic's first line for now.
-    j["noqa_row"] = d.rule->code == "E902" ? nlohmann::json(nullptr) : nlohmann::json(d.start.row);
+    // Where a `# noqa` comment would suppress it (see noqa.h).
+    j["noqa_row"] = d.rule->code == "E902" ? nlohmann::json(nullptr)
+                                           : nlohmann::json(d.noqa_row ? d.noqa_row : d.start.row);
   } else {
     j["code"] = nullptr;
     j["name"] = "syntax-error";

@@ -106,7 +106,7 @@ class ExitCodes(Workspace):
 class Selection(Workspace):
     def setUp(self):
         super().setUp()
-        self.write("a.py", "import os, sys\nif x == None: pass\ns = '\\d'\n")
+        self.write("a.py", "import os, sys\nx = 1\nif x == None: pass\ns = '\\d'\nprint(os, sys, s)\n")
 
     def codes(self, *args):
         _, diags = self.lint_json(*args, "a.py")
@@ -252,15 +252,15 @@ class Determinism(unittest.TestCase):
 
 class Stdin(Workspace):
     def test_dash_reads_stdin(self):
-        proc = run("--output-format", "json", "-", input=b"x == None\n", cwd=self.dir)
+        proc = run("--output-format", "json", "--select", "E711", "-", input=b"x == None\n", cwd=self.dir)
         diags = json.loads(proc.stdout)
         self.assertEqual(proc.returncode, 1)
         self.assertEqual(diags[0]["filename"], "-")
         self.assertEqual(diags[0]["location"], {"row": 1, "column": 6})
 
     def test_stdin_filename(self):
-        proc = run("--output-format", "concise", "--stdin-filename", "pkg/x.py", "-", input=b"x == None\n",
-                   cwd=self.dir)
+        proc = run("--output-format", "concise", "--select", "E711", "--stdin-filename", "pkg/x.py", "-",
+                   input=b"x == None\n", cwd=self.dir)
         self.assertTrue(proc.stdout.decode().startswith("pkg/x.py:1:6: E711 "))
         proc = run("--output-format", "json", "--stdin-filename", "pkg/x.py", "-", input=b"x == None\n",
                    cwd=self.dir)
