@@ -179,6 +179,7 @@ struct Frame {
   uint32_t try_branch = 0;          // try statements: the branch of the body and the else block
   uint32_t own_unit_index = 0;      // functions and lambdas: the unit of their body
   bool name_error_try = false;      // a try statement with an `except NameError` handler
+  bool import_error_try = false;    // a try statement whose handlers catch ImportError
   uint32_t seen_subscript = 0;      // subscripts: elements entered so far
   bool literal_unpacking = false;   // `a, b = 1, 2`: not an unpacking for F841 (Ruff)
   bool cast_arguments = false;      // argument_list of typing.cast(): the first one is a type
@@ -605,7 +606,7 @@ void SemanticBuilder::Impl::enter(TSNode n, TSFieldId field_id) {
         f.scope = p.own_scope;
         f.sink = p.own_unit;
         f.ctx = Ctx::Load;
-        f.flags &= ~(kInExceptHandler | kConditional | kInNameErrorTry);
+        f.flags &= ~(kInExceptHandler | kConditional | kInNameErrorTry | kInTry);
         f.branch = 0;
         f.annotation = false;
       } else if (field_id == sy.f_name) {
@@ -868,6 +869,7 @@ void SemanticBuilder::Impl::enter(TSNode n, TSFieldId field_id) {
       if (k == K::Block || k == K::Else) {
         f.branch = p.try_branch;  // body and else: one branch
         if (k == K::Block && p.name_error_try) f.flags |= kInNameErrorTry;
+        if (k == K::Block && p.import_error_try) f.flags |= kInTry;
       } else if (k == K::Except || k == K::ExceptGroup || k == K::Finally) {
         f.branch = new_branch(frames.size() >= 2 ? p.branch : 0, 0);
       }
@@ -1060,6 +1062,16 @@ void SemanticBuilder::Impl::enter(TSNode n, TSFieldId field_id) {
         if (!is(c, "except_clause")) continue;
         TSNode v = ts_node_child_by_field_id(c, sy.f_value);
         if (ts_node_is_null(v)) continue;
+        {
+          TSNode types = is(v, "as_pattern") ? ts_node_named_child(v, 0) : v;
+          const std::string_view t = text(types);
+          for (std::string_view name : {"ImportError", "ModuleNotFoundError"}) {
+            const size_t at = t.find(name);
+            if (at != std::string_view::npos && (at + name.size() == t.size() || !std::isalnum(static_cast<unsigned char>(t[at + name.size()])))) {
+              f.import_error_try = true;
+            }
+          }
+        }
         if (is(v, "as_pattern")) v = ts_node_named_child(v, 0);
         const std::string_view t = text(v);
         const size_t pos = t.find("NameError");

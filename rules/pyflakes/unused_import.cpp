@@ -45,7 +45,7 @@ class UnusedImport final : public Rule {
         std::string message = quoted(b.qualified_name) + " imported but unused";
         if (b.flags & kInTry) {
           message += "; consider using `importlib.util.find_spec` to test for availability";
-        } else if (m->is_package_init) {
+        } else if (m->is_package_init && b.qualified_name.starts_with(".")) {
           message += "; consider removing, adding to `__all__`, or using a redundant alias";
         }
         report(ctx, b.start, b.end, std::move(message));
