@@ -139,12 +139,24 @@ FileResult lint_source(const SourcePath& path, std::string text, const DispatchT
     rules.push_back(spec->create());
     rules.back()->set_spec(spec);
   }
-  const WalkResult walked = walk(tree.get(), table, rules, ctx, table.needs_semantic());
+  WalkResult walked =
+      walk(tree.get(), table, rules, ctx, table.needs_semantic() || options.python != nullptr, options.python);
 
   std::vector<Diagnostic>& diagnostics = ctx.diagnostics();
   std::optional<SyntaxError> error = first_syntax_error(tree.get(), parse_text);
   if (walked.python_error && (!error || walked.python_error->start_byte < error->start_byte)) {
     error = walked.python_error;
+  }
+  FileResult result;
+  if (options.python && !error) {
+    PythonRules::FileInput input{path.display, parse_text, tree.get(), &lines, walked.semantic.get(),
+                                 std::move(walked.python_events)};
+    PythonRules::FileOutput py = options.python->run(input);
+    for (Diagnostic& d : py.diagnostics) diagnostics.push_back(std::move(d));
+    for (std::string& e : py.errors) {
+      result.warning += (result.warning.empty() ? "" : "\n") + e;
+      result.internal_error = true;
+    }
   }
   if (error) {
     // As Ruff: only token-based rules report in a file that does not parse.
@@ -167,7 +179,6 @@ FileResult lint_source(const SourcePath& path, std::string text, const DispatchT
     if (ca != cb) return ca < cb;
     return a.end < b.end;
   });
-  FileResult result;
   result.diagnostics = diagnostics.size();
   if (!diagnostics.empty()) result.rendered = render_file(options.output, path, diagnostics, &lines);
   return result;
@@ -184,6 +195,8 @@ std::vector<FileResult> lint_all(const std::vector<SourcePath>& paths, const Dis
   std::vector<FileResult> results(paths.size());
   const int threads = options.threads > 0 ? options.threads : static_cast<int>(tbb::info::default_concurrency());
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<size_t>(threads));
+  // Workers take the GIL once per file; the main thread must not hold it meanwhile (DEPS.md).
+  std::shared_ptr<void> unlocked = options.python ? options.python->unlock() : nullptr;
   tbb::parallel_for(tbb::blocked_range<size_t>(0, paths.size(), 1), [&](const tbb::blocked_range<size_t>& range) {
     for (size_t i = range.begin(); i != range.end(); ++i) {
       try {

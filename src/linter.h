@@ -15,13 +15,14 @@ struct LintOptions {
   std::vector<const RuleSpec*> rules;  // the enabled native rules
   int threads = 0;                     // 0: every core
   OutputOptions output;
+  PythonRules* python = nullptr;       // the selected Python rules, if any
 };
 
 struct FileResult {
   size_t diagnostics = 0;
   std::string rendered;  // this file's diagnostics in the output format
   std::string warning;   // printed on standard error (e.g. an unreadable file when E902 is off)
-  bool internal_error = false;  // the file could not be linted because of a bug or a resource limit
+  bool internal_error = false;  // the file could not be linted, or a Python rule raised
 };
 
 // Lints one file's text (already read): parse, syntax error, walk, sort, render.

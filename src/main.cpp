@@ -11,7 +11,11 @@
 #include <string>
 #include <vector>
 
+#include <deque>
+#include <nlohmann/json.hpp>
+
 #include "discovery.h"
+#include "python/python_rules.h"
 #include "linter.h"
 #include "registry.h"
 #include "selection.h"
@@ -46,8 +50,13 @@ Input:
       --no-respect-gitignore Lint files that .gitignore files would exclude
       --threads N            Lint N files at a time (default: every core)
 
-Rule authors:
+Python rules (see the README, "Writing a rule in Python"):
+      --python-rules PATH    Load rules from a .py file or a folder of them (repeatable), besides
+                             the ones shipped in python_rules/; select them by code like any rule
       --print-tree           Print each file's syntax tree (tree-sitter S-expression) and exit
+
+  lint test-rules [PATH ...] Check each Python rule's VALID and INVALID examples (the shipped
+                             rules, or those in PATH) and report per rule
 
 Compatibility (accepted, no effect yet):
       --isolated, --no-cache
@@ -70,6 +79,8 @@ struct Args {
   std::string stdin_filename;
   int threads = 0;
   bool print_tree = false;
+  bool test_rules = false;                   // `lint test-rules [PATH ...]`
+  std::vector<std::string> python_rule_paths;  // --python-rules, in addition to the shipped ones
 };
 
 [[noreturn]] void usage_error(const std::string& message) {
@@ -80,7 +91,12 @@ struct Args {
 Args parse_args(int argc, char** argv) {
   Args args;
   std::vector<std::string> argv_list(argv + 1, argv + argc);
-  if (!argv_list.empty() && argv_list.front() == "check") argv_list.erase(argv_list.begin());
+  if (!argv_list.empty() && argv_list.front() == "check") {
+    argv_list.erase(argv_list.begin());
+  } else if (!argv_list.empty() && argv_list.front() == "test-rules") {
+    argv_list.erase(argv_list.begin());
+    args.test_rules = true;
+  }
   bool only_paths = false;
   for (size_t i = 0; i < argv_list.size(); ++i) {
     std::string arg = argv_list[i];
@@ -138,6 +154,8 @@ Args parse_args(int argc, char** argv) {
       args.respect_gitignore = false;
     } else if (arg == "--respect-gitignore") {
       args.respect_gitignore = true;
+    } else if (arg == "--python-rules") {
+      args.python_rule_paths.push_back(take());
     } else if (arg == "--print-tree") {
       args.print_tree = true;
     } else if (arg == "--isolated" || arg == "--no-cache") {
@@ -150,8 +168,92 @@ Args parse_args(int argc, char** argv) {
       usage_error("option `" + arg + "` takes no value");
     }
   }
-  if (args.paths.empty()) args.paths.push_back(".");
+  if (args.paths.empty() && !args.test_rules) args.paths.push_back(".");
   return args;
+}
+
+// `lint test-rules`: every rule's VALID examples must produce nothing from it, every INVALID
+// example at least one diagnostic of its code (at the pinned row, column and message, if any).
+int test_rules(const std::deque<PythonRuleInfo>& rules) {
+  if (rules.empty()) {
+    std::cerr << "error: no Python rules found\n";
+    return 2;
+  }
+  std::vector<const PythonRuleInfo*> all;
+  for (const PythonRuleInfo& r : rules) all.push_back(&r);
+  PythonRules* python = nullptr;
+  try {
+    python = &start_python_rules(all);
+  } catch (const PythonRuleError& e) {
+    std::cerr << "error: " << e.message << "\n";
+    return 2;
+  }
+  LintOptions options;
+  options.threads = 1;
+  options.output.format = OutputFormat::JsonLines;
+  options.python = python;
+  DispatchTable table({});
+  int failed_rules = 0, passed_rules = 0;
+  for (const PythonRuleInfo& rule : rules) {
+    const RuleExamples examples = rule_examples(rule);
+    std::vector<std::string> problems;
+    auto lint_example = [&](const std::string& code, std::vector<nlohmann::json>& found, std::string& errors) {
+      SourcePath sp;
+      sp.path = sp.display = sp.absolute = "<example>";
+      FileResult r = lint_source(sp, code, table, options);
+      errors = r.warning;
+      size_t pos = 0;
+      while (pos < r.rendered.size()) {
+        size_t end = r.rendered.find('\n', pos);
+        if (end == std::string::npos) end = r.rendered.size();
+        nlohmann::json j = nlohmann::json::parse(r.rendered.substr(pos, end - pos));
+        if (j["code"].is_string() && j["code"].get<std::string>() == rule.code) found.push_back(j);
+        if (j["code"].is_null()) problems.push_back("example does not parse: " + code);
+        pos = end + 1;
+      }
+    };
+    for (const RuleExample& ex : examples.valid) {
+      std::vector<nlohmann::json> found;
+      std::string errors;
+      lint_example(ex.source, found, errors);
+      if (!errors.empty()) problems.push_back(errors);
+      for (const auto& d : found) {
+        problems.push_back("VALID example reported at " + std::to_string(d["location"]["row"].get<int>()) + ":" +
+                           std::to_string(d["location"]["column"].get<int>()) + " (" + d["message"].get<std::string>() +
+                           "):\n    " + ex.source);
+      }
+    }
+    for (const RuleExample& ex : examples.invalid) {
+      std::vector<nlohmann::json> found;
+      std::string errors;
+      lint_example(ex.source, found, errors);
+      if (!errors.empty()) problems.push_back(errors);
+      const bool hit = std::any_of(found.begin(), found.end(), [&](const nlohmann::json& d) {
+        return (ex.row == 0 || d["location"]["row"].get<uint32_t>() == ex.row) &&
+               (ex.column == 0 || d["location"]["column"].get<uint32_t>() == ex.column) &&
+               (ex.message.empty() || d["message"].get<std::string>() == ex.message);
+      });
+      if (!hit) {
+        std::string want = rule.code;
+        if (ex.row) want += " at " + std::to_string(ex.row) + ":" + std::to_string(ex.column);
+        if (!ex.message.empty()) want += " \"" + ex.message + "\"";
+        problems.push_back("INVALID example did not report " + want + ":\n    " + ex.source);
+      }
+    }
+    const size_t count = examples.valid.size() + examples.invalid.size();
+    if (problems.empty() && count > 0) {
+      ++passed_rules;
+      std::cout << "ok   " << rule.code << " " << rule.name << " (" << examples.valid.size() << " valid, "
+                << examples.invalid.size() << " invalid)\n";
+    } else {
+      ++failed_rules;
+      std::cout << "FAIL " << rule.code << " " << rule.name << " (" << rule.path << ":" << rule.line << ")\n";
+      if (count == 0) std::cout << "    no VALID or INVALID examples\n";
+      for (const std::string& p : problems) std::cout << "    " << p << "\n";
+    }
+  }
+  std::cout << passed_rules << " passed, " << failed_rules << " failed\n";
+  return failed_rules ? 1 : 0;
 }
 
 bool use_color() {
@@ -181,6 +283,27 @@ int main(int argc, char** argv) {
     return 0;
   }
 
+  // Python rules take part in selection by their codes, found without starting Python.
+  std::deque<PythonRuleInfo> python_rules;
+  try {
+    std::vector<std::string> rule_paths;
+    if (!args.test_rules || args.paths.empty()) {
+      std::error_code ec;
+      if (std::filesystem::is_directory(LINT_PYTHON_RULES_DIR, ec)) rule_paths.push_back(LINT_PYTHON_RULES_DIR);
+    }
+    if (args.test_rules) rule_paths.insert(rule_paths.end(), args.paths.begin(), args.paths.end());
+    rule_paths.insert(rule_paths.end(), args.python_rule_paths.begin(), args.python_rule_paths.end());
+    python_rules = scan_python_rules(rule_paths);
+    for (const PythonRuleInfo& r : python_rules) register_rule(&r.spec);
+  } catch (const PythonRuleError& e) {
+    std::cerr << "error: " << e.message << "\n";
+    return 2;
+  } catch (const std::exception& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return 2;
+  }
+  if (args.test_rules) return test_rules(python_rules);
+
   LintOptions options;
   options.threads = args.threads;
   options.output.format = args.format;
@@ -189,6 +312,20 @@ int main(int argc, char** argv) {
     options.rules = resolve(args.selection);
   } catch (const SelectionError& e) {
     usage_error(e.message);
+  }
+  // Native rules go to the dispatch table; selected Python rules start the interpreter.
+  std::vector<const PythonRuleInfo*> python_selected;
+  for (const PythonRuleInfo& r : python_rules) {
+    if (std::find(options.rules.begin(), options.rules.end(), &r.spec) != options.rules.end()) python_selected.push_back(&r);
+  }
+  std::erase_if(options.rules, [](const RuleSpec* r) { return r->python; });
+  if (!python_selected.empty()) {
+    try {
+      options.python = &start_python_rules(python_selected);
+    } catch (const PythonRuleError& e) {
+      std::cerr << "error: " << e.message << "\n";
+      return 2;
+    }
   }
   std::unique_ptr<DispatchTable> table;
   try {

@@ -203,7 +203,7 @@ nlohmann::json diagnostic_json(const SourcePath& path, const Diagnostic& d) {
     j["code"] = d.rule->code;
     j["name"] = d.rule->name;
     j["message"] = d.message;
-    j["url"] = "https://docs.astral.sh/ruff/rules/" + std::string(d.rule->name);
+    j["url"] = d.rule->python ? nlohmann::json(nullptr) : nlohmann::json("https://docs.astral.sh/ruff/rules/" + std::string(d.rule->name));
     // Where a `# noqa` comment would suppress it (see noqa.h).
     j["noqa_row"] = d.rule->code == "E902" ? nlohmann::json(nullptr)
                                            : nlohmann::json(d.noqa_row ? d.noqa_row : d.start.row);

@@ -1,6 +1,9 @@
 #include "registry.h"
 
 #include <array>
+#include <stdexcept>
+#include <string>
+#include <vector>
 
 namespace lint::rules {
 #define LINT_RULE(stem) extern const RuleSpec stem;
@@ -18,10 +21,25 @@ constexpr std::array kRules = {
 };
 }  // namespace
 
-std::span<const RuleSpec* const> all_rules() { return {kRules.data(), kRules.size()}; }
+namespace {
+std::vector<const RuleSpec*>& registered() {
+  static std::vector<const RuleSpec*> rules(kRules.begin(), kRules.end());
+  return rules;
+}
+}  // namespace
+
+std::span<const RuleSpec* const> all_rules() { return {registered().data(), registered().size()}; }
+
+void register_rule(const RuleSpec* spec) {
+  if (const RuleSpec* clash = find_rule(spec->code)) {
+    throw std::runtime_error("rule code " + std::string(spec->code) + " is taken by the " +
+                             (clash->python ? "Python" : "native") + " rule " + std::string(clash->name));
+  }
+  registered().push_back(spec);
+}
 
 const RuleSpec* find_rule(std::string_view code_or_name) {
-  for (const RuleSpec* r : kRules) {
+  for (const RuleSpec* r : registered()) {
     if (r->code == code_or_name || r->name == code_or_name) return r;
   }
   return nullptr;

@@ -35,6 +35,8 @@ struct RuleSpec {
   // The rule reads the semantic model (ctx.semantic()) in finish(); the engine builds the model
   // only when a selected rule asks for it.
   bool needs_semantic = false;
+  // A rule written in Python (see src/python/): run by the embedded interpreter, not create().
+  bool python = false;
 };
 
 // Everything a rule may read about the file being linted.

@@ -33,7 +33,7 @@ DispatchTable::DispatchTable(std::span<const RuleSpec* const> rules) : rules_(ru
 }
 
 WalkResult walk(const TSTree* tree, const DispatchTable& table, std::span<const std::unique_ptr<Rule>> rules,
-                Context& ctx, bool semantic) {
+                Context& ctx, bool semantic, const PythonRules* python) {
   WalkResult result;
   const TSNode root = ts_tree_root_node(tree);
   std::unique_ptr<SemanticBuilder> builder;
@@ -48,8 +48,14 @@ WalkResult walk(const TSTree* tree, const DispatchTable& table, std::span<const 
       }
       if (builder) builder->enter(n, ts_tree_cursor_current_field_id(&cursor));
       for (uint16_t i : table.rules_for(s)) rules[i]->enter(n, ctx);
+      if (python && python->interested(s)) {
+        for (uint32_t m : python->on_enter(s)) result.python_events.push_back({n, m});
+      }
     } else {
       for (uint16_t i : table.rules_for(s)) rules[i]->leave(n, ctx);
+      if (python && python->interested(s)) {
+        for (uint32_t m : python->on_leave(s)) result.python_events.push_back({n, m});
+      }
       if (builder) builder->leave(n);
     }
   };

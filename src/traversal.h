@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "rule.h"
+#include "python/python_rules.h"
 #include "python3_syntax.h"
 #include "syntax.h"
 
@@ -44,6 +45,8 @@ struct WalkResult {
   std::optional<SyntaxError> python_error;
   // The semantic model, when a builder was given and the file parsed without errors.
   std::unique_ptr<SemanticModel> semantic;
+  // The nodes Python rules asked for, with the method to call, in walk order.
+  std::vector<PythonEvent> python_events;
 };
 
 // Walks the tree iteratively (deep nesting cannot overflow the stack). Nodes whose subtree holds
@@ -52,6 +55,6 @@ struct WalkResult {
 // With `semantic` set (and a tree without syntax errors) the semantic model is built in the same
 // walk and resolved before the rules' finish(), which can then read it from the context.
 WalkResult walk(const TSTree* tree, const DispatchTable& table, std::span<const std::unique_ptr<Rule>> rules,
-                Context& ctx, bool semantic = false);
+                Context& ctx, bool semantic = false, const PythonRules* python = nullptr);
 
 }  // namespace lint

@@ -1,0 +1,99 @@
+"""The `lint` module: what a Python rule is written against.
+
+A rule is a subclass of `Rule` with a `code`, a kebab-case `name`, a default `message`, a
+docstring (its documentation), and `visit_<kind>` / `leave_<kind>` methods named after the
+node kinds of tree-sitter-python. lint calls them during its own walk of each file, only for
+the kinds a rule asks for. A rule may instead (or also) give a tree-sitter `query` and an
+`on_match(captures)` method.
+
+Nodes are read-only views of lint's own syntax tree (the names follow py-tree-sitter); they
+are valid while their file is being linted and raise `RuntimeError` afterwards.
+"""
+
+from _lint import Node, NodeExpired  # noqa: F401  (re-exported)
+
+__all__ = ["Rule", "Node", "NodeExpired", "Binding", "Scope"]
+
+
+class Binding:
+    """What a name is bound to: `kind` ("import", "assignment", "function", "argument", ...),
+    `name`, `node` (the defining statement), `qualified_name` (for imports) and `scope`."""
+
+    __slots__ = ("kind", "name", "node", "qualified_name", "scope")
+
+    def __init__(self, kind, name, node, qualified_name, scope):
+        self.kind = kind
+        self.name = name
+        self.node = node
+        self.qualified_name = qualified_name
+        self.scope = scope
+
+    def __repr__(self):
+        return f"Binding({self.kind!r}, {self.name!r})"
+
+
+class Scope:
+    """A scope: `kind` ("module", "class", "function", "lambda", "comprehension",
+    "type-params") and the `node` that opens it."""
+
+    __slots__ = ("kind", "node")
+
+    def __init__(self, kind, node):
+        self.kind = kind
+        self.node = node
+
+    def __repr__(self):
+        return f"Scope({self.kind!r})"
+
+
+class Rule:
+    """Base class of Python rules. Subclasses set `code`, `name` and `message`, document the
+    rule in the docstring, and define `visit_<kind>` / `leave_<kind>` methods (or a `query`
+    with `on_match`). `VALID` and `INVALID` list examples that `lint test-rules` checks:
+    an INVALID example is a string, or a dict {"code": ..., "row": ..., "column": ...,
+    "message": ...} pinning where the diagnostic is."""
+
+    code = None
+    name = None
+    message = None
+    query = None
+    VALID = ()
+    INVALID = ()
+
+    # Set by lint for each file before any method runs.
+    _file = None
+
+    @property
+    def path(self):
+        """The path of the file being linted, as lint displays it."""
+        return self._file.path
+
+    @property
+    def source(self):
+        """The text of the file being linted."""
+        return self._file.source
+
+    def report(self, node, message=None):
+        """Reports a diagnostic over `node`'s range, with `message` or the rule's default."""
+        text = self.message if message is None else message
+        if text is None:
+            raise ValueError(f"{type(self).__name__}: report() needs a message (none given, no default)")
+        self._file.report(node, str(text))
+
+    def qualified_name(self, node):
+        """The fully qualified name a name or attribute chain refers to through imports
+        (`os.path.join`, `builtins.print`), or None."""
+        return self._file.qualified_name(node) or None
+
+    def binding(self, node):
+        """The Binding a name refers to (for an attribute chain, its first name), or None."""
+        found = self._file.binding(node)
+        if found is None:
+            return None
+        kind, name, stmt, qualified, scope_kind, scope_node = found
+        return Binding(kind, name, stmt, qualified or None, Scope(scope_kind, scope_node))
+
+    def scope(self, node):
+        """The innermost Scope enclosing `node`."""
+        kind, scope_node = self._file.scope(node)
+        return Scope(kind, scope_node)

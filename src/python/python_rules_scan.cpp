@@ -1,0 +1,138 @@
+// Finding Python rules with lint's own parser: no interpreter needed to know their codes.
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "node.h"
+#include "python/python_rules.h"
+#include "source.h"
+#include "syntax.h"
+
+namespace fs = std::filesystem;
+
+namespace lint {
+
+namespace {
+
+// The value of a plain string literal ("...", '...', r"..."), or "" when it is not one.
+bool string_value(std::string_view source, TSNode n, std::string& out) {
+  n = unparenthesized(n);
+  if (!is(n, "string")) return false;
+  out.clear();
+  for (TSNode c : children(n)) {
+    if (is(c, "interpolation")) return false;
+    if (is(c, "string_content") || is(c, "escape_sequence")) {
+      out.append(source.substr(ts_node_start_byte(c), ts_node_end_byte(c) - ts_node_start_byte(c)));
+    }
+  }
+  return true;
+}
+
+std::string kebab(std::string_view camel) {
+  std::string out;
+  for (size_t i = 0; i < camel.size(); ++i) {
+    const char c = camel[i];
+    if (std::isupper(static_cast<unsigned char>(c))) {
+      if (i > 0) out += '-';
+      out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+void scan_file(const fs::path& path, std::deque<PythonRuleInfo>& out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw PythonRuleError{path.string() + ": cannot read the rule file"};
+  std::stringstream buf;
+  buf << in.rdbuf();
+  const std::string text = buf.str();
+  Parser parser;
+  Tree tree = parser.parse(text);
+  const LineIndex lines(text);
+  TSNode root = ts_tree_root_node(tree.get());
+  for (TSNode stmt : children(root)) {
+    TSNode cls = stmt;
+    if (is(cls, "decorated_definition")) cls = field(cls, "definition");
+    if (ts_node_is_null(cls) || !is(cls, "class_definition")) continue;
+    TSNode body = field(cls, "body");
+    if (ts_node_is_null(body)) continue;
+    PythonRuleInfo info;
+    const TSNode name_node = field(cls, "name");
+    info.class_name = std::string(text.substr(ts_node_start_byte(name_node), ts_node_end_byte(name_node) - ts_node_start_byte(name_node)));
+    bool first = true;
+    for (TSNode s : children(body)) {
+      if (!ts_node_is_named(s) || ts_node_is_extra(s)) continue;
+      if (first && is(s, "expression_statement")) {
+        std::string doc;
+        if (string_value(text, ts_node_named_child(s, 0), doc)) info.doc = doc;
+      }
+      first = false;
+      if (!is(s, "expression_statement")) continue;
+      TSNode a = ts_node_named_child(s, 0);
+      if (!is(a, "assignment")) continue;
+      TSNode left = field(a, "left");
+      const std::string_view target = text_of(text, left);
+      std::string value;
+      if (!string_value(text, field(a, "right"), value)) continue;
+      if (target == "code") info.code = value;
+      if (target == "name") info.name = value;
+    }
+    if (info.code.empty()) continue;
+    if (info.name.empty()) info.name = kebab(info.class_name);
+    info.path = path.string();
+    info.line = lines.location(ts_node_start_byte(cls)).row;
+    out.push_back(std::move(info));
+  }
+}
+
+}  // namespace
+
+std::string_view text_of(std::string_view source, TSNode n) {
+  if (ts_node_is_null(n)) return {};
+  return source.substr(ts_node_start_byte(n), ts_node_end_byte(n) - ts_node_start_byte(n));
+}
+
+std::deque<PythonRuleInfo> scan_python_rules(const std::vector<std::string>& paths) {
+  std::deque<PythonRuleInfo> out;
+  for (const std::string& given : paths) {
+    std::error_code ec;
+    const fs::path p(given);
+    if (fs::is_directory(p, ec)) {
+      std::vector<fs::path> files;
+      for (const auto& e : fs::directory_iterator(p, ec)) {
+        const fs::path& f = e.path();
+        if (f.extension() == ".py" && !f.filename().string().starts_with("_") && e.is_regular_file(ec)) files.push_back(f);
+      }
+      std::sort(files.begin(), files.end());
+      for (const fs::path& f : files) scan_file(f, out);
+    } else if (fs::is_regular_file(p, ec)) {
+      scan_file(p, out);
+    } else {
+      throw PythonRuleError{given + ": no such rule file or folder"};
+    }
+  }
+  std::map<std::string, const PythonRuleInfo*> by_code;
+  for (const PythonRuleInfo& r : out) {
+    auto [it, inserted] = by_code.emplace(r.code, &r);
+    if (!inserted) {
+      throw PythonRuleError{"two rules have the code " + r.code + ": " + it->second->class_name + " (" +
+                            it->second->path + ":" + std::to_string(it->second->line) + ") and " + r.class_name + " (" +
+                            r.path + ":" + std::to_string(r.line) + ")"};
+    }
+  }
+  for (PythonRuleInfo& r : out) {
+    r.spec.code = r.code;
+    r.spec.name = r.name;
+    r.spec.linter = "python";
+    r.spec.doc = r.doc;
+    r.spec.python = true;
+    r.spec.needs_semantic = true;
+  }
+  return out;
+}
+
+}  // namespace lint
