@@ -438,7 +438,10 @@ bool predicates_hold(const TSQuery* q, const TSQueryMatch& m, std::string_view s
   };
   auto value = [&](const TSQueryPredicateStep& s) -> std::string {
     uint32_t len = 0;
-    if (s.type == TSQueryPredicateStepTypeString) return std::string(ts_query_string_value_for_id(q, s.value_id, &len), len);
+    if (s.type == TSQueryPredicateStepTypeString) {
+      const char* text = ts_query_string_value_for_id(q, s.value_id, &len);  // sets len: call first
+      return std::string(text, len);
+    }
     if (s.type == TSQueryPredicateStepTypeCapture) return capture_text(s.value_id);
     return {};
   };
@@ -448,7 +451,8 @@ bool predicates_hold(const TSQuery* q, const TSQueryMatch& m, std::string_view s
     while (end < steps && p[end].type != TSQueryPredicateStepTypeDone) ++end;
     if (end > i && p[i].type == TSQueryPredicateStepTypeString) {
       uint32_t len = 0;
-      const std::string op(ts_query_string_value_for_id(q, p[i].value_id, &len), len);
+      const char* op_text = ts_query_string_value_for_id(q, p[i].value_id, &len);
+      const std::string op(op_text, len);
       if ((op == "eq?" || op == "not-eq?") && end - i == 3) {
         const bool eq = value(p[i + 1]) == value(p[i + 2]);
         if (eq != (op == "eq?")) return false;
