@@ -10,6 +10,9 @@ Nodes are read-only views of lint's own syntax tree (the names follow py-tree-si
 are valid while their file is being linted and raise `RuntimeError` afterwards.
 """
 
+import functools
+import os
+
 from _lint import Node, NodeExpired  # noqa: F401  (re-exported)
 
 __all__ = ["Rule", "Node", "NodeExpired", "Binding", "Scope"]
@@ -81,9 +84,32 @@ class Rule:
         self._file.report(node, str(text))
 
     def qualified_name(self, node):
-        """The fully qualified name a name or attribute chain refers to through imports
-        (`os.path.join`, `builtins.print`), or None."""
-        return self._file.qualified_name(node) or None
+        """The fully qualified name a name or attribute chain refers to (`os.path.join`,
+        `builtins.print`), or None. Names are resolved as Ruff resolves them: through imports
+        (a relative import against the file's package: `from .rdb import x` in
+        `celery/contrib/y.py` is "celery.contrib.rdb.x"), and for a class or function defined
+        in the file, after the file's module (`helper` in `pkg/util.py` is "pkg.util.helper";
+        a file outside any package is named by its stem)."""
+        found = self._file.qualified_name(node)
+        if found:
+            if not found.startswith("."):
+                return found
+            # A relative import: resolved only in a package, and not beyond its top.
+            parts, in_package = _module_path(self.path)
+            if not in_package:
+                return None
+            dots = len(found) - len(found.lstrip("."))
+            if dots > len(parts):
+                return None
+            return ".".join(parts[: len(parts) - dots] + found[dots:].split("."))
+        binding = self.binding(node)
+        if binding is None or binding.kind not in ("function", "class"):
+            return None
+        chain = _dotted_chain(node)
+        parts, _ = _module_path(self.path)
+        if chain is None or not parts:
+            return None
+        return ".".join(parts) + "." + chain
 
     def binding(self, node):
         """The Binding a name refers to (for an attribute chain, its first name), or None."""
@@ -97,3 +123,39 @@ class Rule:
         """The innermost Scope enclosing `node`."""
         kind, scope_node = self._file.scope(node)
         return Scope(kind, scope_node)
+
+
+def _dotted_chain(node):
+    """`a.b.c` for a name or an attribute chain (parentheses allowed), else None."""
+    parts = []
+    while True:
+        while node.type == "parenthesized_expression":
+            node = next(c for c in node.named_children if c.type != "comment")
+        if node.type != "attribute":
+            break
+        parts.append(node.child_by_field_name("attribute").text)
+        node = node.child_by_field_name("object")
+    if node.type != "identifier":
+        return None
+    parts.append(node.text)
+    return ".".join(reversed(parts))
+
+
+@functools.lru_cache(maxsize=256)
+def _module_path(path):
+    """The module a file defines, as Ruff derives it, and whether the file is in a package:
+    the file stems from the top of its package (the outermost of the folders with an
+    `__init__.py` that contain it: `pkg/sub/__init__.py` is ["pkg", "sub", "__init__"]), or
+    just the file's stem when its folder is not a package. ([], False) for standard input."""
+    if not path or path == "-" or path.startswith("<"):
+        return [], False
+    path = os.path.abspath(path)
+    parts = [os.path.splitext(os.path.basename(path))[0]]
+    folder = os.path.dirname(path)
+    while os.path.isfile(os.path.join(folder, "__init__.py")) or os.path.isfile(os.path.join(folder, "__init__.pyi")):
+        parts.append(os.path.basename(folder))
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            break
+        folder = parent
+    return list(reversed(parts)), len(parts) > 1
