@@ -30,6 +30,44 @@ bool string_value(std::string_view source, TSNode n, std::string& out) {
   return true;
 }
 
+// As inspect.cleandoc: the first line's leading blanks and the indentation common to the
+// others go; so do blank lines at either end.
+std::string clean_docstring(std::string_view doc) {
+  std::vector<std::string_view> lines;
+  size_t pos = 0;
+  while (pos <= doc.size()) {
+    size_t nl = doc.find('\n', pos);
+    if (nl == std::string_view::npos) nl = doc.size();
+    lines.push_back(doc.substr(pos, nl - pos));
+    pos = nl + 1;
+  }
+  size_t indent = std::string_view::npos;
+  for (size_t i = 1; i < lines.size(); ++i) {
+    const size_t first = lines[i].find_first_not_of(" \t");
+    if (first != std::string_view::npos) indent = std::min(indent, first);
+  }
+  std::vector<std::string> out;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    std::string_view l = lines[i];
+    if (i == 0) {
+      const size_t first = l.find_first_not_of(" \t");
+      l = first == std::string_view::npos ? std::string_view() : l.substr(first);
+    } else if (indent != std::string_view::npos) {
+      l = l.size() >= indent ? l.substr(indent) : std::string_view();
+    }
+    out.emplace_back(l);
+  }
+  while (!out.empty() && out.back().find_first_not_of(" \t") == std::string::npos) out.pop_back();
+  size_t start = 0;
+  while (start < out.size() && out[start].find_first_not_of(" \t") == std::string::npos) ++start;
+  std::string result;
+  for (size_t i = start; i < out.size(); ++i) {
+    result += out[i];
+    if (i + 1 < out.size()) result += '\n';
+  }
+  return result;
+}
+
 std::string kebab(std::string_view camel) {
   std::string out;
   for (size_t i = 0; i < camel.size(); ++i) {
@@ -82,6 +120,7 @@ void scan_file(const fs::path& path, std::deque<PythonRuleInfo>& out) {
       if (target == "name") info.name = value;
     }
     if (info.code.empty()) continue;
+    info.doc = clean_docstring(info.doc);
     if (info.name.empty()) info.name = kebab(info.class_name);
     info.path = path.string();
     info.line = lines.location(ts_node_start_byte(cls)).row;

@@ -2,7 +2,11 @@
 #include <pybind11/embed.h>
 #include <pybind11/stl.h>
 
+#include <ext/stdio_filebuf.h>
+#include <unistd.h>
+
 #include <atomic>
+#include <iostream>
 #include <mutex>
 #include <unordered_map>
 
@@ -340,8 +344,16 @@ PythonRules& start_python_rules(const std::vector<const PythonRuleInfo*>& select
   PyConfig_Clear(&config);
 
   py::module_ sys = py::module_::import("sys");
-  // A rule that prints must not corrupt the diagnostics on standard output.
+  // A rule that prints must not corrupt the diagnostics on standard output: Python's stdout
+  // is its stderr, and so is file descriptor 1 (os.write(1, ...), sys.__stdout__); lint's own
+  // output goes to the real standard output through std::cout, which keeps a copy of it.
   sys.attr("stdout") = sys.attr("stderr");
+  std::cout.flush();
+  static const int real_stdout = ::dup(STDOUT_FILENO);
+  if (real_stdout >= 0 && ::dup2(STDERR_FILENO, STDOUT_FILENO) >= 0) {
+    static __gnu_cxx::stdio_filebuf<char> buffer(real_stdout, std::ios::out);
+    std::cout.rdbuf(&buffer);
+  }
   py::module_ types = py::module_::import("types");
   py::object lint_module = types.attr("ModuleType")("lint");
   py::exec(kLintApiSource, lint_module.attr("__dict__"));
@@ -408,6 +420,29 @@ PythonRules& start_python_rules(const std::vector<const PythonRuleInfo*>& select
         throw PythonRuleError{info->path + ":" + std::to_string(info->line) + ": class " + info->class_name +
                               ": the query does not compile (error " + std::to_string(static_cast<int>(error)) +
                               " at offset " + std::to_string(error_offset) + ")"};
+      }
+      // Predicates lint does not evaluate would silently widen the match: refuse them.
+      for (uint32_t pattern = 0; pattern < ts_query_pattern_count(rc.query); ++pattern) {
+        uint32_t steps = 0;
+        const TSQueryPredicateStep* p = ts_query_predicates_for_pattern(rc.query, pattern, &steps);
+        bool at_start = true;
+        for (uint32_t i = 0; i < steps; ++i) {
+          if (p[i].type == TSQueryPredicateStepTypeDone) {
+            at_start = true;
+            continue;
+          }
+          if (at_start && p[i].type == TSQueryPredicateStepTypeString) {
+            uint32_t len = 0;
+            const char* op_text = ts_query_string_value_for_id(rc.query, p[i].value_id, &len);
+            const std::string op(op_text, len);
+            if (op != "eq?" && op != "not-eq?" && op != "match?" && op != "not-match?" && op != "any-of?") {
+              throw PythonRuleError{info->path + ":" + std::to_string(info->line) + ": class " + info->class_name +
+                                    ": the query uses #" + op +
+                                    ", which lint does not evaluate (#eq?, #not-eq?, #match?, #not-match?, #any-of?)"};
+            }
+          }
+          at_start = false;
+        }
       }
       if (!py::hasattr(cls, "on_match")) {
         throw PythonRuleError{info->path + ":" + std::to_string(info->line) + ": class " + info->class_name +
@@ -525,11 +560,23 @@ PythonRules::FileOutput Runtime::run(const FileInput& input) {
     try {
       while (ts_query_cursor_next_match(cursor, &match)) {
         if (!predicates_hold(q, match, input.source, re)) continue;
+        // One node per capture name; a list when a quantified capture matched several.
         py::dict captures;
         for (uint16_t i = 0; i < match.capture_count; ++i) {
           uint32_t len = 0;
           const char* name = ts_query_capture_name_for_id(q, match.captures[i].index, &len);
-          captures[py::str(name, len)] = py::cast(PyNode{file, match.captures[i].node});
+          py::str key(name, len);
+          py::object node = py::cast(PyNode{file, match.captures[i].node});
+          if (!captures.contains(key)) {
+            captures[key] = node;
+          } else if (py::isinstance<py::list>(captures[key])) {
+            captures[key].cast<py::list>().append(node);
+          } else {
+            py::list both;
+            both.append(captures[key]);
+            both.append(node);
+            captures[key] = both;
+          }
         }
         instances[r].attr("on_match")(captures);
       }
