@@ -15,13 +15,6 @@ namespace lint {
 
 namespace {
 
-constexpr std::array kDefaultExcludes = {
-    ".bzr", ".direnv", ".eggs", ".git", ".git-rewrite", ".hg", ".ipynb_checkpoints", ".mypy_cache",
-    ".nox", ".pants.d", ".pyenv", ".pytest_cache", ".pytype", ".ruff_cache", ".svn", ".tox", ".venv",
-    ".vscode", "__pycache__", "__pypackages__", "_build", "buck-out", "build", "dist", "node_modules",
-    "site-packages", "venv",
-};
-
 bool is_python_file(const fs::path& p) {
   const std::string ext = p.extension().string();
   return ext == ".py" || ext == ".pyi";
@@ -102,8 +95,21 @@ std::string display_path(const std::string& absolute) {
 }
 
 std::vector<SourcePath> discover(const std::vector<std::string>& paths, const DiscoveryOptions& options) {
+  WalkPolicy fallback;
+  fallback.respect_gitignore = options.respect_gitignore;
+  auto policy_for = [&](const fs::path& dir) -> const WalkPolicy& {
+    return options.policy ? options.policy(dir) : fallback;
+  };
   std::unique_ptr<GitIgnore> git;
-  if (options.respect_gitignore) git = std::make_unique<GitIgnore>();
+  auto ignored_by_git = [&](const WalkPolicy& policy, const fs::path& p) {
+    if (!policy.respect_gitignore) return false;
+    if (!git) git = std::make_unique<GitIgnore>();
+    return git->ignored(p);
+  };
+  auto excluded = [](const WalkPolicy& policy, const fs::path& p, const std::string& name, bool is_dir) {
+    if (policy.excluded) return policy.excluded(p.native(), name);
+    return is_dir && is_default_excluded(name);
+  };
   std::vector<SourcePath> out;
   auto add = [&](const std::string& path) {
     SourcePath sp;
@@ -119,19 +125,21 @@ std::vector<SourcePath> discover(const std::vector<std::string>& paths, const Di
       add(given);  // explicit files are always linted; a missing one reports its error when read
       continue;
     }
-    // A directory named on the command line is searched even when git ignores it, as Ruff does.
-    // libgit2 judges a path together with its parents, so below such a directory every path
-    // counts as ignored and git's rules cannot select among them: nothing there is skipped.
+    // A directory named on the command line is searched even when git ignores it or an
+    // `exclude` pattern matches it, as Ruff does. libgit2 judges a path together with its
+    // parents, so below a directory git ignores every path counts as ignored and git's rules
+    // cannot select among them: nothing there is skipped by git.
     const fs::path root(absolute_of(given));
-    std::vector<std::pair<fs::path, bool>> stack{{root, git && git->ignored(root)}};
+    std::vector<std::pair<fs::path, bool>> stack{{root, ignored_by_git(policy_for(root.parent_path()), root)}};
     while (!stack.empty()) {
       const auto [dir, dir_ignored] = std::move(stack.back());
       stack.pop_back();
       fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
       if (ec) continue;
+      const WalkPolicy& policy = policy_for(dir);
       std::vector<fs::path> files;
       auto skipped_by_git = [&](const fs::path& p, bool& ignored) {
-        ignored = git && git->ignored(p);
+        ignored = ignored_by_git(policy, p);
         return ignored && !dir_ignored;
       };
       for (; it != fs::directory_iterator(); it.increment(ec)) {
@@ -143,10 +151,11 @@ std::vector<SourcePath> discover(const std::vector<std::string>& paths, const Di
         bool ignored = false;
         // Directory symlinks are not followed (loops); file symlinks are linted like files.
         if (entry.is_directory(e2) && !entry.is_symlink(e2)) {
-          if (is_default_excluded(name)) continue;
+          if (excluded(policy, p, name, true)) continue;
           if (skipped_by_git(p, ignored)) continue;
           stack.emplace_back(p, ignored);
         } else if (is_python_file(p) && !entry.is_directory(e2)) {
+          if (excluded(policy, p, name, false)) continue;
           if (skipped_by_git(p, ignored)) continue;
           files.push_back(p);
         }

@@ -1,13 +1,30 @@
 // Finding the Python files to lint.
 #pragma once
 
+#include <array>
+#include <filesystem>
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace lint {
 
-struct DiscoveryOptions {
+struct LintProfile;
+
+// How to walk the entries of one directory: the settings of the configuration governing it.
+struct WalkPolicy {
   bool respect_gitignore = true;
+  // Whether an entry (file or directory) is excluded, by its absolute path and its name; unset:
+  // the default excludes (directories only).
+  std::function<bool(std::string_view absolute, std::string_view name)> excluded;
+};
+
+struct DiscoveryOptions {
+  bool respect_gitignore = true;  // with no policy
+  // The policy for the entries of a directory (absolute, normalized); unset: respect_gitignore
+  // and the default excludes everywhere.
+  std::function<const WalkPolicy&(const std::filesystem::path& dir)> policy;
 };
 
 struct SourcePath {
@@ -15,9 +32,18 @@ struct SourcePath {
   std::string display;  // relative to the current directory where possible, for text output
   std::string absolute; // for JSON output
   bool is_stdin = false;
+  const LintProfile* profile = nullptr;  // the rules and settings to lint it with
 };
 
-// Directories never descended into (as Ruff's default `exclude`, plus `build`).
+// Ruff's default `exclude`, plus `__pycache__` and `build`: never descended into.
+inline constexpr std::array<std::string_view, 27> kDefaultExcludes = {
+    ".bzr", ".direnv", ".eggs", ".git", ".git-rewrite", ".hg", ".ipynb_checkpoints", ".mypy_cache",
+    ".nox", ".pants.d", ".pyenv", ".pytest_cache", ".pytype", ".ruff_cache", ".svn", ".tox", ".venv",
+    ".vscode", "__pycache__", "__pypackages__", "_build", "buck-out", "build", "dist", "node_modules",
+    "site-packages", "venv",
+};
+
+// Whether a directory name is among kDefaultExcludes.
 bool is_default_excluded(std::string_view name);
 
 // Expands the command-line paths: directories are searched recursively for *.py and *.pyi,

@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <map>
+#include <mutex>
 #include <tbb/enumerable_thread_specific.h>
 #include <tbb/global_control.h>
 #include <tbb/info.h>
@@ -27,12 +29,28 @@ Parser& parser() {
   return *tls_parser;
 }
 
-const RuleSpec* enabled(const LintOptions& options, std::string_view code) {
-  for (const RuleSpec* r : options.rules) {
-    if (r->code == code) return r;
-  }
-  return nullptr;
+const LintProfile& profile_of(const SourcePath& path, const LintOptions& options) {
+  static const LintProfile none;
+  if (path.profile) return *path.profile;
+  return options.profile ? *options.profile : none;
 }
+
+// The rules enabled for one file: its profile's, less what `per-file-ignores` turns off.
+struct FileRules {
+  const LintProfile& profile;
+  std::vector<const RuleSpec*> ignored;
+
+  FileRules(const LintProfile& p, const SourcePath& path) : profile(p) {
+    if (!p.per_file_ignores.empty() && !path.absolute.empty()) ignored = p.ignored_for(path.absolute);
+  }
+  bool enabled(const RuleSpec* rule) const {
+    return profile.enabled(rule) && std::find(ignored.begin(), ignored.end(), rule) == ignored.end();
+  }
+  const RuleSpec* enabled_code(std::string_view code) const {
+    const RuleSpec* r = profile.enabled_code(code);
+    return r && enabled(r) ? r : nullptr;
+  }
+};
 
 std::string os_error(int err) { return std::string(std::strerror(err)) + " (os error " + std::to_string(err) + ")"; }
 
@@ -74,11 +92,12 @@ std::string read_file(const std::string& path, std::string& out) {
 
 FileResult io_error(const SourcePath& path, const LintOptions& options, const std::string& message) {
   FileResult result;
-  if (const RuleSpec* rule = enabled(options, "E902")) {
+  if (const RuleSpec* rule = FileRules(profile_of(path, options), path).enabled_code("E902")) {
     Diagnostic d;
     d.rule = rule;
     d.message = message;
     result.diagnostics = 1;
+    result.found.push_back(rule);
     result.rendered = render_file(options.output, path, {d}, nullptr);
   } else {
     result.warning = "warning: Failed to lint " + path.display + ": " + message;
@@ -88,7 +107,51 @@ FileResult io_error(const SourcePath& path, const LintOptions& options, const st
 
 }  // namespace
 
-FileResult lint_source(const SourcePath& path, std::string text, const DispatchTable& table, const LintOptions& options) {
+bool PerFileIgnore::applies_to(std::string_view absolute_path) const {
+  const size_t slash = absolute_path.rfind('/');
+  const std::string_view name = slash == std::string_view::npos ? absolute_path : absolute_path.substr(slash + 1);
+  const bool match = absolute.matches(absolute_path) || basename.matches(name);
+  return match != negated;
+}
+
+bool LintProfile::enabled(const RuleSpec* rule) const {
+  return std::binary_search(rules.begin(), rules.end(), rule,
+                            [](const RuleSpec* a, const RuleSpec* b) { return a->code < b->code; });
+}
+
+const RuleSpec* LintProfile::enabled_code(std::string_view code) const {
+  auto it = std::lower_bound(rules.begin(), rules.end(), code,
+                             [](const RuleSpec* a, std::string_view c) { return a->code < c; });
+  return it != rules.end() && (*it)->code == code ? *it : nullptr;
+}
+
+std::vector<const RuleSpec*> LintProfile::ignored_for(std::string_view absolute_path) const {
+  std::vector<const RuleSpec*> out;
+  for (const PerFileIgnore& entry : per_file_ignores) {
+    if (entry.applies_to(absolute_path)) out.insert(out.end(), entry.rules.begin(), entry.rules.end());
+  }
+  return out;
+}
+
+std::shared_ptr<const DispatchTable> dispatch_table_for(const std::vector<const RuleSpec*>& native_rules) {
+  static std::mutex mutex;
+  static std::map<std::vector<const RuleSpec*>, std::shared_ptr<const DispatchTable>> tables;
+  std::lock_guard<std::mutex> lock(mutex);
+  auto it = tables.find(native_rules);
+  if (it != tables.end()) return it->second;
+  // The table keeps a span of its rules: give it a copy that lives as long as it does.
+  auto owned = std::make_shared<std::vector<const RuleSpec*>>(native_rules);
+  auto table = std::shared_ptr<const DispatchTable>(
+      new DispatchTable(*owned), [owned](const DispatchTable* t) { delete t; });
+  tables.emplace(native_rules, table);
+  return table;
+}
+
+FileResult lint_source(const SourcePath& path, std::string text, const LintOptions& options) {
+  const LintProfile& profile = profile_of(path, options);
+  static const DispatchTable empty_table({});
+  const DispatchTable& table = profile.table ? *profile.table : empty_table;
+  const FileRules file_rules(profile, path);
   if (find_invalid_utf8(text) != std::string_view::npos) {
     return io_error(path, options, "stream did not contain valid UTF-8");
   }
@@ -118,6 +181,7 @@ FileResult lint_source(const SourcePath& path, std::string text, const DispatchT
     d.start = d.end = lines.location(*end);
     FileResult result;
     result.diagnostics = 1;
+    result.found.push_back(nullptr);
     result.rendered = render_file(options.output, path, {d}, &lines);
     return result;
   }
@@ -132,11 +196,13 @@ FileResult lint_source(const SourcePath& path, std::string text, const DispatchT
     }
   }
   Context ctx(path.display, parse_text, lines, tree.get());
+  ctx.set_target_minor(profile.target_minor);
 
   std::vector<std::unique_ptr<Rule>> rules;
   rules.reserve(table.rules().size());
-  for (const RuleSpec* spec : table.rules()) {
-    rules.push_back(spec->create());
+  for (size_t i = 0; i < table.rules().size(); ++i) {
+    const RuleSpec* spec = table.rules()[i];
+    rules.push_back(i < profile.options.size() ? spec->create(profile.options[i]) : spec->create());
     rules.back()->set_spec(spec);
   }
   WalkResult walked =
@@ -167,12 +233,21 @@ FileResult lint_source(const SourcePath& path, std::string text, const DispatchT
     d.end_byte = error->end_byte;
     diagnostics.push_back(std::move(d));
   }
+  // Python rules run for every profile that selects any; keep what this file enables. Then
+  // per-file-ignores, before noqa (a code they turn off is a "non-enabled" one for RUF100).
+  std::erase_if(diagnostics, [&](const Diagnostic& d) { return d.rule && !file_rules.enabled(d.rule); });
   for (Diagnostic& d : diagnostics) {
     d.start = lines.location(d.start_byte);
     d.end = lines.location(std::max(d.start_byte, d.end_byte));
   }
   const bool json = options.output.format == OutputFormat::Json || options.output.format == OutputFormat::JsonLines;
-  noqa::apply(parse_text, lines, ts_tree_root_node(tree.get()), diagnostics, json);
+  noqa::UnusedNoqa unused;
+  if (!error) unused.rule = file_rules.enabled_code("RUF100");
+  if (unused.rule) {
+    unused.enabled = [&](std::string_view code) { return file_rules.enabled_code(code) != nullptr; };
+    unused.known = [](std::string_view code) { return noqa::is_ruff_code(code) || find_rule(code) != nullptr; };
+  }
+  noqa::apply(parse_text, lines, ts_tree_root_node(tree.get()), diagnostics, json, &unused);
   std::sort(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
     if (a.start != b.start) return a.start < b.start;
     const std::string_view ca = a.rule ? a.rule->code : "", cb = b.rule ? b.rule->code : "";
@@ -180,18 +255,19 @@ FileResult lint_source(const SourcePath& path, std::string text, const DispatchT
     return a.end < b.end;
   });
   result.diagnostics = diagnostics.size();
+  result.found.reserve(diagnostics.size());
+  for (const Diagnostic& d : diagnostics) result.found.push_back(d.rule);
   if (!diagnostics.empty()) result.rendered = render_file(options.output, path, diagnostics, &lines);
   return result;
 }
 
-FileResult lint_path(const SourcePath& path, const DispatchTable& table, const LintOptions& options) {
+FileResult lint_path(const SourcePath& path, const LintOptions& options) {
   std::string text;
   if (std::string err = read_file(path.path, text); !err.empty()) return io_error(path, options, err);
-  return lint_source(path, std::move(text), table, options);
+  return lint_source(path, std::move(text), options);
 }
 
-std::vector<FileResult> lint_all(const std::vector<SourcePath>& paths, const DispatchTable& table,
-                                 const LintOptions& options) {
+std::vector<FileResult> lint_all(const std::vector<SourcePath>& paths, const LintOptions& options) {
   std::vector<FileResult> results(paths.size());
   const int threads = options.threads > 0 ? options.threads : static_cast<int>(tbb::info::default_concurrency());
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<size_t>(threads));
@@ -200,7 +276,7 @@ std::vector<FileResult> lint_all(const std::vector<SourcePath>& paths, const Dis
   tbb::parallel_for(tbb::blocked_range<size_t>(0, paths.size(), 1), [&](const tbb::blocked_range<size_t>& range) {
     for (size_t i = range.begin(); i != range.end(); ++i) {
       try {
-        results[i] = lint_path(paths[i], table, options);
+        results[i] = lint_path(paths[i], options);
       } catch (const std::exception& e) {
         results[i] = FileResult{};
         results[i].warning = "error: Failed to lint " + paths[i].display + ": " + e.what();

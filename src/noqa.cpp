@@ -69,7 +69,13 @@ class DirectiveLexer {
       }
       if (!is_noqa_uncased(s_, p_)) continue;
       p_ += 4;
-      return directive();
+      const auto noqa_end = static_cast<uint32_t>(p_);
+      Directive d = directive();
+      d.start = static_cast<uint32_t>(hash);
+      d.end = d.kind == Directive::Kind::Codes && !d.codes.empty()
+                  ? static_cast<uint32_t>(d.codes.back().data() + d.codes.back().size() - s_.data())
+                  : noqa_end;
+      return d;
     }
     return {};
   }
@@ -79,11 +85,11 @@ class DirectiveLexer {
     while (const size_t k = whitespace_len(s_, p_)) p_ += k;
   }
 
-  static Directive error() { return {Directive::Kind::Error, {}}; }
+  static Directive error() { return {Directive::Kind::Error, {}, 0, 0}; }
 
   // What follows `noqa`.
   Directive directive() {
-    if (p_ >= s_.size() || s_[p_] == '#') return {Directive::Kind::All, {}};  // `# noqa`, `# noqa# comment`
+    if (p_ >= s_.size() || s_[p_] == '#') return {Directive::Kind::All, {}, 0, 0};  // `# noqa`, `# noqa# comment`
     if (s_[p_] == ':') {
       ++p_;
       return codes();
@@ -96,7 +102,7 @@ class DirectiveLexer {
         ++p_;
         return codes();
       }
-      return {Directive::Kind::All, {}};
+      return {Directive::Kind::All, {}, 0, 0};
     }
     return error();  // `# noqaF401`, `# noqa; F401`
   }
@@ -104,7 +110,7 @@ class DirectiveLexer {
   // Codes are `[A-Z]+[0-9]+`, separated by commas and/or whitespace. The first word that is not
   // a code ends the list (it is taken for a trailing comment), but a joined `F401abc` is an error.
   Directive codes() {
-    Directive d{Directive::Kind::Codes, {}};
+    Directive d{Directive::Kind::Codes, {}, 0, 0};
     bool missing_delimiter = false;
     while (p_ < s_.size()) {
       eat_whitespace();
@@ -172,12 +178,18 @@ constexpr std::pair<std::string_view, std::string_view> kRedirects[] = {
     {"TCH006", "TC010"},  {"TCH010", "TC010"},   {"RUF035", "S704"},
 };
 
-std::string_view redirect(std::string_view code) {
+std::string_view redirect_code(std::string_view code) {
   for (const auto& [from, to] : kRedirects) {
     if (from == code) return to;
   }
   return code;
 }
+
+// Every rule code of Ruff 0.17.3, sorted (from `ruff rule --all --output-format json`; removed
+// rules included, as Ruff still knows their codes).
+constexpr std::string_view kRuffCodes[] = {
+#include "ruff_codes.inc"
+};
 
 // ---------------------------------------------------------------------------------------------
 // The scanner: strings, comments and continuations, as Python's (3.12+) tokenizer sees them.
@@ -533,6 +545,12 @@ bool Directive::suppresses(std::string_view code) const {
 
 Directive parse_line_directive(std::string_view comment) { return DirectiveLexer(comment).lex(false); }
 
+std::string_view redirect(std::string_view code) { return redirect_code(code); }
+
+bool is_ruff_code(std::string_view code) {
+  return std::binary_search(std::begin(kRuffCodes), std::end(kRuffCodes), redirect_code(code));
+}
+
 Directive parse_file_directive(std::string_view comment) { return DirectiveLexer(comment).lex(true); }
 
 uint32_t Scan::resolve(uint32_t offset) const {
@@ -571,8 +589,9 @@ bool mentions_noqa(std::string_view text) {
 }
 
 void apply(std::string_view text, const LineIndex& lines, TSNode root, std::vector<Diagnostic>& diagnostics,
-           bool need_rows) {
-  if (std::all_of(diagnostics.begin(), diagnostics.end(), never_suppressed)) return;
+           bool need_rows, const UnusedNoqa* unused) {
+  const bool check_unused = unused && unused->rule;
+  if (!check_unused && std::all_of(diagnostics.begin(), diagnostics.end(), never_suppressed)) return;
   const bool directives = mentions_noqa(text);
   if (!directives && !need_rows) return;
   const Scan scanned = scan(text);
@@ -591,12 +610,24 @@ void apply(std::string_view text, const LineIndex& lines, TSNode root, std::vect
     return text.substr(start, end - start);
   };
 
-  // File-level exemptions: own-line comments only.
+  // A directive and the codes of the diagnostics it suppressed (for RUF100).
+  struct Found {
+    uint32_t comment;  // offset of the comment's `#`
+    Directive directive;
+    std::vector<std::string_view> matches;
+  };
+
+  // File-level exemptions: own-line comments only. Line directives: every comment.
   bool exempt_all = false;
   std::vector<std::string_view> exempt_codes;
+  std::vector<Found> file_directives, line_directives;
   for (const uint32_t c : scanned.comments) {
     const std::string_view comment = comment_text(c);
     if (!mentions_noqa(comment)) continue;
+    Directive line = parse_line_directive(comment);
+    if (line.kind == Directive::Kind::All || line.kind == Directive::Kind::Codes) {
+      line_directives.push_back(Found{c, std::move(line), {}});
+    }
     Directive d = parse_file_directive(comment);
     if (d.kind != Directive::Kind::All && d.kind != Directive::Kind::Codes) continue;
     const uint32_t start = lines.line_start(lines.row_of(c));
@@ -604,34 +635,104 @@ void apply(std::string_view text, const LineIndex& lines, TSNode root, std::vect
     if (indent.find_first_not_of(" \t\f") != std::string_view::npos) continue;  // Ruff warns and ignores it
     if (d.kind == Directive::Kind::All) {
       exempt_all = true;
-      break;
+      continue;
     }
     for (const std::string_view code : d.codes) exempt_codes.push_back(redirect(code));
+    file_directives.push_back(Found{c, std::move(d), {}});
   }
+  std::vector<std::string_view> file_matches;  // codes the file-level exemptions suppressed
 
-  // The line directive covering an offset: the comment on its line, unless the offset is the
-  // line's end (only the last line of the file includes its end).
-  auto suppressed_at = [&](uint32_t offset, std::string_view code) {
+  // The line directive covering an offset: the one in the comment on its line, unless the offset
+  // is the line's end (only the last line of the file includes its end).
+  auto directive_at = [&](uint32_t offset) -> Found* {
     const uint32_t resolved = scanned.resolve(offset);
     const uint32_t row = lines.row_of(resolved);
     const uint32_t start = lines.line_start(row), end = line_end(row);
-    if (resolved > end || (resolved == end && end != text_end)) return false;
+    if (resolved > end || (resolved == end && end != text_end)) return nullptr;
     const uint32_t* comment = scanned.comment_in(start, end);
-    if (!comment) return false;
-    return parse_line_directive(text.substr(*comment, end - *comment)).suppresses(code);
+    if (!comment) return nullptr;
+    auto it = std::lower_bound(line_directives.begin(), line_directives.end(), *comment,
+                               [](const Found& f, uint32_t c) { return f.comment < c; });
+    return it != line_directives.end() && it->comment == *comment ? &*it : nullptr;
   };
 
   std::erase_if(diagnostics, [&](Diagnostic& d) {
     if (never_suppressed(d)) return false;
     const std::string_view code = d.rule->code;
     if (exempt_all) return true;
-    if (std::find(exempt_codes.begin(), exempt_codes.end(), code) != exempt_codes.end()) return true;
+    if (std::find(exempt_codes.begin(), exempt_codes.end(), code) != exempt_codes.end()) {
+      file_matches.push_back(code);
+      return true;
+    }
     if (d.parent_byte == Diagnostic::kNoParent && (code == "F401" || code == "F811")) {
       d.parent_byte = import_from_parent(root, d);
     }
-    if (d.parent_byte != Diagnostic::kNoParent && suppressed_at(d.parent_byte, code)) return true;
-    return suppressed_at(d.start_byte, code);
+    Found* seen = nullptr;
+    for (const uint32_t offset : {d.parent_byte, d.start_byte}) {
+      if (offset == Diagnostic::kNoParent) continue;
+      Found* line = directive_at(offset);
+      if (!line || line == seen) continue;
+      seen = line;
+      if (line->directive.suppresses(code)) {
+        line->matches.push_back(code);
+        return true;
+      }
+    }
+    return false;
   });
+
+  // RUF100, as Ruff: not when the file exempts everything or RUF100 itself.
+  if (!check_unused || exempt_all) return;
+  if (std::find(exempt_codes.begin(), exempt_codes.end(), "RUF100") != exempt_codes.end()) return;
+  auto report = [&](uint32_t start, uint32_t end, std::string message) {
+    Diagnostic d;
+    d.rule = unused->rule;
+    d.message = std::move(message);
+    d.start_byte = start;
+    d.end_byte = end;
+    d.start = lines.location(start);
+    d.end = lines.location(end);
+    if (need_rows) d.noqa_row = lines.row_of(scanned.resolve(start));
+    diagnostics.push_back(std::move(d));
+  };
+  auto known = [&](std::string_view code) { return unused->known ? unused->known(code) : is_ruff_code(code); };
+  auto join = [](const std::vector<std::string_view>& codes) {
+    std::string out;
+    for (const std::string_view c : codes) out += (out.empty() ? "`" : ", `") + std::string(c) + "`";
+    return out;
+  };
+  auto check_codes = [&](const Found& f, const std::vector<std::string_view>& matches) {
+    std::vector<std::string_view> unmatched, disabled, duplicated, seen;
+    for (const std::string_view original : f.directive.codes) {
+      const std::string_view code = redirect(original);
+      if (code == "RUF100") return;  // a directive naming RUF100 is never reported
+      if (std::find(seen.begin(), seen.end(), original) != seen.end()) {
+        duplicated.push_back(original);
+        continue;
+      }
+      seen.push_back(original);
+      if (std::find(matches.begin(), matches.end(), code) != matches.end()) continue;
+      if (!known(code)) continue;  // unknown codes are RUF102's business
+      (unused->enabled && unused->enabled(code) ? unmatched : disabled).push_back(original);
+    }
+    std::string reasons;
+    for (const auto& [label, codes] : {std::pair{"unused: ", &unmatched}, std::pair{"non-enabled: ", &disabled},
+                                       std::pair{"duplicated: ", &duplicated}}) {
+      if (!codes->empty()) reasons += (reasons.empty() ? "" : "; ") + std::string(label) + join(*codes);
+    }
+    if (reasons.empty()) return;
+    report(f.comment + f.directive.start, f.comment + f.directive.end, "Unused `noqa` directive (" + reasons + ")");
+  };
+  for (const Found& f : file_directives) check_codes(f, file_matches);
+  for (const Found& f : line_directives) {
+    if (f.directive.kind == Directive::Kind::All) {
+      if (f.matches.empty()) {
+        report(f.comment + f.directive.start, f.comment + f.directive.end, "Unused blanket `noqa` directive");
+      }
+    } else {
+      check_codes(f, f.matches);
+    }
+  }
 }
 
 }  // namespace lint::noqa

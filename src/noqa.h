@@ -9,11 +9,15 @@
 // diagnostic of the file), or the same followed by `: F401, E711` (those codes in the whole file).
 //
 // Syntax errors and E902 are never suppressed.
+//
+// With RUF100 (unused-noqa) enabled, the directives that suppress nothing, or name codes that
+// suppress nothing, are reported as Ruff reports them (see rules/ruff/unused_noqa.cpp).
 #pragma once
 
 #include <tree_sitter/api.h>
 
 #include <cstdint>
+#include <functional>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -33,6 +37,9 @@ struct Directive {
   };
   Kind kind = Kind::None;
   std::vector<std::string_view> codes;  // for Codes: views into the comment text
+  // Offsets into the comment: from the `#` that starts the directive to the end of `noqa` (All)
+  // or of the last code (Codes). RUF100 reports this range.
+  uint32_t start = 0, end = 0;
 
   // Whether the directive suppresses a diagnostic with this code.
   bool suppresses(std::string_view code) const;
@@ -70,10 +77,26 @@ Scan scan(std::string_view text);
 // Whether the text contains "noqa" in any case: without it nothing can be suppressed.
 bool mentions_noqa(std::string_view text);
 
+// The code a noqa comment's code stands for (Ruff's redirects: `U001` is `UP001`), or itself.
+std::string_view redirect(std::string_view code);
+
+// Whether Ruff knows the code (a rule code of Ruff 0.17.3, removed ones included, or a code
+// redirected to one). RUF100 ignores codes that neither Ruff nor lint knows, as Ruff does.
+bool is_ruff_code(std::string_view code);
+
+// What RUF100 needs to know about the file being linted.
+struct UnusedNoqa {
+  const RuleSpec* rule = nullptr;                      // RUF100's spec
+  std::function<bool(std::string_view code)> enabled;  // whether a code is enabled for this file
+  std::function<bool(std::string_view code)> known;    // whether a code names a rule at all
+};
+
 // The hook run once a file's diagnostics have their locations: removes the suppressed diagnostics
 // and, when `need_rows`, fills noqa_row of the others (for the JSON output). `root` is the file's
-// syntax tree, used to find the `from ... import` statement of F401 and F811.
+// syntax tree, used to find the `from ... import` statement of F401 and F811. With `unused`
+// (RUF100 enabled for a file that parsed), adds a RUF100 diagnostic for each directive that
+// suppressed nothing or names codes that suppressed nothing.
 void apply(std::string_view text, const LineIndex& lines, TSNode root, std::vector<Diagnostic>& diagnostics,
-           bool need_rows);
+           bool need_rows, const UnusedNoqa* unused = nullptr);
 
 }  // namespace lint::noqa

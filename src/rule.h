@@ -7,10 +7,14 @@
 
 #include <tree_sitter/api.h>
 
+#include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <type_traits>
+#include <variant>
 #include <vector>
 
 #include "diagnostic.h"
@@ -22,13 +26,67 @@ namespace lint {
 
 class Rule;
 
+// An option a rule takes, set in the rule's own table of the configuration:
+//   [tool.lint.undefined-name]
+//   builtins = ["_"]
+struct RuleOption {
+  enum class Type : uint8_t { Bool, Int, String, Strings };
+  std::string_view name;           // kebab-case key
+  Type type = Type::Bool;
+  std::string_view default_value;  // as TOML: `false`, `0`, `""`, `[]`
+  std::string_view doc;            // one sentence
+};
+
+// The values of a rule's options for one configuration, defaults included. The engine passes
+// them to the rule when it creates it (see make_rule).
+class RuleOptions {
+ public:
+  using Value = std::variant<bool, int64_t, std::string, std::vector<std::string>>;
+
+  void set(std::string name, Value value) { values_[std::move(name)] = std::move(value); }
+  const Value* find(std::string_view name) const {
+    auto it = values_.find(name);
+    return it == values_.end() ? nullptr : &it->second;
+  }
+  bool boolean(std::string_view name, bool fallback = false) const { return get<bool>(name, fallback); }
+  int64_t integer(std::string_view name, int64_t fallback = 0) const { return get<int64_t>(name, fallback); }
+  std::string string(std::string_view name, std::string fallback = {}) const { return get<std::string>(name, fallback); }
+  std::vector<std::string> strings(std::string_view name) const { return get<std::vector<std::string>>(name, {}); }
+  const std::map<std::string, Value, std::less<>>& values() const { return values_; }
+  bool operator==(const RuleOptions&) const = default;
+
+ private:
+  template <class T>
+  T get(std::string_view name, T fallback) const {
+    const Value* v = find(name);
+    if (!v) return fallback;
+    const T* t = std::get_if<T>(v);
+    return t ? *t : fallback;
+  }
+  std::map<std::string, Value, std::less<>> values_;
+};
+
+// Creates a rule instance: `create()` with no options, `create(options)` with a configuration's.
+class RuleFactory {
+ public:
+  using Fn = std::unique_ptr<Rule> (*)(const RuleOptions&);
+  RuleFactory() = default;
+  RuleFactory(Fn fn) : fn_(fn) {}  // NOLINT: implicit, so that `.create = make_rule<T>()` reads well
+  std::unique_ptr<Rule> operator()() const;
+  std::unique_ptr<Rule> operator()(const RuleOptions& options) const { return fn_(options); }
+  explicit operator bool() const { return fn_ != nullptr; }
+
+ private:
+  Fn fn_ = nullptr;
+};
+
 struct RuleSpec {
   std::string_view code;    // "E711"
   std::string_view name;    // "none-comparison"
   std::string_view linter;  // "pycodestyle", "pyflakes", ...: the origin of the code
   std::vector<std::string_view> kinds;  // node kinds dispatched to enter()/leave()
   std::string_view doc;     // Markdown: What it does / Why is this bad? / Example
-  std::function<std::unique_ptr<Rule>()> create;
+  RuleFactory create;
   // Ruff runs only its token-based rules (E701-E703 here) on a file with a syntax error; the
   // others report nothing there. Rules that set this keep their diagnostics in such files.
   bool runs_on_invalid_syntax = false;
@@ -37,6 +95,9 @@ struct RuleSpec {
   bool needs_semantic = false;
   // A rule written in Python (see src/python/): run by the embedded interpreter, not create().
   bool python = false;
+  // The options the rule reads (see RuleOption); a rule with options has a constructor taking
+  // `const RuleOptions&`.
+  std::vector<RuleOption> options = {};
 };
 
 // Everything a rule may read about the file being linted.
@@ -46,6 +107,9 @@ class Context {
       : path_(path), source_(source), lines_(lines), tree_(tree) {}
 
   std::string_view path() const { return path_; }
+  // The Python version the code is meant to run on (`target-version`): 3.<target_minor()>.
+  int target_minor() const { return target_minor_; }
+  void set_target_minor(int minor) { target_minor_ = minor; }
   std::string_view source() const { return source_; }
   const LineIndex& lines() const { return lines_; }
   TSNode root() const { return ts_tree_root_node(tree_); }
@@ -68,6 +132,7 @@ class Context {
   TSTree* tree_;
   std::vector<Diagnostic> diagnostics_;
   const SemanticModel* semantic_ = nullptr;
+  int target_minor_ = kDefaultTargetMinor;
 };
 
 class Rule {
@@ -99,9 +164,22 @@ class Rule {
   const RuleSpec* spec_ = nullptr;
 };
 
+inline std::unique_ptr<Rule> RuleFactory::operator()() const {
+  static const RuleOptions none;
+  return fn_(none);
+}
+
+// The factory of a rule class: T(options) when T takes options, else T().
 template <class T>
-std::function<std::unique_ptr<Rule>()> make_rule() {
-  return [] { return std::unique_ptr<Rule>(new T()); };
+RuleFactory make_rule() {
+  return RuleFactory([](const RuleOptions& options) -> std::unique_ptr<Rule> {
+    if constexpr (std::is_constructible_v<T, const RuleOptions&>) {
+      return std::unique_ptr<Rule>(new T(options));
+    } else {
+      (void)options;
+      return std::unique_ptr<Rule>(new T());
+    }
+  });
 }
 
 }  // namespace lint

@@ -76,31 +76,68 @@ std::string closest_selector(std::string_view selector) {
   return best;
 }
 
+std::string unknown_selector_message(std::string_view selector) {
+  std::string message = "unknown rule selector `" + std::string(selector) + "`";
+  if (std::string near = closest_selector(selector); !near.empty()) message += "; did you mean `" + near + "`?";
+  return message;
+}
+
+std::vector<const RuleSpec*> rules_named_by(std::string_view selector) {
+  std::vector<const RuleSpec*> out;
+  for (const RuleSpec* r : all_rules()) {
+    if (specificity(selector, *r) >= 0) out.push_back(r);
+  }
+  return out;
+}
+
 std::vector<const RuleSpec*> resolve(const RuleSelection& selection) {
+  return resolve(std::span<const RuleSelection>(&selection, 1));
+}
+
+std::vector<const RuleSpec*> resolve(std::span<const RuleSelection> layers) {
   auto check = [](const std::vector<std::string>& selectors) {
     for (const std::string& s : selectors) {
-      if (is_known_selector(s)) continue;
-      std::string message = "unknown rule selector `" + s + "`";
-      if (std::string near = closest_selector(s); !near.empty()) message += "; did you mean `" + near + "`?";
-      throw SelectionError{message};
+      if (!is_known_selector(s)) throw SelectionError{unknown_selector_message(s), s};
     }
   };
-  if (selection.select) check(*selection.select);
-  check(selection.extend_select);
-  check(selection.ignore);
+  for (const RuleSelection& layer : layers) {
+    if (layer.select) check(*layer.select);
+    check(layer.extend_select);
+    check(layer.ignore);
+  }
 
-  std::vector<const RuleSpec*> enabled;
-  for (const RuleSpec* rule : all_rules()) {
-    int on = -1;
-    if (selection.select) {
-      for (const std::string& s : *selection.select) on = std::max(on, specificity(s, *rule));
-    } else if (is_default_rule(*rule)) {
-      on = 1;  // as specific as a linter prefix such as "E" or "F"
+  const auto rules = all_rules();
+  std::vector<char> on(rules.size());
+  for (size_t i = 0; i < rules.size(); ++i) on[i] = is_default_rule(*rules[i]);
+  const std::vector<std::string>* carried_ignores = nullptr;
+  for (const RuleSelection& layer : layers) {
+    const std::vector<std::string>* carried = carried_ignores;
+    carried_ignores = nullptr;
+    for (size_t i = 0; i < rules.size(); ++i) {
+      const RuleSpec& rule = *rules[i];
+      int select = -1;
+      if (layer.select) {
+        for (const std::string& s : *layer.select) select = std::max(select, specificity(s, rule));
+      }
+      for (const std::string& s : layer.extend_select) select = std::max(select, specificity(s, rule));
+      int ignore = -1;
+      for (const std::string& s : layer.ignore) ignore = std::max(ignore, specificity(s, rule));
+      if (carried) {
+        for (const std::string& s : *carried) ignore = std::max(ignore, specificity(s, rule));
+      }
+      if (select >= 0 && select > ignore) {
+        on[i] = true;
+      } else if (ignore >= 0 || layer.select) {
+        on[i] = false;
+      }
     }
-    for (const std::string& s : selection.extend_select) on = std::max(on, specificity(s, *rule));
-    int off = -1;
-    for (const std::string& s : selection.ignore) off = std::max(off, specificity(s, *rule));
-    if (on >= 0 && on > off) enabled.push_back(rule);
+    if (layer.select && layer.select->empty() && layer.extend_select.empty() && !layer.ignore.empty()) {
+      carried_ignores = &layer.ignore;
+    }
+  }
+  std::vector<const RuleSpec*> enabled;
+  for (size_t i = 0; i < rules.size(); ++i) {
+    if (on[i]) enabled.push_back(rules[i]);
   }
   return enabled;
 }

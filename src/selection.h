@@ -2,6 +2,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,7 @@ struct RuleSelection {
 // Thrown for an unknown selector; the message names the closest known code or name.
 struct SelectionError {
   std::string message;
+  std::string selector;  // the unknown selector
 };
 
 // Splits "E7,F401" (and trims spaces) into selectors.
@@ -29,8 +31,23 @@ bool is_known_selector(std::string_view selector);
 // The closest known code or rule name to an unknown selector, or "" if nothing is close.
 std::string closest_selector(std::string_view selector);
 
-// Resolves the selection against every native rule. The most specific selector decides a rule;
-// at equal specificity, ignore wins (as in Ruff). Throws SelectionError on an unknown selector.
+// The message for an unknown selector, naming the closest known code or name.
+std::string unknown_selector_message(std::string_view selector);
+
+// Every rule a selector names (ALL, a code prefix, a rule name); none for an unknown one.
+std::vector<const RuleSpec*> rules_named_by(std::string_view selector);
+
+// Resolves the selection against every registered rule. The most specific selector decides a
+// rule; at equal specificity, ignore wins (as in Ruff). Throws SelectionError on an unknown
+// selector.
 std::vector<const RuleSpec*> resolve(const RuleSelection& selection);
+
+// Resolves a chain of selections applied in order, as Ruff merges configuration layers (an
+// extended file, the file extending it, the command line), on top of the default set. Within a
+// layer the most specific selector decides, ignore winning a tie. A layer with `select` starts
+// over from its own selectors; a layer without it adds its `extend-select` rules to what the
+// layers before enabled and removes its `ignore` rules. (A layer with an empty `select`, no
+// `extend-select` and some `ignore` passes those ignores on to the next layer, as in Ruff.)
+std::vector<const RuleSpec*> resolve(std::span<const RuleSelection> layers);
 
 }  // namespace lint

@@ -24,6 +24,7 @@ bool is_generic_form_name(std::string_view n);
 
 namespace {
 
+// Every Python 3 builtin; those added after 3.7 are listed in kVersionedBuiltins too.
 constexpr std::array kBuiltins = {
     "ArithmeticError", "AssertionError", "AttributeError", "BaseException", "BaseExceptionGroup",
     "BlockingIOError", "BrokenPipeError", "BufferError", "BytesWarning", "ChildProcessError",
@@ -34,6 +35,7 @@ constexpr std::array kBuiltins = {
     "InterruptedError", "IsADirectoryError", "KeyError", "KeyboardInterrupt", "LookupError", "MemoryError",
     "ModuleNotFoundError", "NameError", "None", "NotADirectoryError", "NotImplemented", "NotImplementedError",
     "OSError", "OverflowError", "PendingDeprecationWarning", "PermissionError", "ProcessLookupError",
+    "PythonFinalizationError",
     "RecursionError", "ReferenceError", "ResourceWarning", "RuntimeError", "RuntimeWarning",
     "StopAsyncIteration", "StopIteration", "SyntaxError", "SyntaxWarning", "SystemError", "SystemExit",
     "TabError", "TimeoutError", "True", "TypeError", "UnboundLocalError", "UnicodeDecodeError",
@@ -49,6 +51,12 @@ constexpr std::array kBuiltins = {
     "tuple", "type", "vars", "zip",
     // Module attributes every module has (Ruff's "magic globals").
     "__annotations__", "__builtins__", "__cached__", "__file__",
+};
+
+// Builtins that appeared after Python 3.7, with the minor version that added them (as Ruff has them).
+constexpr std::pair<std::string_view, int> kVersionedBuiltins[] = {
+    {"aiter", 10},          {"anext", 10},          {"EncodingWarning", 10},
+    {"BaseExceptionGroup", 11}, {"ExceptionGroup", 11}, {"PythonFinalizationError", 13},
 };
 
 // Node kinds the builder treats specially.
@@ -1367,7 +1375,8 @@ struct Resolver {
     }
     // A name some function declares `global` may be bound at module level by that function,
     // whenever it runs: not undefined.
-    if (is_python_builtin(e.name) || (e.name == "__path__" && m.is_package_init) || m.declared_global.count(e.name)) {
+    if (is_python_builtin(e.name, m.target_minor) || (e.name == "__path__" && m.is_package_init) ||
+        m.declared_global.count(e.name)) {
       r.builtin = true;
       m.references.push_back(r);
       return;
@@ -1424,7 +1433,7 @@ struct Resolver {
     }
     // Deleting what this scope never bound is an error, whatever outer scopes hold; a builtin
     // or a nonlocal name is not reported (as Ruff).
-    if ((is_python_builtin(e.name) && !is_module_magic(e.name)) || declared(m.scopes[e.scope].nonlocals, e.name)) {
+    if ((is_python_builtin(e.name, m.target_minor) && !is_module_magic(e.name)) || declared(m.scopes[e.scope].nonlocals, e.name)) {
       return;
     }
     Reference r;
@@ -1592,14 +1601,22 @@ bool is_module_magic(std::string_view name) {
   return name == "__annotations__" || name == "__builtins__" || name == "__cached__" || name == "__file__";
 }
 
-bool is_python_builtin(std::string_view name) {
+int builtin_added_in(std::string_view name) {
+  for (const auto& [builtin, minor] : kVersionedBuiltins) {
+    if (builtin == name) return minor;
+  }
+  return 0;
+}
+
+bool is_python_builtin(std::string_view name, int minor) {
   static const std::unordered_set<std::string_view> set(kBuiltins.begin(), kBuiltins.end());
-  return set.count(name) != 0;
+  return set.count(name) != 0 && builtin_added_in(name) <= minor;
 }
 
 SemanticBuilder::SemanticBuilder(std::string_view source, std::string_view path)
     : impl_(std::make_unique<Impl>(source, path)) {}
 SemanticBuilder::~SemanticBuilder() = default;
+void SemanticBuilder::set_target_minor(int minor) { impl_->model->target_minor = minor; }
 void SemanticBuilder::enter(TSNode node, TSFieldId field) { impl_->enter(node, field); }
 void SemanticBuilder::leave(TSNode node) { impl_->leave(node); }
 std::unique_ptr<SemanticModel> SemanticBuilder::resolve() { return impl_->resolve(); }

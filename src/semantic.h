@@ -22,6 +22,12 @@
 
 namespace lint {
 
+// The Python 3 versions lint can target (`target-version` py37 to py314), as minor numbers;
+// the default is Ruff's, 3.11.
+constexpr int kMinTargetMinor = 7;
+constexpr int kMaxTargetMinor = 14;
+constexpr int kDefaultTargetMinor = 11;
+
 enum class ScopeKind : uint8_t { Module, Class, Function, Lambda, Comprehension, TypeParams };
 
 enum class BindingKind : uint8_t {
@@ -145,6 +151,7 @@ class SemanticModel {
   bool future_annotations = false;
   bool is_stub = false;
   bool is_package_init = false;
+  int target_minor = kDefaultTargetMinor;  // builtins are those of Python 3.<target_minor>
 
   // Whether two bindings sit in the same branch (arm of an if/try/match, or none), as Ruff judges it.
   bool same_branch(const Binding& a, const Binding& b) const;
@@ -170,6 +177,8 @@ class SemanticBuilder {
  public:
   SemanticBuilder(std::string_view source, std::string_view path);
   ~SemanticBuilder();
+  // Builtins are those of Python 3.<minor> (default: kDefaultTargetMinor). Call before the walk.
+  void set_target_minor(int minor);
   void enter(TSNode node, TSFieldId field);
   void leave(TSNode node);
   // Replays the recorded events and returns the finished model.
@@ -181,6 +190,10 @@ class SemanticBuilder {
   std::unique_ptr<Impl> impl_;
 };
 
-bool is_python_builtin(std::string_view name);
+// Whether `name` is a builtin of Python 3.<minor>.
+bool is_python_builtin(std::string_view name, int minor = kDefaultTargetMinor);
+// The minor version that added a builtin (10 for `aiter`), or 0 for a builtin of every Python 3
+// version lint targets and for a name that is no builtin at all.
+int builtin_added_in(std::string_view name);
 
 }  // namespace lint

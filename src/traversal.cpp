@@ -37,7 +37,10 @@ WalkResult walk(const TSTree* tree, const DispatchTable& table, std::span<const 
   WalkResult result;
   const TSNode root = ts_tree_root_node(tree);
   std::unique_ptr<SemanticBuilder> builder;
-  if (semantic && !ts_node_has_error(root)) builder = std::make_unique<SemanticBuilder>(ctx.source(), ctx.path());
+  if (semantic && !ts_node_has_error(root)) {
+    builder = std::make_unique<SemanticBuilder>(ctx.source(), ctx.path());
+    builder->set_target_minor(ctx.target_minor());
+  }
   TSTreeCursor cursor = ts_tree_cursor_new(root);
   const auto visit = [&](TSNode n, bool entering) {
     if (ts_node_has_error(n)) return;

@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include "rule.h"
 
 namespace lint::rules {
@@ -31,15 +33,28 @@ def area(radius):
 
 class UndefinedName final : public Rule {
  public:
+  explicit UndefinedName(const RuleOptions& options) : builtins_(options.strings("builtins")) {}
+
   void finish(Context& ctx) override {
     const SemanticModel* m = ctx.semantic();
     if (!m) return;
     for (const Unresolved& u : m->unresolved) {
       if (u.star_import_in_scope) continue;  // F405
       if (u.flags & kInNameErrorTry) continue;
-      report(ctx, u.start, u.end, "Undefined name `" + std::string(u.name) + "`");
+      if (std::find(builtins_.begin(), builtins_.end(), u.name) != builtins_.end()) continue;
+      std::string message = "Undefined name `" + std::string(u.name) + "`";
+      // A builtin of a later Python than the target: say how to target it (as Ruff does).
+      if (const int minor = builtin_added_in(u.name); minor > ctx.target_minor()) {
+        const std::string v = std::to_string(minor);
+        message += ". Consider specifying `requires-python = \">= 3." + v + "\"` or `tool.lint.target-version = \"py3" + v +
+                   "\"` in your `pyproject.toml` file.";
+      }
+      report(ctx, u.start, u.end, std::move(message));
     }
   }
+
+ private:
+  std::vector<std::string> builtins_;
 };
 
 }  // namespace
@@ -52,6 +67,10 @@ extern const RuleSpec undefined_name{
     .doc = kDoc,
     .create = make_rule<UndefinedName>(),
     .needs_semantic = true,
+    .options = {{.name = "builtins",
+                 .type = RuleOption::Type::Strings,
+                 .default_value = "[]",
+                 .doc = "Names to treat as builtins besides Python's (as Ruff's `builtins`)."}},
 };
 
 }  // namespace lint::rules

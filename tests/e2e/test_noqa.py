@@ -156,5 +156,99 @@ class NeverSuppressed(Noqa):
         self.assertIn((None, 3), diags)
 
 
+class UnusedNoqa(Noqa):
+    """RUF100, checked against Ruff 0.17.3's output on the same sources."""
+
+    def ruf100(self, source, *args):
+        path = self.dir / "t.py"
+        path.write_text(source)
+        proc = subprocess.run([LINT, "--isolated", "--output-format", "json", *args, str(path)], capture_output=True, timeout=60)
+        self.assertIn(proc.returncode, (0, 1), proc.stderr.decode())
+        return [(d["location"]["row"], d["location"]["column"], d["end_location"]["column"], d["message"])
+                for d in json.loads(proc.stdout) if d["code"] == "RUF100"]
+
+    SELECT = ("--select", "E4,E7,E9,F,RUF100")
+
+    def test_unused_blanket_and_unused_codes(self):
+        source = ("import os  # noqa\n"                  # used
+                  "x = 1  # noqa\n"                      # unused blanket
+                  "y = 2  # noqa: F401\n"                # unused code
+                  "import re  # noqa: F401, E711\n"      # one used (F401), one not
+                  "u = y == None  # noqa: E711, F401\n"  # E711 used
+                  "def f():\n"
+                  "    import json  # noqa: F841\n"      # F401 is reported there, not F841
+                  "s = 1  # noqa: F401 # noqa: E711\n")  # the first directive counts
+        self.assertEqual(self.ruf100(source, *self.SELECT), [
+            (2, 8, 14, "Unused blanket `noqa` directive"),
+            (3, 8, 20, "Unused `noqa` directive (unused: `F401`)"),
+            (4, 12, 30, "Unused `noqa` directive (unused: `E711`)"),
+            (5, 16, 34, "Unused `noqa` directive (unused: `F401`)"),
+            (7, 18, 30, "Unused `noqa` directive (unused: `F841`)"),
+            (8, 8, 20, "Unused `noqa` directive (unused: `F401`)"),
+        ])
+
+    def test_non_enabled_unknown_and_duplicated_codes(self):
+        source = ("import os  # noqa: F401, F401\n"               # duplicated
+                  "import sys  # noqa: F401, XYZ1\n"              # unknown codes are left alone
+                  "x = 1  # noqa: XYZ1, E501, F401, F401\n"
+                  "w = 1  # noqa: E501, UP001\n"                  # Ruff's rules, not enabled
+                  "v = 1  # noqa: U001\n"                         # an old code of Ruff's
+                  "t = 1  # noqa: XYZ123\n")
+        self.assertEqual(self.ruf100(source, *self.SELECT), [
+            (1, 12, 30, "Unused `noqa` directive (duplicated: `F401`)"),
+            (3, 8, 38, "Unused `noqa` directive (unused: `F401`; non-enabled: `E501`; duplicated: `F401`)"),
+            (4, 8, 27, "Unused `noqa` directive (non-enabled: `E501`, `UP001`)"),
+            (5, 8, 20, "Unused `noqa` directive (non-enabled: `U001`)"),
+        ])
+
+    def test_extend_select_and_select_alone(self):
+        source = "import os  # noqa: F401\nx = 1  # noqa: E711\n"
+        self.assertEqual(self.ruf100(source, "--extend-select", "RUF100"),
+                         [(2, 8, 20, "Unused `noqa` directive (unused: `E711`)")])
+        self.assertEqual(self.ruf100(source, "--select", "RUF100"), [
+            (1, 12, 24, "Unused `noqa` directive (non-enabled: `F401`)"),
+            (2, 8, 20, "Unused `noqa` directive (non-enabled: `E711`)"),
+        ])
+        # Not in the default set.
+        self.assertEqual(self.ruf100(source), [])
+
+    def test_directives_naming_ruf100_and_file_level_exemptions(self):
+        self.assertEqual(self.ruf100("x = 1  # noqa: RUF100\ny = 1  # noqa: E501, RUF100\n", *self.SELECT), [])
+        self.assertEqual(self.ruf100("# ruff: noqa: RUF100\nx = 1  # noqa\n", *self.SELECT), [])
+        self.assertEqual(self.ruf100("# ruff: noqa\nx = 1  # noqa\n", *self.SELECT), [])
+        # File-level codes: used when a diagnostic of the file has them.
+        self.assertEqual(self.ruf100("# ruff: noqa: F401, E501\nimport os\n", *self.SELECT),
+                         [(1, 1, 25, "Unused `noqa` directive (non-enabled: `E501`)")])
+        self.assertEqual(self.ruf100("x = 1\n    # ruff: noqa: F841\n", *self.SELECT),
+                         [(2, 5, 23, "Unused `noqa` directive (unused: `F841`)")])
+        # A diagnostic the file exempts does not use a line directive.
+        self.assertEqual(self.ruf100("import os\n# ruff: noqa: F401\nimport sys # noqa: F401\n", *self.SELECT),
+                         [(3, 12, 24, "Unused `noqa` directive (unused: `F401`)")])
+
+    def test_per_file_ignores_make_codes_non_enabled(self):
+        (self.dir / "lint.toml").write_text('select = ["F", "RUF100"]\nper-file-ignores = { "t.py" = ["F401"] }\n')
+        path = self.dir / "t.py"
+        path.write_text("import os  # noqa: F401\nimport re  # noqa\n")
+        proc = subprocess.run([LINT, "--output-format", "concise", str(path)], capture_output=True, cwd=self.dir, timeout=60)
+        self.assertEqual(proc.stdout.decode().splitlines()[:2], [
+            "t.py:1:12: RUF100 Unused `noqa` directive (non-enabled: `F401`)",
+            "t.py:2:12: RUF100 Unused blanket `noqa` directive"])
+
+    def test_multi_line_strings_and_syntax_errors(self):
+        self.assertEqual(self.ruf100('x = """\n# noqa\n"""  # noqa\n', *self.SELECT),
+                         [(3, 6, 12, "Unused blanket `noqa` directive")])
+        # Nothing in a file that does not parse.
+        self.assertEqual(self.ruf100("import os  # noqa: E501\ndef f(:\n", *self.SELECT), [])
+
+    def test_json_fields(self):
+        path = self.dir / "t.py"
+        path.write_text("x = 1  # noqa\n")
+        proc = subprocess.run([LINT, "--isolated", "--select", "RUF100", "--output-format", "json", str(path)],
+                              capture_output=True, timeout=60)
+        [d] = json.loads(proc.stdout)
+        self.assertEqual((d["code"], d["name"], d["noqa_row"], d["url"]),
+                         ("RUF100", "unused-noqa", 1, "https://docs.astral.sh/ruff/rules/unused-noqa"))
+
+
 if __name__ == "__main__":
     unittest.main()
