@@ -185,11 +185,12 @@ FileResult lint_source(const SourcePath& path, std::string text, const LintOptio
     result.rendered = render_file(options.output, path, {d}, &lines);
     return result;
   }
-  Tree tree = parser().parse(parse_text);
+  const std::string soft_keyword_fixed = rewrite_type_soft_keyword(parse_text);
+  Tree tree = parser().parse(soft_keyword_fixed.empty() ? parse_text : std::string_view(soft_keyword_fixed));
   std::string rewritten;
   if (ts_node_has_error(ts_tree_root_node(tree.get()))) {
     // Try again where the grammar is stricter than Python; keep the retry only if it parses.
-    rewritten = rewrite_for_parse(parse_text);
+    rewritten = rewrite_for_parse(soft_keyword_fixed.empty() ? parse_text : std::string_view(soft_keyword_fixed));
     if (!rewritten.empty()) {
       Tree retry = parser().parse(rewritten);
       if (!ts_node_has_error(ts_tree_root_node(retry.get()))) tree = std::move(retry);

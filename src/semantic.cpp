@@ -144,7 +144,7 @@ const Symbols& symbols() {
   return s;
 }
 
-enum class Ev : uint8_t { Bind, Load, Del, Global, Nonlocal, DeferFunction, DeferLambda, ExceptEnd, StarImport, Locals };
+enum class Ev : uint8_t { Bind, Load, Del, Global, PreGlobal, Nonlocal, DeferFunction, DeferLambda, ExceptEnd, StarImport, Locals };
 
 struct Event {
   Ev kind;
@@ -187,6 +187,9 @@ struct Frame {
   uint32_t try_branch = 0;          // try statements: the branch of the body and the else block
   uint32_t own_unit_index = 0;      // functions and lambdas: the unit of their body
   bool name_error_try = false;      // a try statement with an `except NameError` handler
+  uint32_t type_params_scope = UINT32_MAX;  // def/class with PEP 695 type parameters
+  bool type_parameter_list = false;  // the [T, *Ts, **P] of a def or class
+  bool lazy = false;                 // read when first used, not here (type alias values)
   bool import_error_try = false;    // a try statement whose handlers catch ImportError
   uint32_t seen_subscript = 0;      // subscripts: elements entered so far
   bool literal_unpacking = false;   // `a, b = 1, 2`: not an unpacking for F841 (Ruff)
@@ -210,6 +213,7 @@ struct SemanticBuilder::Impl {
   std::vector<Event>* annotations_unit = nullptr;  // deferred annotations, resolved last
   std::vector<Frame> frames;
   std::vector<std::string> qualified;
+  uint32_t bound_name_at = UINT32_MAX;  // a type parameter's name, bound on its `type` node
   uint32_t next_branch = 1;
   uint32_t next_fork = 1;
   std::unique_ptr<Parser> annotation_parser;
@@ -329,8 +333,10 @@ struct SemanticBuilder::Impl {
       e.stmt_start = f.stmt_start;
       e.node = stmt;
       e.aux = static_cast<uint32_t>(qualified.size());
-      // In a stub, `import a as a` / `from m import a as a` re-exports the name.
-      if (model->is_stub && !ts_node_is_null(alias) && text(alias) == text(name_node)) e.flags |= kExported;
+      // In a stub or a package's __init__, `import a as a` / `from m import a as a` re-exports it.
+      if ((model->is_stub || model->is_package_init) && !ts_node_is_null(alias) && text(alias) == text(name_node)) {
+        e.flags |= kExported;
+      }
       if (q == "typing.Literal" || q == "typing_extensions.Literal") literal_names.insert(bound_name);
       if ((q.starts_with("typing.") || q.starts_with("typing_extensions.")) &&
           is_generic_form_name(std::string_view(q).substr(q.find('.') + 1))) {
@@ -605,6 +611,9 @@ void SemanticBuilder::Impl::enter(TSNode n, TSFieldId field_id) {
   f.literal_subscript = p.literal_subscript;
   f.literal_unpacking = p.literal_unpacking;
   f.class_base = p.class_base;
+  f.lazy = p.lazy;
+  f.type_parameter_list = p.type_parameter_list && (k == K::TypeParameter || p.kind == K::TypeParameter ||
+                                                    p.kind == K::Function || p.kind == K::Class);
 
   // Context from the parent's kind and the child's field.
   switch (p.kind) {
@@ -625,6 +634,11 @@ void SemanticBuilder::Impl::enter(TSNode n, TSFieldId field_id) {
         f.annotation = true;
       } else if (field_id == sy.f_type_parameters) {
         f.ctx = Ctx::Load;
+        f.type_parameter_list = true;
+      }
+      // Annotations, defaults and type parameters see the type parameters.
+      if (p.type_params_scope != UINT32_MAX && field_id != sy.f_body && field_id != sy.f_name) {
+        f.scope = p.type_params_scope;
       }
       break;
     case K::Class:
@@ -636,6 +650,11 @@ void SemanticBuilder::Impl::enter(TSNode n, TSFieldId field_id) {
         f.ctx = Ctx::Ignore;
       } else if (field_id == sy.f_superclasses) {
         f.class_base = true;
+      } else if (field_id == sy.f_type_parameters) {
+        f.type_parameter_list = true;
+      }
+      if (p.type_params_scope != UINT32_MAX && field_id != sy.f_body && field_id != sy.f_name) {
+        f.scope = p.type_params_scope;
       }
       break;
     case K::Parameters:
@@ -947,11 +966,13 @@ void SemanticBuilder::Impl::enter(TSNode n, TSFieldId field_id) {
   // The node itself.
   switch (k) {
     case K::Identifier:
+      if (ts_node_start_byte(n) == bound_name_at) f.ctx = Ctx::Ignore;
       switch (f.ctx) {
         case Ctx::Load:
           // Annotations are deferred with `from __future__ import annotations`; in stubs so are
           // type expressions and class bases, whatever refers to what comes later.
-          if ((f.annotation && (model->future_annotations || model->is_stub)) || (model->is_stub && f.class_base)) {
+          if ((f.annotation && (model->future_annotations || model->is_stub)) || (model->is_stub && f.class_base) ||
+              f.lazy) {
             Frame deferred;
             deferred.scope = f.scope;
             deferred.sink = annotations_unit;
@@ -993,13 +1014,29 @@ void SemanticBuilder::Impl::enter(TSNode n, TSFieldId field_id) {
       bind_imports(f, n, k);
       f.ctx = Ctx::Ignore;
       break;
-    case K::Global:
-      for (TSNode c : children(n)) {
-        if (is(c, "identifier")) model->declared_global.insert(text(c));
+    case K::Global: {
+      // Ruff binds a function's global names in the module when it meets the `def` (if the
+      // module has no binding for them yet): the event goes where the def is evaluated.
+      for (size_t i = frames.size(); i-- > 0;) {
+        if (frames[i].kind != K::Function) continue;
+        for (TSNode c : children(n)) {
+          if (!is(c, "identifier")) continue;
+          Event e;
+          e.kind = Ev::PreGlobal;
+          e.scope = 0;
+          e.start = ts_node_start_byte(c);
+          e.end = ts_node_end_byte(c);
+          e.name = text(c);
+          e.stmt_start = ts_node_start_byte(n);
+          e.node = n;
+          frames[i].outer_sink->push_back(e);
+        }
+        break;
       }
       names_statement(f, n, Ev::Global);
       f.ctx = Ctx::Ignore;
       break;
+    }
     case K::Nonlocal:
       names_statement(f, n, Ev::Nonlocal);
       f.ctx = Ctx::Ignore;
@@ -1011,7 +1048,12 @@ void SemanticBuilder::Impl::enter(TSNode n, TSFieldId field_id) {
     case K::Lambda: {
       f.outer_scope = f.scope;
       f.outer_sink = f.sink;
-      f.own_scope = new_scope(k == K::Function ? ScopeKind::Function : ScopeKind::Lambda, static_cast<int32_t>(f.scope), n);
+      if (k == K::Function && !ts_node_is_null(ts_node_child_by_field_id(n, sy.f_type_parameters))) {
+        // PEP 695: `def f[T](x: T)` binds T in a scope of its own, around the function's.
+        f.type_params_scope = new_scope(ScopeKind::TypeParams, static_cast<int32_t>(f.scope), n);
+      }
+      f.own_scope = new_scope(k == K::Function ? ScopeKind::Function : ScopeKind::Lambda,
+                              static_cast<int32_t>(f.type_params_scope != UINT32_MAX ? f.type_params_scope : f.scope), n);
       units.emplace_back();
       f.own_unit = &units.back();
       f.own_unit_index = static_cast<uint32_t>(units.size() - 1);
@@ -1027,7 +1069,11 @@ void SemanticBuilder::Impl::enter(TSNode n, TSFieldId field_id) {
     }
     case K::Class:
       f.outer_scope = f.scope;
-      f.own_scope = new_scope(ScopeKind::Class, static_cast<int32_t>(f.scope), n);
+      if (!ts_node_is_null(ts_node_child_by_field_id(n, sy.f_type_parameters))) {
+        f.type_params_scope = new_scope(ScopeKind::TypeParams, static_cast<int32_t>(f.scope), n);
+      }
+      f.own_scope = new_scope(ScopeKind::Class,
+                              static_cast<int32_t>(f.type_params_scope != UINT32_MAX ? f.type_params_scope : f.scope), n);
       f.ctx = Ctx::Load;
       break;
     case K::ListComp:
@@ -1103,7 +1149,8 @@ void SemanticBuilder::Impl::enter(TSNode n, TSFieldId field_id) {
       f.flags |= kInExceptHandler;
       break;
     case K::ExpressionStatement:
-      if (f.scope == 0 && p.kind == K::Module) module_statement_exports(n);
+      // __all__ may be built under if/try at module level too.
+      if (f.scope == 0) module_statement_exports(n);
       break;
     case K::Call: {
       TSNode fn = ts_node_child_by_field_id(n, sy.f_function);
@@ -1119,7 +1166,50 @@ void SemanticBuilder::Impl::enter(TSNode n, TSFieldId field_id) {
       if (f.annotation && !f.literal_subscript && p.kind != K::ConcatenatedString) string_annotation(f, n);
       break;
     case K::Type:
-      if (p.kind == K::TypeAlias) f.annotation = true;
+      if (p.kind == K::TypeAlias) {
+        f.annotation = true;
+        if (field_id == sy.f_left) {
+          // `type X[T] = ...` binds X; the rest of the left side is not read.
+          TSNode name = ts_node_named_child(n, 0);
+          TSNode generic = name;
+          if (!ts_node_is_null(name) && is(name, "generic_type")) name = ts_node_named_child(name, 0);
+          if (!ts_node_is_null(name) && is(name, "identifier")) emit(f, Ev::Bind, name, BindingKind::TypeAlias);
+          if (!ts_node_is_null(generic) && is(generic, "generic_type")) {
+            // `type A[T] = ...`: T is visible on the right only.
+            p.type_params_scope = new_scope(ScopeKind::TypeParams, static_cast<int32_t>(f.scope), p.node);
+            Frame in_params = {};
+            in_params.scope = p.type_params_scope;
+            in_params.sink = f.sink;
+            for (TSNode c : children(generic)) {
+              if (!is(c, "type_parameter")) continue;
+              for (TSNode t : children(c)) {
+                TSNode id = ts_node_named_child(t, 0);
+                if (!ts_node_is_null(id) && is(id, "splat_type")) id = ts_node_named_child(id, 0);
+                if (!ts_node_is_null(id) && is(id, "constrained_type")) id = ts_node_named_child(ts_node_named_child(id, 0), 0);
+                if (!ts_node_is_null(id) && is(id, "identifier")) emit(in_params, Ev::Bind, id, BindingKind::TypeParam);
+              }
+            }
+          }
+          f.ctx = Ctx::Ignore;
+        } else {
+          f.lazy = true;  // a type alias's value is evaluated when first used
+          if (p.type_params_scope != UINT32_MAX) f.scope = p.type_params_scope;
+        }
+      } else if (p.kind == K::TypeParameter && p.type_parameter_list) {
+        // One type parameter: T, T: bound, *Ts or **P. Its name binds; a bound is read.
+        TSNode first = ts_node_named_child(n, 0);
+        TSNode name{};
+        if (!ts_node_is_null(first) && is(first, "identifier")) name = first;
+        if (!ts_node_is_null(first) && is(first, "splat_type")) name = ts_node_named_child(first, 0);
+        if (!ts_node_is_null(first) && is(first, "constrained_type")) {
+          TSNode t = ts_node_named_child(first, 0);
+          if (!ts_node_is_null(t)) name = ts_node_named_child(t, 0);
+        }
+        if (!ts_node_is_null(name) && is(name, "identifier")) {
+          emit(f, Ev::Bind, name, BindingKind::TypeParam);
+          bound_name_at = ts_node_start_byte(name);  // not a read when the walk reaches it
+        }
+      }
       break;
     default:
       break;
@@ -1271,7 +1361,8 @@ struct Resolver {
         b.first_use = old.first_use;
         b.flags |= old.flags & (kGlobalName | kNonlocalName);
       }
-    } else {
+    } else if (s.kind == ScopeKind::Function || s.kind == ScopeKind::Lambda) {
+      // Only function scopes shadow enclosing names, for F811 and F402 (Ruff).
       for (int32_t a = s.parent; a >= 0; a = m.scopes[a].parent) {
         const Scope& as = m.scopes[a];
         if (as.kind != ScopeKind::Function && as.kind != ScopeKind::Module) continue;
@@ -1298,7 +1389,7 @@ struct Resolver {
     uint32_t flags = 0;
     const Scope& s = m.scopes[scope];
     if (s.kind != ScopeKind::Module && declared(s.globals, e.name)) {
-      scope = 0;
+      // Bound here, marked global: reads resolve in the module (see load), as in Ruff.
       flags |= kGlobalName;
     } else if (declared(s.nonlocals, e.name)) {
       for (int32_t a = s.parent; a >= 0; a = m.scopes[a].parent) {
@@ -1373,10 +1464,7 @@ struct Resolver {
       first = false;
       s = sc.parent;
     }
-    // A name some function declares `global` may be bound at module level by that function,
-    // whenever it runs: not undefined.
-    if (is_python_builtin(e.name, m.target_minor) || (e.name == "__path__" && m.is_package_init) ||
-        m.declared_global.count(e.name)) {
+    if (is_python_builtin(e.name, m.target_minor) || (e.name == "__path__" && m.is_package_init)) {
       r.builtin = true;
       m.references.push_back(r);
       return;
@@ -1404,7 +1492,21 @@ struct Resolver {
 
   void del(const Event& e) {
     uint32_t scope = e.scope;
-    if (m.scopes[scope].kind != ScopeKind::Module && declared(m.scopes[scope].globals, e.name)) scope = 0;
+    if (m.scopes[scope].kind != ScopeKind::Module && declared(m.scopes[scope].globals, e.name)) {
+      // `global x; del x` in a function: the module's binding is used, and stays for Ruff.
+      auto it = m.scopes[0].names.find(e.name);
+      if (it != m.scopes[0].names.end()) {
+        Reference r;
+        r.name = e.name;
+        r.scope = e.scope;
+        r.start = e.start;
+        r.end = e.end;
+        r.binding = static_cast<int32_t>(it->second);
+        use(it->second, e);
+        m.references.push_back(r);
+      }
+      return;
+    }
     Scope& s = m.scopes[scope];
     auto it = s.names.find(e.name);
     if (it != s.names.end() && m.bindings[it->second].kind != BindingKind::Deletion && (e.flags & kConditional)) {
@@ -1471,6 +1573,9 @@ struct Resolver {
           if (s.kind != ScopeKind::Module) s.globals.push_back(e.name);
           break;
         }
+        case Ev::PreGlobal:
+          if (!m.scopes[0].names.count(e.name)) add_binding(0, e, BindingKind::Assignment, kGlobalName);
+          break;
         case Ev::Nonlocal: {
           m.scopes[e.scope].nonlocals.push_back(e.name);
           // The enclosing function's variable is used by the closure that declares it nonlocal.

@@ -147,7 +147,6 @@ class SemanticModel {
   std::vector<LocalBeforeAssignment> locals_before_assignment;
   std::vector<ExportName> exports;
   bool has_dunder_all = false;
-  std::unordered_set<std::string_view> declared_global;  // names some function declares global
   bool future_annotations = false;
   bool is_stub = false;
   bool is_package_init = false;

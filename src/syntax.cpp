@@ -118,6 +118,28 @@ std::string rewrite_for_parse(std::string_view source) {
   return out;
 }
 
+std::string rewrite_type_soft_keyword(std::string_view source) {
+  std::string out;
+  size_t pos = 0;
+  while ((pos = source.find("type", pos)) != std::string_view::npos) {
+    const size_t at = pos;
+    pos += 4;
+    // At the start of a statement: only blanks since the line start (or a `;`).
+    size_t b = at;
+    while (b > 0 && (source[b - 1] == ' ' || source[b - 1] == '\t')) --b;
+    if (!(b == 0 || source[b - 1] == '\n' || source[b - 1] == '\r' || source[b - 1] == ';')) continue;
+    size_t a = pos;
+    while (a < source.size() && (source[a] == ' ' || source[a] == '\t')) ++a;
+    // `type X = ...` needs a name next; `type(x).y = 1` and `type.x = 1` are statements using the
+    // builtin, which tree-sitter-python would take for a type alias.
+    if (a < source.size() && (source[a] == '(' || source[a] == '.')) {
+      if (out.empty()) out.assign(source);
+      out[at] = 'T';
+    }
+  }
+  return out;
+}
+
 std::optional<uint32_t> too_many_open_brackets(std::string_view source) {
   constexpr long kLimit = 60000;
   // A cheap bound first: brackets in strings and comments are counted too.

@@ -46,6 +46,11 @@ struct SyntaxError {
 // "" when there is nothing to rewrite.
 std::string rewrite_for_parse(std::string_view source);
 
+// `type(x).attr = value` at the start of a statement is an assignment, but tree-sitter-python
+// reads `type` there as the soft keyword of a type alias. Returns the text with those `type`s
+// renamed (same length), or "" when there are none.
+std::string rewrite_type_soft_keyword(std::string_view source);
+
 // tree-sitter 0.20.7 corrupts its heap recovering from more than 65,535 unclosed brackets.
 // Returns the byte offset of the end of input when the source leaves that many brackets open
 // (outside strings and comments), so the caller reports a syntax error without parsing.

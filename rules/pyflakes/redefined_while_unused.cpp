@@ -41,7 +41,9 @@ class RedefinedWhileUnused final : public Rule {
     const SemanticModel* m = ctx.semantic();
     if (!m) return;
     for (const Binding& b : m->bindings) {
-      if (b.shadows < 0 || b.kind == BindingKind::LoopVar || (b.flags & kGlobalName)) continue;
+      if (b.shadows < 0 || b.kind == BindingKind::LoopVar) continue;
+      // A global assignment inside a function does not redefine the module's name.
+      if ((b.flags & kGlobalName) && m->scopes[b.scope].kind != ScopeKind::Module) continue;
       const Binding& shadowed = m->bindings[b.shadows];
       if (shadowed.uses) continue;
       // A re-export (`import a as a` in a stub) is used by importers: shadowing it in an inner
