@@ -537,12 +537,22 @@ PythonRules::FileOutput Runtime::run(const FileInput& input) {
       fail(r, e);
     }
   }
+  // Bound methods are looked up once per file, and consecutive events on one node (several
+  // rules visiting it) share one Python node object.
+  std::vector<py::object> bound(impl.methods.size());
+  py::object node_obj;
+  TSNode node_of_obj{};
   for (const PythonEvent& ev : input.events) {
     const Runtime::Method& m = impl.methods[ev.method];
     if (failed[m.rule]) continue;
     file->rule = &impl.rules[m.rule].info->spec;
     try {
-      instances[m.rule].attr(m.name.c_str())(py::cast(PyNode{file, ev.node}));
+      if (!bound[ev.method]) bound[ev.method] = instances[m.rule].attr(m.name.c_str());
+      if (!node_obj || !ts_node_eq(node_of_obj, ev.node)) {
+        node_obj = py::cast(PyNode{file, ev.node});
+        node_of_obj = ev.node;
+      }
+      bound[ev.method](node_obj);
     } catch (py::error_already_set& e) {
       fail(m.rule, e);
     }
