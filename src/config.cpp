@@ -59,20 +59,6 @@ Origin origin_of(const std::string& path, const toml::source_region& r) {
   throw ConfigError{at.path, at.row, at.column, std::move(message)};
 }
 
-size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diag = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      const size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diag = up;
-    }
-  }
-  return row[b.size()];
-}
 
 // "; did you mean `x`?" for the closest candidate that is plausibly a typo of `word`, or "".
 std::string suggestion(std::string_view word, const std::vector<std::string_view>& candidates) {

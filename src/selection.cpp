@@ -21,6 +21,23 @@ std::vector<std::string> split_selectors(std::string_view list) {
   return out;
 }
 
+size_t edit_distance(std::string_view a, std::string_view b, bool ignore_case) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diag = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const size_t up = row[j];
+      const unsigned char x = static_cast<unsigned char>(a[i - 1]), y = static_cast<unsigned char>(b[j - 1]);
+      const bool same = ignore_case ? std::toupper(x) == std::toupper(y) : x == y;
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (same ? 0 : 1)});
+      diag = up;
+    }
+  }
+  return row[b.size()];
+}
+
 namespace {
 
 // How specifically `selector` names `rule`: -1 when it does not, 0 for ALL, the prefix length
@@ -30,23 +47,6 @@ int specificity(std::string_view selector, const RuleSpec& rule) {
   if (selector == rule.name) return 100;
   if (rule.code.starts_with(selector)) return static_cast<int>(selector.size());
   return -1;
-}
-
-size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diag = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      const size_t up = row[j];
-      const bool same = std::toupper(static_cast<unsigned char>(a[i - 1])) ==
-                        std::toupper(static_cast<unsigned char>(b[j - 1]));
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (same ? 0 : 1)});
-      diag = up;
-    }
-  }
-  return row[b.size()];
 }
 
 }  // namespace
@@ -64,7 +64,7 @@ std::string closest_selector(std::string_view selector) {
   size_t best_distance = std::string::npos;
   for (const RuleSpec* r : all_rules()) {
     for (std::string_view candidate : {r->code, r->name}) {
-      const size_t d = edit_distance(selector, candidate);
+      const size_t d = edit_distance(selector, candidate, true);
       if (d < best_distance) {
         best_distance = d;
         best = candidate;

@@ -25,6 +25,9 @@ struct SelectionError {
 // Splits "E7,F401" (and trims spaces) into selectors.
 std::vector<std::string> split_selectors(std::string_view list);
 
+// Levenshtein distance, for "did you mean" suggestions.
+size_t edit_distance(std::string_view a, std::string_view b, bool ignore_case = false);
+
 // True when `selector` names at least one rule: ALL, a code prefix, or a rule name.
 bool is_known_selector(std::string_view selector);
 

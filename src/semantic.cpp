@@ -456,6 +456,16 @@ struct SemanticBuilder::Impl {
     return annotated_names.count(v) || v.ends_with(".Annotated");
   }
 
+  // An argument of `form[...]` in a type expression: nothing inside `Literal[...]` is a type,
+  // and only the first argument of `Annotated[T, metadata...]` is.
+  void special_form_argument(std::string_view form, Frame& subscript, Frame& arg) const {
+    if (is_literal_form(form)) arg.literal_subscript = true;
+    if (is_annotated_form(form) && subscript.seen_subscript++ > 0) {
+      arg.literal_subscript = true;
+      arg.annotation = false;
+    }
+  }
+
   // ---- annotations in strings --------------------------------------------------------------
 
   void string_annotation(const Frame& f, TSNode str) {
@@ -830,26 +840,13 @@ void SemanticBuilder::Impl::enter(TSNode n, TSFieldId field_id) {
         if (is_typing_form(v)) f.annotation = true;
       }
       if (f.annotation && field_id == sy.f_subscript) {
-        TSNode value = ts_node_child_by_field_id(p.node, sy.f_value);
-        const std::string_view v = text(value);
-        if (is_literal_form(v)) f.literal_subscript = true;
-        // Annotated[T, metadata...]: only T is a type.
-        if (is_annotated_form(v) && p.seen_subscript++ > 0) {
-          f.literal_subscript = true;
-          f.annotation = false;
-        }
+        special_form_argument(text(ts_node_child_by_field_id(p.node, sy.f_value)), p, f);
       }
       break;
     case K::TypeParameter:
       // `Literal[...]` and `Annotated[T, ...]` written as generic types in annotations.
       if (frames.size() >= 2 && frames[frames.size() - 2].kind == K::GenericType && ts_node_is_named(n)) {
-        const TSNode head = ts_node_named_child(frames[frames.size() - 2].node, 0);
-        const std::string_view v = text(head);
-        if (is_literal_form(v)) f.literal_subscript = true;
-        if (is_annotated_form(v) && p.seen_subscript++ > 0) {
-          f.literal_subscript = true;
-          f.annotation = false;
-        }
+        special_form_argument(text(ts_node_named_child(frames[frames.size() - 2].node, 0)), p, f);
       }
       break;
     case K::KeywordArgument:
