@@ -38,7 +38,8 @@ class UndefinedExport final : public Rule {
     // A package may list its submodules; a star import may define anything.
     if (m->is_package_init || m->scopes.empty() || m->scopes[0].star_import) return;
     for (const ExportName& e : m->exports) {
-      if (e.mutation || m->scopes[0].names.count(e.name)) continue;
+      // A builtin listed in __all__ is defined (Ruff resolves it too).
+      if (e.mutation || m->scopes[0].names.count(e.name) || is_python_builtin(e.name, m->target_minor)) continue;
       report(ctx, e.start, e.end, "Undefined name " + quoted(e.name) + " in `__all__`");
     }
   }

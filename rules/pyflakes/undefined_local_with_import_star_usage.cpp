@@ -42,7 +42,8 @@ class UndefinedLocalWithImportStarUsage final : public Rule {
     // Names in __all__ that nothing binds, when a star import might.
     if (m->scopes.empty() || !m->scopes[0].star_import) return;
     for (const ExportName& e : m->exports) {
-      if (e.mutation || m->scopes[0].names.count(e.name)) continue;
+      // A builtin listed in __all__ is defined (Ruff resolves it too).
+      if (e.mutation || m->scopes[0].names.count(e.name) || is_python_builtin(e.name, m->target_minor)) continue;
       report(ctx, e.start, e.end, "`" + std::string(e.name) + "` may be undefined, or defined from star imports");
     }
   }
