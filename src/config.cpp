@@ -566,7 +566,7 @@ void resolve_rules(Settings& s) {
     tables[rule] = &table;
     for (const auto& [name, raw] : table.options) {
       const auto decl = std::find_if(rule->options.begin(), rule->options.end(),
-                                     [&](const RuleOption& o) { return o.name == name; });
+                                     [&wanted = name](const RuleOption& o) { return o.name == wanted; });
       if (decl == rule->options.end()) {
         std::vector<std::string_view> names;
         for (const RuleOption& o : rule->options) names.push_back(o.name);

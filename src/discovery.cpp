@@ -138,9 +138,9 @@ std::vector<SourcePath> discover(const std::vector<std::string>& paths, const Di
       if (ec) continue;
       const WalkPolicy& policy = policy_for(dir);
       std::vector<fs::path> files;
-      auto skipped_by_git = [&](const fs::path& p, bool& ignored) {
+      auto skipped_by_git = [&, parent_ignored = dir_ignored](const fs::path& p, bool& ignored) {
         ignored = ignored_by_git(policy, p);
-        return ignored && !dir_ignored;
+        return ignored && !parent_ignored;
       };
       for (; it != fs::directory_iterator(); it.increment(ec)) {
         if (ec) break;

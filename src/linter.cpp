@@ -9,10 +9,6 @@
 #include <cstring>
 #include <map>
 #include <mutex>
-#include <tbb/enumerable_thread_specific.h>
-#include <tbb/global_control.h>
-#include <tbb/info.h>
-#include <tbb/parallel_for.h>
 
 #include "noqa.h"
 #include "registry.h"
@@ -54,6 +50,9 @@ struct FileRules {
 
 std::string os_error(int err) { return std::string(std::strerror(err)) + " (os error " + std::to_string(err) + ")"; }
 
+// Byte offsets are 32-bit (tree-sitter's); lint_source refuses more than this.
+constexpr size_t kMaxFileSize = UINT32_MAX / 2;
+
 // Reads a whole file without blocking on FIFOs or devices. Returns an error message, or "".
 std::string read_file(const std::string& path, std::string& out) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
@@ -72,10 +71,19 @@ std::string read_file(const std::string& path, std::string& out) {
     ::close(fd);
     return "Not a regular file";
   }
+  // Neither read gigabytes only to refuse them, nor follow a file that grows while it is read.
+  if (static_cast<uintmax_t>(st.st_size) > kMaxFileSize) {
+    ::close(fd);
+    return "File too large";
+  }
   out.clear();
   out.reserve(static_cast<size_t>(st.st_size));
   char buf[1 << 16];
   for (;;) {
+    if (out.size() > kMaxFileSize) {
+      ::close(fd);
+      return "File too large";
+    }
     const ssize_t n = ::read(fd, buf, sizeof buf);
     if (n < 0) {
       if (errno == EINTR) continue;
@@ -158,7 +166,7 @@ FileResult lint_source(const SourcePath& path, std::string text, const LintOptio
   // A byte order mark is not part of the code; columns on the first line ignore it, as in Ruff.
   std::string_view source = text;
   if (source.starts_with("\xEF\xBB\xBF")) source.remove_prefix(3);
-  if (source.size() > UINT32_MAX / 2) return io_error(path, options, "File too large");
+  if (source.size() > kMaxFileSize) return io_error(path, options, "File too large");
 
   // Python ends a line at a lone carriage return too; tree-sitter-python does not. Replacing it
   // with a line feed keeps every byte offset, so the parse agrees with Python and with the rows
@@ -174,9 +182,19 @@ FileResult lint_source(const SourcePath& path, std::string text, const LintOptio
   const std::string_view parse_text = normalized.empty() ? source : std::string_view(normalized);
 
   const LineIndex lines(parse_text);
-  if (const auto end = too_many_open_brackets(parse_text)) {
+  // What Python refuses before parsing, and tree-sitter would misreport: a NUL byte (the grammar
+  // reads one as the end of a token, and the message quoted it raw), too many brackets or levels
+  // of indentation. Reported alone, as Python's tokenizer stops there.
+  const char* refusal = "source code cannot contain null bytes";
+  std::optional<uint32_t> refused;
+  if (const size_t nul = parse_text.find('\0'); nul != std::string_view::npos) refused = static_cast<uint32_t>(nul);
+  if (!refused && (refused = too_many_open_brackets(parse_text))) {
+    refusal = "unexpected EOF while parsing (too many unclosed brackets)";
+  }
+  if (!refused && (refused = too_many_indentation_levels(parse_text))) refusal = "too many levels of indentation";
+  if (const auto end = refused) {
     Diagnostic d;
-    d.message = "unexpected EOF while parsing (too many unclosed brackets)";
+    d.message = refusal;
     d.start_byte = d.end_byte = *end;
     d.start = d.end = lines.location(*end);
     FileResult result;
@@ -266,26 +284,6 @@ FileResult lint_path(const SourcePath& path, const LintOptions& options) {
   std::string text;
   if (std::string err = read_file(path.path, text); !err.empty()) return io_error(path, options, err);
   return lint_source(path, std::move(text), options);
-}
-
-std::vector<FileResult> lint_all(const std::vector<SourcePath>& paths, const LintOptions& options) {
-  std::vector<FileResult> results(paths.size());
-  const int threads = options.threads > 0 ? options.threads : static_cast<int>(tbb::info::default_concurrency());
-  tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<size_t>(threads));
-  // Workers take the GIL once per file; the main thread must not hold it meanwhile (DEPS.md).
-  std::shared_ptr<void> unlocked = options.python ? options.python->unlock() : nullptr;
-  tbb::parallel_for(tbb::blocked_range<size_t>(0, paths.size(), 1), [&](const tbb::blocked_range<size_t>& range) {
-    for (size_t i = range.begin(); i != range.end(); ++i) {
-      try {
-        results[i] = lint_path(paths[i], options);
-      } catch (const std::exception& e) {
-        results[i] = FileResult{};
-        results[i].warning = "error: Failed to lint " + paths[i].display + ": " + e.what();
-        results[i].internal_error = true;
-      }
-    }
-  });
-  return results;
 }
 
 }  // namespace lint

@@ -48,7 +48,12 @@ std::optional<SyntaxError> unexpected_indentation(TSNode block, std::string_view
     first = false;
     previous_end = ts_node_end_byte(c);
     if (!starts_line) continue;
-    const uint32_t col = ts_node_start_point(c).column;
+    uint32_t col = ts_node_start_point(c).column;
+    // A form feed in the indentation sets it back to 0, as in Python's tokenizer (and the
+    // grammar's scanner): `\f    x` is indented by 4.
+    if (const size_t ff = source.substr(start - col, col).rfind('\f'); ff != std::string_view::npos) {
+      col -= static_cast<uint32_t>(ff) + 1;
+    }
     if (!have_column) {
       column = is(block, "module") ? 0 : col;
       have_column = true;
@@ -74,8 +79,9 @@ Python3Syntax::Python3Syntax() {
   raise_ = named(lang, "raise_statement");
   not_equal_py2_ = named(lang, "<>", false);
   string_start_ = named(lang, "string_start");
+  line_continuation_ = named(lang, "line_continuation");
   interested_.assign(ts_language_symbol_count(lang), false);
-  for (TSSymbol s : {print_, exec_, module_, block_, integer_, raise_, not_equal_py2_, string_start_}) {
+  for (TSSymbol s : {print_, exec_, module_, block_, integer_, raise_, not_equal_py2_, string_start_, line_continuation_}) {
     if (s != 0) interested_[s] = true;
   }
 }
@@ -110,6 +116,10 @@ std::optional<SyntaxError> Python3Syntax::check(TSNode n, TSSymbol s, std::strin
     return std::nullopt;
   }
   if (s == not_equal_py2_) return at(n, "`<>` is not an operator in Python 3; use `!=`");
+  // A backslash continuing the line onto the end of the file (the grammar takes it for an extra).
+  if (s == line_continuation_ && ts_node_end_byte(n) >= source.size()) {
+    return SyntaxError{start, start + 1, "unexpected EOF while parsing"};
+  }
   if (s == string_start_) {
     if (text.starts_with('`')) return at(n, "Backquotes are not valid in Python 3; use `repr()`");
     bool u = false, r = false;

@@ -1,6 +1,8 @@
 #include "syntax.h"
 
+#include <cstring>
 #include <stdexcept>
+#include <vector>
 
 #include "node.h"
 #include "source.h"
@@ -22,6 +24,11 @@ Parser::~Parser() { ts_parser_delete(parser_); }
 Tree parse_failed() { throw std::runtime_error("tree-sitter failed to parse"); }
 
 Tree Parser::parse(std::string_view source) {
+  // A fresh external scanner for each parse: resetting one (deserializing an empty state) leaves
+  // tree-sitter-python's `inside_f_string` as the last parse left it, so a file ending inside an
+  // f-string changed how the next file parsed on the same thread (found by fuzzing).
+  // ts_parser_set_language() destroys the scanner and creates a new one.
+  ts_parser_set_language(parser_, python_language());
   TSTree* tree = ts_parser_parse_string(parser_, nullptr, source.data(), static_cast<uint32_t>(source.size()));
   if (!tree) return parse_failed();
   return Tree(tree);
@@ -172,6 +179,80 @@ std::optional<uint32_t> too_many_open_brackets(std::string_view source) {
   }
   if (depth <= kLimit) return std::nullopt;
   return static_cast<uint32_t>(source.size());
+}
+
+std::optional<uint32_t> too_many_indentation_levels(std::string_view source) {
+  constexpr size_t kMaxLevels = 99;  // CPython's MAXINDENT is 100, the level 0 included
+  const size_t n = source.size();
+  // The column a line's leading blanks reach, as Python counts: tabs to the next multiple of 8,
+  // a form feed back to 0. Sets `j` to the first other character.
+  auto indentation = [&](size_t i, size_t& j) {
+    size_t col = 0;
+    for (j = i; j < n; ++j) {
+      const char c = source[j];
+      if (c == ' ') ++col;
+      else if (c == '\t') col = (col / 8 + 1) * 8;
+      else if (c == '\f') col = 0;
+      else break;
+    }
+    return col;
+  };
+  // A cheap bound first: a 100th level needs a line indented by 100 columns at least.
+  bool deep = false;
+  for (size_t i = 0; i < n && !deep;) {
+    size_t j;
+    deep = indentation(i, j) > kMaxLevels;
+    const void* nl = std::memchr(source.data() + j, '\n', n - j);
+    i = nl ? static_cast<size_t>(static_cast<const char*>(nl) - source.data()) + 1 : n;
+  }
+  if (!deep) return std::nullopt;
+  // Then the tokenizer's view: indentation counts on the first line of each logical line.
+  std::vector<size_t> levels{0};
+  long brackets = 0;
+  bool continued = false;
+  size_t i = 0;
+  while (i < n) {
+    if (brackets == 0 && !continued) {
+      size_t j;
+      const size_t col = indentation(i, j);
+      const bool blank = j >= n || source[j] == '\n' || source[j] == '\r' || source[j] == '#';
+      if (!blank) {
+        if (col > levels.back()) {
+          if (levels.size() >= kMaxLevels + 1) return static_cast<uint32_t>(j);
+          levels.push_back(col);
+        } else {
+          while (col < levels.back()) levels.pop_back();
+        }
+      }
+      i = j;
+    }
+    continued = false;
+    // The rest of the physical line (a string may take it onto later ones).
+    while (i < n) {
+      const char c = source[i];
+      if (c == '\n' || c == '\r') {
+        i += (c == '\r' && i + 1 < n && source[i + 1] == '\n') ? 2 : 1;
+        break;
+      }
+      if (c == '#') {
+        while (i < n && source[i] != '\n' && source[i] != '\r') ++i;
+      } else if (c == '\\') {
+        if (i + 1 < n && (source[i + 1] == '\n' || source[i + 1] == '\r')) continued = true;
+        i += 2;  // the escaped character, or the newline (then the loop ends the line below)
+        if (continued) {
+          if (source[i - 1] == '\r' && i < n && source[i] == '\n') ++i;
+          break;
+        }
+      } else if (c == '\'' || c == '"') {
+        i = skip_string(source, i) + 1;
+      } else {
+        if (c == '(' || c == '[' || c == '{') ++brackets;
+        else if ((c == ')' || c == ']' || c == '}') && brackets > 0) --brackets;
+        ++i;
+      }
+    }
+  }
+  return std::nullopt;
 }
 
 std::optional<SyntaxError> first_syntax_error(const TSTree* tree, std::string_view source) {

@@ -56,6 +56,13 @@ std::string rewrite_type_soft_keyword(std::string_view source);
 // (outside strings and comments), so the caller reports a syntax error without parsing.
 std::optional<uint32_t> too_many_open_brackets(std::string_view source);
 
+// CPython's tokenizer refuses a 100th level of indentation ("too many levels of indentation");
+// tree-sitter-python's scanner, whose saved state holds 255 levels at most, fails further down
+// with a misleading error. Returns the offset of the first line indented to a 100th level (a
+// logical line: not inside brackets, a string or after a backslash), so the caller reports
+// Python's error without parsing. Cheap when no line is indented by 100 columns or more.
+std::optional<uint32_t> too_many_indentation_levels(std::string_view source);
+
 // The first ERROR or MISSING node in document order. Constructs that tree-sitter-python accepts
 // but Python 3 rejects (Python 2 print and exec statements) are found by the traversal instead.
 std::optional<SyntaxError> first_syntax_error(const TSTree* tree, std::string_view source);

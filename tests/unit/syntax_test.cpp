@@ -63,6 +63,36 @@ TEST_CASE("too many unclosed brackets are caught before tree-sitter sees them", 
   CHECK_FALSE(too_many_open_brackets(in_string));
 }
 
+TEST_CASE("a 100th level of indentation is refused as Python refuses it", "[syntax]") {
+  auto nested = [](int depth, const std::string& unit) {
+    std::string text;
+    std::string indent;
+    for (int i = 0; i < depth; ++i, indent += unit) text += indent + "if x:\n";
+    return text + indent + "pass\n";
+  };
+  CHECK_FALSE(too_many_indentation_levels("x = 1\n"));
+  CHECK_FALSE(too_many_indentation_levels(nested(99, " ")));  // 99 levels: the most CPython takes
+  const std::string deep = nested(100, " ");
+  CHECK(too_many_indentation_levels(deep) == deep.rfind("pass"));
+  CHECK(too_many_indentation_levels(nested(300, "\t")) == nested(100, "\t").rfind("pass"));
+  // Indentation inside brackets or strings, after a backslash, or on blank and comment lines
+  // does not count.
+  std::string wide = "x = [\n";
+  std::string doc = "s = '''\n";
+  std::string blank;
+  for (int i = 0; i < 300; ++i) {
+    wide += std::string(i, ' ') + "1,\n";
+    doc += std::string(i, ' ') + "a\n";
+    blank += std::string(i, ' ') + (i % 2 ? "# comment\n" : "\n");
+  }
+  const std::string continued = "x = 1 + \\\n" + std::string(200, ' ') + "2\n";
+  CHECK_FALSE(too_many_indentation_levels(wide + "]\n" + doc + "'''\n" + blank + continued));
+  // A form feed sets the column back to 0.
+  std::string ff;
+  for (int i = 0; i < 150; ++i) ff += std::string(i, ' ') + "\fx = 1\n";
+  CHECK_FALSE(too_many_indentation_levels(ff));
+}
+
 TEST_CASE("the walk is iterative and pairs enter with leave", "[traversal]") {
   static const RuleSpec spec{.code = "X100", .name = "count", .linter = "test", .kinds = {"parenthesized_expression"},
                              .doc = "", .create = make_rule<Counter>()};
