@@ -125,7 +125,7 @@ int list_rules(OutputFormat format) {
   return 0;
 }
 
-int test_rules(const std::deque<PythonRuleInfo>& rules) {
+int test_rules(const std::deque<PythonRuleInfo>& rules, double rule_timeout) {
   if (rules.empty()) {
     std::cerr << "error: no Python rules found\n";
     return 2;
@@ -134,7 +134,7 @@ int test_rules(const std::deque<PythonRuleInfo>& rules) {
   for (const PythonRuleInfo& r : rules) all.push_back(&r);
   PythonRules* python = nullptr;
   try {
-    python = &start_python_rules(all);
+    python = &start_python_rules(all, rule_timeout);
   } catch (const PythonRuleError& e) {
     std::cerr << "error: " << e.message << "\n";
     return 2;
@@ -151,6 +151,7 @@ int test_rules(const std::deque<PythonRuleInfo>& rules) {
   for (const PythonRuleInfo& rule : rules) {
     const RuleExamples examples = rule_examples(rule);
     std::vector<std::string> problems;
+    if (!examples.error.empty()) problems.push_back(examples.error);
     auto lint_example = [&](const std::string& code, std::vector<nlohmann::json>& found, std::string& errors) {
       SourcePath sp;
       sp.path = sp.display = sp.absolute = "<example>";
@@ -202,7 +203,7 @@ int test_rules(const std::deque<PythonRuleInfo>& rules) {
     } else {
       ++failed_rules;
       std::cout << "FAIL " << rule.code << " " << rule.name << " (" << rule.path << ":" << rule.line << ")\n";
-      if (count == 0) std::cout << "    no VALID or INVALID examples\n";
+      if (count == 0 && examples.error.empty()) std::cout << "    no VALID or INVALID examples\n";
       for (const std::string& p : problems) std::cout << "    " << p << "\n";
     }
   }

@@ -22,7 +22,8 @@ int list_rules(OutputFormat format);
 
 // `lint test-rules [PATH ...]`: every Python rule's VALID examples must produce nothing from it,
 // every INVALID example at least one diagnostic of its code (at the pinned place, if any).
-int test_rules(const std::deque<PythonRuleInfo>& rules);
+// `rule_timeout` is --rule-timeout's value.
+int test_rules(const std::deque<PythonRuleInfo>& rules, double rule_timeout);
 
 // `--statistics`: the number of diagnostics per code, most frequent first, in Ruff's layout
 // (text: `count<TAB>code<TAB>name` lines and the summary; JSON: an array). Returns "" when

@@ -81,6 +81,9 @@ Python rules (see the README, "Writing a rule in Python"):
       --python-rules PATH    Load rules from a .py file or a folder of them (repeatable), besides
                              the ones shipped in python_rules/ and those the configuration names;
                              select them by code like any rule
+      --rule-timeout SECONDS How long one Python rule may run on one file (default 10; 0: no
+                             limit); a rule that overruns is interrupted, reported, and not run
+                             again
       --print-tree           Print each file's syntax tree (tree-sitter S-expression) and exit
 
 Compatibility (accepted, no effect):
@@ -115,6 +118,7 @@ struct Args {
   std::string config_file;                                     // --config PATH
   std::vector<std::pair<std::string, std::string>> overrides;  // --config 'k = v' and friends
   std::vector<std::string> python_rule_paths;  // --python-rules, in addition to the shipped ones
+  double rule_timeout = kDefaultRuleTimeout;    // --rule-timeout, seconds (0: none)
 };
 
 [[noreturn]] void usage_error(const std::string& message) {
@@ -253,6 +257,15 @@ Args parse_args(int argc, char** argv) {
       args.respect_gitignore = true;
     } else if (arg == "--python-rules") {
       args.python_rule_paths.push_back(take());
+    } else if (arg == "--rule-timeout") {
+      const std::string t = take();
+      char* end = nullptr;
+      const double seconds = std::strtod(t.c_str(), &end);
+      // At most a day: the watchdog's clock arithmetic stays far from overflowing.
+      if (t.empty() || *end != '\0' || !(seconds >= 0 && seconds <= 86400)) {
+        usage_error("invalid value `" + t + "` for `--rule-timeout` (seconds, from 0 (no limit) to 86400)");
+      }
+      args.rule_timeout = seconds;
     } else if (arg == "--print-tree") {
       args.print_tree = true;
     } else if (arg == "--isolated") {
@@ -397,7 +410,7 @@ int run_check(const Args& args, ConfigResolver& resolver) {
   }
   if (!python_selected.empty()) {
     try {
-      options.python = &start_python_rules(python_selected);
+      options.python = &start_python_rules(python_selected, args.rule_timeout);
     } catch (const PythonRuleError& e) {
       std::cerr << "error: " << e.message << "\n";
       return 2;
@@ -503,7 +516,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   switch (args.command) {
-    case Command::TestRules: return test_rules(python_rules);
+    case Command::TestRules: return test_rules(python_rules, args.rule_timeout);
     case Command::Rule: return show_rule(args.paths.front(), args.format, python_rules);
     case Command::Rules: return list_rules(args.format);
     case Command::Check: break;

@@ -15,7 +15,12 @@ import os
 
 from _lint import Node, NodeExpired  # noqa: F401  (re-exported)
 
-__all__ = ["Rule", "Node", "NodeExpired", "Binding", "Scope"]
+__all__ = ["Rule", "Node", "NodeExpired", "RuleTimeout", "Binding", "Scope"]
+
+
+class RuleTimeout(BaseException):
+    """Raised inside a rule that ran longer than its time limit on a file (`--rule-timeout`).
+    A BaseException, like KeyboardInterrupt, so that `except Exception` does not swallow it."""
 
 
 class Binding:

@@ -67,7 +67,7 @@ class PythonRules {
   };
   struct FileOutput {
     std::vector<Diagnostic> diagnostics;
-    std::vector<std::string> errors;  // a rule raised: rule, file, traceback
+    std::vector<std::string> errors;  // a rule raised (rule, file, traceback) or timed out
   };
   // Runs the selected rules on one file. Takes the GIL; safe to call from worker threads.
   virtual FileOutput run(const FileInput& input) = 0;
@@ -80,9 +80,16 @@ class PythonRules {
   std::vector<uint32_t> none;
 };
 
+// How long one rule may run on one file (its calls together) before it is interrupted, by
+// default (--rule-timeout); importing a rule file has the same limit.
+inline constexpr double kDefaultRuleTimeout = 10;
+
 // Starts the interpreter (once) and loads the selected rules. Throws PythonRuleError for a rule
 // file that fails to import, a method named after an unknown node kind, a bad query...
-PythonRules& start_python_rules(const std::vector<const PythonRuleInfo*>& selected);
+// `timeout_seconds` is the time limit of a rule on a file (0: none): a rule that overruns it gets
+// lint.RuleTimeout raised in it, is reported and does not run again (see runtime.cpp).
+PythonRules& start_python_rules(const std::vector<const PythonRuleInfo*>& selected,
+                                double timeout_seconds = kDefaultRuleTimeout);
 
 // The VALID and INVALID examples of a loaded rule (for `lint test-rules`): each INVALID entry
 // is its source plus the pinned fields (0 / "" when not pinned).
@@ -93,6 +100,7 @@ struct RuleExample {
 };
 struct RuleExamples {
   std::vector<RuleExample> valid, invalid;
+  std::string error;  // VALID or INVALID is not what it should be (then both are empty)
 };
 RuleExamples rule_examples(const PythonRuleInfo& rule);
 

@@ -5,9 +5,15 @@
 #include <ext/stdio_filebuf.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdlib>
 #include <iostream>
+#include <list>
 #include <mutex>
+#include <thread>
 #include <unordered_map>
 
 #include "node.h"
@@ -32,6 +38,18 @@ struct PyFile {
   const SemanticModel* model = nullptr;
   std::vector<Diagnostic>* out = nullptr;
   const RuleSpec* rule = nullptr;  // the rule being called, for report()
+
+  // The model's bindings by the offset of the name they bind, built when first needed: looking
+  // each one up in the list made binding() quadratic in the size of the file.
+  const std::vector<std::pair<uint32_t, uint32_t>>& bindings_by_start() const {
+    if (by_start.empty() && model && !model->bindings.empty()) {
+      by_start.reserve(model->bindings.size());
+      for (uint32_t i = 0; i < model->bindings.size(); ++i) by_start.emplace_back(model->bindings[i].start, i);
+      std::sort(by_start.begin(), by_start.end());  // equal starts stay in the model's order
+    }
+    return by_start;
+  }
+  mutable std::vector<std::pair<uint32_t, uint32_t>> by_start;
 };
 
 struct PyNode {
@@ -215,14 +233,24 @@ PYBIND11_EMBEDDED_MODULE(_lint, m) {
                std::to_string(s.column) + "), end_point=(" + std::to_string(e.row) + ", " + std::to_string(e.column) + ")>";
       });
 
+  // A File (a rule's `_file`) may be kept after its file is done too: everything but `path`
+  // reads the file's text, tree or semantic model, which are freed by then.
+  auto check_file = [](const PyFile& f) -> const PyFile& {
+    if (!f.alive) throw NodeExpired{};
+    return f;
+  };
+  // A node given to a File's method: alive, and of that file (another file's model is not its).
+  auto check_node = [check](const PyFile& f, const PyNode& n, const char* method) {
+    check(n);
+    if (n.file.get() != &f) throw py::value_error(std::string(method) + "(): the node belongs to another file");
+  };
   py::class_<PyFile, std::shared_ptr<PyFile>>(m, "File")
       .def_property_readonly("path", [](const PyFile& f) { return f.path; })
-      .def_property_readonly("source", [](const PyFile& f) { return std::string(f.source); })
+      .def_property_readonly("source", [check_file](const PyFile& f) { return std::string(check_file(f).source); })
       .def("report",
-           [check](const PyFile& fr, const PyNode& n, const std::string& message) {
-             check(n);
-             const PyFile* f = &fr;
-             if (n.file.get() != f) throw py::value_error("report(): the node belongs to another file");
+           [check_file, check_node](const PyFile& fr, const PyNode& n, const std::string& message) {
+             const PyFile* f = &check_file(fr);
+             check_node(fr, n, "report");
              if (!f->out) throw NodeExpired{};
              Diagnostic d;
              d.rule = f->rule;
@@ -232,28 +260,31 @@ PYBIND11_EMBEDDED_MODULE(_lint, m) {
              f->out->push_back(std::move(d));
            })
       .def("qualified_name",
-           [check](const PyFile& fr, const py::object& obj) -> std::string {
-             const PyFile* f = &fr;
+           [check_file, check_node](const PyFile& fr, const py::object& obj) -> std::string {
+             const PyFile* f = &check_file(fr);
              if (obj.is_none() || !f->model) return "";
              const PyNode& n = obj.cast<const PyNode&>();
-             check(n);
+             check_node(fr, n, "qualified_name");
              return f->model->qualified_name(n.node, f->source);
            })
       .def("binding",
-           [check](const PyFile& fr, const py::object& obj) -> py::object {
-             const PyFile* f = &fr;
+           [check_file, check_node](const PyFile& fr, const py::object& obj) -> py::object {
+             const PyFile* f = &check_file(fr);
              if (obj.is_none() || !f->model) return py::none();
              const PyNode& n = obj.cast<const PyNode&>();
-             check(n);
+             check_node(fr, n, "binding");
              TSNode head = unparenthesized(n.node);
              while (is(head, "attribute")) head = unparenthesized(field(head, "object"));
              if (!is(head, "identifier")) return py::none();
              const Binding* b = f->model->binding_at(ts_node_start_byte(head));
              if (!b) {
-               // The name of a definition or a store: the binding made there.
-               for (const Binding& x : f->model->bindings) {
-                 if (x.start == ts_node_start_byte(head) && x.kind != BindingKind::Deletion) {
-                   b = &x;
+               // The name of a definition or a store: the (first) binding made there.
+               const uint32_t start = ts_node_start_byte(head);
+               const auto& index = f->bindings_by_start();
+               for (auto it = std::lower_bound(index.begin(), index.end(), std::make_pair(start, 0u));
+                    it != index.end() && it->first == start; ++it) {
+                 if (f->model->bindings[it->second].kind != BindingKind::Deletion) {
+                   b = &f->model->bindings[it->second];
                    break;
                  }
                }
@@ -263,9 +294,9 @@ PYBIND11_EMBEDDED_MODULE(_lint, m) {
              return py::make_tuple(binding_kind_name(b->kind), std::string(b->name), wrap(n.file, b->node),
                                    b->qualified_name, scope_kind_name(s.kind), wrap(n.file, s.node));
            })
-      .def("scope", [check](const PyFile& fr, const PyNode& n) -> py::object {
-        const PyFile* f = &fr;
-        check(n);
+      .def("scope", [check_file, check_node](const PyFile& fr, const PyNode& n) -> py::object {
+        const PyFile* f = &check_file(fr);
+        check_node(fr, n, "scope");
         if (!f->model) return py::make_tuple("module", wrap(n.file, ts_tree_root_node(f->tree)));
         const Scope& s = f->model->scopes[f->model->scope_at(ts_node_start_byte(n.node))];
         return py::make_tuple(scope_kind_name(s.kind), wrap(n.file, s.node));
@@ -296,6 +327,155 @@ std::string format_exception(py::error_already_set& e) {
   }
 }
 
+std::string seconds_text(std::chrono::steady_clock::duration d) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%g", std::chrono::duration<double>(d).count());
+  return text;
+}
+
+// Interrupting rules that run too long.
+//
+// Each thread running rules owns a Slot, registered while it holds the GIL. Before each call into
+// a rule it arms the slot with a deadline, and disarms it after (both under the GIL). A timer
+// thread wakes at the earliest deadline and asks an interrupter thread to act: that one takes the
+// GIL (the interpreter's eval loop hands it over every few milliseconds to a thread asking for
+// it), and for each slot still armed past its deadline (its thread is then inside that call,
+// since the GIL is not in its hands) schedules lint.RuleTimeout in the slot's thread with
+// PyThreadState_SetAsyncExc. The exception is raised when that thread next runs Python bytecode:
+// code blocked or looping in C (time.sleep, a regular expression backtracking without end) is not
+// interrupted until it returns. A rule that catches the exception is interrupted again every
+// 100 ms. A call still running one more time limit (at least a second) after its deadline makes
+// lint give up, from the timer thread, which never needs the GIL: a message and exit status 2,
+// since nothing else can stop it.
+//
+// Arming and disarming cost two uncontended lock operations: the timer is woken only when a
+// deadline comes before the time it sleeps until, not for every call.
+//
+// Lock order: the GIL, then `mutex_`; never the GIL while holding `mutex_`.
+class Watchdog {
+ public:
+  using Clock = std::chrono::steady_clock;
+
+  struct Slot {
+    unsigned long thread_id = 0;  // PyThread_get_thread_ident() of the owner
+    bool armed = false;
+    bool fired = false;           // RuleTimeout was scheduled for the armed call
+    Clock::time_point deadline, give_up, next_fire;
+    // For the message when lint gives up: the rule (null while importing) and the file.
+    const PythonRuleInfo* rule = nullptr;
+    std::string_view file;
+  };
+
+  explicit Watchdog(PyObject* exception) : exception_(exception) {
+    // Both live as long as the process: the interpreter is never finalized either.
+    std::thread([this] { time(); }).detach();
+    std::thread([this] { interrupt(); }).detach();
+  }
+
+  // The caller holds the GIL (for all four).
+  void add(Slot* slot) {
+    slot->thread_id = PyThread_get_thread_ident();
+    std::lock_guard<std::mutex> lock(mutex_);
+    slots_.push_back(slot);
+  }
+  void remove(Slot* slot) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    slots_.remove(slot);
+  }
+  void arm(Slot* slot, Clock::duration budget, Clock::duration limit, const PythonRuleInfo* rule,
+           std::string_view file) {
+    const Clock::time_point now = Clock::now();
+    bool wake = false;
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      slot->armed = true;
+      slot->fired = false;
+      slot->deadline = now + budget;
+      slot->next_fire = slot->deadline;
+      slot->give_up = slot->deadline + std::max<Clock::duration>(limit, std::chrono::seconds(1));
+      slot->rule = rule;
+      slot->file = file;
+      wake = slot->next_fire < timer_wakes_;
+    }
+    if (wake) timer_.notify_one();
+  }
+  // Returns whether RuleTimeout was scheduled during the call, and unschedules it if it has not
+  // been raised yet (it must not hit whatever runs next in this thread).
+  bool disarm(Slot* slot) {
+    bool fired;
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      slot->armed = false;
+      fired = slot->fired;
+    }
+    if (fired) PyThreadState_SetAsyncExc(slot->thread_id, nullptr);
+    return fired;
+  }
+
+ private:
+  void time() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    for (;;) {
+      const Clock::time_point now = Clock::now();
+      Clock::time_point wake = Clock::time_point::max();
+      bool due = false;
+      for (const Slot* s : slots_) {
+        if (!s->armed) continue;
+        if (now >= s->give_up) give_up(*s);
+        due |= now >= s->next_fire;
+        wake = std::min({wake, s->give_up, std::max(s->next_fire, now + std::chrono::milliseconds(20))});
+      }
+      if (due && !interrupt_requested_) {
+        interrupt_requested_ = true;
+        interrupter_.notify_one();
+      }
+      timer_wakes_ = wake;
+      if (wake == Clock::time_point::max()) timer_.wait(lock);
+      else timer_.wait_until(lock, wake);
+      timer_wakes_ = Clock::time_point::min();  // awake: nobody needs to notify
+    }
+  }
+
+  void interrupt() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    for (;;) {
+      interrupter_.wait(lock, [this] { return interrupt_requested_; });
+      lock.unlock();
+      const PyGILState_STATE gil = PyGILState_Ensure();
+      lock.lock();
+      const Clock::time_point now = Clock::now();
+      for (Slot* s : slots_) {
+        if (!s->armed || now < s->next_fire) continue;
+        PyThreadState_SetAsyncExc(s->thread_id, exception_);
+        s->fired = true;
+        s->next_fire = now + std::chrono::milliseconds(100);
+      }
+      interrupt_requested_ = false;
+      lock.unlock();
+      PyGILState_Release(gil);
+      lock.lock();
+    }
+  }
+
+  [[noreturn]] static void give_up(const Slot& s) {
+    const std::string what = s.rule ? "rule " + s.rule->code + " (" + s.rule->name + ", " + s.rule->path + ") on " +
+                                          std::string(s.file)
+                                    : std::string(s.file) + " (importing it)";
+    const std::string message = "error: " + what +
+                                " does not stop after being interrupted (it is blocked in C code, or it "
+                                "catches lint.RuleTimeout); lint gives up\n";
+    (void)!::write(STDERR_FILENO, message.data(), message.size());
+    std::_Exit(2);
+  }
+
+  PyObject* exception_;
+  std::mutex mutex_;
+  std::condition_variable timer_, interrupter_;
+  bool interrupt_requested_ = false;
+  Clock::time_point timer_wakes_ = Clock::time_point::min();  // when the sleeping timer wakes
+  std::list<Slot*> slots_;
+};
+
 }  // namespace
 
 namespace {
@@ -314,8 +494,13 @@ class Runtime final : public PythonRules {
   };
   std::vector<RuleClass> rules;
   std::vector<Method> methods;
+  // The time limit of one rule on one file (zero: none), the watchdog enforcing it, and the
+  // rules that overran it on some file: they do not run again (guarded by the GIL).
+  Watchdog::Clock::duration timeout{};
+  std::unique_ptr<Watchdog> watchdog;
+  std::vector<uint8_t> timed_out;
+  bool loaded = false;  // every selected rule loaded
 
-  void load(const std::vector<const PythonRuleInfo*>& selected);
   FileOutput run(const FileInput& input) override;
   std::shared_ptr<void> unlock() override {
     PyThreadState* state = PyEval_SaveThread();
@@ -327,10 +512,19 @@ Runtime* g_runtime = nullptr;
 
 }  // namespace
 
-PythonRules& start_python_rules(const std::vector<const PythonRuleInfo*>& selected) {
-  if (g_runtime) return *g_runtime;
+PythonRules& start_python_rules(const std::vector<const PythonRuleInfo*>& selected, double timeout_seconds) {
+  if (g_runtime) {
+    if (!g_runtime->loaded) throw PythonRuleError{"the Python rules failed to load"};
+    return *g_runtime;
+  }
+  // Kept in g_runtime even when loading fails below: the process then exits with the interpreter
+  // running, as always (LeakSanitizer reported the lost Runtime).
   auto* rt = new Runtime();
+  g_runtime = rt;
   Runtime& impl = *rt;
+  if (timeout_seconds > 0) {
+    impl.timeout = std::chrono::duration_cast<Watchdog::Clock::duration>(std::chrono::duration<double>(timeout_seconds));
+  }
 
   // An isolated interpreter: the linted project's files never shadow modules, nothing is
   // written next to the rules, and signals stay lint's.
@@ -351,14 +545,19 @@ PythonRules& start_python_rules(const std::vector<const PythonRuleInfo*>& select
   std::cout.flush();
   static const int real_stdout = ::dup(STDOUT_FILENO);
   if (real_stdout >= 0 && ::dup2(STDERR_FILENO, STDOUT_FILENO) >= 0) {
-    static __gnu_cxx::stdio_filebuf<char> buffer(real_stdout, std::ios::out);
-    std::cout.rdbuf(&buffer);
+    // Never destroyed: std::cout is flushed at exit, after function-local statics are gone
+    // (a static buffer here was used after its destruction: found by AddressSanitizer).
+    static auto* buffer = new __gnu_cxx::stdio_filebuf<char>(real_stdout, std::ios::out);
+    std::cout.rdbuf(buffer);
   }
   py::module_ types = py::module_::import("types");
   py::object lint_module = types.attr("ModuleType")("lint");
   py::exec(kLintApiSource, lint_module.attr("__dict__"));
   sys.attr("modules")["lint"] = lint_module;
   py::object rule_base = lint_module.attr("Rule");
+  if (impl.timeout > Watchdog::Clock::duration::zero()) {
+    impl.watchdog = std::make_unique<Watchdog>(py::object(lint_module.attr("RuleTimeout")).release().ptr());
+  }
 
   // Import each file that defines a selected rule, once.
   py::module_ util = py::module_::import("importlib.util");
@@ -368,6 +567,13 @@ PythonRules& start_python_rules(const std::vector<const PythonRuleInfo*>& select
     auto it = modules.find(info->path);
     if (it == modules.end()) {
       const std::string module_name = "lint_rules_" + std::to_string(counter++);
+      // Importing runs the file's code: under the time limit too.
+      Watchdog::Slot slot;
+      if (impl.watchdog) {
+        impl.watchdog->add(&slot);
+        impl.watchdog->arm(&slot, impl.timeout, impl.timeout, nullptr, info->path);
+      }
+      std::string error;
       try {
         py::object spec = util.attr("spec_from_file_location")(module_name, info->path);
         py::object mod = util.attr("module_from_spec")(spec);
@@ -375,83 +581,104 @@ PythonRules& start_python_rules(const std::vector<const PythonRuleInfo*>& select
         spec.attr("loader").attr("exec_module")(mod);
         it = modules.emplace(info->path, mod).first;
       } catch (py::error_already_set& e) {
-        throw PythonRuleError{info->path + ": the rule file failed to load:\n" + format_exception(e)};
+        if (!slot.fired) error = format_exception(e);
       }
+      if (impl.watchdog) {
+        const bool fired = impl.watchdog->disarm(&slot);
+        impl.watchdog->remove(&slot);
+        if (fired) error = "importing it took over " + seconds_text(impl.timeout) + " s (--rule-timeout)";
+      }
+      if (!error.empty()) throw PythonRuleError{info->path + ": the rule file failed to load:\n" + error};
     }
-    py::object cls;
+    // Whatever the class holds is the rule's code: a `query` that is not a string, a `__dir__`
+    // that raises... are the rule file's errors, not lint's.
     try {
-      cls = it->second.attr(info->class_name.c_str());
-    } catch (py::error_already_set&) {
-      throw PythonRuleError{info->path + ":" + std::to_string(info->line) + ": class " + info->class_name + " not found"};
-    }
-    if (!py::isinstance<py::type>(cls) || !PyObject_IsSubclass(cls.ptr(), rule_base.ptr())) {
-      throw PythonRuleError{info->path + ":" + std::to_string(info->line) + ": class " + info->class_name +
-                            " has a `code` but does not derive from lint.Rule"};
-    }
-    const uint32_t index = static_cast<uint32_t>(impl.rules.size());
-    Runtime::RuleClass rc{info, cls, nullptr};
-    // visit_<kind> / leave_<kind>: each kind must exist in the grammar.
-    const size_t symbols = ts_language_symbol_count(python_language());
-    impl.enter.resize(symbols);
-    impl.leave.resize(symbols);
-    rt->interest.resize(symbols, 0);
-    for (py::handle attr : py::reinterpret_steal<py::list>(PyObject_Dir(cls.ptr()))) {
-      const std::string name = attr.cast<std::string>();
-      const bool visit = name.starts_with("visit_"), leave = name.starts_with("leave_");
-      if (!visit && !leave) continue;
-      const std::string kind = name.substr(6);
-      const TSSymbol sym = symbol_named(kind);
-      if (sym == 0) {
-        throw PythonRuleError{info->path + ":" + std::to_string(info->line) + ": class " + info->class_name +
-                              ", method " + name + ": tree-sitter-python has no node kind `" + kind + "`"};
+      py::object cls;
+      try {
+        cls = it->second.attr(info->class_name.c_str());
+      } catch (py::error_already_set&) {
+        throw PythonRuleError{info->path + ":" + std::to_string(info->line) + ": class " + info->class_name + " not found"};
       }
-      impl.methods.push_back({index, name});
-      const uint32_t m = static_cast<uint32_t>(impl.methods.size() - 1);
-      (visit ? impl.enter : impl.leave)[sym].push_back(m);
-      rt->interest[sym] = 1;
-    }
-    py::object query = cls.attr("query");
-    if (!query.is_none()) {
-      const std::string q = query.cast<std::string>();
-      uint32_t error_offset = 0;
-      TSQueryError error = TSQueryErrorNone;
-      rc.query = ts_query_new(python_language(), q.data(), static_cast<uint32_t>(q.size()), &error_offset, &error);
-      if (!rc.query) {
+      const int derives = py::isinstance<py::type>(cls) ? PyObject_IsSubclass(cls.ptr(), rule_base.ptr()) : 0;
+      if (derives < 0) throw py::error_already_set();
+      if (!derives) {
         throw PythonRuleError{info->path + ":" + std::to_string(info->line) + ": class " + info->class_name +
-                              ": the query does not compile (error " + std::to_string(static_cast<int>(error)) +
-                              " at offset " + std::to_string(error_offset) + ")"};
+                              " has a `code` but does not derive from lint.Rule"};
       }
-      // Predicates lint does not evaluate would silently widen the match: refuse them.
-      for (uint32_t pattern = 0; pattern < ts_query_pattern_count(rc.query); ++pattern) {
-        uint32_t steps = 0;
-        const TSQueryPredicateStep* p = ts_query_predicates_for_pattern(rc.query, pattern, &steps);
-        bool at_start = true;
-        for (uint32_t i = 0; i < steps; ++i) {
-          if (p[i].type == TSQueryPredicateStepTypeDone) {
-            at_start = true;
-            continue;
-          }
-          if (at_start && p[i].type == TSQueryPredicateStepTypeString) {
-            uint32_t len = 0;
-            const char* op_text = ts_query_string_value_for_id(rc.query, p[i].value_id, &len);
-            const std::string op(op_text, len);
-            if (op != "eq?" && op != "not-eq?" && op != "match?" && op != "not-match?" && op != "any-of?") {
-              throw PythonRuleError{info->path + ":" + std::to_string(info->line) + ": class " + info->class_name +
-                                    ": the query uses #" + op +
-                                    ", which lint does not evaluate (#eq?, #not-eq?, #match?, #not-match?, #any-of?)"};
+      const uint32_t index = static_cast<uint32_t>(impl.rules.size());
+      Runtime::RuleClass rc{info, cls, nullptr};
+      // visit_<kind> / leave_<kind>: each kind must exist in the grammar.
+      const size_t symbols = ts_language_symbol_count(python_language());
+      impl.enter.resize(symbols);
+      impl.leave.resize(symbols);
+      rt->interest.resize(symbols, 0);
+      PyObject* dir = PyObject_Dir(cls.ptr());
+      if (!dir) throw py::error_already_set();
+      for (py::handle attr : py::reinterpret_steal<py::object>(dir)) {
+        const std::string name = attr.cast<std::string>();
+        const bool visit = name.starts_with("visit_"), leave = name.starts_with("leave_");
+        if (!visit && !leave) continue;
+        const std::string kind = name.substr(6);
+        const TSSymbol sym = symbol_named(kind);
+        if (sym == 0) {
+          throw PythonRuleError{info->path + ":" + std::to_string(info->line) + ": class " + info->class_name +
+                                ", method " + name + ": tree-sitter-python has no node kind `" + kind + "`"};
+        }
+        impl.methods.push_back({index, name});
+        const uint32_t m = static_cast<uint32_t>(impl.methods.size() - 1);
+        (visit ? impl.enter : impl.leave)[sym].push_back(m);
+        rt->interest[sym] = 1;
+      }
+      py::object query = cls.attr("query");
+      if (!query.is_none()) {
+        const std::string q = query.cast<std::string>();
+        uint32_t error_offset = 0;
+        TSQueryError error = TSQueryErrorNone;
+        rc.query = ts_query_new(python_language(), q.data(), static_cast<uint32_t>(q.size()), &error_offset, &error);
+        if (!rc.query) {
+          throw PythonRuleError{info->path + ":" + std::to_string(info->line) + ": class " + info->class_name +
+                                ": the query does not compile (error " + std::to_string(static_cast<int>(error)) +
+                                " at offset " + std::to_string(error_offset) + ")"};
+        }
+        // Predicates lint does not evaluate would silently widen the match: refuse them.
+        for (uint32_t pattern = 0; pattern < ts_query_pattern_count(rc.query); ++pattern) {
+          uint32_t steps = 0;
+          const TSQueryPredicateStep* p = ts_query_predicates_for_pattern(rc.query, pattern, &steps);
+          bool at_start = true;
+          for (uint32_t i = 0; i < steps; ++i) {
+            if (p[i].type == TSQueryPredicateStepTypeDone) {
+              at_start = true;
+              continue;
             }
+            if (at_start && p[i].type == TSQueryPredicateStepTypeString) {
+              uint32_t len = 0;
+              const char* op_text = ts_query_string_value_for_id(rc.query, p[i].value_id, &len);
+              const std::string op(op_text, len);
+              if (op != "eq?" && op != "not-eq?" && op != "match?" && op != "not-match?" && op != "any-of?") {
+                throw PythonRuleError{info->path + ":" + std::to_string(info->line) + ": class " + info->class_name +
+                                      ": the query uses #" + op +
+                                      ", which lint does not evaluate (#eq?, #not-eq?, #match?, #not-match?, #any-of?)"};
+              }
+            }
+            at_start = false;
           }
-          at_start = false;
+        }
+        if (!py::hasattr(cls, "on_match")) {
+          throw PythonRuleError{info->path + ":" + std::to_string(info->line) + ": class " + info->class_name +
+                                " has a query but no on_match(captures) method"};
         }
       }
-      if (!py::hasattr(cls, "on_match")) {
-        throw PythonRuleError{info->path + ":" + std::to_string(info->line) + ": class " + info->class_name +
-                              " has a query but no on_match(captures) method"};
-      }
+      impl.rules.push_back(std::move(rc));
+    } catch (py::error_already_set& e) {
+      throw PythonRuleError{info->path + ":" + std::to_string(info->line) + ": class " + info->class_name + ":\n" +
+                            format_exception(e)};
+    } catch (const std::exception& e) {
+      throw PythonRuleError{info->path + ":" + std::to_string(info->line) + ": class " + info->class_name + ": " +
+                            e.what()};
     }
-    impl.rules.push_back(std::move(rc));
   }
-  g_runtime = rt;
+  impl.timed_out.assign(impl.rules.size(), 0);
+  impl.loaded = true;
   return *rt;
 }
 
@@ -521,21 +748,82 @@ PythonRules::FileOutput Runtime::run(const FileInput& input) {
   file->out = &out.diagnostics;
   py::object file_obj = py::cast(file);
 
+  // This thread's watchdog slot, registered for the duration of the file.
+  Watchdog::Slot slot;
+  struct Registration {
+    Watchdog* watchdog;
+    Watchdog::Slot* slot;
+    ~Registration() {
+      if (watchdog) watchdog->remove(slot);
+    }
+  } registration{impl.watchdog.get(), &slot};
+  if (impl.watchdog) impl.watchdog->add(&slot);
+
   std::vector<py::object> instances(impl.rules.size());
   std::vector<bool> failed(impl.rules.size(), false);
-  auto fail = [&](uint32_t r, py::error_already_set& e) {
-    failed[r] = true;
+  std::vector<Watchdog::Clock::duration> used(impl.rules.size(), Watchdog::Clock::duration::zero());
+  auto describe = [&](uint32_t r) {
     const PythonRuleInfo& info = *impl.rules[r].info;
-    out.errors.push_back("error: rule " + info.code + " (" + info.name + ", " + info.path + ") failed on " +
-                         std::string(input.path) + ":\n" + format_exception(e));
+    return "rule " + info.code + " (" + info.name + ", " + info.path + ")";
   };
-  for (uint32_t r = 0; r < impl.rules.size(); ++r) {
+  auto fail = [&](uint32_t r, const std::string& why) {
+    failed[r] = true;
+    out.errors.push_back("error: " + describe(r) + " failed on " + std::string(input.path) + ":\n" + why);
+  };
+  auto time_out = [&](uint32_t r) {
+    failed[r] = true;
+    impl.timed_out[r] = 1;
+    out.errors.push_back("error: " + describe(r) + " timed out on " + std::string(input.path) + ": it ran over " +
+                         seconds_text(impl.timeout) + " s (--rule-timeout) and is not run again");
+  };
+  // Calls into rule `r` (`what` names the method, for messages): under the time limit, with its
+  // exceptions and a non-None return value reported as the rule's failure. False when the rule
+  // failed or timed out: it is not called again on this file.
+  auto call = [&](uint32_t r, const char* what, auto&& fn) -> bool {
+    if (failed[r]) return false;
+    if (impl.timed_out[r]) {  // on another file
+      failed[r] = true;
+      return false;
+    }
+    const auto start = Watchdog::Clock::now();
+    bool fired = false;
+    std::string error;
+    if (impl.watchdog) {
+      impl.watchdog->arm(&slot, impl.timeout - used[r], impl.timeout, impl.rules[r].info, input.path);
+    }
     try {
+      py::object result = fn();
+      if (result && !result.is_none()) {
+        // The type's name only: the object's own repr() is the rule's code, and may misbehave.
+        error = std::string(what) + " returned a value of type `" + Py_TYPE(result.ptr())->tp_name +
+                "`, not None (visit_*, leave_* and on_match return nothing; one containing `yield` is a "
+                "generator and never runs)";
+      }
+    } catch (py::error_already_set& e) {
+      // Formatted while the call is still timed: a hostile __str__ or __repr__ is the rule's code.
+      if (!impl.watchdog || !(fired = slot.fired)) error = format_exception(e);
+    } catch (const std::exception& e) {  // pybind11 failing to convert what the rule gave it
+      error = e.what();
+    }
+    if (impl.watchdog) fired = impl.watchdog->disarm(&slot) || fired;
+    used[r] += Watchdog::Clock::now() - start;
+    if (fired || (impl.watchdog && used[r] >= impl.timeout)) {
+      time_out(r);
+      return false;
+    }
+    if (!error.empty()) {
+      fail(r, error);
+      return false;
+    }
+    return true;
+  };
+
+  for (uint32_t r = 0; r < impl.rules.size(); ++r) {
+    call(r, "__init__", [&] {
       instances[r] = impl.rules[r].cls();
       instances[r].attr("_file") = file_obj;
-    } catch (py::error_already_set& e) {
-      fail(r, e);
-    }
+      return py::object();
+    });
   }
   // Bound methods are looked up once per file, and consecutive events on one node (several
   // rules visiting it) share one Python node object.
@@ -546,29 +834,29 @@ PythonRules::FileOutput Runtime::run(const FileInput& input) {
     const Runtime::Method& m = impl.methods[ev.method];
     if (failed[m.rule]) continue;
     file->rule = &impl.rules[m.rule].info->spec;
-    try {
-      if (!bound[ev.method]) bound[ev.method] = instances[m.rule].attr(m.name.c_str());
-      if (!node_obj || !ts_node_eq(node_of_obj, ev.node)) {
-        node_obj = py::cast(PyNode{file, ev.node});
-        node_of_obj = ev.node;
-      }
-      bound[ev.method](node_obj);
-    } catch (py::error_already_set& e) {
-      fail(m.rule, e);
+    if (!node_obj || !ts_node_eq(node_of_obj, ev.node)) {
+      node_obj = py::cast(PyNode{file, ev.node});
+      node_of_obj = ev.node;
     }
+    call(m.rule, m.name.c_str(), [&] {
+      if (!bound[ev.method]) bound[ev.method] = instances[m.rule].attr(m.name.c_str());
+      return bound[ev.method](node_obj);
+    });
   }
-  // Query rules.
+  // Query rules: the matches are enumerated in C++, under the rule's time limit too.
   py::module_ re;
   for (uint32_t r = 0; r < impl.rules.size(); ++r) {
     const TSQuery* q = impl.rules[r].query;
     if (!q || failed[r]) continue;
-    if (!re) re = py::module_::import("re");
     file->rule = &impl.rules[r].info->spec;
     TSQueryCursor* cursor = ts_query_cursor_new();
     ts_query_cursor_exec(cursor, q, ts_tree_root_node(input.tree));
-    TSQueryMatch match;
-    try {
+    call(r, "on_match", [&]() -> py::object {
+      if (!re) re = py::module_::import("re");
+      TSQueryMatch match;
       while (ts_query_cursor_next_match(cursor, &match)) {
+        // Out of time between two matches (the enumeration is C++, which nothing interrupts).
+        if (impl.watchdog && (slot.fired || Watchdog::Clock::now() >= slot.deadline)) break;
         if (!predicates_hold(q, match, input.source, re)) continue;
         // One node per capture name; a list when a quantified capture matched several.
         py::dict captures;
@@ -588,12 +876,21 @@ PythonRules::FileOutput Runtime::run(const FileInput& input) {
             captures[key] = both;
           }
         }
-        instances[r].attr("on_match")(captures);
+        py::object result = instances[r].attr("on_match")(captures);
+        if (!result.is_none()) return result;
       }
-    } catch (py::error_already_set& e) {
-      fail(r, e);
-    }
+      return py::object();
+    });
     ts_query_cursor_delete(cursor);
+  }
+  // The instances go, timed too (a rule's __del__ is its code; Python prints what it raises).
+  bound.clear();
+  node_obj = py::object();
+  for (uint32_t r = 0; r < impl.rules.size(); ++r) {
+    if (!instances[r]) continue;
+    if (impl.watchdog) impl.watchdog->arm(&slot, impl.timeout, impl.timeout, impl.rules[r].info, input.path);
+    instances[r] = py::object();
+    if (impl.watchdog && impl.watchdog->disarm(&slot) && !impl.timed_out[r]) time_out(r);
   }
   // Nodes kept by a rule now refuse to touch the freed tree.
   file->alive = false;
@@ -626,8 +923,15 @@ RuleExamples rule_examples(const PythonRuleInfo& rule) {
         into.push_back(std::move(ex));
       }
     };
-    read(rc.cls.attr("VALID"), out.valid);
-    read(rc.cls.attr("INVALID"), out.invalid);
+    // They are the rule's data: anything may be there.
+    try {
+      read(rc.cls.attr("VALID"), out.valid);
+      read(rc.cls.attr("INVALID"), out.invalid);
+    } catch (const std::exception& e) {
+      out = RuleExamples{};
+      out.error = std::string("VALID and INVALID must be lists of strings or of dicts with a string `code` "
+                              "(and `row`, `column`, `message`): ") + e.what();
+    }
   }
   return out;
 }
