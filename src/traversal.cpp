@@ -1,6 +1,7 @@
 #include "traversal.h"
 
 #include <string>
+#include <vector>
 
 #include "syntax.h"
 
@@ -12,6 +13,23 @@ TSSymbol symbol_for(const TSLanguage* lang, std::string_view name) {
   TSSymbol s = ts_language_symbol_for_name(lang, name.data(), static_cast<uint32_t>(name.size()), true);
   if (s == 0) s = ts_language_symbol_for_name(lang, name.data(), static_cast<uint32_t>(name.size()), false);
   return s;
+}
+
+// Leaves that mean nothing to the semantic model, which skips them: tokens (anonymous symbols:
+// keywords, operators, punctuation), the pieces of a string literal (the model reads a string
+// whole), and comments. They are well over a third of all nodes.
+const std::vector<uint8_t>& model_skips() {
+  static const std::vector<uint8_t> skips = [] {
+    const TSLanguage* lang = python_language();
+    std::vector<uint8_t> v(ts_language_symbol_count(lang) + 1, 0);
+    for (TSSymbol s = 0; s < ts_language_symbol_count(lang); ++s) {
+      const std::string_view name = ts_language_symbol_name(lang, s);
+      v[s] = ts_language_symbol_type(lang, s) == TSSymbolTypeAnonymous || name == "string_start" ||
+             name == "string_content" || name == "string_end" || name == "escape_sequence" || name == "comment";
+    }
+    return v;
+  }();
+  return skips;
 }
 
 }  // namespace
@@ -42,14 +60,16 @@ WalkResult walk(const TSTree* tree, const DispatchTable& table, std::span<const 
     builder->set_target_minor(ctx.target_minor());
   }
   TSTreeCursor cursor = ts_tree_cursor_new(root);
+  const std::vector<uint8_t>& skips = model_skips();
   const auto visit = [&](TSNode n, bool entering) {
     if (ts_node_has_error(n)) return;
     const TSSymbol s = ts_node_symbol(n);
+    const bool model = builder && !(s < skips.size() && skips[s] && ts_node_child_count(n) == 0);
     if (entering) {
       if (!result.python_error && table.python3().interested(s)) {
         result.python_error = table.python3().check(n, s, ctx.source());
       }
-      if (builder) builder->enter(n, ts_tree_cursor_current_field_id(&cursor));
+      if (model) builder->enter(n, ts_tree_cursor_current_field_id(&cursor));
       for (uint16_t i : table.rules_for(s)) rules[i]->enter(n, ctx);
       if (python && python->interested(s)) {
         for (uint32_t m : python->on_enter(s)) result.python_events.push_back({n, m});
@@ -59,7 +79,7 @@ WalkResult walk(const TSTree* tree, const DispatchTable& table, std::span<const 
       if (python && python->interested(s)) {
         for (uint32_t m : python->on_leave(s)) result.python_events.push_back({n, m});
       }
-      if (builder) builder->leave(n);
+      if (model) builder->leave(n);
     }
   };
   visit(ts_tree_cursor_current_node(&cursor), true);
