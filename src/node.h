@@ -49,9 +49,25 @@ inline TSTreeCursor acquire_cursor(TSNode n) {
 
 inline void release_cursor(TSTreeCursor& c) { cursor_pool.free.push_back(c); }
 
+// Node kind names by symbol, with their lengths, built once: ts_node_type() looks the name up
+// and every comparison then measured it (strlen), on paths taken for most nodes.
+inline const std::vector<std::string_view>& kind_names() {
+  static const std::vector<std::string_view> names = [] {
+    const TSLanguage* lang = tree_sitter_python();
+    std::vector<std::string_view> v(ts_language_symbol_count(lang));
+    for (TSSymbol s = 0; s < v.size(); ++s) v[s] = ts_language_symbol_name(lang, s);
+    return v;
+  }();
+  return names;
+}
+
 }  // namespace detail
 
-inline std::string_view kind(TSNode n) { return ts_node_type(n); }
+inline std::string_view kind(TSNode n) {
+  const TSSymbol s = ts_node_symbol(n);
+  const auto& names = detail::kind_names();
+  return s < names.size() ? names[s] : std::string_view(ts_node_type(n));  // ERROR is 65535
+}
 inline bool is(TSNode n, std::string_view k) { return kind(n) == k; }
 
 inline TSNode field(TSNode n, std::string_view name) {
