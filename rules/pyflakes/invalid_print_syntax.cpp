@@ -2,6 +2,8 @@
 #include <string_view>
 #include <vector>
 
+#include "syntax.h"
+
 #include "pyflakes/name_bindings.h"
 
 namespace lint::rules {
@@ -43,7 +45,15 @@ constexpr std::string_view kMessage = "Use of `>>` is invalid with `print` funct
 // everywhere once a function or lambda lies in between (Ruff visits function bodies last).
 class InvalidPrintSyntax final : public Rule {
  public:
+  // `print >>` is rare, and following every binding of every file to judge it cost 1% of a run.
+  // So the walk only looks for the shape (`print >>`, `(print) >>`, `builtins.print >>`, a print
+  // statement with `>>`); a file that has it is walked once more in finish(), this time tracking
+  // scopes and bindings, with exactly the visits the engine would have made.
   void enter(TSNode node, Context& ctx) override {
+    if (!replaying_) {
+      seen_ = seen_ || looks_like_candidate(node, ctx);
+      return;
+    }
     scopes_.enter(node);
     bindings_.enter(node, scopes_, ctx);
     const std::string_view k = kind(node);
@@ -61,16 +71,79 @@ class InvalidPrintSyntax final : public Rule {
       }
     }
   }
-
-  void leave(TSNode node, Context&) override { scopes_.leave(node); }
-
+  void leave(TSNode node, Context&) override {
+    if (replaying_) scopes_.leave(node);
+  }
   void finish(Context& ctx) override {
+    if (!seen_) return;
+    replay(ctx);
     for (const Candidate& c : candidates_) {
       if (!shadowed(c)) report(ctx, c.start, c.end, std::string(kMessage));
     }
   }
 
  private:
+  // The kinds the replay visits: the candidates' own and every kind that opens a scope or binds.
+  static const std::vector<uint8_t>& replay_symbols() {
+    static const std::vector<uint8_t> wanted = [] {
+      const TSLanguage* lang = python_language();
+      std::vector<uint8_t> v(ts_language_symbol_count(lang) + 1, 0);
+      for (std::string_view k : with_binding_kinds({"binary_operator", "print_statement"})) {
+        for (TSSymbol s = 0; s < ts_language_symbol_count(lang); ++s) {
+          if (ts_language_symbol_type(lang, s) == TSSymbolTypeRegular && ts_language_symbol_name(lang, s) == k) {
+            v[s] = 1;
+          }
+        }
+      }
+      return v;
+    }();
+    return wanted;
+  }
+
+  // Walks the file as the engine does (nodes with errors are not visited; their children are).
+  void replay(Context& ctx) {
+    replaying_ = true;
+    const std::vector<uint8_t>& wanted = replay_symbols();
+    auto visit = [&](TSNode n, bool entering) {
+      if (ts_node_has_error(n) || !wanted[ts_node_symbol(n)]) return;
+      if (entering) enter(n, ctx);
+      else leave(n, ctx);
+    };
+    TSTreeCursor cursor = ts_tree_cursor_new(ctx.root());
+    visit(ts_tree_cursor_current_node(&cursor), true);
+    for (;;) {
+      if (ts_tree_cursor_goto_first_child(&cursor)) {
+        visit(ts_tree_cursor_current_node(&cursor), true);
+        continue;
+      }
+      bool done = false;
+      for (;;) {
+        visit(ts_tree_cursor_current_node(&cursor), false);
+        if (ts_tree_cursor_goto_next_sibling(&cursor)) {
+          visit(ts_tree_cursor_current_node(&cursor), true);
+          break;
+        }
+        if (!ts_tree_cursor_goto_parent(&cursor)) {
+          done = true;
+          break;
+        }
+      }
+      if (done) break;
+    }
+    ts_tree_cursor_delete(&cursor);
+  }
+
+  // A necessary condition for a candidate, cheap to test.
+  static bool looks_like_candidate(TSNode node, const Context& ctx) {
+    if (is(node, "print_statement")) return true;  // chevrons are checked by the replay
+    const TSNode op = field(node, "operator");
+    if (ts_node_is_null(op) || !is(op, ">>")) return false;
+    const TSNode left = unparenthesized(field(node, "left"));
+    if (ts_node_is_null(left)) return false;
+    if (is(left, "identifier")) return ctx.text(left) == "print";
+    return is(left, "attribute") && ctx.text(field(left, "attribute")) == "print";
+  }
+
   struct ScopeRef {
     uint32_t id;
     EnclosingKind kind;
@@ -127,6 +200,8 @@ class InvalidPrintSyntax final : public Rule {
   EnclosingScopes scopes_;
   NameBindings bindings_{"print"};
   std::vector<Candidate> candidates_;
+  bool seen_ = false;       // the walk met something shaped like a candidate
+  bool replaying_ = false;  // finish() is walking the file again
 };
 
 }  // namespace
@@ -135,7 +210,7 @@ extern const RuleSpec invalid_print_syntax{
     .code = "F633",
     .name = "invalid-print-syntax",
     .linter = "pyflakes",
-    .kinds = with_binding_kinds({"binary_operator", "print_statement"}),
+    .kinds = {"binary_operator", "print_statement"},
     .doc = kDoc,
     .create = make_rule<InvalidPrintSyntax>(),
 };
