@@ -1431,7 +1431,10 @@ struct Resolver {
       auto it = sc.names.find(e.name);
       if (it != sc.names.end()) {
         const Binding& b = m.bindings[it->second];
-        if (b.kind == BindingKind::Deletion) break;  // deleted: unbound
+        if (b.kind == BindingKind::Deletion) {  // deleted: unbound
+          r.flags |= kAfterDeletion;
+          break;
+        }
         if (b.kind == BindingKind::Annotation && !m.is_stub) {
           // `x: int` alone binds nothing to read: look further out, as Ruff does (the
           // annotation still counts as used, for F842).
@@ -1532,7 +1535,11 @@ struct Resolver {
     }
     // Deleting what this scope never bound is an error, whatever outer scopes hold; a builtin
     // or a nonlocal name is not reported (as Ruff).
-    if ((is_python_builtin(e.name, m.target_minor) && !is_module_magic(e.name)) || declared(m.scopes[e.scope].nonlocals, e.name)) {
+    if (declared(m.scopes[e.scope].nonlocals, e.name)) return;
+    if (is_python_builtin(e.name, m.target_minor) && !is_module_magic(e.name)) {
+      // Still a deletion for what follows (E721: the name is no longer the builtin), unless it
+      // sits on a conditional branch. Loads of it still resolve to the builtin, as before.
+      if (!(e.flags & kConditional)) add_binding(scope, e, BindingKind::Deletion, 0);
       return;
     }
     Reference r;

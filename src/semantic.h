@@ -74,6 +74,7 @@ enum : uint32_t {
   kRedefinedInBranch = 1u << 10,
   kInNameErrorTry = 1u << 11, // reference: inside a try that handles NameError
   kConditional = 1u << 12,
+  kAfterDeletion = 1u << 13,  // reference: the name was deleted (`del x`) in the scope that resolved it
 };
 
 struct Binding {
