@@ -105,7 +105,8 @@ class InvalidPrintSyntax final : public Rule {
     replaying_ = true;
     const std::vector<uint8_t>& wanted = replay_symbols();
     auto visit = [&](TSNode n, bool entering) {
-      if (ts_node_has_error(n) || !wanted[ts_node_symbol(n)]) return;
+      const TSSymbol s = ts_node_symbol(n);
+      if (ts_node_has_error(n) || s >= wanted.size() || !wanted[s]) return;  // ERROR is 65535
       if (entering) enter(n, ctx);
       else leave(n, ctx);
     };

@@ -357,6 +357,21 @@ class Encodings(Workspace):
         self.assertEqual(where("a.py"), where("b.py"))
 
 
+class FuzzRegressions(Workspace):
+    """What fuzzing once found (fuzz/regressions/), linted with every rule: no crash, valid JSON
+    (run under scripts/test --sanitize, an invalid read fails the test too)."""
+
+    def test_every_regression_input(self):
+        regressions = Path(__file__).resolve().parents[2] / "fuzz" / "regressions"
+        inputs = sorted(regressions.iterdir())
+        self.assertTrue(inputs)
+        for p in inputs:
+            shutil.copyfile(p, self.dir / p.name)
+        self.write("good.py", GOOD)
+        _, by_file = self.lint_json("--select", "ALL", "--threads", "1", ".")
+        self.assert_good_linted(by_file)
+
+
 class FileSystem(Workspace):
     def test_directory_named_like_a_python_file(self):
         (self.dir / "empty.py").mkdir()
