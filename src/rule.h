@@ -7,6 +7,7 @@
 
 #include <tree_sitter/api.h>
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -104,7 +105,10 @@ struct RuleSpec {
 class Context {
  public:
   Context(std::string_view path, std::string_view source, const LineIndex& lines, TSTree* tree)
-      : path_(path), source_(source), lines_(lines), tree_(tree) {}
+      : path_(path), source_(source), lines_(lines), tree_(tree), serial_(next_serial()) {}
+
+  // Unique to this file's lint, across threads (node ids are only unique within one tree).
+  uint64_t serial() const { return serial_; }
 
   std::string_view path() const { return path_; }
   // The Python version the code is meant to run on (`target-version`): 3.<target_minor()>.
@@ -133,6 +137,29 @@ class Context {
   std::vector<Diagnostic> diagnostics_;
   const SemanticModel* semantic_ = nullptr;
   int target_minor_ = kDefaultTargetMinor;
+  uint64_t serial_;
+
+  static uint64_t next_serial() {
+    static std::atomic<uint64_t> counter{0};
+    return counter.fetch_add(1, std::memory_order_relaxed) + 1;
+  }
+};
+
+// An analysis that several rules make of the same node (the five F52x rules each parse the same
+// `.format` call) is done once: the rules share one instance per thread, which remembers the
+// node it last analysed. `changed()` says whether `n` is another node, and records it.
+class SharedNodeKey {
+ public:
+  bool changed(const Context& ctx, TSNode n) {
+    if (serial_ == ctx.serial() && id_ == n.id) return false;
+    serial_ = ctx.serial();
+    id_ = n.id;
+    return true;
+  }
+
+ private:
+  uint64_t serial_ = 0;
+  const void* id_ = nullptr;
 };
 
 class Rule {

@@ -144,18 +144,18 @@ inline bool is_constant_non_singleton(TSNode n, std::string_view source) {
 // `left_side` is true for the check of the first operand.
 template <class F>
 void for_each_equality_with_singleton(TSNode comparison, std::string_view source, F&& f) {
+  const auto singleton = [](TSNode n) {
+    const std::string_view k = kind(n);
+    return k == "none" || k == "true" || k == "false";
+  };
   for_each_link(comparison, [&](TSNode prev, TSNode op, TSNode next, size_t index) {
     const CmpOp o = cmp_op(op);
-    const bool eq = o == CmpOp::Eq || o == CmpOp::NotEq;
-    if (index == 0 && eq && !is_constant_non_singleton(next, source)) {
-      const TSNode left = unparenthesized(prev);
-      const std::string_view k = kind(left);
-      if (k == "none" || k == "true" || k == "false") f(left, unparenthesized(next), o == CmpOp::Eq, true);
-    }
-    if (!eq || is_constant_non_singleton(prev, source)) return;
-    const TSNode right = unparenthesized(next);
-    const std::string_view k = kind(right);
-    if (k == "none" || k == "true" || k == "false") f(right, unparenthesized(prev), o == CmpOp::Eq, false);
+    if (o != CmpOp::Eq && o != CmpOp::NotEq) return;
+    // Which side is a singleton first: cheap, and rarely true; the constant test walks.
+    const TSNode left = unparenthesized(prev), right = unparenthesized(next);
+    const bool left_singleton = index == 0 && singleton(left), right_singleton = singleton(right);
+    if (left_singleton && !is_constant_non_singleton(next, source)) f(left, right, o == CmpOp::Eq, true);
+    if (right_singleton && !is_constant_non_singleton(prev, source)) f(right, left, o == CmpOp::Eq, false);
   });
 }
 

@@ -279,8 +279,24 @@ struct FormatCall {
   std::u32string text;
   FormatParser parser;
 
-  // Parses `call` if it is `.format` called on a string literal.
-  bool load(TSNode call, std::string_view source) {
+  // The instance the F52x rules of this thread share (see SharedNodeKey).
+  static FormatCall& shared() {
+    thread_local FormatCall call;
+    return call;
+  }
+
+  // Parses `call` if it is `.format` called on a string literal; at once if it was the last
+  // call parsed.
+  bool load(TSNode call, const Context& ctx) {
+    if (key.changed(ctx, call)) loaded = parse(call, ctx.source());
+    return loaded;
+  }
+
+ private:
+  SharedNodeKey key;
+  bool loaded = false;
+
+  bool parse(TSNode call, std::string_view source) {
     // Calls are frequent: first a cheap look at how the callee ends (`.format`, or a parenthesis).
     TSNode function = ts_node_child(call, 0);
     if (ts_node_is_null(function)) return false;

@@ -45,7 +45,7 @@ class MultiValueRepeatedKeyLiteral final : public Rule {
   }
 
  private:
-  RepeatedKeys keys_;
+  RepeatedKeys& keys_ = RepeatedKeys::shared();
 };
 
 }  // namespace

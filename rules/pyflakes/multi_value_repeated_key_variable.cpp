@@ -39,7 +39,7 @@ class MultiValueRepeatedKeyVariable final : public Rule {
   }
 
  private:
-  RepeatedKeys keys_;
+  RepeatedKeys& keys_ = RepeatedKeys::shared();
 };
 
 }  // namespace

@@ -184,8 +184,24 @@ struct PercentFormat {
   CFormatSummary summary;
   std::u32string text;
 
-  // Parses `node` if it is a `%`-format expression with a literal format string.
-  bool load(TSNode node, std::string_view source) {
+  // The instance the F50x rules of this thread share (see SharedNodeKey).
+  static PercentFormat& shared() {
+    thread_local PercentFormat format;
+    return format;
+  }
+
+  // Parses `node` if it is a `%`-format expression with a literal format string; at once if it
+  // was the last node parsed.
+  bool load(TSNode node, const Context& ctx) {
+    if (key.changed(ctx, node)) loaded = parse(node, ctx.source());
+    return loaded;
+  }
+
+ private:
+  SharedNodeKey key;
+  bool loaded = false;
+
+  bool parse(TSNode node, std::string_view source) {
     TSNode left;
     if (!match_percent_format(node, source, left, right)) return false;
     text.clear();

@@ -31,7 +31,7 @@ Use instead:
 class PercentFormatExpectedMapping final : public Rule {
  public:
   void enter(TSNode node, Context& ctx) override {
-    if (!fmt_.load(node, ctx.source()) || fmt_.error != pyfmt::CFormatError::kNone) return;
+    if (!fmt_.load(node, ctx) || fmt_.error != pyfmt::CFormatError::kNone) return;
     if (fmt_.summary.keywords.empty()) return;
     const std::string_view k = kind(fmt_.right);
     if (k == "tuple" || k == "list" || k == "set" || k == "list_comprehension" || k == "set_comprehension" ||
@@ -41,7 +41,7 @@ class PercentFormatExpectedMapping final : public Rule {
   }
 
  private:
-  pyfmt::PercentFormat fmt_;
+  pyfmt::PercentFormat& fmt_ = pyfmt::PercentFormat::shared();
 };
 
 }  // namespace

@@ -34,7 +34,7 @@ Use instead:
 class PercentFormatExtraNamedArguments final : public Rule {
  public:
   void enter(TSNode node, Context& ctx) override {
-    if (!fmt_.load(node, ctx.source()) || fmt_.error != pyfmt::CFormatError::kNone) return;
+    if (!fmt_.load(node, ctx) || fmt_.error != pyfmt::CFormatError::kNone) return;
     if (fmt_.summary.num_positional > 0 || !is(fmt_.right, "dictionary")) return;
     if (pyfmt::dict_has_splat(fmt_.right)) return;
     std::vector<std::string> unused;
@@ -51,7 +51,7 @@ class PercentFormatExtraNamedArguments final : public Rule {
   }
 
  private:
-  pyfmt::PercentFormat fmt_;
+  pyfmt::PercentFormat& fmt_ = pyfmt::PercentFormat::shared();
   std::u32string key_;
 };
 

@@ -36,13 +36,13 @@ Use instead:
 class PercentFormatInvalidFormat final : public Rule {
  public:
   void enter(TSNode node, Context& ctx) override {
-    if (!fmt_.load(node, ctx.source())) return;
+    if (!fmt_.load(node, ctx)) return;
     if (fmt_.error == pyfmt::CFormatError::kNone || fmt_.error == pyfmt::CFormatError::kUnsupportedFormatChar) return;
     report(ctx, node, std::string("`%`-format string has invalid format string: ") + pyfmt::cformat_error_message(fmt_.error));
   }
 
  private:
-  pyfmt::PercentFormat fmt_;
+  pyfmt::PercentFormat& fmt_ = pyfmt::PercentFormat::shared();
 };
 
 }  // namespace

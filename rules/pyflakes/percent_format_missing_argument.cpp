@@ -35,7 +35,7 @@ Use instead:
 class PercentFormatMissingArgument final : public Rule {
  public:
   void enter(TSNode node, Context& ctx) override {
-    if (!fmt_.load(node, ctx.source()) || fmt_.error != pyfmt::CFormatError::kNone) return;
+    if (!fmt_.load(node, ctx) || fmt_.error != pyfmt::CFormatError::kNone) return;
     if (fmt_.summary.num_positional > 0 || !is(fmt_.right, "dictionary")) return;
     if (pyfmt::dict_has_splat(fmt_.right)) return;
     std::vector<std::string> provided;
@@ -56,7 +56,7 @@ class PercentFormatMissingArgument final : public Rule {
   }
 
  private:
-  pyfmt::PercentFormat fmt_;
+  pyfmt::PercentFormat& fmt_ = pyfmt::PercentFormat::shared();
   std::u32string key_;
 };
 

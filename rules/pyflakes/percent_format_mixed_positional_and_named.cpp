@@ -31,13 +31,13 @@ Use instead:
 class PercentFormatMixedPositionalAndNamed final : public Rule {
  public:
   void enter(TSNode node, Context& ctx) override {
-    if (!fmt_.load(node, ctx.source()) || fmt_.error != pyfmt::CFormatError::kNone) return;
+    if (!fmt_.load(node, ctx) || fmt_.error != pyfmt::CFormatError::kNone) return;
     if (fmt_.summary.num_positional == 0 || fmt_.summary.keywords.empty()) return;
     report(ctx, node, "`%`-format string has mixed positional and named placeholders");
   }
 
  private:
-  pyfmt::PercentFormat fmt_;
+  pyfmt::PercentFormat& fmt_ = pyfmt::PercentFormat::shared();
 };
 
 }  // namespace

@@ -37,7 +37,7 @@ Use instead:
 class PercentFormatPositionalCountMismatch final : public Rule {
  public:
   void enter(TSNode node, Context& ctx) override {
-    if (!fmt_.load(node, ctx.source()) || fmt_.error != pyfmt::CFormatError::kNone) return;
+    if (!fmt_.load(node, ctx) || fmt_.error != pyfmt::CFormatError::kNone) return;
     if (!fmt_.summary.keywords.empty()) return;
     const size_t wanted = fmt_.summary.num_positional;
     size_t got = 1;
@@ -59,7 +59,7 @@ class PercentFormatPositionalCountMismatch final : public Rule {
   }
 
  private:
-  pyfmt::PercentFormat fmt_;
+  pyfmt::PercentFormat& fmt_ = pyfmt::PercentFormat::shared();
   pyfmt::TypeInference types_;
 };
 

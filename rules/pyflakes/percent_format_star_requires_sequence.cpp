@@ -31,7 +31,7 @@ Use instead:
 class PercentFormatStarRequiresSequence final : public Rule {
  public:
   void enter(TSNode node, Context& ctx) override {
-    if (!fmt_.load(node, ctx.source()) || fmt_.error != pyfmt::CFormatError::kNone) return;
+    if (!fmt_.load(node, ctx) || fmt_.error != pyfmt::CFormatError::kNone) return;
     if (!fmt_.summary.starred) return;
     const std::string_view k = kind(fmt_.right);
     if (k == "dictionary" || k == "dictionary_comprehension") {
@@ -40,7 +40,7 @@ class PercentFormatStarRequiresSequence final : public Rule {
   }
 
  private:
-  pyfmt::PercentFormat fmt_;
+  pyfmt::PercentFormat& fmt_ = pyfmt::PercentFormat::shared();
 };
 
 }  // namespace

@@ -35,7 +35,7 @@ Use instead:
 class PercentFormatUnsupportedFormatCharacter final : public Rule {
  public:
   void enter(TSNode node, Context& ctx) override {
-    if (!fmt_.load(node, ctx.source()) || fmt_.error != pyfmt::CFormatError::kUnsupportedFormatChar) return;
+    if (!fmt_.load(node, ctx) || fmt_.error != pyfmt::CFormatError::kUnsupportedFormatChar) return;
     std::string message = "`%`-format string has unsupported format character `";
     pyfmt::append_utf8(message, fmt_.bad_char);
     message += '`';
@@ -43,7 +43,7 @@ class PercentFormatUnsupportedFormatCharacter final : public Rule {
   }
 
  private:
-  pyfmt::PercentFormat fmt_;
+  pyfmt::PercentFormat& fmt_ = pyfmt::PercentFormat::shared();
 };
 
 }  // namespace

@@ -513,8 +513,24 @@ class RepeatedKeys {
     TSNode repeat;
   };
 
-  // Fills `repeats()` for `dict`; returns whether there is any.
+  // The instance F601 and F602 of this thread share (see SharedNodeKey).
+  static RepeatedKeys& shared() {
+    thread_local RepeatedKeys keys;
+    return keys;
+  }
+
+  // Fills `repeats()` for `dict`; returns whether there is any. At once for the last dict.
   bool find(TSNode dict, const Context& ctx) {
+    if (key_.changed(ctx, dict)) found_ = search(dict, ctx);
+    return found_;
+  }
+
+ private:
+  SharedNodeKey key_;
+  bool found_ = false;
+
+ public:
+  bool search(TSNode dict, const Context& ctx) {
     repeats_.clear();
     keys_.clear();
     for (TSNode pair : children(dict)) {

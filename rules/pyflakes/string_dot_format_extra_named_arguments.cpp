@@ -31,7 +31,7 @@ Use instead:
 class StringDotFormatExtraNamedArguments final : public Rule {
  public:
   void enter(TSNode node, Context& ctx) override {
-    if (!call_.load(node, ctx.source()) || call_.error != pyfmt::FormatError::kNone) return;
+    if (!call_.load(node, ctx) || call_.error != pyfmt::FormatError::kNone) return;
     if (call_.args.double_starred) return;
     std::vector<std::string> unused;
     for (std::string_view name : call_.args.keywords) {
@@ -47,7 +47,7 @@ class StringDotFormatExtraNamedArguments final : public Rule {
   }
 
  private:
-  pyfmt::FormatCall call_;
+  pyfmt::FormatCall& call_ = pyfmt::FormatCall::shared();
 };
 
 }  // namespace

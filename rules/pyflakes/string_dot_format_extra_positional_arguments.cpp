@@ -32,7 +32,7 @@ Use instead:
 class StringDotFormatExtraPositionalArguments final : public Rule {
  public:
   void enter(TSNode node, Context& ctx) override {
-    if (!call_.load(node, ctx.source()) || call_.error != pyfmt::FormatError::kNone) return;
+    if (!call_.load(node, ctx) || call_.error != pyfmt::FormatError::kNone) return;
     std::string positions;
     for (size_t i = 0; i < call_.args.positional; ++i) {
       if (call_.args.starred[i] || i < call_.summary.autos || call_.summary.has_index(i)) continue;
@@ -44,7 +44,7 @@ class StringDotFormatExtraPositionalArguments final : public Rule {
   }
 
  private:
-  pyfmt::FormatCall call_;
+  pyfmt::FormatCall& call_ = pyfmt::FormatCall::shared();
 };
 
 }  // namespace

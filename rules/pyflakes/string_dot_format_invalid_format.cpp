@@ -33,12 +33,12 @@ Use instead:
 class StringDotFormatInvalidFormat final : public Rule {
  public:
   void enter(TSNode node, Context& ctx) override {
-    if (!call_.load(node, ctx.source()) || call_.error == pyfmt::FormatError::kNone) return;
+    if (!call_.load(node, ctx) || call_.error == pyfmt::FormatError::kNone) return;
     report(ctx, node, std::string("`.format` call has invalid format string: ") + pyfmt::format_error_message(call_.error));
   }
 
  private:
-  pyfmt::FormatCall call_;
+  pyfmt::FormatCall& call_ = pyfmt::FormatCall::shared();
 };
 
 }  // namespace

@@ -32,7 +32,7 @@ Use instead:
 class StringDotFormatMissingArguments final : public Rule {
  public:
   void enter(TSNode node, Context& ctx) override {
-    if (!call_.load(node, ctx.source()) || call_.error != pyfmt::FormatError::kNone) return;
+    if (!call_.load(node, ctx) || call_.error != pyfmt::FormatError::kNone) return;
     if (call_.args.any_starred || call_.args.double_starred) return;
     const size_t count = call_.args.positional;
     std::string missing;
@@ -54,7 +54,7 @@ class StringDotFormatMissingArguments final : public Rule {
   }
 
  private:
-  pyfmt::FormatCall call_;
+  pyfmt::FormatCall& call_ = pyfmt::FormatCall::shared();
 };
 
 }  // namespace

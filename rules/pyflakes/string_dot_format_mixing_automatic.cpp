@@ -31,13 +31,13 @@ Use instead:
 class StringDotFormatMixingAutomatic final : public Rule {
  public:
   void enter(TSNode node, Context& ctx) override {
-    if (!call_.load(node, ctx.source()) || call_.error != pyfmt::FormatError::kNone) return;
+    if (!call_.load(node, ctx) || call_.error != pyfmt::FormatError::kNone) return;
     if (call_.summary.autos == 0 || call_.summary.indices.empty()) return;
     report(ctx, node, "`.format` string mixes automatic and manual numbering");
   }
 
  private:
-  pyfmt::FormatCall call_;
+  pyfmt::FormatCall& call_ = pyfmt::FormatCall::shared();
 };
 
 }  // namespace
