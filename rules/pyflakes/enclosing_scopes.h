@@ -47,26 +47,26 @@ class EnclosingScopes {
 
   // Returns whether the node was one of kEnclosingKinds.
   bool enter(TSNode n) {
-    const std::string_view k = kind(n);
+    const Shape shape = shape_of(n);
+    if (shape == Shape::None) return false;
     Frame f{};
     const uint32_t node_start = ts_node_start_byte(n), node_end = ts_node_end_byte(n);
-    if (k == "function_definition" || k == "class_definition" || k == "lambda") {
-      f.kind = k == "class_definition" ? EnclosingKind::Class
-               : k == "lambda"         ? EnclosingKind::Lambda
-                                       : EnclosingKind::Function;
+    if (shape == Shape::Function || shape == Shape::Class || shape == Shape::Lambda) {
+      f.kind = shape == Shape::Class    ? EnclosingKind::Class
+               : shape == Shape::Lambda ? EnclosingKind::Lambda
+                                        : EnclosingKind::Function;
       const TSNode body = field(n, "body");
       f.start = ts_node_is_null(body) ? node_end : ts_node_start_byte(body);
       f.end = node_end;
       const TSNode first = ts_node_child(n, 0);
       f.is_async = f.kind == EnclosingKind::Function && !ts_node_is_null(first) && is(first, "async");
-    } else if (k == "for_statement" || k == "while_statement") {
+    } else if (shape == Shape::Loop) {
       f.kind = EnclosingKind::Loop;
       const TSNode body = field(n, "body");
       f.start = ts_node_is_null(body) ? node_end : ts_node_start_byte(body);
       f.end = ts_node_is_null(body) ? node_end : ts_node_end_byte(body);
-    } else if (k == "list_comprehension" || k == "set_comprehension" || k == "dictionary_comprehension" ||
-               k == "generator_expression") {
-      f.kind = k == "generator_expression" ? EnclosingKind::Generator : EnclosingKind::Comprehension;
+    } else {
+      f.kind = shape == Shape::Generator ? EnclosingKind::Generator : EnclosingKind::Comprehension;
       f.start = node_start;
       f.end = node_end;
       for (TSNode c : children(n)) {
@@ -78,8 +78,6 @@ class EnclosingScopes {
         }
         break;
       }
-    } else {
-      return false;
     }
     f.id = ++last_id_;
     frames_.push_back(f);
@@ -87,13 +85,9 @@ class EnclosingScopes {
   }
 
   bool leave(TSNode n) {
-    for (std::string_view k : kEnclosingKinds) {
-      if (kind(n) == k) {
-        if (!frames_.empty()) frames_.pop_back();
-        return true;
-      }
-    }
-    return false;
+    if (shape_of(n) == Shape::None) return false;
+    if (!frames_.empty()) frames_.pop_back();
+    return true;
   }
 
   // The innermost frame governing `pos` whose kind is not a loop, or null at module level.
@@ -150,6 +144,31 @@ class EnclosingScopes {
   const std::vector<Frame>& frames() const { return frames_; }
 
  private:
+  enum class Shape : uint8_t { None, Function, Class, Lambda, Loop, Comprehension, Generator };
+
+  // By symbol, from a table built once: enter() and leave() are called for many nodes.
+  static Shape shape_of(TSNode n) {
+    static const std::vector<Shape> shapes = [] {
+      const TSLanguage* lang = tree_sitter_python();
+      std::vector<Shape> v(ts_language_symbol_count(lang), Shape::None);
+      for (TSSymbol s = 0; s < v.size(); ++s) {
+        if (ts_language_symbol_type(lang, s) != TSSymbolTypeRegular) continue;
+        const std::string_view k = ts_language_symbol_name(lang, s);
+        v[s] = k == "function_definition"                         ? Shape::Function
+               : k == "class_definition"                          ? Shape::Class
+               : k == "lambda"                                    ? Shape::Lambda
+               : k == "for_statement" || k == "while_statement"   ? Shape::Loop
+               : k == "generator_expression"                      ? Shape::Generator
+               : k == "list_comprehension" || k == "set_comprehension" || k == "dictionary_comprehension"
+                   ? Shape::Comprehension
+                   : Shape::None;
+      }
+      return v;
+    }();
+    const TSSymbol s = ts_node_symbol(n);
+    return s < shapes.size() ? shapes[s] : Shape::None;
+  }
+
   std::vector<Frame> frames_;
   uint32_t last_id_ = 0;
 };
