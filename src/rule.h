@@ -72,13 +72,16 @@ class RuleFactory {
  public:
   using Fn = std::unique_ptr<Rule> (*)(const RuleOptions&);
   RuleFactory() = default;
-  RuleFactory(Fn fn) : fn_(fn) {}  // NOLINT: implicit, so that `.create = make_rule<T>()` reads well
+  RuleFactory(Fn fn, bool leaves = true) : fn_(fn), leaves_(leaves) {}  // NOLINT: implicit, so that `.create = make_rule<T>()` reads well
   std::unique_ptr<Rule> operator()() const;
   std::unique_ptr<Rule> operator()(const RuleOptions& options) const { return fn_(options); }
   explicit operator bool() const { return fn_ != nullptr; }
+  // Whether the rule overrides leave(): the walk calls only those when it leaves a node.
+  bool leaves() const { return leaves_; }
 
  private:
   Fn fn_ = nullptr;
+  bool leaves_ = true;
 };
 
 struct RuleSpec {
@@ -199,14 +202,18 @@ inline std::unique_ptr<Rule> RuleFactory::operator()() const {
 // The factory of a rule class: T(options) when T takes options, else T().
 template <class T>
 RuleFactory make_rule() {
-  return RuleFactory([](const RuleOptions& options) -> std::unique_ptr<Rule> {
-    if constexpr (std::is_constructible_v<T, const RuleOptions&>) {
-      return std::unique_ptr<Rule>(new T(options));
-    } else {
-      (void)options;
-      return std::unique_ptr<Rule>(new T());
-    }
-  });
+  // &T::leave names Rule::leave unless T declares its own.
+  constexpr bool leaves = !std::is_same_v<decltype(&T::leave), void (Rule::*)(TSNode, Context&)>;
+  return RuleFactory(
+      [](const RuleOptions& options) -> std::unique_ptr<Rule> {
+        if constexpr (std::is_constructible_v<T, const RuleOptions&>) {
+          return std::unique_ptr<Rule>(new T(options));
+        } else {
+          (void)options;
+          return std::unique_ptr<Rule>(new T());
+        }
+      },
+      leaves);
 }
 
 }  // namespace lint

@@ -37,6 +37,7 @@ const std::vector<uint8_t>& model_skips() {
 DispatchTable::DispatchTable(std::span<const RuleSpec* const> rules) : rules_(rules) {
   const TSLanguage* lang = python_language();
   by_symbol_.resize(ts_language_symbol_count(lang));
+  leave_by_symbol_.resize(by_symbol_.size());
   for (size_t i = 0; i < rules.size(); ++i) {
     needs_semantic_ |= rules[i]->needs_semantic;
     for (std::string_view k : rules[i]->kinds) {
@@ -46,6 +47,7 @@ DispatchTable::DispatchTable(std::span<const RuleSpec* const> rules) : rules_(ru
                               ") visits unknown node kind `" + std::string(k) + "`");
       }
       by_symbol_[s].push_back(static_cast<uint16_t>(i));
+      if (rules[i]->create.leaves()) leave_by_symbol_[s].push_back(static_cast<uint16_t>(i));
     }
   }
 }
@@ -75,7 +77,7 @@ WalkResult walk(const TSTree* tree, const DispatchTable& table, std::span<const 
         for (uint32_t m : python->on_enter(s)) result.python_events.push_back({n, m});
       }
     } else {
-      for (uint16_t i : table.rules_for(s)) rules[i]->leave(n, ctx);
+      for (uint16_t i : table.leave_rules_for(s)) rules[i]->leave(n, ctx);
       if (python && python->interested(s)) {
         for (uint32_t m : python->on_leave(s)) result.python_events.push_back({n, m});
       }

@@ -30,11 +30,15 @@ class DispatchTable {
   bool needs_semantic() const { return needs_semantic_; }
   // ERROR nodes carry symbol 65535, outside the grammar's symbol table.
   const std::vector<uint16_t>& rules_for(TSSymbol s) const { return s < by_symbol_.size() ? by_symbol_[s] : none_; }
+  // Those of rules_for(s) that override leave().
+  const std::vector<uint16_t>& leave_rules_for(TSSymbol s) const {
+    return s < leave_by_symbol_.size() ? leave_by_symbol_[s] : none_;
+  }
   const Python3Syntax& python3() const { return python3_; }
 
  private:
   std::span<const RuleSpec* const> rules_;
-  std::vector<std::vector<uint16_t>> by_symbol_;
+  std::vector<std::vector<uint16_t>> by_symbol_, leave_by_symbol_;
   std::vector<uint16_t> none_;
   Python3Syntax python3_;
   bool needs_semantic_ = false;
