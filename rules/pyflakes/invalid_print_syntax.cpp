@@ -2,7 +2,7 @@
 #include <string_view>
 #include <vector>
 
-#include "syntax.h"
+#include "replay.h"
 
 #include "pyflakes/name_bindings.h"
 
@@ -83,55 +83,12 @@ class InvalidPrintSyntax final : public Rule {
   }
 
  private:
-  // The kinds the replay visits: the candidates' own and every kind that opens a scope or binds.
-  static const std::vector<uint8_t>& replay_symbols() {
-    static const std::vector<uint8_t> wanted = [] {
-      const TSLanguage* lang = python_language();
-      std::vector<uint8_t> v(ts_language_symbol_count(lang) + 1, 0);
-      for (std::string_view k : with_binding_kinds({"binary_operator", "print_statement"})) {
-        for (TSSymbol s = 0; s < ts_language_symbol_count(lang); ++s) {
-          if (ts_language_symbol_type(lang, s) == TSSymbolTypeRegular && ts_language_symbol_name(lang, s) == k) {
-            v[s] = 1;
-          }
-        }
-      }
-      return v;
-    }();
-    return wanted;
-  }
-
-  // Walks the file as the engine does (nodes with errors are not visited; their children are).
+  // Walks the file as the engine does, with the kinds the rule would subscribe to: the
+  // candidates' own and every kind that opens a scope or binds.
   void replay(Context& ctx) {
+    static const std::vector<uint8_t> wanted = symbol_set(with_binding_kinds({"binary_operator", "print_statement"}));
     replaying_ = true;
-    const std::vector<uint8_t>& wanted = replay_symbols();
-    auto visit = [&](TSNode n, bool entering) {
-      const TSSymbol s = ts_node_symbol(n);
-      if (ts_node_has_error(n) || s >= wanted.size() || !wanted[s]) return;  // ERROR is 65535
-      if (entering) enter(n, ctx);
-      else leave(n, ctx);
-    };
-    TSTreeCursor cursor = ts_tree_cursor_new(ctx.root());
-    visit(ts_tree_cursor_current_node(&cursor), true);
-    for (;;) {
-      if (ts_tree_cursor_goto_first_child(&cursor)) {
-        visit(ts_tree_cursor_current_node(&cursor), true);
-        continue;
-      }
-      bool done = false;
-      for (;;) {
-        visit(ts_tree_cursor_current_node(&cursor), false);
-        if (ts_tree_cursor_goto_next_sibling(&cursor)) {
-          visit(ts_tree_cursor_current_node(&cursor), true);
-          break;
-        }
-        if (!ts_tree_cursor_goto_parent(&cursor)) {
-          done = true;
-          break;
-        }
-      }
-      if (done) break;
-    }
-    ts_tree_cursor_delete(&cursor);
+    replay_walk(ctx.root(), wanted, [&](TSNode n) { enter(n, ctx); }, [&](TSNode n) { leave(n, ctx); });
   }
 
   // A necessary condition for a candidate, cheap to test.
