@@ -2,9 +2,8 @@
 #include <string_view>
 #include <vector>
 
-#include "replay.h"
-
 #include "pyflakes/name_bindings.h"
+#include "replay.h"
 
 namespace lint::rules {
 
