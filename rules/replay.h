@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "node.h"
 #include "syntax.h"
 
 namespace lint::rules {
@@ -29,32 +30,13 @@ inline std::vector<uint8_t> symbol_set(const std::vector<std::string_view>& kind
 // `wanted`, skipping nodes with errors (their children are still visited).
 template <class Enter, class Leave>
 void replay_walk(TSNode root, const std::vector<uint8_t>& wanted, Enter&& enter, Leave&& leave) {
-  auto visit = [&](TSNode n, bool entering) {
+  for_each_node(root, [&](const TSTreeCursor& cursor, bool entering) {
+    const TSNode n = ts_tree_cursor_current_node(&cursor);
     const TSSymbol s = ts_node_symbol(n);
     if (ts_node_has_error(n) || s >= wanted.size() || !wanted[s]) return;  // ERROR is 65535
     if (entering) enter(n);
     else leave(n);
-  };
-  TSTreeCursor cursor = ts_tree_cursor_new(root);
-  visit(ts_tree_cursor_current_node(&cursor), true);
-  for (bool done = false; !done;) {
-    if (ts_tree_cursor_goto_first_child(&cursor)) {
-      visit(ts_tree_cursor_current_node(&cursor), true);
-      continue;
-    }
-    for (;;) {
-      visit(ts_tree_cursor_current_node(&cursor), false);
-      if (ts_tree_cursor_goto_next_sibling(&cursor)) {
-        visit(ts_tree_cursor_current_node(&cursor), true);
-        break;
-      }
-      if (!ts_tree_cursor_goto_parent(&cursor)) {
-        done = true;
-        break;
-      }
-    }
-  }
-  ts_tree_cursor_delete(&cursor);
+  });
 }
 
 }  // namespace lint::rules

@@ -77,6 +77,33 @@ inline TSNode field(TSNode n, std::string_view name) {
   return ts_node_child_by_field_id(n, it->second);
 }
 
+// Every node from `root` down, depth first and without recursion (trees can be 100,000 deep):
+// visit(cursor, true) on entering a node, visit(cursor, false) on leaving it; the cursor stands
+// on the node (ts_tree_cursor_current_node, _field_id).
+template <class Visit>
+void for_each_node(TSNode root, Visit&& visit) {
+  TSTreeCursor cursor = ts_tree_cursor_new(root);
+  visit(cursor, true);
+  for (bool done = false; !done;) {
+    if (ts_tree_cursor_goto_first_child(&cursor)) {
+      visit(cursor, true);
+      continue;
+    }
+    for (;;) {
+      visit(cursor, false);
+      if (ts_tree_cursor_goto_next_sibling(&cursor)) {
+        visit(cursor, true);
+        break;
+      }
+      if (!ts_tree_cursor_goto_parent(&cursor)) {
+        done = true;
+        break;
+      }
+    }
+  }
+  ts_tree_cursor_delete(&cursor);
+}
+
 inline bool is_error(TSNode n) { return ts_node_is_null(n) == false && (is(n, "ERROR") || ts_node_is_missing(n)); }
 
 // Iterates over the children of a node with a cursor: ts_node_child(i) costs O(i) per call.

@@ -61,9 +61,9 @@ WalkResult walk(const TSTree* tree, const DispatchTable& table, std::span<const 
     builder = std::make_unique<SemanticBuilder>(ctx.source(), ctx.path());
     builder->set_target_minor(ctx.target_minor());
   }
-  TSTreeCursor cursor = ts_tree_cursor_new(root);
   const std::vector<uint8_t>& skips = model_skips();
-  const auto visit = [&](TSNode n, bool entering) {
+  for_each_node(root, [&](const TSTreeCursor& cursor, bool entering) {
+    const TSNode n = ts_tree_cursor_current_node(&cursor);
     if (ts_node_has_error(n)) return;
     const TSSymbol s = ts_node_symbol(n);
     const bool model = builder && !(s < skips.size() && skips[s] && ts_node_child_count(n) == 0);
@@ -83,30 +83,13 @@ WalkResult walk(const TSTree* tree, const DispatchTable& table, std::span<const 
       }
       if (model) builder->leave(n);
     }
-  };
-  visit(ts_tree_cursor_current_node(&cursor), true);
-  for (;;) {
-    if (ts_tree_cursor_goto_first_child(&cursor)) {
-      visit(ts_tree_cursor_current_node(&cursor), true);
-      continue;
-    }
-    for (;;) {
-      visit(ts_tree_cursor_current_node(&cursor), false);
-      if (ts_tree_cursor_goto_next_sibling(&cursor)) {
-        visit(ts_tree_cursor_current_node(&cursor), true);
-        break;
-      }
-      if (!ts_tree_cursor_goto_parent(&cursor)) {
-        ts_tree_cursor_delete(&cursor);
-        if (builder && !result.python_error) {
-          result.semantic = builder->resolve();
-          ctx.set_semantic(result.semantic.get());
-        }
-        for (const auto& r : rules) r->finish(ctx);
-        return result;
-      }
-    }
+  });
+  if (builder && !result.python_error) {
+    result.semantic = builder->resolve();
+    ctx.set_semantic(result.semantic.get());
   }
+  for (const auto& r : rules) r->finish(ctx);
+  return result;
 }
 
 }  // namespace lint
