@@ -525,11 +525,21 @@ class RepeatedKeys {
     return found_;
   }
 
- private:
-  SharedNodeKey key_;
-  bool found_ = false;
+  const std::vector<Repeat>& repeats() const { return repeats_; }
 
- public:
+  // `Dictionary key[ literal] `x` repeated[ (`x` hashes to the same value as `y`)]`, as Ruff words it.
+  static std::string message(std::string_view what, const Repeat& r, const Context& ctx) {
+    const std::string_view first = ctx.text(r.first), repeat = ctx.text(r.repeat);
+    std::string m(what);
+    if (!keys_detail::displayable(repeat)) return m + " repeated";
+    m += " `" + std::string(repeat) + "` repeated";
+    if (first != repeat && keys_detail::displayable(first)) {
+      m += " (`" + std::string(repeat) + "` hashes to the same value as `" + std::string(first) + "`)";
+    }
+    return m;
+  }
+
+ private:
   bool search(TSNode dict, const Context& ctx) {
     repeats_.clear();
     keys_.clear();
@@ -566,21 +576,9 @@ class RepeatedKeys {
     return !repeats_.empty();
   }
 
-  const std::vector<Repeat>& repeats() const { return repeats_; }
+  SharedNodeKey key_;  // the dict last searched, and what was found
+  bool found_ = false;
 
-  // `Dictionary key[ literal] `x` repeated[ (`x` hashes to the same value as `y`)]`, as Ruff words it.
-  static std::string message(std::string_view what, const Repeat& r, const Context& ctx) {
-    const std::string_view first = ctx.text(r.first), repeat = ctx.text(r.repeat);
-    std::string m(what);
-    if (!keys_detail::displayable(repeat)) return m + " repeated";
-    m += " `" + std::string(repeat) + "` repeated";
-    if (first != repeat && keys_detail::displayable(first)) {
-      m += " (`" + std::string(repeat) + "` hashes to the same value as `" + std::string(first) + "`)";
-    }
-    return m;
-  }
-
- private:
   struct Key {
     TSNode node;
     uint32_t offset, length;
