@@ -1409,12 +1409,25 @@ struct Resolver {
     ++b.uses;
   }
 
-  void load(const Event& e) {
+  // The reference an event makes, resolved to `binding` (-1: not resolved).
+  static Reference reference_of(const Event& e, int32_t binding = -1) {
     Reference r;
     r.name = e.name;
     r.scope = e.scope;
     r.start = e.start;
     r.end = e.end;
+    r.binding = binding;
+    return r;
+  }
+
+  // A `del` that uses the binding it deletes (or leaves bound).
+  void del_use(const Event& e, uint32_t binding) {
+    use(binding, e);
+    m.references.push_back(reference_of(e, static_cast<int32_t>(binding)));
+  }
+
+  void load(const Event& e) {
+    Reference r = reference_of(e);
     r.flags = e.flags;
     int32_t s = static_cast<int32_t>(e.scope);
     bool first = true;
@@ -1496,14 +1509,7 @@ struct Resolver {
       // `global x; del x` in a function: the module's binding is used, and stays for Ruff.
       auto it = m.scopes[0].names.find(e.name);
       if (it != m.scopes[0].names.end()) {
-        Reference r;
-        r.name = e.name;
-        r.scope = e.scope;
-        r.start = e.start;
-        r.end = e.end;
-        r.binding = static_cast<int32_t>(it->second);
-        use(it->second, e);
-        m.references.push_back(r);
+        del_use(e, it->second);
       }
       return;
     }
@@ -1511,25 +1517,11 @@ struct Resolver {
     auto it = s.names.find(e.name);
     if (it != s.names.end() && m.bindings[it->second].kind != BindingKind::Deletion && (e.flags & kConditional)) {
       // A conditional `del` leaves the name bound (Ruff's ConditionalDeletion).
-      Reference r;
-      r.name = e.name;
-      r.scope = e.scope;
-      r.start = e.start;
-      r.end = e.end;
-      r.binding = static_cast<int32_t>(it->second);
-      use(it->second, e);
-      m.references.push_back(r);
+      del_use(e, it->second);
       return;
     }
     if (it != s.names.end() && m.bindings[it->second].kind != BindingKind::Deletion) {
-      Reference r;
-      r.name = e.name;
-      r.scope = e.scope;
-      r.start = e.start;
-      r.end = e.end;
-      r.binding = static_cast<int32_t>(it->second);
-      use(it->second, e);
-      m.references.push_back(r);
+      del_use(e, it->second);
       add_binding(scope, e, BindingKind::Deletion, 0);
       return;
     }
@@ -1542,12 +1534,7 @@ struct Resolver {
       if (!(e.flags & kConditional)) add_binding(scope, e, BindingKind::Deletion, 0);
       return;
     }
-    Reference r;
-    r.name = e.name;
-    r.scope = e.scope;
-    r.start = e.start;
-    r.end = e.end;
-    m.references.push_back(r);
+    m.references.push_back(reference_of(e));
     // Ruff reports an unbound `del` as F821 even where a star import might define the name.
     m.unresolved.push_back(Unresolved{e.name, e.scope, e.start, e.end, e.flags, false, false});
   }
