@@ -3,25 +3,17 @@ import json
 import os
 import pty
 import shutil
-import stat
 import subprocess
 import tempfile
 import unittest
 from pathlib import Path
 
-LINT = os.environ.get("LINT_BIN") or str(Path(__file__).resolve().parents[2] / "build" / "lint")
+from lint_e2e import LINT, run
 SOURCE_DIR = Path(os.environ.get("LINT_SOURCE_DIR") or Path(__file__).resolve().parents[2])
 
 JSON_FIELDS = {"cell", "code", "end_location", "filename", "fix", "location", "message", "name", "noqa_row",
                "severity", "url"}
 
-
-def run(*args, cwd=None, input=None, env=None, timeout=60):
-    full_env = dict(os.environ)
-    full_env.pop("NO_COLOR", None)
-    full_env.pop("FORCE_COLOR", None)
-    full_env.update(env or {})
-    return subprocess.run([LINT, *args], cwd=cwd, input=input, capture_output=True, env=full_env, timeout=timeout)
 
 
 class Workspace(unittest.TestCase):

@@ -8,15 +8,9 @@ import tempfile
 import unittest
 from pathlib import Path
 
-LINT = os.environ.get("LINT_BIN") or str(Path(__file__).resolve().parents[2] / "build" / "lint")
+from lint_e2e import run
 SOURCE_DIR = Path(os.environ.get("LINT_SOURCE_DIR") or Path(__file__).resolve().parents[2])
 
-
-def run(*args, cwd=None, input=None, timeout=60):
-    env = dict(os.environ)
-    env.pop("NO_COLOR", None)
-    env.pop("FORCE_COLOR", None)
-    return subprocess.run([LINT, *args], cwd=cwd, input=input, capture_output=True, env=env, timeout=timeout)
 
 
 class Workspace(unittest.TestCase):

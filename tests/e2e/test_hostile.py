@@ -10,20 +10,17 @@ import textwrap
 import unittest
 from pathlib import Path
 
-LINT = os.environ.get("LINT_BIN") or str(Path(__file__).resolve().parents[2] / "build" / "lint")
+import lint_e2e
 
 # Sanitizer builds run everything several times slower.
 TIMEOUT = 300
 
+
+def run(*args, timeout=TIMEOUT, **kw):
+    return lint_e2e.run(*args, timeout=timeout, **kw)
+
 GOOD = "y == None\n"  # E711 at 1:6
 
-
-def run(*args, cwd=None, input=None, env=None, timeout=TIMEOUT):
-    full_env = dict(os.environ)
-    full_env.pop("NO_COLOR", None)
-    full_env.pop("FORCE_COLOR", None)
-    full_env.update(env or {})
-    return subprocess.run([LINT, *args], cwd=cwd, input=input, capture_output=True, env=full_env, timeout=timeout)
 
 
 def indentation(columns):
@@ -411,7 +408,7 @@ class FileSystem(Workspace):
             return run(*args, cwd=self.dir)
         if not shutil.which("setpriv"):
             self.skipTest("setpriv is needed to drop root")
-        return subprocess.run(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", LINT, *args],
+        return subprocess.run(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", lint_e2e.LINT, *args],
                               cwd=self.dir, capture_output=True, timeout=TIMEOUT)
 
     def test_unreadable_file_and_folder(self):

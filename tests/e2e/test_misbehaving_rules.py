@@ -3,27 +3,22 @@ recurse, loop, sleep, try to change the tree, keep nodes, fail to import. Whatev
 lint must not crash, hang or corrupt its output: the rule's failure is reported with the rule
 and the file, every other rule and file still runs, and the exit status is 2."""
 import json
-import os
 import shutil
-import subprocess
 import tempfile
 import textwrap
 import time
 import unittest
 from pathlib import Path
 
-LINT = os.environ.get("LINT_BIN") or str(Path(__file__).resolve().parents[2] / "build" / "lint")
+import lint_e2e
 
 # Sanitizer builds run everything several times slower.
 TIMEOUT = 300
 
 
-def run(*args, cwd=None, input=None, env=None, timeout=TIMEOUT):
-    full_env = dict(os.environ)
-    full_env.pop("NO_COLOR", None)
-    full_env.pop("FORCE_COLOR", None)
-    full_env.update(env or {})
-    return subprocess.run([LINT, *args], cwd=cwd, input=input, capture_output=True, env=full_env, timeout=timeout)
+def run(*args, timeout=TIMEOUT, **kw):
+    return lint_e2e.run(*args, timeout=timeout, **kw)
+
 
 
 # A rule that behaves, reporting every call: it must keep reporting next to the others.

@@ -1,13 +1,12 @@
 """End-to-end tests of `# noqa` suppression comments, line-level and file-level, as Ruff reads them."""
 import json
-import os
 import shutil
 import subprocess
 import tempfile
 import unittest
 from pathlib import Path
 
-LINT = os.environ.get("LINT_BIN") or str(Path(__file__).resolve().parents[2] / "build" / "lint")
+from lint_e2e import LINT
 
 
 class Noqa(unittest.TestCase):

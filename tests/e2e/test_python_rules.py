@@ -1,23 +1,14 @@
 """End-to-end tests of rules written in Python: loading and selecting them, their errors, the
 interpreter's isolation, and `lint test-rules`."""
 import json
-import os
 import shutil
-import subprocess
 import tempfile
 import textwrap
 import unittest
 from pathlib import Path
 
-LINT = os.environ.get("LINT_BIN") or str(Path(__file__).resolve().parents[2] / "build" / "lint")
+from lint_e2e import run
 
-
-def run(*args, cwd=None, input=None, env=None, timeout=60):
-    full_env = dict(os.environ)
-    full_env.pop("NO_COLOR", None)
-    full_env.pop("FORCE_COLOR", None)
-    full_env.update(env or {})
-    return subprocess.run([LINT, *args], cwd=cwd, input=input, capture_output=True, env=full_env, timeout=timeout)
 
 
 # A rule reporting every name `foo`, with examples that pass.
