@@ -12,9 +12,9 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "config.h"
-#include "linter.h"
-#include "source.h"
+#include "config/config.h"
+#include "engine/linter.h"
+#include "syntax/source.h"
 
 namespace {
 

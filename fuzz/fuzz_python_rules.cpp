@@ -10,10 +10,10 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "config.h"
-#include "linter.h"
+#include "config/config.h"
+#include "engine/linter.h"
 #include "python/python_rules.h"
-#include "registry.h"
+#include "engine/registry.h"
 
 namespace {
 

@@ -9,8 +9,8 @@
 #include <string_view>
 #include <vector>
 
-#include "node.h"
-#include "syntax.h"
+#include "syntax/node.h"
+#include "syntax/syntax.h"
 
 namespace lint::rules {
 

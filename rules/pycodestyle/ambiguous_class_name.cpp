@@ -1,5 +1,5 @@
 #include "pycodestyle/ambiguous_names.h"
-#include "rule.h"
+#include "engine/rule.h"
 
 namespace lint::rules {
 

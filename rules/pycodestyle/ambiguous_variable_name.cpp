@@ -3,7 +3,7 @@
 #include <vector>
 
 #include "pycodestyle/ambiguous_names.h"
-#include "rule.h"
+#include "engine/rule.h"
 
 namespace lint::rules {
 

@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include "rule.h"
+#include "engine/rule.h"
 
 namespace lint::rules {
 

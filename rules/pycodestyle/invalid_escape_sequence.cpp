@@ -3,7 +3,7 @@
 #include <string>
 
 #include "pycodestyle/strings.h"
-#include "rule.h"
+#include "engine/rule.h"
 
 namespace lint::rules {
 

@@ -3,7 +3,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "rule.h"
+#include "engine/rule.h"
 
 namespace lint::rules {
 

@@ -14,8 +14,8 @@
 #include <string_view>
 #include <vector>
 
-#include "rule.h"
-#include "syntax.h"
+#include "engine/rule.h"
+#include "syntax/syntax.h"
 
 namespace lint::rules::statements {
 

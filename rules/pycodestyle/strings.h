@@ -3,7 +3,7 @@
 
 #include <string_view>
 
-#include "rule.h"
+#include "engine/rule.h"
 
 namespace lint::rules {
 

@@ -5,7 +5,7 @@
 #include <string_view>
 #include <cctype>
 
-#include "rule.h"
+#include "engine/rule.h"
 
 namespace lint::rules {
 

@@ -15,7 +15,7 @@
 #include <string_view>
 #include <vector>
 
-#include "rule.h"
+#include "engine/rule.h"
 
 namespace lint::rules {
 

@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "pycodestyle/strings.h"
-#include "rule.h"
+#include "engine/rule.h"
 
 namespace lint::rules {
 

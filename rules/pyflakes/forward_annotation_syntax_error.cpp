@@ -11,9 +11,9 @@
 #include "pyflakes/name_bindings.h"
 #include "pyflakes/string_values.h"
 #include "replay.h"
-#include "python3_syntax.h"
-#include "rule.h"
-#include "syntax.h"
+#include "syntax/python3_syntax.h"
+#include "engine/rule.h"
+#include "syntax/syntax.h"
 
 namespace lint::rules {
 

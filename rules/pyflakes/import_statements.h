@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-#include "rule.h"
+#include "engine/rule.h"
 
 namespace lint::rules {
 

@@ -1,6 +1,6 @@
 #include <vector>
 
-#include "rule.h"
+#include "engine/rule.h"
 
 namespace lint::rules {
 

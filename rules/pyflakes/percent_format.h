@@ -11,9 +11,9 @@
 #include <string_view>
 #include <vector>
 
-#include "node.h"
+#include "syntax/node.h"
 #include "pyflakes/python_string.h"
-#include "rule.h"
+#include "engine/rule.h"
 
 namespace lint::rules::pyfmt {
 

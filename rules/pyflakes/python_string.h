@@ -9,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-#include "node.h"
+#include "syntax/node.h"
 
 namespace lint::rules::pyfmt {
 

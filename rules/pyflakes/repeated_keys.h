@@ -20,8 +20,8 @@
 
 #include "pycodestyle/strings.h"
 #include "pyflakes/string_values.h"
-#include "rule.h"
-#include "syntax.h"
+#include "engine/rule.h"
+#include "syntax/syntax.h"
 
 namespace lint::rules {
 

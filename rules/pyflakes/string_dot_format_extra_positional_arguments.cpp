@@ -3,7 +3,7 @@
 #include <vector>
 
 #include "pyflakes/format_string.h"
-#include "rule.h"
+#include "engine/rule.h"
 
 namespace lint::rules {
 

@@ -1,4 +1,4 @@
-#include "rule.h"
+#include "engine/rule.h"
 
 namespace lint::rules {
 
@@ -37,7 +37,7 @@ tools may use them. A directive that names `RUF100` itself is never reported, an
 anything in a file whose syntax is invalid.
 )";
 
-// The work is done by the noqa pass (src/noqa.cpp), once every other rule has reported: this
+// The work is done by the noqa pass (src/noqa/noqa.cpp), once every other rule has reported: this
 // class only gives the rule a place in the selection.
 class UnusedNoqa final : public Rule {};
 

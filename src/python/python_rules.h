@@ -15,8 +15,8 @@
 #include <string>
 #include <vector>
 
-#include "diagnostic.h"
-#include "rule.h"
+#include "engine/diagnostic.h"
+#include "engine/rule.h"
 
 namespace lint {
 

@@ -5,10 +5,10 @@
 #include <map>
 #include <sstream>
 
-#include "node.h"
+#include "syntax/node.h"
 #include "python/python_rules.h"
-#include "source.h"
-#include "syntax.h"
+#include "syntax/source.h"
+#include "syntax/syntax.h"
 
 namespace fs = std::filesystem;
 

@@ -16,10 +16,10 @@
 #include <thread>
 #include <unordered_map>
 
-#include "node.h"
+#include "syntax/node.h"
 #include "python/python_rules.h"
-#include "semantic.h"
-#include "syntax.h"
+#include "semantic/semantic.h"
+#include "syntax/syntax.h"
 
 namespace py = pybind11;
 

@@ -8,11 +8,11 @@
 #include <string>
 #include <vector>
 
-#include "config.h"
-#include "glob.h"
-#include "noqa.h"
-#include "registry.h"
-#include "selection.h"
+#include "config/config.h"
+#include "config/glob.h"
+#include "noqa/noqa.h"
+#include "engine/registry.h"
+#include "config/selection.h"
 
 using namespace lint;
 namespace fs = std::filesystem;

@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "noqa.h"
+#include "noqa/noqa.h"
 
 using lint::noqa::Directive;
 using lint::noqa::parse_file_directive;

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
-#include "registry.h"
-#include "selection.h"
+#include "engine/registry.h"
+#include "config/selection.h"
 
 using namespace lint;
 

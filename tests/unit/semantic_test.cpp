@@ -1,8 +1,8 @@
 #include <catch2/catch.hpp>
 
-#include "semantic.h"
-#include "syntax.h"
-#include "traversal.h"
+#include "semantic/semantic.h"
+#include "syntax/syntax.h"
+#include "engine/traversal.h"
 
 using namespace lint;
 

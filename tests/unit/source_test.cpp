@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "source.h"
+#include "syntax/source.h"
 
 using lint::LineIndex;
 using lint::Location;

@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
-#include "syntax.h"
-#include "traversal.h"
+#include "syntax/syntax.h"
+#include "engine/traversal.h"
 
 using namespace lint;
 

@@ -1,0 +1,525 @@
+// The `lint` command line.
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <deque>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "cli/commands.h"
+#include "config/config.h"
+#include "engine/discovery.h"
+#include "engine/linter.h"
+#include "python/python_rules.h"
+#include "engine/registry.h"
+#include "config/selection.h"
+#include "syntax/syntax.h"
+#include "version.h"
+
+namespace {
+
+using namespace lint;
+namespace fs = std::filesystem;
+
+constexpr const char* kUsage = R"(lint: a fast Python linter, compatible with Ruff's rules and output
+
+Usage: lint [check] [OPTIONS] [PATH ...]
+       lint rule CODE|NAME        Show a rule's documentation (--output-format json: as JSON)
+       lint rules                 List every rule: code, name, linter, origin, fix, on by default
+       lint test-rules [PATH ...] Check each Python rule's VALID and INVALID examples (the shipped
+                                  rules, or those in PATH) and report per rule
+
+Lints the Python files (*.py, *.pyi) found under each PATH (default: the current directory).
+Directories such as .git, .venv, __pycache__, build and site-packages are skipped, and so is
+whatever git ignores. A file named on the command line is always linted. `-` reads standard input.
+
+Configuration (see the README): each file is linted with the closest lint.toml, .lint.toml or
+pyproject.toml with a [tool.lint] table, searching upward from it.
+      --config PATH          Use this configuration file for every file (relative paths in it
+                             are relative to the current directory)
+      --config 'KEY = VALUE' Override one setting, in TOML (repeatable), e.g. 'line-length = 100'
+      --isolated             Read no configuration file
+      --show-settings        Print the resolved settings of the first file found, and where
+                             they come from, then exit
+      --show-files           Print the files that would be linted, then exit
+
+Rule selection (codes, prefixes such as E7 or F, rule names, or ALL; comma-separated, repeatable):
+      --select RULES         Use exactly these rules instead of the configured or default ones
+                             (E4, E7, E9, F)
+      --extend-select RULES  Add rules to the selection
+      --ignore RULES         Remove rules from the selection; the more specific selector wins
+      --target-version VER   The Python version the code runs on: py37 ... py314 (default py311);
+                             it decides the builtins
+      --line-length N        The line length (1-320, default 88)
+
+Output:
+      --output-format FORMAT full (default: source snippets), concise (path:row:col: CODE message),
+                             json (Ruff's JSON schema), json-lines (one JSON object per line)
+      --statistics           Print the number of diagnostics per code instead of each one
+  -q, --quiet                Print diagnostics only, without the summary line
+      --exit-zero            Exit with 0 even when diagnostics were found
+
+Input:
+      --stdin-filename NAME  The file name to report for standard input (with `-`); its
+                             configuration is the one for that name
+      --exclude PATTERNS     Skip what these glob patterns match (comma-separated; replaces the
+                             default excludes)
+      --extend-exclude PATTERNS
+                             Skip what these glob patterns match, besides the excludes
+      --respect-gitignore    Skip what .gitignore files exclude (the default)
+      --no-respect-gitignore Lint files that .gitignore files would exclude
+      --threads N            Lint N files at a time (default: every core)
+
+Python rules (see the README, "Writing a rule in Python"):
+      --python-rules PATH    Load rules from a .py file or a folder of them (repeatable), besides
+                             the ones shipped in python_rules/ and those the configuration names;
+                             select them by code like any rule
+      --rule-timeout SECONDS How long one Python rule may run on one file (default 10; 0: no
+                             limit); a rule that overruns is interrupted, reported, and not run
+                             again
+      --print-tree           Print each file's syntax tree (tree-sitter S-expression) and exit
+
+Compatibility (accepted, no effect):
+      --no-cache
+
+  -h, --help                 Print this help
+  -V, --version              Print the version
+
+Exit status: 0 when nothing was found, 1 when diagnostics were found (syntax errors included),
+2 for a usage error, a bad configuration or an internal error. Colour is used only on a terminal
+and never when NO_COLOR is set.
+)";
+
+enum class Command { Check, TestRules, Rule, Rules };
+
+struct Args {
+  Command command = Command::Check;
+  std::vector<std::string> paths;
+  SelectionLayer cli;
+  bool any_selection = false;
+  OutputFormat format = OutputFormat::Full;
+  bool quiet = false;
+  bool exit_zero = false;
+  std::optional<bool> respect_gitignore;
+  std::string stdin_filename;
+  int threads = 0;
+  bool print_tree = false;
+  bool isolated = false;
+  bool show_settings = false;
+  bool show_files = false;
+  bool statistics = false;
+  std::string config_file;                                     // --config PATH
+  std::vector<std::pair<std::string, std::string>> overrides;  // --config 'k = v' and friends
+  std::vector<std::string> python_rule_paths;  // --python-rules, in addition to the shipped ones
+  double rule_timeout = kDefaultRuleTimeout;    // --rule-timeout, seconds (0: none)
+};
+
+[[noreturn]] void usage_error(const std::string& message) {
+  std::cerr << "error: " << message << "\n\nFor more information, try `lint --help`.\n";
+  std::exit(2);
+}
+
+std::string toml_string(std::string_view s) {
+  std::string out = "\"";
+  for (const char c : s) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string toml_list(const std::vector<std::string>& items) {
+  std::string out = "[";
+  for (size_t i = 0; i < items.size(); ++i) out += (i ? ", " : "") + toml_string(items[i]);
+  return out + "]";
+}
+
+Args parse_args(int argc, char** argv) {
+  Args args;
+  args.cli.source = "command line";
+  std::vector<std::string> argv_list(argv + 1, argv + argc);
+  if (!argv_list.empty()) {
+    const std::string& first = argv_list.front();
+    if (first == "check") {
+      argv_list.erase(argv_list.begin());
+    } else if (first == "test-rules") {
+      argv_list.erase(argv_list.begin());
+      args.command = Command::TestRules;
+    } else if (first == "rule") {
+      argv_list.erase(argv_list.begin());
+      args.command = Command::Rule;
+    } else if (first == "rules") {
+      argv_list.erase(argv_list.begin());
+      args.command = Command::Rules;
+    }
+  }
+  auto add_selectors = [&](std::vector<Selector>& to, const std::string& list) {
+    for (auto& s : split_selectors(list)) to.push_back(Selector{s, Origin{"", 1, 1}});
+  };
+  bool only_paths = false;
+  for (size_t i = 0; i < argv_list.size(); ++i) {
+    std::string arg = argv_list[i];
+    if (only_paths || arg == "-" || arg.empty() || arg[0] != '-') {
+      args.paths.push_back(arg);
+      continue;
+    }
+    if (arg == "--") {
+      only_paths = true;
+      continue;
+    }
+    std::string value;
+    bool has_inline = false;
+    if (const size_t eq = arg.find('='); arg.starts_with("--") && eq != std::string::npos) {
+      value = arg.substr(eq + 1);
+      arg = arg.substr(0, eq);
+      has_inline = true;
+    }
+    auto take = [&]() -> std::string {
+      if (has_inline) return value;
+      if (i + 1 >= argv_list.size()) usage_error("option `" + arg + "` needs a value");
+      return argv_list[++i];
+    };
+    static const std::set<std::string> kFlags = {"-q", "--quiet", "--exit-zero", "--isolated", "--no-cache",
+                                                 "--no-respect-gitignore", "--respect-gitignore", "--print-tree",
+                                                 "--show-settings", "--show-files", "--statistics"};
+    if (has_inline && kFlags.count(arg)) usage_error("option `" + arg + "` takes no value");
+    if (arg == "-h" || arg == "--help") {
+      std::cout << kUsage;
+      std::exit(0);
+    } else if (arg == "-V" || arg == "--version") {
+      std::cout << "lint " << LINT_VERSION << "\n";
+      std::exit(0);
+    } else if (arg == "--select") {
+      if (!args.cli.select) args.cli.select.emplace();
+      add_selectors(*args.cli.select, take());
+    } else if (arg == "--extend-select") {
+      add_selectors(args.cli.extend_select, take());
+    } else if (arg == "--ignore") {
+      add_selectors(args.cli.ignore, take());
+    } else if (arg == "--output-format") {
+      const std::string f = take();
+      if (!parse_output_format(f, args.format)) {
+        usage_error("invalid value `" + f + "` for `--output-format` (possible values: full, concise, json, json-lines)");
+      }
+    } else if (arg == "--threads") {
+      const std::string t = take();
+      char* end = nullptr;
+      const long n = std::strtol(t.c_str(), &end, 10);
+      if (t.empty() || *end != '\0' || n < 1 || n > 1024) usage_error("invalid value `" + t + "` for `--threads` (a number from 1 to 1024)");
+      args.threads = static_cast<int>(n);
+    } else if (arg == "--stdin-filename") {
+      args.stdin_filename = take();
+    } else if (arg == "--config") {
+      const std::string c = take();
+      std::error_code ec;
+      if (c.find('=') != std::string::npos && !fs::exists(c, ec)) {
+        args.overrides.emplace_back("--config", c);
+      } else {
+        if (!args.config_file.empty()) usage_error("only one configuration file may be given with --config");
+        args.config_file = c;
+      }
+    } else if (arg == "--target-version") {
+      const std::string v = take();
+      bool ok = false;
+      for (int m = kMinTargetMinor; m <= kMaxTargetMinor; ++m) ok |= v == target_version_name(m);
+      if (!ok) usage_error("invalid value `" + v + "` for `--target-version` (possible values: py37 to py314)");
+      args.overrides.emplace_back("--target-version", "target-version = " + toml_string(v));
+    } else if (arg == "--line-length") {
+      const std::string t = take();
+      char* end = nullptr;
+      const long n = std::strtol(t.c_str(), &end, 10);
+      if (t.empty() || *end != '\0' || n < 1 || n > 320) usage_error("invalid value `" + t + "` for `--line-length` (a number from 1 to 320)");
+      args.overrides.emplace_back("--line-length", "line-length = " + std::to_string(n));
+    } else if (arg == "--exclude" || arg == "--extend-exclude") {
+      std::vector<std::string> patterns = split_selectors(take());
+      for (const std::string& p : patterns) {
+        try {
+          Glob g(p);
+        } catch (const GlobError& e) {
+          usage_error("invalid glob `" + p + "` for `" + arg + "`: " + e.what());
+        }
+      }
+      args.overrides.emplace_back(arg, arg.substr(2) + " = " + toml_list(patterns));
+    } else if (arg == "-q" || arg == "--quiet") {
+      args.quiet = true;
+    } else if (arg == "--exit-zero") {
+      args.exit_zero = true;
+    } else if (arg == "--no-respect-gitignore") {
+      args.respect_gitignore = false;
+    } else if (arg == "--respect-gitignore") {
+      args.respect_gitignore = true;
+    } else if (arg == "--python-rules") {
+      args.python_rule_paths.push_back(take());
+    } else if (arg == "--rule-timeout") {
+      const std::string t = take();
+      char* end = nullptr;
+      const double seconds = std::strtod(t.c_str(), &end);
+      // At most a day: the watchdog's clock arithmetic stays far from overflowing.
+      if (t.empty() || *end != '\0' || !(seconds >= 0 && seconds <= 86400)) {
+        usage_error("invalid value `" + t + "` for `--rule-timeout` (seconds, from 0 (no limit) to 86400)");
+      }
+      args.rule_timeout = seconds;
+    } else if (arg == "--print-tree") {
+      args.print_tree = true;
+    } else if (arg == "--isolated") {
+      args.isolated = true;
+    } else if (arg == "--show-settings") {
+      args.show_settings = true;
+    } else if (arg == "--show-files") {
+      args.show_files = true;
+    } else if (arg == "--statistics") {
+      args.statistics = true;
+    } else if (arg == "--no-cache") {
+      // Accepted so that Ruff command lines work unchanged: lint keeps no cache.
+    } else {
+      usage_error("unexpected argument `" + arg + "`");
+    }
+  }
+  if (args.isolated && !args.config_file.empty()) {
+    usage_error("`--config " + args.config_file + "` cannot be used with `--isolated` (a `KEY = VALUE` override can)");
+  }
+  if (args.command == Command::Rule && args.paths.size() != 1) usage_error("`lint rule` takes one rule code or name");
+  if (args.command == Command::Rules && !args.paths.empty()) usage_error("`lint rules` takes no argument");
+  if (args.paths.empty() && args.command == Command::Check) args.paths.push_back(".");
+  return args;
+}
+
+bool use_color() {
+  const char* no_color = std::getenv("NO_COLOR");
+  if (no_color && *no_color) return false;
+  const char* force = std::getenv("FORCE_COLOR");
+  if (force && *force) return true;
+  return ::isatty(STDOUT_FILENO) == 1;
+}
+
+[[noreturn]] void config_error(const ConfigError& e) {
+  if (e.path.empty()) usage_error(e.message);  // a selector of the command line
+  std::cerr << e.format() << "\n";
+  std::exit(2);
+}
+
+// Scans and registers the Python rules of these paths (each once).
+std::deque<PythonRuleInfo> register_python_rules(const std::vector<std::string>& paths) {
+  std::vector<std::string> unique;
+  std::set<std::string> seen;
+  for (const std::string& p : paths) {
+    std::error_code ec;
+    const fs::path abs = fs::weakly_canonical(fs::absolute(p), ec);
+    if (seen.insert(ec ? p : abs.string()).second) unique.push_back(p);
+  }
+  std::deque<PythonRuleInfo> rules = scan_python_rules(unique);
+  for (const PythonRuleInfo& r : rules) register_rule(&r.spec);
+  return rules;
+}
+
+// The shipped Python rules' folder, when it exists.
+std::vector<std::string> shipped_python_rules() {
+  std::error_code ec;
+  if (fs::is_directory(LINT_PYTHON_RULES_DIR, ec)) return {LINT_PYTHON_RULES_DIR};
+  return {};
+}
+
+int run_check(const Args& args, ConfigResolver& resolver) {
+  // Files (standard input is linted on the main thread, after the others).
+  std::vector<std::string> to_discover;
+  bool read_stdin = false;
+  for (const std::string& p : args.paths) {
+    if (p == "-") read_stdin = true;
+    else to_discover.push_back(p);
+  }
+  std::vector<SourcePath> files;
+  try {
+    if (!to_discover.empty()) files = discover(to_discover, resolver.discovery_options());
+  } catch (const ConfigError& e) {
+    config_error(e);
+  }
+  std::sort(files.begin(), files.end(), [](const SourcePath& a, const SourcePath& b) { return a.display < b.display; });
+  SourcePath stdin_path;
+  if (read_stdin) {
+    stdin_path.is_stdin = true;
+    stdin_path.path = "-";
+    stdin_path.display = args.stdin_filename.empty() ? "-" : args.stdin_filename;
+    stdin_path.absolute = args.stdin_filename.empty() ? "-" : fs::absolute(args.stdin_filename).lexically_normal().string();
+  }
+  auto settings_of = [&](const SourcePath& sp) -> Settings& {
+    if (sp.is_stdin && args.stdin_filename.empty()) return resolver.for_directory(fs::current_path());
+    return resolver.for_file(sp.absolute);
+  };
+
+  // Python rules: the shipped ones, --python-rules, and those of every configuration in use.
+  std::deque<PythonRuleInfo> python_rules;
+  try {
+    std::vector<std::string> rule_paths = shipped_python_rules();
+    rule_paths.insert(rule_paths.end(), args.python_rule_paths.begin(), args.python_rule_paths.end());
+    if (read_stdin) settings_of(stdin_path);
+    for (const SourcePath& sp : files) settings_of(sp);
+    for (const Settings* s : resolver.loaded()) {
+      if (s->python_rules) rule_paths.insert(rule_paths.end(), s->python_rules->begin(), s->python_rules->end());
+    }
+    python_rules = register_python_rules(rule_paths);
+    resolver.resolve_rules();
+  } catch (const ConfigError& e) {
+    config_error(e);
+  } catch (const PythonRuleError& e) {
+    std::cerr << "error: " << e.message << "\n";
+    return 2;
+  } catch (const std::exception& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return 2;
+  }
+  for (SourcePath& sp : files) sp.profile = &settings_of(sp).profile;
+  if (read_stdin) stdin_path.profile = &settings_of(stdin_path).profile;
+
+  if (args.show_files) {
+    std::vector<std::string> shown;
+    for (const SourcePath& sp : files) shown.push_back(sp.absolute);
+    std::sort(shown.begin(), shown.end());
+    for (const std::string& s : shown) std::cout << s << "\n";
+    return 0;
+  }
+  if (args.show_settings) {
+    const SourcePath* first = !files.empty() ? &files.front() : read_stdin ? &stdin_path : nullptr;
+    if (!first) {
+      std::cerr << "error: no Python file found to show the settings of\n";
+      return 2;
+    }
+    std::cout << describe_settings(settings_of(*first), first->absolute);
+    return 0;
+  }
+
+  LintOptions options;
+  options.threads = args.threads;
+  options.output.format = args.format;
+  options.output.color = use_color();
+  // The interpreter starts only when some configuration in use selects a Python rule.
+  std::vector<const PythonRuleInfo*> python_selected;
+  for (const PythonRuleInfo& r : python_rules) {
+    for (const Settings* s : resolver.loaded()) {
+      if (s->profile.enabled(&r.spec)) {
+        python_selected.push_back(&r);
+        break;
+      }
+    }
+  }
+  if (!python_selected.empty()) {
+    try {
+      options.python = &start_python_rules(python_selected, args.rule_timeout);
+    } catch (const PythonRuleError& e) {
+      std::cerr << "error: " << e.message << "\n";
+      return 2;
+    }
+  }
+
+  std::vector<FileResult> results = lint_all(files, options);
+  if (read_stdin) {
+    std::string text((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+    try {
+      results.push_back(lint_source(stdin_path, std::move(text), options));
+    } catch (const std::exception& e) {
+      FileResult r;
+      r.warning = std::string("error: Failed to lint standard input: ") + e.what();
+      r.internal_error = true;
+      results.push_back(std::move(r));
+    }
+  }
+
+  size_t count = 0;
+  bool internal_error = false;
+  std::string out;
+  for (const FileResult& r : results) {
+    if (r.diagnostics && !args.statistics) {
+      if (args.format == OutputFormat::Json && count) out += json_separator();
+      out += r.rendered;
+    }
+    count += r.diagnostics;
+    internal_error |= r.internal_error;
+    if (!r.warning.empty()) std::cerr << r.warning << "\n";
+  }
+  if (args.statistics) {
+    std::cout << render_statistics(results, args.format, args.quiet);
+  } else {
+    std::cout << render_prefix(options.output, count) << out;
+    if (!args.quiet || args.format == OutputFormat::Json) std::cout << render_summary(options.output, count);
+  }
+  std::cout.flush();
+  if (internal_error) return 2;
+  if (count && !args.exit_zero) return 1;
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::ios::sync_with_stdio(false);
+  const Args args = parse_args(argc, argv);
+
+  if (args.print_tree) {
+    Parser parser;
+    for (const SourcePath& sp : discover(args.paths, DiscoveryOptions{args.respect_gitignore.value_or(true), {}})) {
+      std::ifstream in(sp.path, std::ios::binary);
+      const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      Tree tree = parser.parse(text);
+      char* s = ts_node_string(ts_tree_root_node(tree.get()));
+      std::cout << sp.display << ":\n" << s << "\n";
+      std::free(s);
+    }
+    return 0;
+  }
+  if (args.statistics && args.format == OutputFormat::JsonLines) {
+    usage_error("`--statistics` supports the full, concise and json output formats, not json-lines");
+  }
+
+  ConfigOptions config;
+  config.isolated = args.isolated;
+  config.config_file = args.config_file;
+  config.overrides = args.overrides;
+  config.command_line = args.cli;
+  config.respect_gitignore = args.respect_gitignore;
+  std::unique_ptr<ConfigResolver> resolver;
+  if (args.command == Command::Check || args.command == Command::Rule || args.command == Command::Rules) {
+    try {
+      resolver = std::make_unique<ConfigResolver>(config);
+    } catch (const ConfigError& e) {
+      config_error(e);
+    }
+  }
+
+  if (args.command == Command::Check) return run_check(args, *resolver);
+
+  // The other commands: Python rules from the shipped folder, --python-rules and (for `rule` and
+  // `rules`) the configuration of the current directory.
+  std::deque<PythonRuleInfo> python_rules;
+  try {
+    std::vector<std::string> rule_paths;
+    if (args.command != Command::TestRules || args.paths.empty()) rule_paths = shipped_python_rules();
+    if (args.command == Command::TestRules) rule_paths.insert(rule_paths.end(), args.paths.begin(), args.paths.end());
+    rule_paths.insert(rule_paths.end(), args.python_rule_paths.begin(), args.python_rule_paths.end());
+    if (resolver) {
+      const Settings& here = resolver->for_directory(fs::current_path());
+      if (here.python_rules) rule_paths.insert(rule_paths.end(), here.python_rules->begin(), here.python_rules->end());
+    }
+    python_rules = register_python_rules(rule_paths);
+  } catch (const ConfigError& e) {
+    config_error(e);
+  } catch (const PythonRuleError& e) {
+    std::cerr << "error: " << e.message << "\n";
+    return 2;
+  } catch (const std::exception& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return 2;
+  }
+  switch (args.command) {
+    case Command::TestRules: return test_rules(python_rules, args.rule_timeout);
+    case Command::Rule: return show_rule(args.paths.front(), args.format, python_rules);
+    case Command::Rules: return list_rules(args.format);
+    case Command::Check: break;
+  }
+  return 0;
+}

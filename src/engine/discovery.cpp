@@ -1,0 +1,172 @@
+#include "engine/discovery.h"
+
+#include <git2.h>
+
+#include <algorithm>
+#include <array>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <system_error>
+
+namespace fs = std::filesystem;
+
+namespace lint {
+
+namespace {
+
+bool is_python_file(const fs::path& p) {
+  const std::string ext = p.extension().string();
+  return ext == ".py" || ext == ".pyi";
+}
+
+std::string absolute_of(const std::string& path) {
+  std::error_code ec;
+  fs::path abs = fs::absolute(path, ec);
+  if (ec) return path;
+  return abs.lexically_normal().string();
+}
+
+// Answers "does git ignore this path?" for paths inside work trees, one repository per work tree.
+class GitIgnore {
+ public:
+  GitIgnore() { git_libgit2_init(); }
+  ~GitIgnore() {
+    for (auto& [_, repo] : repos_) {
+      if (repo) git_repository_free(repo);
+    }
+    git_libgit2_shutdown();
+  }
+
+  bool ignored(const fs::path& absolute) {
+    git_repository* repo = repository_for(absolute.parent_path());
+    if (!repo) return false;
+    const char* workdir = git_repository_workdir(repo);
+    if (!workdir) return false;
+    std::string rel = absolute.lexically_relative(workdir).generic_string();
+    if (rel.empty() || rel == "." || rel.starts_with("..")) return false;
+    int ignored = 0;
+    if (git_ignore_path_is_ignored(&ignored, repo, rel.c_str()) != 0) return false;
+    return ignored == 1;
+  }
+
+ private:
+  // The repository whose work tree holds `dir`, found by walking up to a `.git`; cached per folder.
+  git_repository* repository_for(const fs::path& dir) {
+    auto it = by_dir_.find(dir.string());
+    if (it != by_dir_.end()) return it->second;
+    git_repository* found = nullptr;
+    std::error_code ec;
+    if (fs::exists(dir / ".git", ec)) {
+      auto r = repos_.find(dir.string());
+      if (r == repos_.end()) {
+        git_repository* repo = nullptr;
+        if (git_repository_open_ext(&repo, dir.c_str(), GIT_REPOSITORY_OPEN_NO_SEARCH, nullptr) != 0) repo = nullptr;
+        r = repos_.emplace(dir.string(), repo).first;
+      }
+      found = r->second;
+    } else if (dir.has_parent_path() && dir.parent_path() != dir) {
+      found = repository_for(dir.parent_path());
+    }
+    by_dir_.emplace(dir.string(), found);
+    return found;
+  }
+
+  std::map<std::string, git_repository*> repos_;
+  std::map<std::string, git_repository*> by_dir_;
+};
+
+}  // namespace
+
+bool is_default_excluded(std::string_view name) {
+  return std::find(kDefaultExcludes.begin(), kDefaultExcludes.end(), name) != kDefaultExcludes.end();
+}
+
+std::string display_path(const std::string& absolute) {
+  std::error_code ec;
+  const fs::path cwd = fs::current_path(ec);
+  if (ec) return absolute;
+  const fs::path abs(absolute);
+  auto [c, a] = std::mismatch(cwd.begin(), cwd.end(), abs.begin(), abs.end());
+  if (c != cwd.end()) return absolute;
+  fs::path rel;
+  for (; a != abs.end(); ++a) rel /= *a;
+  return rel.empty() ? absolute : rel.string();
+}
+
+std::vector<SourcePath> discover(const std::vector<std::string>& paths, const DiscoveryOptions& options) {
+  WalkPolicy fallback;
+  fallback.respect_gitignore = options.respect_gitignore;
+  auto policy_for = [&](const fs::path& dir) -> const WalkPolicy& {
+    return options.policy ? options.policy(dir) : fallback;
+  };
+  std::unique_ptr<GitIgnore> git;
+  auto ignored_by_git = [&](const WalkPolicy& policy, const fs::path& p) {
+    if (!policy.respect_gitignore) return false;
+    if (!git) git = std::make_unique<GitIgnore>();
+    return git->ignored(p);
+  };
+  auto excluded = [](const WalkPolicy& policy, const fs::path& p, const std::string& name, bool is_dir) {
+    if (policy.excluded) return policy.excluded(p.native(), name);
+    return is_dir && is_default_excluded(name);
+  };
+  std::vector<SourcePath> out;
+  auto add = [&](const std::string& path) {
+    SourcePath sp;
+    sp.path = path;
+    sp.absolute = absolute_of(path);
+    sp.display = display_path(sp.absolute);
+    out.push_back(std::move(sp));
+  };
+
+  for (const std::string& given : paths) {
+    std::error_code ec;
+    if (!fs::is_directory(given, ec)) {
+      add(given);  // explicit files are always linted; a missing one reports its error when read
+      continue;
+    }
+    // A directory named on the command line is searched even when git ignores it or an
+    // `exclude` pattern matches it, as Ruff does. libgit2 judges a path together with its
+    // parents, so below a directory git ignores every path counts as ignored and git's rules
+    // cannot select among them: nothing there is skipped by git.
+    const fs::path root(absolute_of(given));
+    std::vector<std::pair<fs::path, bool>> stack{{root, ignored_by_git(policy_for(root.parent_path()), root)}};
+    while (!stack.empty()) {
+      const auto [dir, dir_ignored] = std::move(stack.back());
+      stack.pop_back();
+      fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
+      if (ec) continue;
+      const WalkPolicy& policy = policy_for(dir);
+      std::vector<fs::path> files;
+      auto skipped_by_git = [&, parent_ignored = dir_ignored](const fs::path& p, bool& ignored) {
+        ignored = ignored_by_git(policy, p);
+        return ignored && !parent_ignored;
+      };
+      for (; it != fs::directory_iterator(); it.increment(ec)) {
+        if (ec) break;
+        const fs::directory_entry& entry = *it;
+        const fs::path& p = entry.path();
+        const std::string name = p.filename().string();
+        std::error_code e2;
+        bool ignored = false;
+        // Directory symlinks are not followed (loops); file symlinks are linted like files.
+        if (entry.is_directory(e2) && !entry.is_symlink(e2)) {
+          if (excluded(policy, p, name, true)) continue;
+          if (skipped_by_git(p, ignored)) continue;
+          stack.emplace_back(p, ignored);
+        } else if (is_python_file(p) && !entry.is_directory(e2)) {
+          if (excluded(policy, p, name, false)) continue;
+          if (skipped_by_git(p, ignored)) continue;
+          files.push_back(p);
+        }
+      }
+      for (const fs::path& f : files) add(f.string());
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const SourcePath& a, const SourcePath& b) { return a.absolute < b.absolute; });
+  out.erase(std::unique(out.begin(), out.end(), [](const SourcePath& a, const SourcePath& b) { return a.absolute == b.absolute; }),
+            out.end());
+  return out;
+}
+
+}  // namespace lint

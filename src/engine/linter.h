@@ -1,0 +1,73 @@
+// Linting files: read, parse, walk, collect diagnostics; in parallel across files.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/diagnostic.h"
+#include "engine/discovery.h"
+#include "config/glob.h"
+#include "output/output.h"
+#include "engine/traversal.h"
+
+namespace lint {
+
+// One `per-file-ignores` entry, resolved: the files it applies to and the rules it turns off.
+struct PerFileIgnore {
+  std::string pattern;  // as written (a leading `!` negates it)
+  Glob absolute;        // the pattern below the project root, matched against the absolute path
+  Glob basename;        // the pattern as written, matched against the file name
+  bool negated = false;
+  std::vector<const RuleSpec*> rules;
+
+  // Whether the entry applies to the file (as Ruff: the absolute path or the file name matches;
+  // a negated entry applies to the files that match neither).
+  bool applies_to(std::string_view absolute_path) const;
+};
+
+// What the files of one configuration are linted with: built once per configuration, shared by
+// every file it governs and by every thread.
+struct LintProfile {
+  std::vector<const RuleSpec*> rules;           // every enabled rule (native, Python, RUF100), sorted by code
+  std::shared_ptr<const DispatchTable> table;   // the enabled native rules
+  std::vector<RuleOptions> options;             // each native rule's options, as table->rules()
+  std::vector<PerFileIgnore> per_file_ignores;
+  int target_minor = kDefaultTargetMinor;
+
+  bool enabled(const RuleSpec* rule) const;
+  const RuleSpec* enabled_code(std::string_view code) const;
+  // The rules `per-file-ignores` turns off for a file.
+  std::vector<const RuleSpec*> ignored_for(std::string_view absolute_path) const;
+};
+
+// Builds a profile: the dispatch table from the native rules among `rules` (tables are shared
+// between profiles that enable the same native rules). Throws UnknownNodeKind like DispatchTable.
+std::shared_ptr<const DispatchTable> dispatch_table_for(const std::vector<const RuleSpec*>& native_rules);
+
+struct LintOptions {
+  int threads = 0;                     // 0: every core
+  OutputOptions output;
+  PythonRules* python = nullptr;       // the Python rules selected by any profile, if any
+  const LintProfile* profile = nullptr;  // for paths that have none of their own
+};
+
+struct FileResult {
+  size_t diagnostics = 0;
+  std::string rendered;  // this file's diagnostics in the output format
+  std::string warning;   // printed on standard error (e.g. an unreadable file when E902 is off)
+  bool internal_error = false;  // the file could not be linted, or a Python rule raised
+  std::vector<const RuleSpec*> found;  // the rule of each diagnostic (null: a syntax error), for --statistics
+};
+
+// Lints one file's text (already read): parse, syntax error, walk, per-file ignores, noqa, sort,
+// render. Uses the path's profile, or the options' one.
+FileResult lint_source(const SourcePath& path, std::string text, const LintOptions& options);
+
+// Reads and lints one file; an unreadable or non-UTF-8 file yields E902 (when enabled).
+FileResult lint_path(const SourcePath& path, const LintOptions& options);
+
+// Lints every file, in parallel; results are in the order of `paths`.
+std::vector<FileResult> lint_all(const std::vector<SourcePath>& paths, const LintOptions& options);
+
+}  // namespace lint

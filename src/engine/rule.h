@@ -1,0 +1,219 @@
+// The contract between the engine and a native rule.
+//
+// A rule is a class deriving from Rule plus one RuleSpec describing it (code, kebab-case name, the
+// node kinds it visits, its documentation). The spec is listed in rules/rules.def; the engine
+// creates one instance of each selected rule per file, so a rule may keep per-file state in members.
+#pragma once
+
+#include <tree_sitter/api.h>
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <variant>
+#include <vector>
+
+#include "engine/diagnostic.h"
+#include "semantic/semantic.h"
+#include "syntax/node.h"
+#include "syntax/source.h"
+
+namespace lint {
+
+class Rule;
+
+// An option a rule takes, set in the rule's own table of the configuration:
+//   [tool.lint.undefined-name]
+//   builtins = ["_"]
+struct RuleOption {
+  enum class Type : uint8_t { Bool, Int, String, Strings };
+  std::string_view name;           // kebab-case key
+  Type type = Type::Bool;
+  std::string_view default_value;  // as TOML: `false`, `0`, `""`, `[]`
+  std::string_view doc;            // one sentence
+};
+
+// The values of a rule's options for one configuration, defaults included. The engine passes
+// them to the rule when it creates it (see make_rule).
+class RuleOptions {
+ public:
+  using Value = std::variant<bool, int64_t, std::string, std::vector<std::string>>;
+
+  void set(std::string name, Value value) { values_[std::move(name)] = std::move(value); }
+  const Value* find(std::string_view name) const {
+    auto it = values_.find(name);
+    return it == values_.end() ? nullptr : &it->second;
+  }
+  bool boolean(std::string_view name, bool fallback = false) const { return get<bool>(name, fallback); }
+  int64_t integer(std::string_view name, int64_t fallback = 0) const { return get<int64_t>(name, fallback); }
+  std::string string(std::string_view name, std::string fallback = {}) const { return get<std::string>(name, fallback); }
+  std::vector<std::string> strings(std::string_view name) const { return get<std::vector<std::string>>(name, {}); }
+  const std::map<std::string, Value, std::less<>>& values() const { return values_; }
+  bool operator==(const RuleOptions&) const = default;
+
+ private:
+  template <class T>
+  T get(std::string_view name, T fallback) const {
+    const Value* v = find(name);
+    if (!v) return fallback;
+    const T* t = std::get_if<T>(v);
+    return t ? *t : fallback;
+  }
+  std::map<std::string, Value, std::less<>> values_;
+};
+
+// Creates a rule instance: `create()` with no options, `create(options)` with a configuration's.
+class RuleFactory {
+ public:
+  using Fn = std::unique_ptr<Rule> (*)(const RuleOptions&);
+  RuleFactory() = default;
+  RuleFactory(Fn fn, bool leaves = true) : fn_(fn), leaves_(leaves) {}  // NOLINT: implicit, so that `.create = make_rule<T>()` reads well
+  std::unique_ptr<Rule> operator()() const;
+  std::unique_ptr<Rule> operator()(const RuleOptions& options) const { return fn_(options); }
+  explicit operator bool() const { return fn_ != nullptr; }
+  // Whether the rule overrides leave(): the walk calls only those when it leaves a node.
+  bool leaves() const { return leaves_; }
+
+ private:
+  Fn fn_ = nullptr;
+  bool leaves_ = true;
+};
+
+struct RuleSpec {
+  std::string_view code;    // "E711"
+  std::string_view name;    // "none-comparison"
+  std::string_view linter;  // "pycodestyle", "pyflakes", ...: the origin of the code
+  std::vector<std::string_view> kinds;  // node kinds dispatched to enter()/leave()
+  std::string_view doc;     // Markdown: What it does / Why is this bad? / Example
+  RuleFactory create;
+  // Ruff runs only its token-based rules (E701-E703 here) on a file with a syntax error; the
+  // others report nothing there. Rules that set this keep their diagnostics in such files.
+  bool runs_on_invalid_syntax = false;
+  // The rule reads the semantic model (ctx.semantic()) in finish(); the engine builds the model
+  // only when a selected rule asks for it.
+  bool needs_semantic = false;
+  // A rule written in Python (see src/python/): run by the embedded interpreter, not create().
+  bool python = false;
+  // The options the rule reads (see RuleOption); a rule with options has a constructor taking
+  // `const RuleOptions&`.
+  std::vector<RuleOption> options = {};
+};
+
+// Everything a rule may read about the file being linted.
+class Context {
+ public:
+  Context(std::string_view path, std::string_view source, const LineIndex& lines, TSTree* tree)
+      : path_(path), source_(source), lines_(lines), tree_(tree), serial_(next_serial()) {}
+
+  // Unique to this file's lint, across threads (node ids are only unique within one tree).
+  uint64_t serial() const { return serial_; }
+
+  std::string_view path() const { return path_; }
+  // The Python version the code is meant to run on (`target-version`): 3.<target_minor()>.
+  int target_minor() const { return target_minor_; }
+  void set_target_minor(int minor) { target_minor_ = minor; }
+  std::string_view source() const { return source_; }
+  const LineIndex& lines() const { return lines_; }
+  TSNode root() const { return ts_tree_root_node(tree_); }
+  std::string_view text(TSNode n) const {
+    const uint32_t s = ts_node_start_byte(n);
+    return source_.substr(s, ts_node_end_byte(n) - s);
+  }
+
+  // The file's semantic model: available in finish() to rules that set needs_semantic.
+  const SemanticModel* semantic() const { return semantic_; }
+  void set_semantic(const SemanticModel* m) { semantic_ = m; }
+
+  void add(Diagnostic d) { diagnostics_.push_back(std::move(d)); }
+  std::vector<Diagnostic>& diagnostics() { return diagnostics_; }
+
+ private:
+  std::string_view path_;
+  std::string_view source_;
+  const LineIndex& lines_;
+  TSTree* tree_;
+  std::vector<Diagnostic> diagnostics_;
+  const SemanticModel* semantic_ = nullptr;
+  int target_minor_ = kDefaultTargetMinor;
+  uint64_t serial_;
+
+  static uint64_t next_serial() {
+    static std::atomic<uint64_t> counter{0};
+    return counter.fetch_add(1, std::memory_order_relaxed) + 1;
+  }
+};
+
+// An analysis that several rules make of the same node (the five F52x rules each parse the same
+// `.format` call) is done once: the rules share one instance per thread, which remembers the
+// node it last analysed. `changed()` says whether `n` is another node, and records it.
+class SharedNodeKey {
+ public:
+  bool changed(const Context& ctx, TSNode n) {
+    if (serial_ == ctx.serial() && id_ == n.id) return false;
+    serial_ = ctx.serial();
+    id_ = n.id;
+    return true;
+  }
+
+ private:
+  uint64_t serial_ = 0;
+  const void* id_ = nullptr;
+};
+
+class Rule {
+ public:
+  virtual ~Rule() = default;
+  // Called for each node of a subscribed kind, before and after its children.
+  virtual void enter(TSNode, Context&) {}
+  virtual void leave(TSNode, Context&) {}
+  // Called once after the walk.
+  virtual void finish(Context&) {}
+
+  const RuleSpec& spec() const { return *spec_; }
+  void set_spec(const RuleSpec* spec) { spec_ = spec; }
+
+ protected:
+  void report(Context& ctx, uint32_t start_byte, uint32_t end_byte, std::string message) const {
+    Diagnostic d;
+    d.rule = spec_;
+    d.message = std::move(message);
+    d.start_byte = start_byte;
+    d.end_byte = end_byte;
+    ctx.add(std::move(d));
+  }
+  void report(Context& ctx, TSNode n, std::string message) const {
+    report(ctx, ts_node_start_byte(n), ts_node_end_byte(n), std::move(message));
+  }
+
+ private:
+  const RuleSpec* spec_ = nullptr;
+};
+
+inline std::unique_ptr<Rule> RuleFactory::operator()() const {
+  static const RuleOptions none;
+  return fn_(none);
+}
+
+// The factory of a rule class: T(options) when T takes options, else T().
+template <class T>
+RuleFactory make_rule() {
+  // &T::leave names Rule::leave unless T declares its own.
+  constexpr bool leaves = !std::is_same_v<decltype(&T::leave), void (Rule::*)(TSNode, Context&)>;
+  return RuleFactory(
+      [](const RuleOptions& options) -> std::unique_ptr<Rule> {
+        if constexpr (std::is_constructible_v<T, const RuleOptions&>) {
+          return std::unique_ptr<Rule>(new T(options));
+        } else {
+          (void)options;
+          return std::unique_ptr<Rule>(new T());
+        }
+      },
+      leaves);
+}
+
+}  // namespace lint

@@ -1,0 +1,306 @@
+#include "output/output.h"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "engine/rule.h"
+
+namespace lint {
+
+namespace {
+
+constexpr std::string_view kReset = "\x1b[0m";
+constexpr std::string_view kBoldRed = "\x1b[1m\x1b[91m";
+constexpr std::string_view kBoldBlue = "\x1b[1m\x1b[94m";
+constexpr std::string_view kBold = "\x1b[1m";
+constexpr std::string_view kBoldGreen = "\x1b[1m\x1b[32m";
+
+struct Painter {
+  bool on;
+  std::string operator()(std::string_view style, std::string_view text) const {
+    if (!on) return std::string(text);
+    std::string s;
+    s.reserve(text.size() + 16);
+    s += style;
+    s += text;
+    s += kReset;
+    return s;
+  }
+};
+
+std::string code_label(const Diagnostic& d) { return d.rule ? std::string(d.rule->code) : std::string("SyntaxError:"); }
+
+// Expands tabs to four spaces, as Ruff's snippets do; returns the text and, for each code point
+// of the original line, its display column.
+struct DisplayLine {
+  std::string text;
+  std::vector<uint32_t> column_of;  // indexed by code point; one past the end is valid
+};
+
+DisplayLine display_line(std::string_view line) {
+  DisplayLine out;
+  uint32_t col = 0;
+  for (size_t i = 0; i < line.size();) {
+    const unsigned char c = static_cast<unsigned char>(line[i]);
+    size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
+    len = std::min(len, line.size() - i);
+    out.column_of.push_back(col);
+    if (c == '\t') {
+      out.text += "    ";
+      col += 4;
+    } else {
+      out.text.append(line.substr(i, len));
+      col += 1;
+    }
+    i += len;
+  }
+  out.column_of.push_back(col);
+  return out;
+}
+
+uint32_t display_column(const DisplayLine& l, uint32_t column /* 1-based code points */) {
+  const size_t idx = std::min<size_t>(column - 1, l.column_of.size() - 1);
+  return l.column_of[idx];
+}
+
+bool is_blank(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t' || c == '\f'; });
+}
+
+// Ruff (through annotate-snippets) fits the code into 140 terminal columns: it drops leading
+// whitespace common to the window, or centres the flagged span, and marks each cut with `…`.
+struct Window {
+  uint32_t left = 0;   // first display column shown
+  uint32_t right = 0;  // one past the last display column shown; 0: no cut
+};
+
+Window fit_window(const std::vector<DisplayLine>& shown, uint32_t span_left, uint32_t span_right, size_t code_offset) {
+  constexpr size_t kTermWidth = 140;
+  constexpr uint32_t kPad = 6;
+  const size_t column_width = kTermWidth > code_offset ? kTermWidth - code_offset : 1;
+  uint32_t whitespace = UINT32_MAX;
+  uint32_t max_len = 0;
+  for (const DisplayLine& l : shown) {
+    const uint32_t len = l.column_of.back();
+    max_len = std::max(max_len, len);
+    const size_t indent = l.text.find_first_not_of(' ');
+    if (indent != std::string::npos) whitespace = std::min<uint32_t>(whitespace, static_cast<uint32_t>(indent));
+  }
+  if (whitespace == UINT32_MAX) whitespace = 0;
+  const uint32_t ws_left = whitespace > kPad ? whitespace - kPad : 0;
+  const uint32_t s_left = span_left > kPad ? span_left - kPad : 0;
+  const uint32_t s_right = span_right + kPad;
+  const uint32_t label_right = span_right + kPad;
+  Window w;
+  w.left = ws_left > 20 ? ws_left - 16 : 0;
+  uint32_t right = std::max(max_len, w.left);
+  if (right - w.left <= column_width) return Window{};
+  if (label_right - std::min(label_right, ws_left) <= column_width) {
+    w.left = ws_left;
+  } else if (label_right - s_left <= column_width) {
+    w.left = s_left - std::min<uint32_t>(s_left, static_cast<uint32_t>((column_width - (label_right - s_left)) / 2));
+  } else if (s_right - s_left <= column_width) {
+    w.left = s_left - std::min<uint32_t>(s_left, static_cast<uint32_t>((column_width - (s_right - s_left)) / 5 * 2));
+  } else {
+    w.left = s_left;
+    w.right = s_right;
+    return w;
+  }
+  w.right = w.left + static_cast<uint32_t>(column_width);
+  return w;
+}
+
+// The part of a display line inside the window, with `…` over the first and last cells cut.
+std::string cut(const DisplayLine& l, const Window& w) {
+  if (w.right == 0) return l.text;
+  std::vector<std::string_view> cells;
+  for (size_t i = 0; i < l.text.size();) {
+    const unsigned char c = static_cast<unsigned char>(l.text[i]);
+    size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
+    len = std::min(len, l.text.size() - i);
+    cells.push_back(std::string_view(l.text).substr(i, len));
+    i += len;
+  }
+  std::string out;
+  const size_t end = std::min<size_t>(cells.size(), w.right);
+  for (size_t i = w.left; i < end; ++i) {
+    const bool first_cut = i == w.left && w.left > 0;
+    const bool last_cut = i + 1 == end && cells.size() > w.right;
+    out += first_cut || last_cut ? std::string_view("…") : cells[i];
+  }
+  return out;
+}
+
+void render_snippet(std::string& out, const Painter& paint, const Diagnostic& d, const LineIndex& lines,
+                    const std::string& location) {
+  const uint32_t last_line = lines.line_count();
+  uint32_t first = d.start.row > 2 ? d.start.row - 2 : 1;
+  uint32_t last = std::min(last_line, d.end.row + 2);
+  // Ruff trims blank lines at either edge of the window, never the flagged ones.
+  while (first < d.start.row && is_blank(lines.line_text(first))) ++first;
+  while (last > d.end.row && is_blank(lines.line_text(last))) --last;
+  const bool multiline = d.end.row > d.start.row;
+
+  std::vector<DisplayLine> shown;
+  for (uint32_t row = first; row <= last; ++row) shown.push_back(display_line(lines.line_text(row)));
+  const DisplayLine& start_line = shown[d.start.row - first];
+  const DisplayLine& end_line = shown[std::min(d.end.row, last) - first];
+  const uint32_t start_col = display_column(start_line, d.start.column);
+  const uint32_t end_col = display_column(end_line, d.end.column);
+
+  const size_t width = std::to_string(last).size();
+  const std::string pad(width, ' ');
+  const std::string bar = paint(kBoldBlue, "|");
+  const Window window = fit_window(shown, multiline ? std::min(start_col, end_col) : start_col,
+                                   multiline ? std::max(start_col, end_col) : std::max(end_col, start_col + 1),
+                                   width + 3 + (multiline ? 2 : 0));
+  auto shift = [&](uint32_t col) { return col > window.left ? col - window.left : 0; };
+
+  out += pad + paint(kBoldBlue, "--> ") + location + "\n";
+  out += pad + " " + bar + "\n";
+  bool last_was_source = false;
+  for (uint32_t row = first; row <= last; ++row) {
+    const DisplayLine& dl = shown[row - first];
+    std::string num = std::to_string(row);
+    num.insert(0, width - num.size(), ' ');
+    const size_t indent = dl.text.find_first_not_of(' ');
+    const bool starts_in_margin = indent == std::string::npos || start_col <= indent;
+    std::string prefix;
+    if (multiline) {
+      if (row == d.start.row && starts_in_margin) prefix = paint(kBoldRed, "/") + " ";
+      else if (row > d.start.row && row <= d.end.row) prefix = paint(kBoldRed, "|") + " ";
+      else prefix = "  ";
+    }
+    const std::string text = cut(dl, window);
+    std::string text_line = paint(kBoldBlue, num) + " " + bar;
+    if (!prefix.empty() || !text.empty()) text_line += " " + prefix + text;
+    while (!text_line.empty() && text_line.back() == ' ') text_line.pop_back();
+    out += text_line + "\n";
+    last_was_source = true;
+
+    if (!multiline && row == d.start.row) {
+      const uint32_t carets = end_col > start_col ? end_col - start_col : 1;
+      out += pad + " " + bar + " " + std::string(shift(start_col), ' ') + paint(kBoldRed, std::string(carets, '^')) + "\n";
+      last_was_source = false;
+    } else if (multiline && row == d.start.row && !starts_in_margin) {
+      out += pad + " " + bar + " " + paint(kBoldRed, " " + std::string(shift(start_col) + 1, '_') + "^") + "\n";
+      last_was_source = false;
+    } else if (multiline && row == d.end.row) {
+      const uint32_t caret = end_col > 0 ? end_col - 1 : 0;
+      out += pad + " " + bar + " " + paint(kBoldRed, "|" + std::string(shift(caret) + 1, '_') + "^") + "\n";
+      last_was_source = false;
+    }
+  }
+  if (last_was_source) out += pad + " " + bar + "\n";
+}
+
+nlohmann::json location_json(const Location& l) { return {{"row", l.row}, {"column", l.column}}; }
+
+nlohmann::json diagnostic_json(const SourcePath& path, const Diagnostic& d) {
+  nlohmann::json j;
+  j["cell"] = nullptr;
+  if (d.rule) {
+    j["code"] = d.rule->code;
+    j["name"] = d.rule->name;
+    j["message"] = d.message;
+    j["url"] = d.rule->python ? nlohmann::json(nullptr) : nlohmann::json("https://docs.astral.sh/ruff/rules/" + std::string(d.rule->name));
+    // Where a `# noqa` comment would suppress it (see noqa.h).
+    j["noqa_row"] = d.rule->code == "E902" ? nlohmann::json(nullptr)
+                                           : nlohmann::json(d.noqa_row ? d.noqa_row : d.start.row);
+  } else {
+    j["code"] = nullptr;
+    j["name"] = "syntax-error";
+    j["message"] = "SyntaxError: " + d.message;
+    j["url"] = nullptr;
+    j["noqa_row"] = nullptr;
+  }
+  j["filename"] = path.absolute;
+  j["location"] = location_json(d.start);
+  j["end_location"] = location_json(d.end);
+  j["fix"] = nullptr;
+  j["severity"] = "error";
+  return j;
+}
+
+std::string dump(const nlohmann::json& j, int indent) {
+  // File names need not be UTF-8; never fail on them.
+  return j.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace
+
+bool parse_output_format(std::string_view name, OutputFormat& out) {
+  if (name == "full") out = OutputFormat::Full;
+  else if (name == "concise") out = OutputFormat::Concise;
+  else if (name == "json") out = OutputFormat::Json;
+  else if (name == "json-lines") out = OutputFormat::JsonLines;
+  else return false;
+  return true;
+}
+
+std::string_view json_separator() { return ",\n"; }
+
+std::string render_file(const OutputOptions& options, const SourcePath& path, const std::vector<Diagnostic>& diagnostics,
+                        const LineIndex* lines) {
+  const Painter paint{options.color};
+  std::string out;
+  bool first = true;
+  for (const Diagnostic& d : diagnostics) {
+    const std::string message = d.rule ? d.message : d.message;
+    const std::string location = path.display + ":" + std::to_string(d.start.row) + ":" + std::to_string(d.start.column);
+    switch (options.format) {
+      case OutputFormat::Concise:
+        out += paint(kBold, path.display) + ":" + std::to_string(d.start.row) + ":" + std::to_string(d.start.column) +
+               ": " + paint(kBoldRed, code_label(d)) + " " + message + "\n";
+        break;
+      case OutputFormat::Full:
+        out += paint(kBoldRed, code_label(d)) + paint(kBold, " " + message) + "\n";
+        if (lines && (d.rule == nullptr || d.rule->code != "E902")) {
+          render_snippet(out, paint, d, *lines, location);
+        } else {
+          out += paint(kBoldBlue, "--> ") + location + "\n";
+        }
+        out += "\n";
+        break;
+      case OutputFormat::Json: {
+        if (!first) out += json_separator();
+        std::string item = dump(diagnostic_json(path, d), 2);
+        // Indent each element by two spaces inside the top-level array, as serde_json does.
+        std::string indented = "  ";
+        for (char c : item) {
+          indented += c;
+          if (c == '\n') indented += "  ";
+        }
+        out += indented;
+        break;
+      }
+      case OutputFormat::JsonLines:
+        out += dump(diagnostic_json(path, d), -1) + "\n";
+        break;
+    }
+    first = false;
+  }
+  return out;
+}
+
+std::string render_prefix(const OutputOptions& options, size_t count) {
+  if (options.format == OutputFormat::Json) return count ? "[\n" : "[";
+  return "";
+}
+
+std::string render_summary(const OutputOptions& options, size_t count) {
+  const Painter paint{options.color};
+  switch (options.format) {
+    case OutputFormat::Json:
+      return count ? "\n]" : "]";
+    case OutputFormat::JsonLines:
+      return "";
+    case OutputFormat::Full:
+    case OutputFormat::Concise:
+      if (count == 0) return paint(kBoldGreen, "All checks passed!") + "\n";
+      return "Found " + std::to_string(count) + (count == 1 ? " error.\n" : " errors.\n");
+  }
+  return "";
+}
+
+}  // namespace lint

@@ -1,0 +1,791 @@
+// The builder's walk: one event list per unit, in execution order (see semantic.h).
+#include <algorithm>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+
+#include "semantic/builder.h"
+
+namespace lint {
+
+namespace semantic_builder {
+
+const Symbols& symbols() {
+  static const Symbols s;
+  return s;
+}
+
+}  // namespace semantic_builder
+
+namespace {
+
+bool is_container(K k) {
+  return k == K::Tuple || k == K::List || k == K::PatternList || k == K::TuplePattern || k == K::ListPattern ||
+         k == K::Parenthesized || k == K::ListSplat || k == K::ListSplatPattern || k == K::ExpressionList ||
+         k == K::AsPatternTarget;
+}
+
+bool is_sequence_kind(std::string_view k) {
+  return k == "tuple" || k == "list" || k == "set" || k == "expression_list" || k == "pattern_list" ||
+         k == "tuple_pattern" || k == "list_pattern";
+}
+
+// Ruff's is_unpacking_assignment, inverted: every target of the chain `t1 = t2 = value` is a
+// tuple or list, and so is the value, as in `a, b = 1, 2`.
+bool is_literal_unpacking(TSNode assignment) {
+  TSNode n = assignment;
+  for (;;) {
+    TSNode left = field(n, "left");
+    if (ts_node_is_null(left) || !is_sequence_kind(kind(unparenthesized(left)))) return false;
+    TSNode right = field(n, "right");
+    if (ts_node_is_null(right)) return false;
+    if (is(right, "assignment")) {
+      n = right;
+      continue;
+    }
+    return is_sequence_kind(kind(unparenthesized(right)));
+  }
+}
+
+bool is_type_checking_test(std::string_view t) {
+  return t == "TYPE_CHECKING" || t == "typing.TYPE_CHECKING" || t == "typing_extensions.TYPE_CHECKING";
+}
+
+}  // namespace
+
+void SemanticBuilder::Impl::enter(TSNode n, TSFieldId field_id) {
+  const Symbols& sy = symbols();
+  const K k = sy.of(n);
+  Frame f;
+  f.node = n;
+  f.kind = k;
+  if (frames.empty()) {
+    // The module.
+    f.scope = new_scope(ScopeKind::Module, -1, n);
+    f.sink = &units[0];
+    f.stmt = n;
+    frames.push_back(std::move(f));
+    return;
+  }
+  Frame& p = frames.back();
+  // Flush the parent's held events before the child that must come after them.
+  if (p.held && p.flush_before != 0 && field_id == p.flush_before) {
+    p.outer_sink->insert(p.outer_sink->end(), p.held->begin(), p.held->end());
+    p.held.reset();
+  }
+  // Inherit.
+  f.scope = p.scope;
+  f.sink = p.sink;
+  f.ctx = p.ctx;
+  f.bind_kind = p.bind_kind;
+  f.flags = p.flags;
+  f.branch = p.branch;
+  f.stmt_start = p.stmt_start;
+  f.stmt = p.stmt;
+  f.annotation = p.annotation;
+  f.literal_subscript = p.literal_subscript;
+  f.literal_unpacking = p.literal_unpacking;
+  f.class_base = p.class_base;
+  f.lazy = p.lazy;
+  f.type_parameter_list = p.type_parameter_list && (k == K::TypeParameter || p.kind == K::TypeParameter ||
+                                                    p.kind == K::Function || p.kind == K::Class);
+
+  // Context from the parent's kind and the child's field.
+  switch (p.kind) {
+    case K::Function:
+    case K::Lambda:
+      if (field_id == sy.f_body) {
+        f.scope = p.own_scope;
+        f.sink = p.own_unit;
+        f.ctx = Ctx::Load;
+        f.flags &= ~(kInExceptHandler | kConditional | kInNameErrorTry | kInTry);
+        f.branch = 0;
+        f.annotation = false;
+      } else if (field_id == sy.f_name) {
+        f.ctx = Ctx::Ignore;
+      } else if (field_id == sy.f_parameters) {
+        f.ctx = Ctx::Load;  // defaults and annotations: enclosing scope; names handled below
+      } else if (field_id == sy.f_return_type) {
+        f.annotation = true;
+      } else if (field_id == sy.f_type_parameters) {
+        f.ctx = Ctx::Load;
+        f.type_parameter_list = true;
+      }
+      // Annotations, defaults and type parameters see the type parameters.
+      if (p.type_params_scope != UINT32_MAX && field_id != sy.f_body && field_id != sy.f_name) {
+        f.scope = p.type_params_scope;
+      }
+      break;
+    case K::Class:
+      if (field_id == sy.f_body) {
+        f.scope = p.own_scope;
+        f.ctx = Ctx::Load;
+        f.annotation = false;
+      } else if (field_id == sy.f_name) {
+        f.ctx = Ctx::Ignore;
+      } else if (field_id == sy.f_superclasses) {
+        f.class_base = true;
+      } else if (field_id == sy.f_type_parameters) {
+        f.type_parameter_list = true;
+      }
+      if (p.type_params_scope != UINT32_MAX && field_id != sy.f_body && field_id != sy.f_name) {
+        f.scope = p.type_params_scope;
+      }
+      break;
+    case K::Parameters:
+    case K::LambdaParameters:
+      if (k == K::Identifier || k == K::ListSplatPattern || k == K::DictSplatPattern) {
+        // A plain parameter name, `*args` or `**kwargs`: bound in the function's scope.
+        Frame& fn = frames[frames.size() - 2];
+        Frame as_fn = {};
+        as_fn.scope = fn.own_scope;
+        as_fn.sink = fn.own_unit;
+        as_fn.stmt = fn.node;
+        as_fn.stmt_start = ts_node_start_byte(fn.node);
+        TSNode id = n;
+        if (k != K::Identifier) {
+          id = TSNode{};
+          for (TSNode c : children(n)) {
+            if (is(c, "identifier")) id = c;
+          }
+        }
+        if (!ts_node_is_null(id)) emit(as_fn, Ev::Bind, id, BindingKind::Argument);
+        f.ctx = Ctx::Ignore;
+      }
+      break;
+    case K::DefaultParameter:
+    case K::TypedDefaultParameter:
+    case K::TypedParameter:
+    case K::ListSplatPattern:
+    case K::DictSplatPattern:
+      if (p.kind == K::ListSplatPattern || p.kind == K::DictSplatPattern) {
+        if (p.ctx == Ctx::Ignore && k == K::Identifier) f.ctx = Ctx::Ignore;
+        if (p.ctx == Ctx::Store) f.ctx = Ctx::Store;
+        break;
+      }
+      if (field_id == sy.f_type) {
+        f.annotation = true;
+        f.ctx = Ctx::Load;
+      } else if (field_id == sy.f_value) {
+        f.ctx = Ctx::Load;
+      } else if (k == K::Identifier || k == K::ListSplatPattern || k == K::DictSplatPattern ||
+                 field_id == sy.f_name) {
+        // The parameter's name: bound in the function (the grandparent of `parameters`).
+        size_t i = frames.size() - 1;
+        while (i > 0 && frames[i].kind != K::Function && frames[i].kind != K::Lambda) --i;
+        const Frame& fn = frames[i];
+        TSNode id = n;
+        if (k != K::Identifier) {
+          for (TSNode c : children(n)) {
+            if (is(c, "identifier")) id = c;
+          }
+        }
+        if (is(id, "identifier")) {
+          Frame as_fn = {};
+          as_fn.scope = fn.own_scope;
+          as_fn.sink = fn.own_unit;
+          as_fn.stmt = fn.node;
+          as_fn.stmt_start = ts_node_start_byte(fn.node);
+          emit(as_fn, Ev::Bind, id, BindingKind::Argument);
+        }
+        f.ctx = Ctx::Ignore;
+      }
+      break;
+    case K::Assignment:
+      if (field_id == sy.f_left) {
+        f.ctx = Ctx::Store;
+        f.literal_unpacking = is_literal_unpacking(p.node);
+        f.bind_kind = ts_node_is_null(ts_node_child_by_field_id(p.node, sy.f_type))
+                          ? BindingKind::Assignment
+                          : (ts_node_is_null(ts_node_child_by_field_id(p.node, sy.f_right)) ? BindingKind::Annotation
+                                                                                         : BindingKind::AnnotatedAssignment);
+        f.sink = p.held.get();
+      } else if (field_id == sy.f_type) {
+        f.annotation = true;
+        f.ctx = Ctx::Load;
+      } else {
+        f.ctx = Ctx::Load;
+      }
+      break;
+    case K::AugAssignment:
+      if (field_id == sy.f_left) {
+        f.ctx = Ctx::AugStore;
+        f.bind_kind = BindingKind::AugmentedAssignment;
+      } else {
+        f.ctx = Ctx::Load;
+      }
+      break;
+    case K::For:
+      if (field_id == sy.f_left) {
+        f.ctx = Ctx::Store;
+        f.bind_kind = BindingKind::LoopVar;
+        f.sink = p.held.get();
+      } else {
+        f.ctx = Ctx::Load;
+      }
+      break;
+    case K::AsPattern:
+      if (field_id == sy.f_alias) {
+        f.ctx = Ctx::Store;
+        f.bind_kind = p.bind_kind == BindingKind::MatchCapture ? BindingKind::MatchCapture
+                      : (frames.size() >= 2 && (frames[frames.size() - 2].kind == K::Except ||
+                                                frames[frames.size() - 2].kind == K::ExceptGroup))
+                          ? BindingKind::ExceptHandler
+                          : BindingKind::WithItem;
+      } else if (p.bind_kind != BindingKind::MatchCapture) {
+        f.ctx = Ctx::Load;
+      }
+      if (p.bind_kind == BindingKind::MatchCapture && k == K::Identifier) {
+        emit(f, Ev::Bind, n, BindingKind::MatchCapture);
+        f.ctx = Ctx::Ignore;
+      }
+      break;
+    case K::Except:
+    case K::ExceptGroup:
+      if (field_id == sy.f_alias) {
+        f.ctx = Ctx::Store;
+        f.bind_kind = BindingKind::ExceptHandler;
+      } else if (k == K::AsPattern) {
+        // except E as e (older grammar shape)
+        f.ctx = Ctx::Load;
+      } else if (k == K::Block) {
+        f.ctx = Ctx::Load;
+      } else {
+        f.ctx = Ctx::Load;
+      }
+      break;
+    case K::NamedExpr:
+      if (field_id == sy.f_name) {
+        // Binds in the nearest enclosing scope that is not a comprehension.
+        uint32_t s = p.scope;
+        while (model->scopes[s].kind == ScopeKind::Comprehension && model->scopes[s].parent >= 0) {
+          s = static_cast<uint32_t>(model->scopes[s].parent);
+        }
+        f.scope = s;
+        f.ctx = Ctx::Store;
+        f.bind_kind = BindingKind::NamedExpr;
+        f.sink = p.held.get();
+      } else {
+        f.ctx = Ctx::Load;
+      }
+      break;
+    case K::ListComp:
+    case K::SetComp:
+    case K::DictComp:
+    case K::GenExpr:
+      if (field_id == sy.f_body) {
+        f.sink = p.held.get();
+        f.ctx = Ctx::Load;
+      }
+      break;
+    case K::ForIn:
+      if (field_id == sy.f_left) {
+        f.ctx = Ctx::Store;
+        f.bind_kind = BindingKind::ComprehensionVar;
+        f.sink = p.held.get();
+      } else if (field_id == sy.f_right) {
+        f.ctx = Ctx::Load;
+        // The first iterable runs in the enclosing scope.
+        const Frame& comp = frames[frames.size() - 2];
+        if (p.first_for_in) f.scope = comp.outer_scope;
+      }
+      break;
+    case K::Attribute:
+      if (field_id == sy.f_attribute) {
+        f.ctx = Ctx::Ignore;
+      } else if (p.ctx != Ctx::Ignore) {
+        f.ctx = Ctx::Load;
+      }
+      break;
+    case K::Subscript:
+      if (p.ctx != Ctx::Ignore) f.ctx = Ctx::Load;
+      if (!p.annotation && field_id == sy.f_subscript && p.ctx != Ctx::Ignore) {
+        // `Union[A, "B"]` outside an annotation is still a type expression (typing's forms).
+        const std::string_view v = text(ts_node_child_by_field_id(p.node, sy.f_value));
+        if (is_typing_form(v)) f.annotation = true;
+      }
+      if (f.annotation && field_id == sy.f_subscript) {
+        special_form_argument(text(ts_node_child_by_field_id(p.node, sy.f_value)), p, f);
+      }
+      break;
+    case K::TypeParameter:
+      // `Literal[...]` and `Annotated[T, ...]` written as generic types in annotations.
+      if (frames.size() >= 2 && frames[frames.size() - 2].kind == K::GenericType && ts_node_is_named(n)) {
+        special_form_argument(text(ts_node_named_child(frames[frames.size() - 2].node, 0)), p, f);
+      }
+      break;
+    case K::KeywordArgument:
+      if (field_id == sy.f_name) f.ctx = Ctx::Ignore;
+      else f.ctx = Ctx::Load;
+      break;
+    case K::Call:
+      f.ctx = Ctx::Load;
+      if (field_id == sy.f_arguments) {
+        f.annotation = false;
+        f.literal_subscript = false;
+        const std::string_view fn = text(ts_node_child_by_field_id(p.node, sy.f_function));
+        const size_t dot = fn.rfind('.');
+        if (cast_names.count(fn) || (dot != std::string_view::npos && fn.substr(dot + 1) == "cast" &&
+                                     typing_modules.count(fn.substr(0, dot)))) {
+          f.cast_arguments = true;
+        }
+        if (typevar_names.count(fn) || (dot != std::string_view::npos && fn.substr(dot + 1) == "TypeVar" &&
+                                        typing_modules.count(fn.substr(0, dot)))) {
+          f.typevar_arguments = true;
+        }
+      }
+      break;
+    case K::Interpolation:
+      f.ctx = Ctx::Load;
+      break;
+    case K::KeywordPattern:
+      // `case C(attr=x)`: the first identifier names an attribute.
+      if (k == K::Identifier && ts_node_start_byte(n) == ts_node_start_byte(p.node)) f.ctx = Ctx::Ignore;
+      break;
+    case K::If:
+    case K::Elif:
+      if (field_id == sy.f_consequence || field_id == sy.f_alternative) {
+        if (field_id == sy.f_consequence) {
+          f.branch = new_branch(p.branch, 0);
+          if (p.kind == K::If) {
+            TSNode cond = ts_node_child_by_field_id(p.node, sy.f_condition);
+            if (!ts_node_is_null(cond) && is_type_checking_test(text(cond))) f.flags |= kTypeChecking;
+          }
+        }
+      }
+      break;
+    case K::Try:
+      if (k == K::Block || k == K::Else) {
+        f.branch = p.try_branch;  // body and else: one branch
+        if (k == K::Block && p.name_error_try) f.flags |= kInNameErrorTry;
+        if (k == K::Block && p.import_error_try) f.flags |= kInTry;
+      } else if (k == K::Except || k == K::ExceptGroup || k == K::Finally) {
+        f.branch = new_branch(frames.size() >= 2 ? p.branch : 0, 0);
+      }
+      break;
+    case K::Case:
+      break;
+    case K::With:
+      // Ruff gives a with block a branch of its own.
+      if (field_id == sy.f_body) f.branch = new_branch(p.branch, 0);
+      break;
+    case K::Match:
+      if (k == K::Block) f.ctx = Ctx::Load;
+      break;
+    default:
+      break;
+  }
+  if (p.kind == K::Block && p.ctx == Ctx::Load) {
+    // Each statement of a block.
+  }
+  if (p.kind == K::Match && k == K::Block) {
+    // case clauses live in the match's block
+  }
+
+  // typing.cast("Type", value): the first argument is a type expression; TypeVar("T", A, B,
+  // bound=C): every argument but the name is.
+  if (p.cast_arguments && ts_node_is_named(n) && !ts_node_is_extra(n) && p.seen_subscript++ == 0) {
+    f.annotation = true;
+  }
+  if (p.typevar_arguments && ts_node_is_named(n) && !ts_node_is_extra(n)) {
+    const bool first_arg = p.seen_subscript++ == 0;
+    if (k == K::KeywordArgument) {
+      const std::string_view kw = text(ts_node_child_by_field_id(n, sy.f_name));
+      if (kw == "bound" || kw == "default") f.typevar_bound = true;
+    } else if (!first_arg) {
+      f.annotation = true;
+    }
+  }
+  if (p.typevar_bound && p.kind == K::KeywordArgument && field_id == sy.f_value) f.annotation = true;
+
+  // Ruff treats a `del` below if, while, match or try as conditional: it does not unbind.
+  // (try bodies and handlers are not conditional for Ruff; a try's else and finally blocks are).
+  if (p.kind == K::If || p.kind == K::While || p.kind == K::Match ||
+      (p.kind == K::Try && (k == K::Else || k == K::Finally))) {
+    f.flags |= kConditional;
+  }
+
+  // Statements set the current statement for the bindings below them.
+  const bool statement = p.kind == K::Module || p.kind == K::Block || p.kind == K::Decorated;
+  if (statement && ts_node_is_named(n) && !ts_node_is_extra(n)) {
+    f.stmt = n;
+    f.stmt_start = ts_node_start_byte(n);
+  }
+
+  // Containers propagate store context; anything else below a store target is a load.
+  if ((p.ctx == Ctx::Store || p.ctx == Ctx::Del || p.ctx == Ctx::AugStore) && p.kind != K::Attribute &&
+      p.kind != K::Subscript && p.kind != K::Assignment && p.kind != K::For && p.kind != K::ForIn &&
+      p.kind != K::NamedExpr && p.kind != K::AsPattern && p.kind != K::Except && p.kind != K::ExceptGroup &&
+      p.kind != K::AugAssignment && p.kind != K::Delete) {
+    if (!is_container(p.kind)) f.ctx = Ctx::Load;
+    else if (p.kind == K::ListSplat || p.kind == K::ListSplatPattern) f.flags |= kStarTarget;
+    if (is_container(p.kind) && p.kind != K::Parenthesized && p.kind != K::AsPatternTarget && p.ctx == Ctx::Store &&
+        !f.literal_unpacking) {
+      f.flags |= kUnpacked;
+    }
+  }
+
+  // The node itself.
+  switch (k) {
+    case K::Identifier:
+      if (ts_node_start_byte(n) == bound_name_at) f.ctx = Ctx::Ignore;
+      switch (f.ctx) {
+        case Ctx::Load:
+          // Annotations are deferred with `from __future__ import annotations`; in stubs so are
+          // type expressions and class bases, whatever refers to what comes later.
+          if ((f.annotation && (model->future_annotations || model->is_stub)) || (model->is_stub && f.class_base) ||
+              f.lazy) {
+            Frame deferred;
+            deferred.scope = f.scope;
+            deferred.sink = annotations_unit;
+            deferred.flags = f.flags;
+            deferred.branch = f.branch;
+            emit(deferred, Ev::Load, n, BindingKind::Assignment, kAnnotationLoad);
+          } else {
+            emit(f, Ev::Load, n, BindingKind::Assignment, f.annotation ? static_cast<uint32_t>(kAnnotationLoad) : 0u);
+          }
+          break;
+        case Ctx::Store:
+          emit(f, Ev::Bind, n, f.bind_kind);
+          break;
+        case Ctx::AugStore:
+          emit(f, Ev::Load, n);
+          emit(f, Ev::Bind, n, BindingKind::AugmentedAssignment);
+          break;
+        case Ctx::Del:
+          emit(f, Ev::Del, n);
+          break;
+        case Ctx::Ignore:
+          break;
+      }
+      f.ctx = Ctx::Ignore;
+      break;
+    case K::Import:
+    case K::ImportFrom:
+    case K::FutureImport:
+      if (k == K::FutureImport) {
+        for (TSNode c : children(n)) {
+          if (ts_node_is_named(c) && text(c) == "annotations") model->future_annotations = true;
+          if (is(c, "aliased_import") && text(field(c, "name")) == "annotations") model->future_annotations = true;
+        }
+      } else if (k == K::ImportFrom && text(ts_node_child_by_field_id(n, sy.f_module_name)) == "__future__") {
+        for (TSNode c : children(n)) {
+          if (is(c, "dotted_name") && text(c) == "annotations") model->future_annotations = true;
+        }
+      }
+      bind_imports(f, n, k);
+      f.ctx = Ctx::Ignore;
+      break;
+    case K::Global: {
+      // Ruff binds a function's global names in the module when it meets the `def` (if the
+      // module has no binding for them yet): the event goes where the def is evaluated.
+      for (size_t i = frames.size(); i-- > 0;) {
+        if (frames[i].kind != K::Function) continue;
+        for (TSNode c : children(n)) {
+          if (!is(c, "identifier")) continue;
+          Event e;
+          e.kind = Ev::PreGlobal;
+          e.scope = 0;
+          e.start = ts_node_start_byte(c);
+          e.end = ts_node_end_byte(c);
+          e.name = text(c);
+          e.stmt_start = ts_node_start_byte(n);
+          e.node = n;
+          frames[i].outer_sink->push_back(e);
+        }
+        break;
+      }
+      names_statement(f, n, Ev::Global);
+      f.ctx = Ctx::Ignore;
+      break;
+    }
+    case K::Nonlocal:
+      names_statement(f, n, Ev::Nonlocal);
+      f.ctx = Ctx::Ignore;
+      break;
+    case K::Delete:
+      f.ctx = Ctx::Del;
+      break;
+    case K::Function:
+    case K::Lambda: {
+      f.outer_scope = f.scope;
+      f.outer_sink = f.sink;
+      if (k == K::Function && !ts_node_is_null(ts_node_child_by_field_id(n, sy.f_type_parameters))) {
+        // PEP 695: `def f[T](x: T)` binds T in a scope of its own, around the function's.
+        f.type_params_scope = new_scope(ScopeKind::TypeParams, static_cast<int32_t>(f.scope), n);
+      }
+      f.own_scope = new_scope(k == K::Function ? ScopeKind::Function : ScopeKind::Lambda,
+                              static_cast<int32_t>(f.type_params_scope != UINT32_MAX ? f.type_params_scope : f.scope), n);
+      units.emplace_back();
+      f.own_unit = &units.back();
+      f.own_unit_index = static_cast<uint32_t>(units.size() - 1);
+      if (k == K::Lambda) {
+        Event e;
+        e.kind = Ev::DeferLambda;
+        e.scope = f.scope;
+        e.aux = f.own_unit_index;
+        f.sink->push_back(e);
+      }
+      f.ctx = Ctx::Load;
+      break;
+    }
+    case K::Class:
+      f.outer_scope = f.scope;
+      if (!ts_node_is_null(ts_node_child_by_field_id(n, sy.f_type_parameters))) {
+        f.type_params_scope = new_scope(ScopeKind::TypeParams, static_cast<int32_t>(f.scope), n);
+      }
+      f.own_scope = new_scope(ScopeKind::Class,
+                              static_cast<int32_t>(f.type_params_scope != UINT32_MAX ? f.type_params_scope : f.scope), n);
+      f.ctx = Ctx::Load;
+      break;
+    case K::ListComp:
+    case K::SetComp:
+    case K::DictComp:
+    case K::GenExpr:
+      f.outer_scope = f.scope;
+      f.outer_sink = f.sink;
+      f.scope = new_scope(ScopeKind::Comprehension, static_cast<int32_t>(f.scope), n);
+      f.own_scope = f.scope;
+      f.held = std::make_unique<std::vector<Event>>();
+      f.ctx = Ctx::Load;
+      break;
+    case K::ForIn: {
+      f.outer_sink = f.sink;
+      f.held = std::make_unique<std::vector<Event>>();
+      f.flush_before = 0;  // flushed on leave: target binds after its iterable
+      Frame& comp = frames.back();
+      f.first_for_in = comp.first_for_in;
+      comp.first_for_in = false;
+      break;
+    }
+    case K::Assignment:
+    case K::NamedExpr:
+      f.outer_sink = f.sink;
+      f.held = std::make_unique<std::vector<Event>>();
+      f.ctx = Ctx::Load;
+      break;
+    case K::For:
+      f.outer_sink = f.sink;
+      f.held = std::make_unique<std::vector<Event>>();
+      f.flush_before = sy.f_body;
+      f.ctx = Ctx::Load;
+      break;
+    case K::Try: {
+      // Body and else share one branch; each handler and the finally block get their own.
+      f.try_branch = new_branch(f.branch, 0);
+      // Names read in the body of `try: ... except NameError:` may be undefined on purpose.
+      for (TSNode c : children(n)) {
+        if (!is(c, "except_clause")) continue;
+        TSNode v = ts_node_child_by_field_id(c, sy.f_value);
+        if (ts_node_is_null(v)) continue;
+        {
+          TSNode types = is(v, "as_pattern") ? ts_node_named_child(v, 0) : v;
+          const std::string_view t = text(types);
+          for (std::string_view name : {"ImportError", "ModuleNotFoundError"}) {
+            const size_t at = t.find(name);
+            if (at != std::string_view::npos && (at + name.size() == t.size() || !std::isalnum(static_cast<unsigned char>(t[at + name.size()])))) {
+              f.import_error_try = true;
+            }
+          }
+        }
+        if (is(v, "as_pattern")) v = ts_node_named_child(v, 0);
+        const std::string_view t = text(v);
+        const size_t pos = t.find("NameError");
+        if (pos != std::string_view::npos &&
+            (pos == 0 || !(std::isalnum(static_cast<unsigned char>(t[pos - 1])) || t[pos - 1] == '_' || t[pos - 1] == '.'))) {
+          f.name_error_try = true;
+        }
+      }
+      break;
+    }
+    case K::Case:
+      f.branch = new_branch(f.branch, 0);
+      f.bind_kind = BindingKind::MatchCapture;
+      break;
+    case K::Else:
+    case K::Elif:
+      if (p.kind == K::If) f.branch = new_branch(p.branch, 0);
+      break;
+    case K::Except:
+    case K::ExceptGroup:
+      f.flags |= kInExceptHandler;
+      break;
+    case K::ExpressionStatement:
+      // __all__ may be built under if/try at module level too.
+      if (f.scope == 0) module_statement_exports(n);
+      break;
+    case K::Call: {
+      TSNode fn = ts_node_child_by_field_id(n, sy.f_function);
+      if (!ts_node_is_null(fn) && text(fn) == "locals") {
+        Event e;
+        e.kind = Ev::Locals;
+        e.scope = f.scope;
+        f.sink->push_back(e);
+      }
+      break;
+    }
+    case K::String:
+      if (f.annotation && !f.literal_subscript && p.kind != K::ConcatenatedString) string_annotation(f, n);
+      break;
+    case K::Type:
+      if (p.kind == K::TypeAlias) {
+        f.annotation = true;
+        if (field_id == sy.f_left) {
+          // `type X[T] = ...` binds X; the rest of the left side is not read.
+          TSNode name = ts_node_named_child(n, 0);
+          TSNode generic = name;
+          if (!ts_node_is_null(name) && is(name, "generic_type")) name = ts_node_named_child(name, 0);
+          if (!ts_node_is_null(name) && is(name, "identifier")) emit(f, Ev::Bind, name, BindingKind::TypeAlias);
+          if (!ts_node_is_null(generic) && is(generic, "generic_type")) {
+            // `type A[T] = ...`: T is visible on the right only.
+            p.type_params_scope = new_scope(ScopeKind::TypeParams, static_cast<int32_t>(f.scope), p.node);
+            Frame in_params = {};
+            in_params.scope = p.type_params_scope;
+            in_params.sink = f.sink;
+            for (TSNode c : children(generic)) {
+              if (!is(c, "type_parameter")) continue;
+              for (TSNode t : children(c)) {
+                TSNode id = ts_node_named_child(t, 0);
+                if (!ts_node_is_null(id) && is(id, "splat_type")) id = ts_node_named_child(id, 0);
+                if (!ts_node_is_null(id) && is(id, "constrained_type")) id = ts_node_named_child(ts_node_named_child(id, 0), 0);
+                if (!ts_node_is_null(id) && is(id, "identifier")) emit(in_params, Ev::Bind, id, BindingKind::TypeParam);
+              }
+            }
+          }
+          f.ctx = Ctx::Ignore;
+        } else {
+          f.lazy = true;  // a type alias's value is evaluated when first used
+          if (p.type_params_scope != UINT32_MAX) f.scope = p.type_params_scope;
+        }
+      } else if (p.kind == K::TypeParameter && p.type_parameter_list) {
+        // One type parameter: T, T: bound, *Ts or **P. Its name binds; a bound is read.
+        TSNode first = ts_node_named_child(n, 0);
+        TSNode name{};
+        if (!ts_node_is_null(first) && is(first, "identifier")) name = first;
+        if (!ts_node_is_null(first) && is(first, "splat_type")) name = ts_node_named_child(first, 0);
+        if (!ts_node_is_null(first) && is(first, "constrained_type")) {
+          TSNode t = ts_node_named_child(first, 0);
+          if (!ts_node_is_null(t)) name = ts_node_named_child(t, 0);
+        }
+        if (!ts_node_is_null(name) && is(name, "identifier")) {
+          emit(f, Ev::Bind, name, BindingKind::TypeParam);
+          bound_name_at = ts_node_start_byte(name);  // not a read when the walk reaches it
+        }
+      }
+      break;
+    default:
+      break;
+  }
+
+  // Match patterns: captures bind, dotted names load.
+  if (f.bind_kind == BindingKind::MatchCapture && p.kind != K::Case && k != K::Identifier) {
+    // handled below by kind
+  }
+  if (p.bind_kind == BindingKind::MatchCapture || f.bind_kind == BindingKind::MatchCapture) {
+    if (k == K::DottedName && (p.kind == K::CasePattern || p.kind == K::KeywordPattern || p.kind == K::DictPattern)) {
+      // A single name is a capture (`_` is a wildcard); a dotted one is a value.
+      int names = 0;
+      TSNode first{};
+      for (TSNode c : children(n)) {
+        if (is(c, "identifier")) {
+          if (names == 0) first = c;
+          ++names;
+        }
+      }
+      if (names == 1 && p.kind != K::DictPattern) {
+        if (text(first) != "_") emit(f, Ev::Bind, first, BindingKind::MatchCapture);
+      } else if (names >= 1) {
+        emit(f, Ev::Load, first);
+      }
+      f.ctx = Ctx::Ignore;
+    } else if (k == K::DottedName && p.kind == K::ClassPattern) {
+      TSNode first = ts_node_named_child(n, 0);
+      if (!ts_node_is_null(first)) emit(f, Ev::Load, first);
+      f.ctx = Ctx::Ignore;
+    } else if (k == K::SplatPattern) {
+      for (TSNode c : children(n)) {
+        if (is(c, "identifier") && text(c) != "_") emit(f, Ev::Bind, c, BindingKind::MatchCapture);
+      }
+      f.ctx = Ctx::Ignore;
+    } else if (k == K::DictPattern) {
+      f.ctx = Ctx::Load;
+    }
+    if (p.kind == K::Case && (k == K::IfClause || k == K::Block)) {
+      f.bind_kind = BindingKind::Assignment;
+      f.ctx = Ctx::Load;
+    }
+  }
+  frames.push_back(std::move(f));
+}
+
+void SemanticBuilder::Impl::leave(TSNode n) {
+  Frame f = std::move(frames.back());
+  frames.pop_back();
+  if (f.held) {
+    std::vector<Event>* out = f.outer_sink ? f.outer_sink : f.sink;
+    if (f.kind == K::ForIn) out = f.outer_sink;
+    out->insert(out->end(), f.held->begin(), f.held->end());
+  }
+  switch (f.kind) {
+    case K::Function:
+    case K::Class: {
+      TSNode name = field(n, "name");
+      if (!ts_node_is_null(name)) {
+        Frame at = {};
+        at.scope = f.kind == K::Class ? f.outer_scope : f.outer_scope;
+        at.sink = f.kind == K::Class ? f.sink : f.outer_sink;
+        at.flags = f.flags;
+        at.branch = f.branch;
+        at.stmt = f.stmt;
+        at.stmt_start = f.stmt_start;
+        emit(at, Ev::Bind, name, f.kind == K::Class ? BindingKind::Class : BindingKind::Function);
+      }
+      if (f.kind == K::Function) {
+        Event e;
+        e.kind = Ev::DeferFunction;
+        e.scope = f.outer_scope;
+        e.aux = f.own_unit_index;
+        f.outer_sink->push_back(e);
+      }
+      break;
+    }
+    case K::Lambda:
+      break;
+    case K::Except:
+    case K::ExceptGroup: {
+      // `except E as e`: the alias sits in the clause, or in an as_pattern as its value.
+      TSNode alias = field(n, "alias");
+      if (ts_node_is_null(alias)) {
+        for (TSNode c : children(n)) {
+          if (is(c, "as_pattern")) alias = field(c, "alias");
+        }
+        if (!ts_node_is_null(alias) && is(alias, "as_pattern_target")) alias = ts_node_named_child(alias, 0);
+      }
+      if (!ts_node_is_null(alias)) {
+        TSNode id = unparenthesized(alias);
+        if (is(id, "identifier")) {
+          Event e;
+          e.kind = Ev::ExceptEnd;
+          e.scope = f.scope;
+          e.name = text(id);
+          e.start = ts_node_start_byte(id);
+          e.end = ts_node_end_byte(id);
+          f.sink->push_back(e);
+        }
+      }
+      break;
+    }
+    default:
+      break;
+  }
+}
+
+SemanticBuilder::SemanticBuilder(std::string_view source, std::string_view path)
+    : impl_(std::make_unique<Impl>(source, path)) {}
+SemanticBuilder::~SemanticBuilder() = default;
+void SemanticBuilder::set_target_minor(int minor) { impl_->model->target_minor = minor; }
+void SemanticBuilder::enter(TSNode node, TSFieldId field) { impl_->enter(node, field); }
+void SemanticBuilder::leave(TSNode node) { impl_->leave(node); }
+std::unique_ptr<SemanticModel> SemanticBuilder::resolve() { return impl_->resolve(); }
+
+}  // namespace lint

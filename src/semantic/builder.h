@@ -1,0 +1,282 @@
+// The semantic model's builder, inside: the node kinds it tells apart, the events it records during
+// the walk and the per-node frames that decide them. Shared by the files of src/semantic/ only:
+// builder.cpp (the walk), declarations.cpp (imports, __all__, string annotations) and resolver.cpp
+// (replaying the events into scopes and bindings).
+#pragma once
+
+#include <deque>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "semantic/semantic.h"
+#include "syntax/node.h"
+#include "syntax/syntax.h"
+
+namespace lint {
+namespace semantic_builder {
+
+// Node kinds the builder treats specially.
+enum class K : uint8_t {
+  Other, Module, Identifier, Attribute, Subscript, Call, KeywordArgument,
+  Import, ImportFrom, FutureImport, Global, Nonlocal, Delete,
+  Function, Class, Lambda, Decorated, Parameters, LambdaParameters, DefaultParameter, TypedParameter,
+  TypedDefaultParameter, ListSplatPattern, DictSplatPattern,
+  Assignment, AugAssignment, For, While, With, WithItem, AsPattern, AsPatternTarget, Try, Except, ExceptGroup,
+  Else, Finally, If, Elif, Match, Case, CasePattern, DottedName, SplatPattern, KeywordPattern, ClassPattern,
+  DictPattern, NamedExpr, ListComp, SetComp, DictComp, GenExpr, ForIn, IfClause,
+  Tuple, List, PatternList, TuplePattern, ListPattern, Parenthesized, ListSplat, ExpressionList,
+  Type, TypeParameter, TypeAlias, GenericType, ConstrainedType, SplatType, String, ConcatenatedString,
+  Interpolation, Block, ExpressionStatement, Comment, Decorator,
+};
+
+struct Symbols {
+  std::vector<K> kind_of;
+  TSFieldId f_name, f_alias, f_value, f_left, f_right, f_body, f_parameters, f_return_type, f_superclasses,
+      f_type_parameters, f_type, f_object, f_attribute, f_subscript, f_function, f_arguments, f_consequence,
+      f_alternative, f_condition, f_module_name, f_definition, f_guard, f_key, f_subject;
+
+  Symbols() {
+    const TSLanguage* lang = python_language();
+    kind_of.assign(ts_language_symbol_count(lang) + 1, K::Other);
+    auto set = [&](const char* name, K k) {
+      // Several symbols can share a name (aliases); mark each of them.
+      const uint32_t n = ts_language_symbol_count(lang);
+      for (TSSymbol s = 0; s < n; ++s) {
+        if (ts_language_symbol_type(lang, s) == TSSymbolTypeRegular && std::string_view(ts_language_symbol_name(lang, s)) == name) {
+          kind_of[s] = k;
+        }
+      }
+    };
+    set("module", K::Module); set("identifier", K::Identifier); set("attribute", K::Attribute);
+    set("subscript", K::Subscript); set("call", K::Call); set("keyword_argument", K::KeywordArgument);
+    set("import_statement", K::Import); set("import_from_statement", K::ImportFrom);
+    set("future_import_statement", K::FutureImport); set("global_statement", K::Global);
+    set("nonlocal_statement", K::Nonlocal); set("delete_statement", K::Delete);
+    set("function_definition", K::Function); set("class_definition", K::Class); set("lambda", K::Lambda);
+    set("decorated_definition", K::Decorated); set("parameters", K::Parameters);
+    set("lambda_parameters", K::LambdaParameters); set("default_parameter", K::DefaultParameter);
+    set("typed_parameter", K::TypedParameter); set("typed_default_parameter", K::TypedDefaultParameter);
+    set("list_splat_pattern", K::ListSplatPattern); set("dictionary_splat_pattern", K::DictSplatPattern);
+    set("assignment", K::Assignment); set("augmented_assignment", K::AugAssignment);
+    set("for_statement", K::For); set("while_statement", K::While); set("with_statement", K::With);
+    set("with_item", K::WithItem); set("as_pattern", K::AsPattern); set("as_pattern_target", K::AsPatternTarget);
+    set("try_statement", K::Try); set("except_clause", K::Except); set("except_group_clause", K::ExceptGroup);
+    set("else_clause", K::Else); set("finally_clause", K::Finally); set("if_statement", K::If);
+    set("elif_clause", K::Elif); set("match_statement", K::Match); set("case_clause", K::Case);
+    set("case_pattern", K::CasePattern); set("dotted_name", K::DottedName); set("splat_pattern", K::SplatPattern);
+    set("keyword_pattern", K::KeywordPattern); set("class_pattern", K::ClassPattern);
+    set("dict_pattern", K::DictPattern); set("named_expression", K::NamedExpr);
+    set("list_comprehension", K::ListComp); set("set_comprehension", K::SetComp);
+    set("dictionary_comprehension", K::DictComp); set("generator_expression", K::GenExpr);
+    set("for_in_clause", K::ForIn); set("if_clause", K::IfClause); set("tuple", K::Tuple); set("list", K::List);
+    set("pattern_list", K::PatternList); set("tuple_pattern", K::TuplePattern); set("list_pattern", K::ListPattern);
+    set("parenthesized_expression", K::Parenthesized); set("list_splat", K::ListSplat);
+    set("expression_list", K::ExpressionList); set("type", K::Type); set("type_parameter", K::TypeParameter);
+    set("type_alias_statement", K::TypeAlias); set("generic_type", K::GenericType);
+    set("constrained_type", K::ConstrainedType); set("splat_type", K::SplatType); set("string", K::String);
+    set("concatenated_string", K::ConcatenatedString); set("interpolation", K::Interpolation);
+    set("block", K::Block); set("expression_statement", K::ExpressionStatement); set("comment", K::Comment);
+    set("decorator", K::Decorator);
+    auto field = [&](const char* name) {
+      return ts_language_field_id_for_name(lang, name, static_cast<uint32_t>(std::string_view(name).size()));
+    };
+    f_name = field("name"); f_alias = field("alias"); f_value = field("value"); f_left = field("left");
+    f_right = field("right"); f_body = field("body"); f_parameters = field("parameters");
+    f_return_type = field("return_type"); f_superclasses = field("superclasses");
+    f_type_parameters = field("type_parameters"); f_type = field("type"); f_object = field("object");
+    f_attribute = field("attribute"); f_subscript = field("subscript"); f_function = field("function");
+    f_arguments = field("arguments"); f_consequence = field("consequence"); f_alternative = field("alternative");
+    f_condition = field("condition"); f_module_name = field("module_name"); f_definition = field("definition");
+    f_guard = field("guard"); f_key = field("key"); f_subject = field("subject");
+  }
+  K of(TSNode n) const {
+    const TSSymbol s = ts_node_symbol(n);
+    return s < kind_of.size() ? kind_of[s] : K::Other;
+  }
+};
+
+const Symbols& symbols();
+
+enum class Ev : uint8_t { Bind, Load, Del, Global, PreGlobal, Nonlocal, DeferFunction, DeferLambda, ExceptEnd, StarImport, Locals };
+
+struct Event {
+  Ev kind;
+  BindingKind bkind = BindingKind::Assignment;
+  uint32_t scope = 0;
+  uint32_t start = 0, end = 0;
+  std::string_view name;
+  uint32_t flags = 0;
+  uint32_t branch = 0;
+  uint32_t stmt_start = 0;
+  uint32_t aux = 0;  // unit to defer; index of a qualified name
+  TSNode node{};
+};
+
+enum class Ctx : uint8_t { Load, Store, Del, AugStore, Ignore };
+
+struct Frame {
+  TSNode node{};
+  K kind = K::Other;
+  uint32_t scope = 0;               // where loads below resolve
+  std::vector<Event>* sink = nullptr;
+  Ctx ctx = Ctx::Load;
+  BindingKind bind_kind = BindingKind::Assignment;
+  uint32_t flags = 0;
+  uint32_t branch = 0;
+  uint32_t stmt_start = 0;
+  TSNode stmt{};
+  // Children whose events must run later than they appear (an assignment's targets after its
+  // value, a comprehension's element after its clauses) write to `held`, flushed into `sink`
+  // when the child with field `flush_before` is entered, or when this node is left.
+  std::unique_ptr<std::vector<Event>> held;
+  TSFieldId flush_before = 0;
+  uint32_t own_scope = UINT32_MAX;  // scope this node opens (def, class, lambda, comprehension)
+  std::vector<Event>* own_unit = nullptr;
+  uint32_t outer_scope = 0;         // the scope around this node
+  std::vector<Event>* outer_sink = nullptr;
+  bool first_for_in = true;
+  bool annotation = false;          // inside a type annotation
+  bool literal_subscript = false;   // inside Literal[...] in an annotation: strings are values
+  uint32_t try_branch = 0;          // try statements: the branch of the body and the else block
+  uint32_t own_unit_index = 0;      // functions and lambdas: the unit of their body
+  bool name_error_try = false;      // a try statement with an `except NameError` handler
+  uint32_t type_params_scope = UINT32_MAX;  // def/class with PEP 695 type parameters
+  bool type_parameter_list = false;  // the [T, *Ts, **P] of a def or class
+  bool lazy = false;                 // read when first used, not here (type alias values)
+  bool import_error_try = false;    // a try statement whose handlers catch ImportError
+  uint32_t seen_subscript = 0;      // subscripts: elements entered so far
+  bool literal_unpacking = false;   // `a, b = 1, 2`: not an unpacking for F841 (Ruff)
+  bool cast_arguments = false;      // argument_list of typing.cast(): the first one is a type
+  bool typevar_arguments = false;   // argument_list of TypeVar(): constraints and bound are types
+  bool class_base = false;          // inside a class's bases
+  bool typevar_bound = false;       // TypeVar's bound= keyword argument
+};
+
+inline bool is_dunder_all_target(std::string_view source, TSNode n) {
+  return is(n, "identifier") && source.substr(ts_node_start_byte(n), ts_node_end_byte(n) - ts_node_start_byte(n)) == "__all__";
+}
+
+// typing's generic forms, whose subscripts are type expressions even outside annotations.
+bool is_generic_form_name(std::string_view n);
+
+}  // namespace semantic_builder
+
+// `__annotations__`, `__file__` ...: names every module has, which `del` cannot unbind.
+bool is_module_magic(std::string_view name);
+
+using namespace semantic_builder;
+
+struct SemanticBuilder::Impl {
+  std::string_view source;
+  std::string_view path;
+  std::unique_ptr<SemanticModel> model = std::make_unique<SemanticModel>();
+  std::deque<std::vector<Event>> units;  // stable addresses
+  std::vector<Event>* annotations_unit = nullptr;  // deferred annotations, resolved last
+  std::vector<Frame> frames;
+  std::vector<std::string> qualified;
+  uint32_t bound_name_at = UINT32_MAX;  // a type parameter's name, bound on its `type` node
+  uint32_t next_branch = 1;
+  uint32_t next_fork = 1;
+  std::unique_ptr<Parser> annotation_parser;
+  std::vector<Tree> annotation_trees;  // parsed string annotations, alive while the model is built
+
+  Impl(std::string_view src, std::string_view p) : source(src), path(p) {
+    model->is_stub = p.ends_with(".pyi");
+    model->is_package_init = p.ends_with("__init__.py") || p.ends_with("__init__.pyi");
+    units.emplace_back();   // the module
+    units.emplace_back();   // deferred annotations
+    annotations_unit = &units[1];
+  }
+
+  std::string_view text(TSNode n) const {
+    const uint32_t s = ts_node_start_byte(n);
+    return source.substr(s, ts_node_end_byte(n) - s);
+  }
+
+  uint32_t new_scope(ScopeKind kind, int32_t parent, TSNode node) {
+    Scope s;
+    s.kind = kind;
+    s.parent = parent;
+    s.node = node;
+    model->scopes.push_back(std::move(s));
+    return static_cast<uint32_t>(model->scopes.size() - 1);
+  }
+
+  uint32_t new_branch(uint32_t parent, uint32_t fork) {
+    model->branch_parent.push_back(parent);
+    if (model->branch_fork.size() < model->branch_parent.size()) model->branch_fork.resize(model->branch_parent.size());
+    model->branch_fork[next_branch] = fork;
+    return next_branch++;
+  }
+
+  void emit(const Frame& f, Ev kind, TSNode n, BindingKind bk = BindingKind::Assignment, uint32_t extra_flags = 0) {
+    Event e;
+    e.kind = kind;
+    e.bkind = bk;
+    e.scope = f.scope;
+    e.start = ts_node_start_byte(n);
+    e.end = ts_node_end_byte(n);
+    e.name = text(n);
+    e.flags = f.flags | extra_flags;
+    e.branch = f.branch;
+    e.stmt_start = f.stmt_start;
+    e.node = f.stmt;
+    f.sink->push_back(e);
+  }
+
+  // ---- statements with their own handling -------------------------------------------------
+
+  void bind_imports(Frame& f, TSNode stmt, K kind);
+
+  static TSNode bound_node(TSNode name, TSNode alias) { return ts_node_is_null(alias) ? name : alias; }
+
+  void names_statement(Frame& f, TSNode stmt, Ev kind);
+
+  // `__all__ = [...]`, `__all__ += [...]`, `__all__.extend([...])`, `.append("x")`, `.remove("x")`.
+  void collect_exports_from(TSNode seq, bool remove = false, bool mutation = false);
+
+  void module_statement_exports(TSNode stmt);
+
+  // Names under which typing's Literal and Annotated are imported here.
+  std::unordered_set<std::string_view> literal_names, annotated_names;
+  bool is_literal_form(std::string_view v) const {
+    return literal_names.count(v) || v.ends_with(".Literal");
+  }
+  // Names bound to typing's generic forms (`from typing import Union as U`), and to the typing
+  // module itself (`import typing as t`).
+  std::unordered_set<std::string_view> typing_forms, typing_modules, cast_names, typevar_names;
+  bool is_typing_form(std::string_view v) const {
+    if (typing_forms.count(v)) return true;
+    const size_t dot = v.rfind('.');
+    return dot != std::string_view::npos && typing_modules.count(v.substr(0, dot)) &&
+           is_generic_form_name(v.substr(dot + 1));
+  }
+  bool is_annotated_form(std::string_view v) const {
+    return annotated_names.count(v) || v.ends_with(".Annotated");
+  }
+
+  // An argument of `form[...]` in a type expression: nothing inside `Literal[...]` is a type,
+  // and only the first argument of `Annotated[T, metadata...]` is.
+  void special_form_argument(std::string_view form, Frame& subscript, Frame& arg) const {
+    if (is_literal_form(form)) arg.literal_subscript = true;
+    if (is_annotated_form(form) && subscript.seen_subscript++ > 0) {
+      arg.literal_subscript = true;
+      arg.annotation = false;
+    }
+  }
+
+  // ---- annotations in strings --------------------------------------------------------------
+
+  void string_annotation(const Frame& f, TSNode str);
+
+  // ---- the walk ------------------------------------------------------------------------------
+
+  void enter(TSNode n, TSFieldId field_id);
+  void leave(TSNode n);
+  std::unique_ptr<SemanticModel> resolve();
+};
+
+}  // namespace lint

@@ -1,0 +1,261 @@
+// What the builder records of statements with their own shape: imports, `__all__` and its
+// mutations, and the names inside string annotations.
+#include <algorithm>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+
+#include "semantic/builder.h"
+
+namespace lint {
+
+namespace semantic_builder {
+
+bool is_generic_form_name(std::string_view n) {
+  static const std::unordered_set<std::string_view> forms = {
+      "AbstractSet", "AsyncContextManager", "AsyncGenerator", "AsyncIterable", "AsyncIterator", "Awaitable",
+      "Callable", "ChainMap", "ClassVar", "Collection", "Concatenate", "Container", "ContextManager", "Coroutine",
+      "Counter", "DefaultDict", "Deque", "Dict", "Final", "FrozenSet", "Generator", "Generic", "IO", "Iterable",
+      "Iterator", "List", "Mapping", "MappingView", "Match", "MutableMapping", "MutableSequence", "MutableSet",
+      "NotRequired", "Optional", "OrderedDict", "Pattern", "Protocol", "Required", "Reversible", "Sequence", "Set",
+      "Tuple", "Type", "TypeGuard", "Union", "Unpack", "ReadOnly", "TypeIs", "Never", "Self"};
+  return forms.count(n) != 0;
+}
+
+}  // namespace semantic_builder
+
+void SemanticBuilder::Impl::bind_imports(Frame& f, TSNode stmt, K kind) {
+  const Symbols& sy = symbols();
+  std::string module;
+  if (kind == K::ImportFrom) {
+    TSNode m = ts_node_child_by_field_id(stmt, sy.f_module_name);
+    module = std::string(text(m));
+  } else if (kind == K::FutureImport) {
+    module = "__future__";
+  }
+  for (TSNode c : children(stmt)) {
+    if (!ts_node_is_named(c) || ts_node_is_extra(c)) continue;
+    const K ck = sy.of(c);
+    std::string_view full;
+    TSNode name_node{};
+    TSNode alias{};
+    if (ck == K::DottedName) {
+      if (kind != K::Import && ts_node_eq(c, ts_node_child_by_field_id(stmt, sy.f_module_name))) continue;
+      full = text(c);
+      name_node = c;
+    } else if (is(c, "aliased_import")) {
+      name_node = ts_node_child_by_field_id(c, sy.f_name);
+      alias = ts_node_child_by_field_id(c, sy.f_alias);
+      full = text(name_node);
+    } else if (is(c, "wildcard_import")) {
+      Event e;
+      e.kind = Ev::StarImport;
+      e.scope = f.scope;
+      e.start = ts_node_start_byte(stmt);
+      e.end = ts_node_end_byte(stmt);
+      e.branch = f.branch;
+      e.stmt_start = f.stmt_start;
+      e.node = stmt;
+      f.sink->push_back(e);
+      continue;
+    } else {
+      continue;
+    }
+    std::string q;
+    BindingKind bk;
+    TSNode bound = ts_node_is_null(alias) ? name_node : alias;
+    std::string_view bound_name = text(bound);
+    if (kind == K::Import) {
+      q = std::string(full);
+      if (ts_node_is_null(alias) && full.find('.') != std::string_view::npos) {
+        bk = BindingKind::SubmoduleImport;
+        bound_name = full.substr(0, full.find('.'));
+      } else {
+        bk = BindingKind::Import;
+      }
+    } else {
+      q = module;
+      if (!q.empty() && q.back() != '.') q += '.';
+      q += std::string(full);
+      bk = kind == K::FutureImport || module == "__future__" ? BindingKind::FutureImport : BindingKind::FromImport;
+    }
+    Event e;
+    e.kind = Ev::Bind;
+    e.bkind = bk;
+    e.scope = f.scope;
+    // Ruff's range: the alias (`c` in `a.b as c`), or the dotted name.
+    e.start = ts_node_start_byte(bound_node(name_node, alias));
+    e.end = ts_node_end_byte(bound_node(name_node, alias));
+    e.name = bound_name;
+    e.flags = f.flags;
+    e.branch = f.branch;
+    e.stmt_start = f.stmt_start;
+    e.node = stmt;
+    e.aux = static_cast<uint32_t>(qualified.size());
+    // In a stub or a package's __init__, `import a as a` / `from m import a as a` re-exports it.
+    if ((model->is_stub || model->is_package_init) && !ts_node_is_null(alias) && text(alias) == text(name_node)) {
+      e.flags |= kExported;
+    }
+    if (q == "typing.Literal" || q == "typing_extensions.Literal") literal_names.insert(bound_name);
+    if ((q.starts_with("typing.") || q.starts_with("typing_extensions.")) &&
+        is_generic_form_name(std::string_view(q).substr(q.find('.') + 1))) {
+      typing_forms.insert(bound_name);
+    }
+    if (q == "typing.cast" || q == "typing_extensions.cast") cast_names.insert(bound_name);
+    if (q == "typing.TypeVar" || q == "typing_extensions.TypeVar") typevar_names.insert(bound_name);
+    if (q == "typing.Annotated" || q == "typing_extensions.Annotated") annotated_names.insert(bound_name);
+    if ((q == "typing" || q == "typing_extensions") && bk == BindingKind::Import) typing_modules.insert(bound_name);
+    if (q == "typing.Annotated" || q == "typing_extensions.Annotated") annotated_names.insert(bound_name);
+    qualified.push_back(std::move(q));
+    f.sink->push_back(e);
+  }
+}
+
+void SemanticBuilder::Impl::names_statement(Frame& f, TSNode stmt, Ev kind) {
+  for (TSNode c : children(stmt)) {
+    if (is(c, "identifier")) emit(f, kind, c);
+  }
+}
+
+// `__all__ = [...]`, `__all__ += [...]`, `__all__.extend([...])`, `.append("x")`, `.remove("x")`.
+void SemanticBuilder::Impl::collect_exports_from(TSNode seq, bool remove, bool mutation) {
+  std::vector<TSNode> stack{seq};
+  while (!stack.empty()) {
+    TSNode n = unparenthesized(stack.back());
+    stack.pop_back();
+    const std::string_view k = kind(n);
+    if (k == "list" || k == "tuple") {
+      for (TSNode c : children(n)) {
+        if (ts_node_is_named(c) && !ts_node_is_extra(c)) stack.push_back(c);
+      }
+    } else if (k == "binary_operator") {
+      for (TSNode c : children(n)) {
+        if (ts_node_is_named(c) && !ts_node_is_extra(c)) stack.push_back(c);
+      }
+    } else if (k == "string") {
+      std::string_view content;
+      uint32_t content_start = 0;
+      bool plain = true;
+      for (TSNode c : children(n)) {
+        if (is(c, "string_content")) {
+          content = text(c);
+          content_start = ts_node_start_byte(c);
+        } else if (is(c, "interpolation") || is(c, "escape_sequence")) {
+          plain = false;
+        }
+      }
+      (void)content_start;
+      if (!plain) continue;
+      if (remove) {
+        auto& ex = model->exports;
+        ex.erase(std::remove_if(ex.begin(), ex.end(), [&](const ExportName& e) { return e.name == content; }), ex.end());
+      } else {
+        model->exports.push_back(ExportName{content, ts_node_start_byte(n), ts_node_end_byte(n), mutation});
+      }
+    }
+  }
+}
+
+void SemanticBuilder::Impl::module_statement_exports(TSNode stmt) {
+  // stmt is an expression_statement at module level.
+  for (TSNode c : children(stmt)) {
+    const std::string_view k = kind(c);
+    if (k == "assignment") {
+      TSNode left = field(c, "left");
+      TSNode right = field(c, "right");
+      if (!ts_node_is_null(left) && is_dunder_all_target(source, left) && !ts_node_is_null(right)) {
+        model->has_dunder_all = true;
+        model->exports.clear();
+        collect_exports_from(right);
+      }
+    } else if (k == "augmented_assignment") {
+      TSNode left = field(c, "left");
+      TSNode right = field(c, "right");
+      if (!ts_node_is_null(left) && is_dunder_all_target(source, left) && !ts_node_is_null(right)) {
+        model->has_dunder_all = true;
+        collect_exports_from(right);
+      }
+    } else if (k == "call") {
+      TSNode fn = field(c, "function");
+      if (is(fn, "attribute")) {
+        TSNode obj = field(fn, "object");
+        const std::string_view method = text(field(fn, "attribute"));
+        if (is_dunder_all_target(source, obj) && (method == "extend" || method == "append" || method == "remove")) {
+          TSNode args = field(c, "arguments");
+          for (TSNode a : children(args)) {
+            if (ts_node_is_named(a) && !ts_node_is_extra(a)) {
+              model->has_dunder_all = true;
+              collect_exports_from(a, method == "remove", true);
+              break;
+            }
+          }
+        }
+      }
+    }
+  }
+}
+
+void SemanticBuilder::Impl::string_annotation(const Frame& f, TSNode str) {
+  // Only plain, single-part strings without escapes: their content maps byte for byte.
+  TSNode content{};
+  int parts = 0;
+  for (TSNode c : children(str)) {
+    if (is(c, "string_content")) {
+      content = c;
+      ++parts;
+    } else if (is(c, "interpolation") || is(c, "escape_sequence")) {
+      return;
+    } else if (is(c, "string_start")) {
+      const std::string_view start = text(c);
+      for (char ch : start) {
+        if (ch == 'f' || ch == 'F' || ch == 'b' || ch == 'B') return;
+      }
+    }
+  }
+  if (parts != 1) return;
+  const std::string_view body = text(content);
+  if (body.empty() || body.find('\n') != std::string_view::npos) return;
+  if (!annotation_parser) annotation_parser = std::make_unique<Parser>();
+  std::string padded(ts_node_start_byte(content), ' ');
+  padded.append(body);  // same offsets as the file
+  Tree t = annotation_parser->parse(padded);
+  TSNode root = ts_tree_root_node(t.get());
+  if (ts_node_has_error(root)) return;  // F722 reports it
+  // Walk the annotation expression; its names are loads resolved once everything is bound.
+  std::vector<std::pair<TSNode, bool>> stack{{root, false}};
+  while (!stack.empty()) {
+    auto [n, skip] = stack.back();
+    stack.pop_back();
+    if (skip) continue;
+    const std::string_view k = kind(n);
+    if (k == "identifier") {
+      Event e;
+      e.kind = Ev::Load;
+      e.scope = f.scope;
+      e.start = ts_node_start_byte(n);
+      e.end = ts_node_end_byte(n);
+      e.name = source.substr(e.start, e.end - e.start);
+      e.flags = f.flags | kAnnotationLoad;
+      e.branch = f.branch;
+      annotations_unit->push_back(e);
+      continue;
+    }
+    if (k == "attribute") {
+      TSNode obj = field(n, "object");
+      if (!ts_node_is_null(obj)) stack.push_back({obj, false});
+      continue;
+    }
+    if (k == "keyword_argument") {
+      TSNode v = field(n, "value");
+      if (!ts_node_is_null(v)) stack.push_back({v, false});
+      continue;
+    }
+    if (k == "string") continue;
+    std::vector<TSNode> kids;
+    for (TSNode c : children(n)) kids.push_back(c);
+    for (auto it = kids.rbegin(); it != kids.rend(); ++it) stack.push_back({*it, false});
+  }
+  annotation_trees.push_back(std::move(t));
+}
+
+}  // namespace lint

@@ -1,0 +1,324 @@
+// Replaying the builder's events into scopes, bindings and references, in the order Ruff visits
+// them (see semantic.h).
+#include <algorithm>
+#include <deque>
+#include <string>
+#include <vector>
+
+#include "semantic/builder.h"
+
+namespace lint {
+
+
+namespace {
+
+struct Resolver {
+  SemanticModel& m;
+  const std::vector<std::string>& qualified;
+  std::deque<uint32_t> functions, lambdas;
+
+  uint32_t add_binding(uint32_t scope_id, const Event& e, BindingKind kind, uint32_t extra_flags) {
+    Binding b;
+    b.name = e.name;
+    b.kind = kind;
+    b.scope = scope_id;
+    b.start = e.start;
+    b.end = e.end;
+    b.stmt_start = e.stmt_start;
+    b.flags = e.flags | extra_flags;
+    b.branch = e.branch;
+    b.node = e.node;
+    if (is_import(kind)) b.qualified_name = qualified[e.aux];
+    Scope& s = m.scopes[scope_id];
+    auto it = s.names.find(e.name);
+    if (it != s.names.end()) {
+      const Binding& old = m.bindings[it->second];
+      if (kind == BindingKind::Annotation && old.kind != BindingKind::Deletion) {
+        // `x = 1; x: int`: the annotation does not replace the value (Ruff).
+        const uint32_t id = static_cast<uint32_t>(m.bindings.size());
+        b.shadows = static_cast<int32_t>(it->second);
+        m.bindings.push_back(std::move(b));
+        s.bindings.push_back(id);
+        return id;
+      }
+      b.shadows = static_cast<int32_t>(it->second);
+      b.shadows_same_scope = true;
+      // A rebinding inherits the uses of the binding it replaces, as in Ruff: in a loop, a
+      // read that comes before the assignment in the text still reads it.
+      if (old.kind != BindingKind::Deletion && old.kind != BindingKind::Builtin) {
+        b.uses = old.uses;
+        b.used_from_scope = old.used_from_scope;
+        b.first_use = old.first_use;
+        b.flags |= old.flags & (kGlobalName | kNonlocalName);
+      }
+    } else if (s.kind == ScopeKind::Function || s.kind == ScopeKind::Lambda) {
+      // Only function scopes shadow enclosing names, for F811 and F402 (Ruff).
+      for (int32_t a = s.parent; a >= 0; a = m.scopes[a].parent) {
+        const Scope& as = m.scopes[a];
+        if (as.kind != ScopeKind::Function && as.kind != ScopeKind::Module) continue;
+        auto ai = as.names.find(e.name);
+        if (ai != as.names.end()) {
+          b.shadows = static_cast<int32_t>(ai->second);
+          break;
+        }
+      }
+    }
+    const uint32_t id = static_cast<uint32_t>(m.bindings.size());
+    m.bindings.push_back(std::move(b));
+    s.names[e.name] = id;
+    s.bindings.push_back(id);
+    return id;
+  }
+
+  bool declared(const std::vector<std::string_view>& v, std::string_view name) const {
+    return std::find(v.begin(), v.end(), name) != v.end();
+  }
+
+  void bind(const Event& e) {
+    uint32_t scope = e.scope;
+    uint32_t flags = 0;
+    const Scope& s = m.scopes[scope];
+    if (s.kind != ScopeKind::Module && declared(s.globals, e.name)) {
+      // Bound here, marked global: reads resolve in the module (see load), as in Ruff.
+      flags |= kGlobalName;
+    } else if (declared(s.nonlocals, e.name)) {
+      for (int32_t a = s.parent; a >= 0; a = m.scopes[a].parent) {
+        if (m.scopes[a].kind == ScopeKind::Function && m.scopes[a].names.count(e.name)) {
+          scope = static_cast<uint32_t>(a);
+          break;
+        }
+      }
+      flags |= kNonlocalName;
+    }
+    add_binding(scope, e, e.bkind, flags);
+  }
+
+  void use(uint32_t binding_id, const Event& e) {
+    Binding& b = m.bindings[binding_id];
+    if (b.uses == 0) {
+      b.used_from_scope = static_cast<int32_t>(e.scope);
+      b.first_use = e.start;
+    }
+    ++b.uses;
+  }
+
+  // The reference an event makes, resolved to `binding` (-1: not resolved).
+  static Reference reference_of(const Event& e, int32_t binding = -1) {
+    Reference r;
+    r.name = e.name;
+    r.scope = e.scope;
+    r.start = e.start;
+    r.end = e.end;
+    r.binding = binding;
+    return r;
+  }
+
+  // A `del` that uses the binding it deletes (or leaves bound).
+  void del_use(const Event& e, uint32_t binding) {
+    use(binding, e);
+    m.references.push_back(reference_of(e, static_cast<int32_t>(binding)));
+  }
+
+  void load(const Event& e) {
+    Reference r = reference_of(e);
+    r.flags = e.flags;
+    int32_t s = static_cast<int32_t>(e.scope);
+    bool first = true;
+    bool star = false;
+    bool annotated = false;
+    if (m.scopes[s].kind != ScopeKind::Module && declared(m.scopes[s].globals, e.name)) s = 0;
+    while (s >= 0) {
+      const Scope& sc = m.scopes[s];
+      if (!first && sc.kind == ScopeKind::Class) {
+        s = sc.parent;
+        continue;
+      }
+      star |= sc.star_import;
+      auto it = sc.names.find(e.name);
+      if (it != sc.names.end()) {
+        const Binding& b = m.bindings[it->second];
+        if (b.kind == BindingKind::Deletion) {  // deleted: unbound
+          r.flags |= kAfterDeletion;
+          break;
+        }
+        if (b.kind == BindingKind::Annotation && !m.is_stub) {
+          // `x: int` alone binds nothing to read: look further out, as Ruff does (the
+          // annotation still counts as used, for F842).
+          use(it->second, e);
+          annotated |= first && sc.kind == ScopeKind::Function;
+          first = false;
+          s = sc.parent;
+          continue;
+        }
+        r.binding = static_cast<int32_t>(it->second);
+        use(it->second, e);
+        use_aliased_submodule(sc, b, e);
+        m.references.push_back(r);
+        return;
+      }
+      if (first && sc.kind == ScopeKind::Class && (e.name == "__module__" || e.name == "__qualname__")) {
+        r.builtin = true;
+        m.references.push_back(r);
+        return;
+      }
+      if (sc.kind == ScopeKind::Function && e.name == "__class__" && sc.parent >= 0 &&
+          m.scopes[sc.parent].kind == ScopeKind::Class) {
+        r.builtin = true;
+        m.references.push_back(r);
+        return;
+      }
+      first = false;
+      s = sc.parent;
+    }
+    if (is_python_builtin(e.name, m.target_minor) || (e.name == "__path__" && m.is_package_init)) {
+      r.builtin = true;
+      m.references.push_back(r);
+      return;
+    }
+    m.references.push_back(r);
+    m.unresolved.push_back(Unresolved{e.name, e.scope, e.start, e.end, e.flags, star && !annotated, annotated});
+  }
+
+  // `import pyarrow as pa` with `import pyarrow.csv`: using `pa` uses the submodule import too
+  // (Ruff's resolve_submodule).
+  void use_aliased_submodule(const Scope& sc, const Binding& b, const Event& e) {
+    if (b.kind != BindingKind::Import) return;
+    const std::string& q = b.qualified_name;
+    const size_t dot = q.rfind('.');
+    const std::string_view tail = dot == std::string::npos ? std::string_view(q) : std::string_view(q).substr(dot + 1);
+    if (tail == b.name) return;
+    auto it = sc.names.find(tail);
+    if (it == sc.names.end()) return;
+    const Binding& sub = m.bindings[it->second];
+    if (sub.kind == BindingKind::SubmoduleImport && sub.qualified_name.size() > q.size() &&
+        sub.qualified_name.compare(0, q.size(), q) == 0 && sub.qualified_name[q.size()] == '.') {
+      use(it->second, e);
+    }
+  }
+
+  void del(const Event& e) {
+    uint32_t scope = e.scope;
+    if (m.scopes[scope].kind != ScopeKind::Module && declared(m.scopes[scope].globals, e.name)) {
+      // `global x; del x` in a function: the module's binding is used, and stays for Ruff.
+      auto it = m.scopes[0].names.find(e.name);
+      if (it != m.scopes[0].names.end()) {
+        del_use(e, it->second);
+      }
+      return;
+    }
+    Scope& s = m.scopes[scope];
+    auto it = s.names.find(e.name);
+    if (it != s.names.end() && m.bindings[it->second].kind != BindingKind::Deletion && (e.flags & kConditional)) {
+      // A conditional `del` leaves the name bound (Ruff's ConditionalDeletion).
+      del_use(e, it->second);
+      return;
+    }
+    if (it != s.names.end() && m.bindings[it->second].kind != BindingKind::Deletion) {
+      del_use(e, it->second);
+      add_binding(scope, e, BindingKind::Deletion, 0);
+      return;
+    }
+    // Deleting what this scope never bound is an error, whatever outer scopes hold; a builtin
+    // or a nonlocal name is not reported (as Ruff).
+    if (declared(m.scopes[e.scope].nonlocals, e.name)) return;
+    if (is_python_builtin(e.name, m.target_minor) && !is_module_magic(e.name)) {
+      // Still a deletion for what follows (E721: the name is no longer the builtin), unless it
+      // sits on a conditional branch. Loads of it still resolve to the builtin, as before.
+      if (!(e.flags & kConditional)) add_binding(scope, e, BindingKind::Deletion, 0);
+      return;
+    }
+    m.references.push_back(reference_of(e));
+    // Ruff reports an unbound `del` as F821 even where a star import might define the name.
+    m.unresolved.push_back(Unresolved{e.name, e.scope, e.start, e.end, e.flags, false, false});
+  }
+
+  void except_end(const Event& e) {
+    Scope& s = m.scopes[e.scope];
+    auto it = s.names.find(e.name);
+    if (it == s.names.end()) return;
+    const Binding& b = m.bindings[it->second];
+    if (b.kind != BindingKind::ExceptHandler) return;
+    // The name is unbound after the handler; a name it shadowed comes back.
+    if (b.shadows >= 0 && b.shadows_same_scope) {
+      s.names[e.name] = static_cast<uint32_t>(b.shadows);
+    } else {
+      s.names.erase(it);
+    }
+  }
+
+  void run(const std::vector<Event>& unit) {
+    for (const Event& e : unit) {
+      switch (e.kind) {
+        case Ev::Bind: bind(e); break;
+        case Ev::Load: load(e); break;
+        case Ev::Del: del(e); break;
+        case Ev::Global: {
+          Scope& s = m.scopes[e.scope];
+          if (s.kind != ScopeKind::Module) s.globals.push_back(e.name);
+          break;
+        }
+        case Ev::PreGlobal:
+          if (!m.scopes[0].names.count(e.name)) add_binding(0, e, BindingKind::Assignment, kGlobalName);
+          break;
+        case Ev::Nonlocal: {
+          m.scopes[e.scope].nonlocals.push_back(e.name);
+          // The enclosing function's variable is used by the closure that declares it nonlocal.
+          for (int32_t a = m.scopes[e.scope].parent; a >= 0; a = m.scopes[a].parent) {
+            if (m.scopes[a].kind != ScopeKind::Function) continue;
+            auto it = m.scopes[a].names.find(e.name);
+            if (it != m.scopes[a].names.end()) {
+              use(it->second, e);
+              break;
+            }
+          }
+          break;
+        }
+        case Ev::DeferFunction: functions.push_back(e.aux); break;
+        case Ev::DeferLambda: lambdas.push_back(e.aux); break;
+        case Ev::ExceptEnd: except_end(e); break;
+        case Ev::StarImport: {
+          m.scopes[e.scope].star_import = true;
+          Event b = e;
+          b.name = "*";
+          add_binding(e.scope, b, BindingKind::StarImport, 0);
+          break;
+        }
+        case Ev::Locals: m.scopes[e.scope].uses_locals = true; break;
+      }
+    }
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<SemanticModel> SemanticBuilder::Impl::resolve() {
+  Resolver r{*model, qualified, {}, {}};
+  r.run(units[0]);
+  while (!r.functions.empty()) {
+    const uint32_t u = r.functions.front();
+    r.functions.pop_front();
+    r.run(units[u]);
+  }
+  while (!r.lambdas.empty()) {
+    const uint32_t u = r.lambdas.front();
+    r.lambdas.pop_front();
+    r.run(units[u]);
+  }
+  r.run(*annotations_unit);
+
+  // __all__: its names are uses of the module's bindings.
+  Scope& module = model->scopes[0];
+  for (const ExportName& ex : model->exports) {
+    if (ex.mutation) continue;
+    auto it = module.names.find(ex.name);
+    if (it != module.names.end()) {
+      Binding& b = model->bindings[it->second];
+      b.flags |= kExported;
+      ++b.uses;
+    }
+  }
+  for (uint32_t i = 0; i < model->references.size(); ++i) model->reference_by_start[model->references[i].start] = i;
+  return std::move(model);
+}
+
+}  // namespace lint
