@@ -211,46 +211,60 @@ int test_rules(const std::deque<PythonRuleInfo>& rules, double rule_timeout) {
   return failed_rules ? 1 : 0;
 }
 
-std::string render_statistics(const std::vector<FileResult>& results, OutputFormat format, bool quiet) {
-  std::map<const RuleSpec*, size_t> counts;
+std::string render_statistics(const std::vector<FileResult>& results, OutputFormat format) {
+  struct Row {
+    const RuleSpec* rule = nullptr;
+    size_t count = 0, fixable = 0;
+  };
+  std::map<const RuleSpec*, Row> counts;
   size_t total = 0;
   for (const FileResult& r : results) {
-    for (const RuleSpec* rule : r.found) ++counts[rule];
+    for (size_t i = 0; i < r.found.size(); ++i) {
+      Row& row = counts[r.found[i]];
+      row.rule = r.found[i];
+      ++row.count;
+      row.fixable += i < r.found_fixable.size() && r.found_fixable[i];
+    }
     total += r.found.size();
   }
   if (total == 0) return "";
-  std::vector<std::pair<const RuleSpec*, size_t>> rows(counts.begin(), counts.end());
+  std::vector<Row> rows;
+  for (const auto& [rule, row] : counts) rows.push_back(row);
   auto code = [](const RuleSpec* r) { return r ? r->code : std::string_view(); };
-  std::sort(rows.begin(), rows.end(), [&](const auto& a, const auto& b) {
-    if (a.second != b.second) return a.second > b.second;
-    return code(a.first) < code(b.first);
+  std::sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) {
+    if (a.count != b.count) return a.count > b.count;
+    return code(a.rule) < code(b.rule);
   });
   if (format == OutputFormat::Json) {
     nlohmann::ordered_json all = nlohmann::ordered_json::array();
-    for (const auto& [rule, count] : rows) {
+    for (const Row& row : rows) {
       nlohmann::ordered_json j;
-      j["code"] = rule ? nlohmann::ordered_json(rule->code) : nlohmann::ordered_json(nullptr);
-      j["name"] = rule ? rule->name : std::string_view("syntax-error");
-      j["count"] = count;
-      j["fixable"] = false;
-      j["fixable_count"] = 0;
+      j["code"] = row.rule ? nlohmann::ordered_json(row.rule->code) : nlohmann::ordered_json(nullptr);
+      j["name"] = row.rule ? row.rule->name : std::string_view("syntax-error");
+      j["count"] = row.count;
+      // As Ruff: `fixable` only when every one of them is.
+      j["fixable"] = row.fixable == row.count;
+      j["fixable_count"] = row.fixable;
       all.push_back(std::move(j));
     }
     return all.dump(2) + "\n";
   }
   size_t count_w = 0, code_w = 0;
-  for (const auto& [rule, count] : rows) {
-    count_w = std::max(count_w, std::to_string(count).size());
-    code_w = std::max(code_w, code(rule).size());
+  bool any_fixable = false;
+  for (const Row& row : rows) {
+    count_w = std::max(count_w, std::to_string(row.count).size());
+    code_w = std::max(code_w, code(row.rule).size());
+    any_fixable |= row.fixable > 0;
   }
   std::string out;
-  for (const auto& [rule, count] : rows) {
-    const std::string n = std::to_string(count);
-    const std::string_view c = code(rule);
+  for (const Row& row : rows) {
+    const std::string n = std::to_string(row.count);
+    const std::string_view c = code(row.rule);
+    std::string marker;
+    if (any_fixable) marker = row.fixable == row.count ? "[*] " : row.fixable ? "[-] " : "[ ] ";
     out += std::string(count_w - n.size(), ' ') + n + "\t" + std::string(c) + std::string(code_w - c.size(), ' ') + "\t" +
-           std::string(rule ? rule->name : std::string_view("syntax-error")) + "\n";
+           marker + std::string(row.rule ? row.rule->name : std::string_view("syntax-error")) + "\n";
   }
-  if (!quiet) out += "Found " + std::to_string(total) + (total == 1 ? " error.\n" : " errors.\n");
   return out;
 }
 

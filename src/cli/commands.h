@@ -28,6 +28,8 @@ int test_rules(const std::deque<PythonRuleInfo>& rules, double rule_timeout);
 // `--statistics`: the number of diagnostics per code, most frequent first, in Ruff's layout
 // (text: `count<TAB>code<TAB>name` lines and the summary; JSON: an array). Returns "" when
 // there is nothing to report.
-std::string render_statistics(const std::vector<FileResult>& results, OutputFormat format, bool quiet);
+// --statistics: the count per code, most frequent first, with which of them have a fix that
+// applies (`[*]` all, `[-]` some); the caller prints the summary lines after it.
+std::string render_statistics(const std::vector<FileResult>& results, OutputFormat format);
 
 }  // namespace lint

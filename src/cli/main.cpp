@@ -17,6 +17,7 @@
 #include "config/config.h"
 #include "engine/discovery.h"
 #include "engine/linter.h"
+#include "output/output.h"
 #include "python/python_rules.h"
 #include "engine/registry.h"
 #include "config/selection.h"
@@ -58,6 +59,21 @@ Rule selection (codes, prefixes such as E7 or F, rule names, or ALL; comma-separ
       --target-version VER   The Python version the code runs on: py37 ... py314 (default py311);
                              it decides the builtins
       --line-length N        The line length (1-320, default 88)
+
+Fixes (see the README, "Fixes"):
+      --fix                  Apply the fixes that are safe (with --unsafe-fixes, the unsafe ones
+                             too), lint again, and repeat until nothing is left to fix
+      --no-fix               Do not apply fixes (overrides --fix and the `fix` setting)
+      --unsafe-fixes         Count unsafe fixes as applicable: mark them [*], apply them
+      --no-unsafe-fixes      Do not, and do not mention them
+      --fix-only             Apply fixes but report no remaining diagnostic (implies --fix)
+      --diff                 Print the fixes as a unified diff instead of applying them
+      --show-fixes           List the fixes applied, per file and rule
+      --no-show-fixes        Do not (overrides the `show-fixes` setting)
+      --exit-non-zero-on-fix Exit with 1 when anything was fixed, even with nothing left
+      --fixable RULES        Only these rules' fixes apply (replaces the `fixable` setting)
+      --extend-fixable RULES Add to the rules whose fixes apply
+      --unfixable RULES      Never apply these rules' fixes
 
 Output:
       --output-format FORMAT full (default: source snippets), concise (path:row:col: CODE message),
@@ -119,6 +135,12 @@ struct Args {
   std::vector<std::pair<std::string, std::string>> overrides;  // --config 'k = v' and friends
   std::vector<std::string> python_rule_paths;  // --python-rules, in addition to the shipped ones
   double rule_timeout = kDefaultRuleTimeout;    // --rule-timeout, seconds (0: none)
+  std::optional<bool> fix;           // --fix / --no-fix
+  std::optional<bool> unsafe_fixes;  // --unsafe-fixes / --no-unsafe-fixes
+  std::optional<bool> show_fixes;    // --show-fixes / --no-show-fixes
+  bool fix_only = false;
+  bool diff = false;
+  bool exit_non_zero_on_fix = false;
 };
 
 [[noreturn]] void usage_error(const std::string& message) {
@@ -188,7 +210,10 @@ Args parse_args(int argc, char** argv) {
     };
     static const std::set<std::string> kFlags = {"-q", "--quiet", "--exit-zero", "--isolated", "--no-cache",
                                                  "--no-respect-gitignore", "--respect-gitignore", "--print-tree",
-                                                 "--show-settings", "--show-files", "--statistics"};
+                                                 "--show-settings", "--show-files", "--statistics",
+                                                 "--fix", "--no-fix", "--unsafe-fixes", "--no-unsafe-fixes",
+                                                 "--fix-only", "--no-fix-only", "--diff", "--show-fixes",
+                                                 "--no-show-fixes", "--exit-non-zero-on-fix"};
     if (has_inline && kFlags.count(arg)) usage_error("option `" + arg + "` takes no value");
     if (arg == "-h" || arg == "--help") {
       std::cout << kUsage;
@@ -203,6 +228,25 @@ Args parse_args(int argc, char** argv) {
       add_selectors(args.cli.extend_select, take());
     } else if (arg == "--ignore") {
       add_selectors(args.cli.ignore, take());
+    } else if (arg == "--fixable") {
+      if (!args.cli.fixable) args.cli.fixable.emplace();
+      add_selectors(*args.cli.fixable, take());
+    } else if (arg == "--extend-fixable") {
+      add_selectors(args.cli.extend_fixable, take());
+    } else if (arg == "--unfixable") {
+      add_selectors(args.cli.unfixable, take());
+    } else if (arg == "--fix" || arg == "--no-fix") {
+      args.fix = arg == "--fix";
+    } else if (arg == "--unsafe-fixes" || arg == "--no-unsafe-fixes") {
+      args.unsafe_fixes = arg == "--unsafe-fixes";
+    } else if (arg == "--show-fixes" || arg == "--no-show-fixes") {
+      args.show_fixes = arg == "--show-fixes";
+    } else if (arg == "--fix-only" || arg == "--no-fix-only") {
+      args.fix_only = arg == "--fix-only";
+    } else if (arg == "--diff") {
+      args.diff = true;
+    } else if (arg == "--exit-non-zero-on-fix") {
+      args.exit_non_zero_on_fix = true;
     } else if (arg == "--output-format") {
       const std::string f = take();
       if (!parse_output_format(f, args.format)) {
@@ -398,6 +442,21 @@ int run_check(const Args& args, ConfigResolver& resolver) {
   options.threads = args.threads;
   options.output.format = args.format;
   options.output.color = use_color();
+  // `fix`, `unsafe-fixes` and `show-fixes` are the run's, read from the configuration of the
+  // current directory (or --config), as Ruff reads them; the command line wins.
+  bool show_fixes = false;
+  bool hint_unsafe = true;
+  try {
+    const Settings& top = resolver.for_directory(fs::current_path());
+    const bool fix = args.fix.value_or(top.fix.value_or(false)) || args.fix_only;
+    options.fix.mode = args.diff ? FixOptions::Mode::Diff : fix ? FixOptions::Mode::Apply : FixOptions::Mode::Report;
+    const std::optional<bool> unsafe = args.unsafe_fixes ? args.unsafe_fixes : top.unsafe_fixes;
+    options.fix.unsafe = unsafe.value_or(false);
+    hint_unsafe = !unsafe.has_value();
+    show_fixes = args.show_fixes.value_or(top.show_fixes.value_or(false));
+  } catch (const ConfigError& e) {
+    config_error(e);
+  }
   // The interpreter starts only when some configuration in use selects a Python rule.
   std::vector<const PythonRuleInfo*> python_selected;
   for (const PythonRuleInfo& r : python_rules) {
@@ -430,28 +489,62 @@ int run_check(const Args& args, ConfigResolver& resolver) {
     }
   }
 
-  size_t count = 0;
+  // With fixes on, standard input's fixed text goes to standard output, and the report to
+  // standard error (as Ruff does).
+  const bool fixing = options.fix.mode != FixOptions::Mode::Report;
+  std::ostream& report = read_stdin && fixing ? std::cerr : std::cout;
+  const bool show_violations = !args.fix_only && !args.diff;
+  Summary summary;
+  summary.hint_unsafe = hint_unsafe;
+  summary.applying = options.fix.mode == FixOptions::Mode::Apply;
+  summary.diff = options.fix.mode == FixOptions::Mode::Diff;
+  summary.show_violations = show_violations;
   bool internal_error = false;
-  std::string out;
-  for (const FileResult& r : results) {
-    if (r.diagnostics && !args.statistics) {
-      if (args.format == OutputFormat::Json && count) out += json_separator();
+  std::string out, diffs;
+  std::vector<std::pair<std::string, const FixCounts*>> fixed_files;
+  for (size_t i = 0; i < results.size(); ++i) {
+    const FileResult& r = results[i];
+    if (r.diagnostics && !args.statistics && show_violations) {
+      if (args.format == OutputFormat::Json && summary.remaining) out += json_separator();
       out += r.rendered;
     }
-    count += r.diagnostics;
+    summary.remaining += r.diagnostics;
+    summary.fixable += r.fixable;
+    summary.unsafe_hidden += r.unsafe_hidden;
+    for (const auto& [rule, n] : r.fixed) summary.fixed += n;
+    if (!r.fixed.empty()) fixed_files.emplace_back(i < files.size() ? files[i].display : stdin_path.display, &r.fixed);
+    if (!r.diff.empty()) diffs += r.diff + "\n";
+    if (r.fixed_source_set) std::cout << r.fixed_source;
     internal_error |= r.internal_error;
     if (!r.warning.empty()) std::cerr << r.warning << "\n";
   }
+  const bool text_format = args.format == OutputFormat::Full || args.format == OutputFormat::Concise;
+  if (!diffs.empty()) {
+    // Standard input's diff has no file name to head it.
+    std::cout << diffs;
+  }
+  std::string fix_table;
+  if (show_fixes && text_format) {
+    fix_table = render_fix_summary(options.output, fixed_files);
+    if (!fix_table.empty()) fix_table = "\n" + fix_table + "\n";
+  }
   if (args.statistics) {
-    std::cout << render_statistics(results, args.format, args.quiet);
-  } else {
-    std::cout << render_prefix(options.output, count) << out;
-    if (!args.quiet || args.format == OutputFormat::Json) std::cout << render_summary(options.output, count);
+    report << render_statistics(results, args.format);
+    if (!args.quiet && text_format && summary.remaining) report << render_summary(options.output, summary);
+  } else if (show_violations) {
+    report << render_prefix(options.output, summary.remaining) << out << fix_table;
+    if (!args.quiet || args.format == OutputFormat::Json) report << render_summary(options.output, summary);
+  } else if (text_format && !args.quiet) {
+    report << fix_table << render_summary(options.output, summary);
   }
   std::cout.flush();
+  std::cerr.flush();
   if (internal_error) return 2;
-  if (count && !args.exit_zero) return 1;
-  return 0;
+  if (args.exit_zero) return 0;
+  if (args.diff) return summary.fixed ? 1 : 0;
+  if (args.fix_only) return args.exit_non_zero_on_fix && summary.fixed ? 1 : 0;
+  if (args.exit_non_zero_on_fix && summary.fixed) return 1;
+  return summary.remaining ? 1 : 0;
 }
 
 }  // namespace

@@ -269,6 +269,20 @@ void apply_table(const toml::table& t, Settings& s, const TableSource& src) {
       layer.extend_select = selectors(*v, key, src);
     } else if (key == "ignore") {
       layer.ignore = selectors(*v, key, src);
+    } else if (key == "fixable") {
+      layer.fixable = selectors(*v, key, src);
+    } else if (key == "extend-fixable") {
+      layer.extend_fixable = selectors(*v, key, src);
+    } else if (key == "unfixable") {
+      layer.unfixable = selectors(*v, key, src);
+    } else if (key == "extend-safe-fixes") {
+      layer.extend_safe_fixes = selectors(*v, key, src);
+    } else if (key == "extend-unsafe-fixes") {
+      layer.extend_unsafe_fixes = selectors(*v, key, src);
+    } else if (key == "fix" || key == "unsafe-fixes" || key == "show-fixes") {
+      const auto* b = v->as_boolean();
+      if (!b) fail(vo, "`" + key + "` must be a boolean (true or false), not " + type_name(*v));
+      (key == "fix" ? s.fix : key == "unsafe-fixes" ? s.unsafe_fixes : s.show_fixes) = b->get();
     } else if (key == "per-file-ignores") {
       s.per_file_ignores = per_file_ignores(*v, key, src);
     } else if (key == "extend-per-file-ignores") {
@@ -498,6 +512,19 @@ RuleSelection SelectionLayer::selection() const {
   return out;
 }
 
+RuleSelection SelectionLayer::fix_selection() const {
+  auto texts = [](const std::vector<Selector>& v) {
+    std::vector<std::string> t;
+    for (const Selector& s : v) t.push_back(s.text);
+    return t;
+  };
+  RuleSelection out;
+  if (fixable) out.select = texts(*fixable);
+  out.extend_select = texts(extend_fixable);
+  out.ignore = texts(unfixable);
+  return out;
+}
+
 bool FilePattern::matches(std::string_view absolute_path, std::string_view name) const {
   return raw.matches(name) || absolute.matches(absolute_path) || raw.matches(absolute_path);
 }
@@ -518,7 +545,8 @@ const std::vector<std::string_view>& setting_keys() {
   static const std::vector<std::string_view> keys = {
       "extend",         "select",           "extend-select",     "ignore",       "per-file-ignores",
       "extend-per-file-ignores", "exclude", "extend-exclude",    "respect-gitignore", "line-length",
-      "target-version", "python-rules",
+      "target-version", "python-rules",  "fix",               "unsafe-fixes", "show-fixes",
+      "fixable",        "extend-fixable",   "unfixable",         "extend-safe-fixes", "extend-unsafe-fixes",
   };
   return keys;
 }
@@ -549,6 +577,26 @@ void resolve_rules(Settings& s) {
     layers.push_back(layer.selection());
   }
   std::vector<const RuleSpec*> rules = resolve(layers);
+
+  // Which fixes are kept, and which change safety.
+  std::vector<RuleSelection> fix_layers;
+  std::vector<std::string> safe, unsafe;
+  for (const SelectionLayer& layer : s.layers) {
+    if (layer.fixable) check_selectors(*layer.fixable);
+    check_selectors(layer.extend_fixable);
+    check_selectors(layer.unfixable);
+    check_selectors(layer.extend_safe_fixes);
+    check_selectors(layer.extend_unsafe_fixes);
+    fix_layers.push_back(layer.fix_selection());
+    for (const Selector& sel : layer.extend_safe_fixes) safe.push_back(sel.text);
+    for (const Selector& sel : layer.extend_unsafe_fixes) unsafe.push_back(sel.text);
+  }
+  auto by_code = [](const RuleSpec* a, const RuleSpec* b) { return a->code < b->code; };
+  std::vector<const RuleSpec*> fixable = resolve_from_all(fix_layers);
+  auto [forced_safe, forced_unsafe] = resolve_fix_safety(safe, unsafe);
+  std::sort(fixable.begin(), fixable.end(), by_code);
+  std::sort(forced_safe.begin(), forced_safe.end(), by_code);
+  std::sort(forced_unsafe.begin(), forced_unsafe.end(), by_code);
 
   // Option tables: each names a rule that takes options, and sets only those, with their types.
   std::map<const RuleSpec*, const RuleTable*> tables;
@@ -621,6 +669,9 @@ void resolve_rules(Settings& s) {
     p.per_file_ignores.push_back(std::move(entry));
   }
   p.target_minor = s.effective_target_minor();
+  p.fixable = std::move(fixable);
+  p.forced_safe = std::move(forced_safe);
+  p.forced_unsafe = std::move(forced_unsafe);
   s.resolved = true;
 }
 
@@ -768,6 +819,13 @@ std::string describe_settings(const Settings& s, const std::string& file_absolut
     if (l.select) parts += "select = " + inline_list(*l.select);
     if (!l.extend_select.empty()) parts += (parts.empty() ? "" : ", ") + std::string("extend-select = ") + inline_list(l.extend_select);
     if (!l.ignore.empty()) parts += (parts.empty() ? "" : ", ") + std::string("ignore = ") + inline_list(l.ignore);
+    if (l.fixable) parts += (parts.empty() ? "" : ", ") + std::string("fixable = ") + inline_list(*l.fixable);
+    for (const auto& [name, list] : {std::pair<const char*, const std::vector<Selector>*>{"extend-fixable", &l.extend_fixable},
+                                     {"unfixable", &l.unfixable},
+                                     {"extend-safe-fixes", &l.extend_safe_fixes},
+                                     {"extend-unsafe-fixes", &l.extend_unsafe_fixes}}) {
+      if (!list->empty()) parts += (parts.empty() ? "" : ", ") + std::string(name) + " = " + inline_list(*list);
+    }
     out += l.source + ": " + parts + "\n";
   }
 
@@ -792,6 +850,9 @@ std::string describe_settings(const Settings& s, const std::string& file_absolut
     out += "}\n";
   }
   out += "python-rules = " + list(s.python_rules.value_or(std::vector<std::string>{})) + "\n";
+  out += std::string("fix = ") + (s.fix.value_or(false) ? "true" : "false") + "\n";
+  out += std::string("unsafe-fixes = ") + (s.unsafe_fixes ? (*s.unsafe_fixes ? "true" : "false") : "\"hint\"") + "\n";
+  out += std::string("show-fixes = ") + (s.show_fixes.value_or(false) ? "true" : "false") + "\n";
 
   if (s.resolved) {
     const LintProfile& p = s.profile;

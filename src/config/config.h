@@ -52,9 +52,17 @@ struct SelectionLayer {
   std::string source;  // the file, `--config` or `command line`
   std::optional<std::vector<Selector>> select;
   std::vector<Selector> extend_select, ignore;
+  // The rules whose fixes are kept, layered the same way (the base set is every rule), and the
+  // rules whose fixes are made safe or unsafe (these add up over the layers).
+  std::optional<std::vector<Selector>> fixable;
+  std::vector<Selector> extend_fixable, unfixable, extend_safe_fixes, extend_unsafe_fixes;
 
-  bool empty() const { return !select && extend_select.empty() && ignore.empty(); }
+  bool empty() const {
+    return !select && extend_select.empty() && ignore.empty() && !fixable && extend_fixable.empty() &&
+           unfixable.empty() && extend_safe_fixes.empty() && extend_unsafe_fixes.empty();
+  }
   RuleSelection selection() const;
+  RuleSelection fix_selection() const;
 };
 
 // An `exclude` / `extend-exclude` pattern. As in Ruff, it is matched against an entry's absolute
@@ -102,6 +110,10 @@ struct Settings {
   std::optional<int> line_length;
   std::optional<int> target_minor;                     // 3.<minor>
   std::optional<std::vector<std::string>> python_rules;  // absolute paths
+  // Whether to apply fixes (`fix`, as --fix), apply unsafe ones (`unsafe-fixes`; unset: only
+  // hint that they exist), and list the fixes applied (`show-fixes`). Read from the
+  // configuration of the current directory, as Ruff reads them.
+  std::optional<bool> fix, unsafe_fixes, show_fixes;
   std::map<std::string, RuleTable> rule_tables;         // by the table's key (a rule name or code)
 
   // The effective values, defaults applied.

@@ -94,7 +94,44 @@ std::vector<const RuleSpec*> resolve(const RuleSelection& selection) {
   return resolve(std::span<const RuleSelection>(&selection, 1));
 }
 
-std::vector<const RuleSpec*> resolve(std::span<const RuleSelection> layers) {
+namespace {
+
+std::vector<const RuleSpec*> resolve_layers(std::span<const RuleSelection> layers, bool from_all);
+
+}  // namespace
+
+std::vector<const RuleSpec*> resolve(std::span<const RuleSelection> layers) { return resolve_layers(layers, false); }
+
+std::vector<const RuleSpec*> resolve_from_all(std::span<const RuleSelection> layers) {
+  return resolve_layers(layers, true);
+}
+
+std::pair<std::vector<const RuleSpec*>, std::vector<const RuleSpec*>> resolve_fix_safety(
+    const std::vector<std::string>& safe, const std::vector<std::string>& unsafe) {
+  const auto rules = all_rules();
+  std::vector<std::pair<int, int>> decided(rules.size(), {-1, 0});  // (specificity, +1 safe / -1 unsafe)
+  auto apply = [&](const std::vector<std::string>& selectors, int verdict) {
+    for (const std::string& s : selectors) {
+      if (!is_known_selector(s)) throw SelectionError{unknown_selector_message(s), s};
+      for (size_t i = 0; i < rules.size(); ++i) {
+        const int spec = specificity(s, *rules[i]);
+        if (spec >= 0 && spec >= decided[i].first) decided[i] = {spec, verdict};
+      }
+    }
+  };
+  apply(safe, 1);
+  apply(unsafe, -1);
+  std::pair<std::vector<const RuleSpec*>, std::vector<const RuleSpec*>> out;
+  for (size_t i = 0; i < rules.size(); ++i) {
+    if (decided[i].second > 0) out.first.push_back(rules[i]);
+    if (decided[i].second < 0) out.second.push_back(rules[i]);
+  }
+  return out;
+}
+
+namespace {
+
+std::vector<const RuleSpec*> resolve_layers(std::span<const RuleSelection> layers, bool from_all) {
   auto check = [](const std::vector<std::string>& selectors) {
     for (const std::string& s : selectors) {
       if (!is_known_selector(s)) throw SelectionError{unknown_selector_message(s), s};
@@ -108,7 +145,7 @@ std::vector<const RuleSpec*> resolve(std::span<const RuleSelection> layers) {
 
   const auto rules = all_rules();
   std::vector<char> on(rules.size());
-  for (size_t i = 0; i < rules.size(); ++i) on[i] = is_default_rule(*rules[i]);
+  for (size_t i = 0; i < rules.size(); ++i) on[i] = from_all || is_default_rule(*rules[i]);
   const std::vector<std::string>* carried_ignores = nullptr;
   for (const RuleSelection& layer : layers) {
     const std::vector<std::string>* carried = carried_ignores;
@@ -141,5 +178,7 @@ std::vector<const RuleSpec*> resolve(std::span<const RuleSelection> layers) {
   }
   return enabled;
 }
+
+}  // namespace
 
 }  // namespace lint

@@ -53,4 +53,13 @@ std::vector<const RuleSpec*> resolve(const RuleSelection& selection);
 // `extend-select` and some `ignore` passes those ignores on to the next layer, as in Ruff.)
 std::vector<const RuleSpec*> resolve(std::span<const RuleSelection> layers);
 
+// The same, on top of every rule instead of the default set (`fixable` defaults to ALL).
+std::vector<const RuleSpec*> resolve_from_all(std::span<const RuleSelection> layers);
+
+// `extend-safe-fixes` / `extend-unsafe-fixes`: for each rule, the override of the most specific
+// selector naming it, later ones (the unsafe ones come after the safe ones) winning a tie.
+// Returns the rules made safe and those made unsafe.
+std::pair<std::vector<const RuleSpec*>, std::vector<const RuleSpec*>> resolve_fix_safety(
+    const std::vector<std::string>& safe, const std::vector<std::string>& unsafe);
+
 }  // namespace lint

@@ -2,8 +2,10 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
+#include "fix/fix.h"
 #include "syntax/source.h"
 
 namespace lint {
@@ -24,6 +26,10 @@ struct Diagnostic {
   // The row whose `# noqa` comment applies (the last line of a multi-line string or of continued
   // lines); 0 until the noqa pass computes it, which it does only for the JSON formats.
   uint32_t noqa_row = 0;
+  // What to do about it (Ruff's help line: "Remove unused import"), shown by `full` output and
+  // as the JSON fix's `message`; and the fix itself, when the rule can make one here.
+  std::string fix_title;
+  std::optional<Fix> fix;
 };
 
 }  // namespace lint

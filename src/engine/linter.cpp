@@ -10,6 +10,7 @@
 #include <map>
 #include <mutex>
 
+#include "fix/diff.h"
 #include "noqa/noqa.h"
 #include "engine/registry.h"
 #include "syntax/syntax.h"
@@ -54,7 +55,7 @@ std::string os_error(int err) { return std::string(std::strerror(err)) + " (os e
 constexpr size_t kMaxFileSize = UINT32_MAX / 2;
 
 // Reads a whole file without blocking on FIFOs or devices. Returns an error message, or "".
-std::string read_file(const std::string& path, std::string& out) {
+std::string read_file(const std::string& path, std::string& out, ReadStamp& stamp) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
   if (fd < 0) return os_error(errno);
   struct stat st {};
@@ -76,6 +77,11 @@ std::string read_file(const std::string& path, std::string& out) {
     ::close(fd);
     return "File too large";
   }
+  stamp.valid = true;
+  stamp.device = static_cast<unsigned long long>(st.st_dev);
+  stamp.inode = static_cast<unsigned long long>(st.st_ino);
+  stamp.size = static_cast<long long>(st.st_size);
+  stamp.mtime_ns = static_cast<long long>(st.st_mtim.tv_sec) * 1000000000LL + st.st_mtim.tv_nsec;
   out.clear();
   out.reserve(static_cast<size_t>(st.st_size));
   char buf[1 << 16];
@@ -122,6 +128,24 @@ bool PerFileIgnore::applies_to(std::string_view absolute_path) const {
   return match != negated;
 }
 
+namespace {
+
+bool contains_rule(const std::vector<const RuleSpec*>& sorted, const RuleSpec* rule) {
+  return std::binary_search(sorted.begin(), sorted.end(), rule,
+                            [](const RuleSpec* a, const RuleSpec* b) { return a->code < b->code; });
+}
+
+}  // namespace
+
+bool LintProfile::is_fixable(const RuleSpec* rule) const { return contains_rule(fixable, rule); }
+
+Applicability LintProfile::applicability(const RuleSpec* rule, Applicability a) const {
+  if (a == Applicability::DisplayOnly) return a;
+  if (contains_rule(forced_unsafe, rule)) return Applicability::Unsafe;
+  if (contains_rule(forced_safe, rule)) return Applicability::Safe;
+  return a;
+}
+
 bool LintProfile::enabled(const RuleSpec* rule) const {
   return std::binary_search(rules.begin(), rules.end(), rule,
                             [](const RuleSpec* a, const RuleSpec* b) { return a->code < b->code; });
@@ -155,33 +179,61 @@ std::shared_ptr<const DispatchTable> dispatch_table_for(const std::vector<const 
   return table;
 }
 
-FileResult lint_source(const SourcePath& path, std::string text, const LintOptions& options) {
+namespace {
+
+// One lint pass over a file's text: its diagnostics after per-file-ignores and noqa, sorted, with
+// what they point into. Kept behind a pointer: `lines` views `source`, which may view `normalized`.
+struct Pass {
+  std::string text;              // the file's bytes
+  std::string normalized;        // the text with lone carriage returns made line feeds, if any
+  std::string_view source;       // what the rules saw: the text after a byte order mark
+  size_t bom = 0;                // bytes of byte order mark before `source`
+  std::optional<LineIndex> lines;
+  std::vector<Diagnostic> diagnostics;
+  bool syntax_error = false;     // the text does not parse (or Python refuses it)
+  std::optional<std::string> io_error;  // not UTF-8, too large: E902 instead of diagnostics
+  std::string warning;
+  bool internal_error = false;
+};
+
+std::unique_ptr<Pass> check(const SourcePath& path, std::string file_text, const LintOptions& options) {
+  auto pass = std::make_unique<Pass>();
+  Pass& out = *pass;
+  out.text = std::move(file_text);
+  const std::string_view text = out.text;
   const LintProfile& profile = profile_of(path, options);
   static const DispatchTable empty_table({});
   const DispatchTable& table = profile.table ? *profile.table : empty_table;
   const FileRules file_rules(profile, path);
   if (find_invalid_utf8(text) != std::string_view::npos) {
-    return io_error(path, options, "stream did not contain valid UTF-8");
+    out.io_error = "stream did not contain valid UTF-8";
+    return pass;
   }
   // A byte order mark is not part of the code; columns on the first line ignore it, as in Ruff.
   std::string_view source = text;
-  if (source.starts_with("\xEF\xBB\xBF")) source.remove_prefix(3);
-  if (source.size() > kMaxFileSize) return io_error(path, options, "File too large");
+  if (source.starts_with("\xEF\xBB\xBF")) {
+    source.remove_prefix(3);
+    out.bom = 3;
+  }
+  if (source.size() > kMaxFileSize) {
+    out.io_error = "File too large";
+    return pass;
+  }
 
   // Python ends a line at a lone carriage return too; tree-sitter-python does not. Replacing it
   // with a line feed keeps every byte offset, so the parse agrees with Python and with the rows
   // the line index counts.
-  std::string normalized;
   if (const size_t cr = source.find('\r'); cr != std::string_view::npos) {
     for (size_t i = cr; i < source.size(); i = source.find('\r', i + 1)) {
       if (i + 1 < source.size() && source[i + 1] == '\n') continue;
-      if (normalized.empty()) normalized.assign(source);
-      normalized[i] = '\n';
+      if (out.normalized.empty()) out.normalized.assign(source);
+      out.normalized[i] = '\n';
     }
   }
-  const std::string_view parse_text = normalized.empty() ? source : std::string_view(normalized);
-
-  const LineIndex lines(parse_text);
+  const std::string_view parse_text = out.normalized.empty() ? source : std::string_view(out.normalized);
+  out.source = parse_text;
+  out.lines.emplace(parse_text);
+  const LineIndex& lines = *out.lines;
   // What Python refuses before parsing, and tree-sitter would misreport: a NUL byte (the grammar
   // reads one as the end of a token, and the message quoted it raw), too many brackets or levels
   // of indentation. Reported alone, as Python's tokenizer stops there.
@@ -197,11 +249,9 @@ FileResult lint_source(const SourcePath& path, std::string text, const LintOptio
     d.message = refusal;
     d.start_byte = d.end_byte = *end;
     d.start = d.end = lines.location(*end);
-    FileResult result;
-    result.diagnostics = 1;
-    result.found.push_back(nullptr);
-    result.rendered = render_file(options.output, path, {d}, &lines);
-    return result;
+    out.diagnostics.push_back(std::move(d));
+    out.syntax_error = true;
+    return pass;
   }
   const std::string soft_keyword_fixed = rewrite_type_soft_keyword(parse_text);
   Tree tree = parser().parse(soft_keyword_fixed.empty() ? parse_text : std::string_view(soft_keyword_fixed));
@@ -232,25 +282,26 @@ FileResult lint_source(const SourcePath& path, std::string text, const LintOptio
   if (walked.python_error && (!error || walked.python_error->start_byte < error->start_byte)) {
     error = walked.python_error;
   }
-  FileResult result;
   if (options.python && !error) {
     PythonRules::FileInput input{path.display, parse_text, tree.get(), &lines, walked.semantic.get(),
                                  std::move(walked.python_events)};
     PythonRules::FileOutput py = options.python->run(input);
     for (Diagnostic& d : py.diagnostics) diagnostics.push_back(std::move(d));
     for (std::string& e : py.errors) {
-      result.warning += (result.warning.empty() ? "" : "\n") + e;
-      result.internal_error = true;
+      out.warning += (out.warning.empty() ? "" : "\n") + e;
+      out.internal_error = true;
     }
   }
   if (error) {
-    // As Ruff: only token-based rules report in a file that does not parse.
+    // As Ruff: only token-based rules report in a file that does not parse, and nothing is fixed.
     std::erase_if(diagnostics, [](const Diagnostic& d) { return !d.rule->runs_on_invalid_syntax; });
+    for (Diagnostic& d : diagnostics) d.fix.reset();
     Diagnostic d;
     d.message = error->message;
     d.start_byte = error->start_byte;
     d.end_byte = error->end_byte;
     diagnostics.push_back(std::move(d));
+    out.syntax_error = true;
   }
   // Python rules run for every profile that selects any; keep what this file enables. Then
   // per-file-ignores, before noqa (a code they turn off is a "non-enabled" one for RUF100).
@@ -267,23 +318,132 @@ FileResult lint_source(const SourcePath& path, std::string text, const LintOptio
     unused.known = [](std::string_view code) { return noqa::is_ruff_code(code) || find_rule(code) != nullptr; };
   }
   noqa::apply(parse_text, lines, ts_tree_root_node(tree.get()), diagnostics, json, &unused);
+  // `fixable` / `unfixable` drop fixes; `extend-safe-fixes` / `extend-unsafe-fixes` change them.
+  for (Diagnostic& d : diagnostics) {
+    if (!d.fix || !d.rule) continue;
+    if (!profile.is_fixable(d.rule)) d.fix.reset();
+    else d.fix->set_applicability(profile.applicability(d.rule, d.fix->applicability()));
+  }
   std::sort(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
     if (a.start != b.start) return a.start < b.start;
     const std::string_view ca = a.rule ? a.rule->code : "", cb = b.rule ? b.rule->code : "";
     if (ca != cb) return ca < cb;
     return a.end < b.end;
   });
-  result.diagnostics = diagnostics.size();
-  result.found.reserve(diagnostics.size());
-  for (const Diagnostic& d : diagnostics) result.found.push_back(d.rule);
-  if (!diagnostics.empty()) result.rendered = render_file(options.output, path, diagnostics, &lines);
+  out.diagnostics = std::move(diagnostics);
+  return pass;
+}
+
+// The rule codes of fixes, for messages: "E711, F401".
+std::string codes_of(const FixCounts& counts) {
+  std::vector<std::string_view> codes;
+  for (const auto& [rule, n] : counts) codes.push_back(rule->code);
+  std::sort(codes.begin(), codes.end());
+  codes.erase(std::unique(codes.begin(), codes.end()), codes.end());
+  std::string out;
+  for (const std::string_view c : codes) out += (out.empty() ? "" : ", ") + std::string(c);
+  return out;
+}
+
+// The file's result from its last pass.
+FileResult result_of(const SourcePath& path, const Pass& pass, const LintOptions& options) {
+  if (pass.io_error) return io_error(path, options, *pass.io_error);
+  FileResult result;
+  result.warning = pass.warning;
+  result.internal_error = pass.internal_error;
+  const Applicability required = options.fix.required();
+  result.diagnostics = pass.diagnostics.size();
+  result.found.reserve(pass.diagnostics.size());
+  for (const Diagnostic& d : pass.diagnostics) {
+    const bool applies = d.fix && d.fix->applies(required);
+    result.found.push_back(d.rule);
+    result.found_fixable.push_back(applies);
+    result.fixable += applies;
+    result.unsafe_hidden += d.fix && !applies && d.fix->applicability() == Applicability::Unsafe;
+  }
+  if (!pass.diagnostics.empty()) {
+    RenderContext rc;
+    rc.source = pass.source;
+    rc.required = required;
+    rc.show_fix_status = options.fix.mode == FixOptions::Mode::Report;
+    result.rendered = render_file(options.output, path, pass.diagnostics, &*pass.lines, &rc);
+  }
+  return result;
+}
+
+}  // namespace
+
+FileResult lint_source(const SourcePath& path, std::string text, const LintOptions& options, const ReadStamp* stamp) {
+  std::unique_ptr<Pass> first = check(path, std::move(text), options);
+  if (options.fix.mode == FixOptions::Mode::Report || first->io_error) return result_of(path, *first, options);
+
+  // Fix, lint again, fix again... until no fix applies.
+  const std::string& original = first->text;
+  std::unique_ptr<Pass> pass;
+  FixCounts fixed;
+  const Pass* last = first.get();
+  bool converged = true;
+  for (int round = 0;; ++round) {
+    AppliedFixes applied =
+        apply_fixes(std::string_view(last->text).substr(last->bom), last->diagnostics, options.fix.required());
+    if (applied.counts.empty()) break;
+    if (round == kMaxFixRounds) {
+      converged = false;
+      break;
+    }
+    std::unique_ptr<Pass> next = check(path, last->text.substr(0, last->bom) + applied.text, options);
+    if (!first->syntax_error && next->syntax_error) {
+      // Never worse than before: the file is left as it was.
+      add_counts(fixed, applied.counts);
+      FileResult r = result_of(path, *first, options);
+      r.warning += (r.warning.empty() ? "" : "\n") + std::string("error: Fix introduced a syntax error in `") +
+                   path.display + "` with rule codes " + codes_of(fixed) + "; reverting all changes to the file";
+      r.internal_error = true;
+      if (path.is_stdin && options.fix.mode == FixOptions::Mode::Apply) {
+        r.fixed_source_set = true;
+        r.fixed_source = original;
+      }
+      return r;
+    }
+    add_counts(fixed, applied.counts);
+    pass = std::move(next);
+    last = pass.get();
+  }
+
+  FileResult result = result_of(path, *last, options);
+  if (!converged) {
+    // Keep what the rounds so far did, as Ruff does, and say which rules keep fixing.
+    FixCounts still;
+    for (const Diagnostic& d : last->diagnostics) {
+      if (d.rule && d.fix && d.fix->applies(options.fix.required())) add_counts(still, {{d.rule, 1}});
+    }
+    result.warning += (result.warning.empty() ? "" : "\n") + std::string("warning: Failed to converge after ") +
+                      std::to_string(kMaxFixRounds) + " fix rounds in `" + path.display + "` with rule codes " +
+                      codes_of(still);
+  }
+  result.fixed = fixed;
+  const std::string& current = last->text;
+  if (options.fix.mode == FixOptions::Mode::Diff) {
+    if (current != original) result.diff = unified_diff(original, current, path.display, path.display);
+  } else if (path.is_stdin) {
+    result.fixed_source_set = true;
+    result.fixed_source = current;
+  } else if (stamp && current != original) {
+    if (std::string err = write_fixed_file(path.path, original, *stamp, current); !err.empty()) {
+      result.warning += (result.warning.empty() ? "" : "\n") + std::string("error: Failed to write ") + path.display +
+                        ": " + err;
+      result.internal_error = true;
+      result.fixed.clear();
+    }
+  }
   return result;
 }
 
 FileResult lint_path(const SourcePath& path, const LintOptions& options) {
   std::string text;
-  if (std::string err = read_file(path.path, text); !err.empty()) return io_error(path, options, err);
-  return lint_source(path, std::move(text), options);
+  ReadStamp stamp;
+  if (std::string err = read_file(path.path, text, stamp); !err.empty()) return io_error(path, options, err);
+  return lint_source(path, std::move(text), options, &stamp);
 }
 
 }  // namespace lint

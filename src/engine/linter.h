@@ -10,6 +10,8 @@
 #include "config/glob.h"
 #include "output/output.h"
 #include "engine/traversal.h"
+#include "fix/apply.h"
+#include "fix/write.h"
 
 namespace lint {
 
@@ -34,8 +36,14 @@ struct LintProfile {
   std::vector<RuleOptions> options;             // each native rule's options, as table->rules()
   std::vector<PerFileIgnore> per_file_ignores;
   int target_minor = kDefaultTargetMinor;
+  // `fixable` / `unfixable` / `extend-fixable`: the rules whose fixes are kept (sorted by code);
+  // `extend-safe-fixes` / `extend-unsafe-fixes`: the rules whose fixes change applicability.
+  std::vector<const RuleSpec*> fixable, forced_safe, forced_unsafe;
 
   bool enabled(const RuleSpec* rule) const;
+  bool is_fixable(const RuleSpec* rule) const;
+  // The applicability of a rule's fix once the safety overrides apply (display-only stays).
+  Applicability applicability(const RuleSpec* rule, Applicability a) const;
   const RuleSpec* enabled_code(std::string_view code) const;
   // The rules `per-file-ignores` turns off for a file.
   std::vector<const RuleSpec*> ignored_for(std::string_view absolute_path) const;
@@ -45,8 +53,24 @@ struct LintProfile {
 // between profiles that enable the same native rules). Throws UnknownNodeKind like DispatchTable.
 std::shared_ptr<const DispatchTable> dispatch_table_for(const std::vector<const RuleSpec*>& native_rules);
 
+// What to do with fixes.
+struct FixOptions {
+  enum class Mode : uint8_t {
+    Report,  // report them (`[*]`, JSON `fix`)
+    Apply,   // --fix, --fix-only: apply them, lint again, until none is left (at most 100 rounds)
+    Diff,    // --diff: the same, but only describe the result as a unified diff
+  };
+  Mode mode = Mode::Report;
+  bool unsafe = false;  // --unsafe-fixes: unsafe fixes apply too
+  Applicability required() const { return unsafe ? Applicability::Unsafe : Applicability::Safe; }
+};
+
+// Fixing stops after this many rounds, as in Ruff.
+constexpr int kMaxFixRounds = 100;
+
 struct LintOptions {
   int threads = 0;                     // 0: every core
+  FixOptions fix;
   OutputOptions output;
   PythonRules* python = nullptr;       // the Python rules selected by any profile, if any
   const LintProfile* profile = nullptr;  // for paths that have none of their own
@@ -58,11 +82,21 @@ struct FileResult {
   std::string warning;   // printed on standard error (e.g. an unreadable file when E902 is off)
   bool internal_error = false;  // the file could not be linted, or a Python rule raised
   std::vector<const RuleSpec*> found;  // the rule of each diagnostic (null: a syntax error), for --statistics
+  std::vector<bool> found_fixable;     // ... and whether its fix applies
+  size_t fixable = 0;        // diagnostics whose fix applies at the required level
+  size_t unsafe_hidden = 0;  // diagnostics with an unsafe fix that --unsafe-fixes would apply
+  FixCounts fixed;           // fixes applied (--fix) or that would be (--diff)
+  std::string diff;          // --diff: the file's unified diff
+  bool fixed_source_set = false;
+  std::string fixed_source;  // standard input with --fix: the fixed text (printed on standard output)
 };
 
 // Lints one file's text (already read): parse, syntax error, walk, per-file ignores, noqa, sort,
 // render. Uses the path's profile, or the options' one.
-FileResult lint_source(const SourcePath& path, std::string text, const LintOptions& options);
+// With fixes on (options.fix), fixes, lints again, and so on; the result describes the last round.
+// `stamp`: what was read from disk, for writing the fixed file back (null: do not write).
+FileResult lint_source(const SourcePath& path, std::string text, const LintOptions& options,
+                       const ReadStamp* stamp = nullptr);
 
 // Reads and lints one file; an unreadable or non-UTF-8 file yields E902 (when enabled).
 FileResult lint_path(const SourcePath& path, const LintOptions& options);

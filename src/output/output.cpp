@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/rule.h"
+#include "fix/diff.h"
 
 namespace lint {
 
@@ -14,6 +15,11 @@ constexpr std::string_view kBoldRed = "\x1b[1m\x1b[91m";
 constexpr std::string_view kBoldBlue = "\x1b[1m\x1b[94m";
 constexpr std::string_view kBold = "\x1b[1m";
 constexpr std::string_view kBoldGreen = "\x1b[1m\x1b[32m";
+constexpr std::string_view kCyan = "\x1b[36m";
+constexpr std::string_view kBoldCyan = "\x1b[1m\x1b[36m";
+constexpr std::string_view kRed = "\x1b[31m";
+constexpr std::string_view kGreen = "\x1b[32m";
+constexpr std::string_view kBoldYellow = "\x1b[1m\x1b[33m";
 
 struct Painter {
   bool on;
@@ -194,9 +200,112 @@ void render_snippet(std::string& out, const Painter& paint, const Diagnostic& d,
   if (last_was_source) out += pad + " " + bar + "\n";
 }
 
+// Ruff's preview of a fix in `full` output: the lines around the edits (three either side) before
+// and after, diffed line by line, shown with one line of context (hunks at most two lines apart
+// merged); line numbers are the new text's, left-aligned.
+void render_fix_diff(std::string& out, const Painter& paint, const Fix& fix, std::string_view source,
+                     const LineIndex& lines) {
+  constexpr uint32_t kWindow = 3;
+  constexpr size_t kContext = 1, kMergeWindow = 2;
+  const std::vector<Edit>& edits = fix.edits();
+  if (edits.empty()) return;
+  const uint32_t size = static_cast<uint32_t>(source.size());
+  const uint32_t first_row = lines.row_of(std::min(edits.front().start, size));
+  const uint32_t last_source_row = lines.row_of(size);
+  uint32_t end_row = std::min(lines.row_of(std::min(edits.back().end, size)) + kWindow, last_source_row);
+  const uint32_t start_row = first_row > kWindow ? first_row - kWindow : 1;
+  const uint32_t from = lines.line_start(start_row);
+  const uint32_t to = end_row < lines.line_count() ? lines.line_start(end_row + 1) : size;
+  std::string fixed;
+  uint32_t at = from;
+  for (const Edit& e : edits) {
+    if (e.start < at || e.end > to) return;
+    fixed.append(source.substr(at, e.start - at));
+    fixed.append(e.content);
+    at = e.end;
+  }
+  fixed.append(source.substr(at, to - at));
+  const std::string_view before = source.substr(from, to - from);
+  const std::vector<std::string_view> a = split_lines(before), b = split_lines(fixed);
+  std::vector<std::vector<DiffOp>> groups;
+  for (std::vector<DiffOp>& group : group_ops(diff_lines(a, b), kContext)) {
+    if (!groups.empty() && groups.back().back().tag == DiffOp::Tag::Equal && group.front().tag == DiffOp::Tag::Equal) {
+      DiffOp& prev = groups.back().back();
+      const DiffOp& next = group.front();
+      const size_t gap = next.new_index > prev.new_index + prev.new_len ? next.new_index - (prev.new_index + prev.new_len) : 0;
+      if (gap <= kMergeWindow) {
+        prev.old_len = prev.new_len = next.new_index + next.new_len - prev.new_index;
+        groups.back().insert(groups.back().end(), group.begin() + 1, group.end());
+        continue;
+      }
+    }
+    groups.push_back(std::move(group));
+  }
+  if (groups.empty()) return;
+  const size_t offset = start_row - 1;
+  const DiffOp& last = groups.back().back();
+  const size_t largest = last.new_index + last.new_len + offset;
+  const size_t width = std::to_string(std::max<size_t>(largest, 1)).size();
+  const std::string gutter = paint(kBoldBlue, std::string(width, ' ') + " |") + "\n";
+  auto number = [&](std::optional<size_t> index) {
+    if (!index) return std::string(width, ' ');
+    std::string n = std::to_string(*index + offset + 1);
+    return n + std::string(width > n.size() ? width - n.size() : 0, ' ');
+  };
+  auto line = [&](std::optional<size_t> index, std::string_view sign, std::string_view style, std::string_view text) {
+    out += paint(kBoldBlue, number(index)) + " " + paint(style.empty() ? kBoldBlue : style, sign);
+    std::string_view body = text;
+    while (!body.empty() && (body.back() == '\n' || body.back() == '\r')) body.remove_suffix(1);
+    if (!body.empty()) out += " ";
+    std::string shown;
+    for (const char c : body) {
+      switch (c) {
+        case '\x07': shown += "\u2407"; break;
+        case '\x08': shown += "\u2408"; break;
+        case '\x1b': shown += "\u241b"; break;
+        case '\x7f': shown += "\u2421"; break;
+        default: shown += c;
+      }
+    }
+    out += style.empty() ? shown : paint(style, shown);
+    out += "\n";
+  };
+  out += gutter;
+  for (size_t g = 0; g < groups.size(); ++g) {
+    if (g > 0) out += std::string(80, '-') + "\n";
+    for (const DiffOp& op : groups[g]) {
+      switch (op.tag) {
+        case DiffOp::Tag::Equal:
+          for (size_t i = 0; i < op.new_len; ++i) line(op.new_index + i, "|", "", b[op.new_index + i]);
+          break;
+        case DiffOp::Tag::Delete:
+          for (size_t i = 0; i < op.old_len; ++i) line(std::nullopt, "-", kRed, a[op.old_index + i]);
+          break;
+        case DiffOp::Tag::Insert:
+          for (size_t i = 0; i < op.new_len; ++i) line(op.new_index + i, "+", kGreen, b[op.new_index + i]);
+          break;
+      }
+    }
+  }
+  out += gutter;
+}
+
 nlohmann::json location_json(const Location& l) { return {{"row", l.row}, {"column", l.column}}; }
 
-nlohmann::json diagnostic_json(const SourcePath& path, const Diagnostic& d) {
+nlohmann::json fix_json(const Diagnostic& d, const LineIndex* lines) {
+  if (!d.fix || !lines) return nullptr;
+  nlohmann::json edits = nlohmann::json::array();
+  for (const Edit& e : d.fix->edits()) {
+    edits.push_back({{"content", e.content},
+                     {"location", location_json(lines->location(e.start))},
+                     {"end_location", location_json(lines->location(e.end))}});
+  }
+  return {{"applicability", applicability_name(d.fix->applicability())},
+          {"edits", std::move(edits)},
+          {"message", d.fix_title.empty() ? nlohmann::json(nullptr) : nlohmann::json(d.fix_title)}};
+}
+
+nlohmann::json diagnostic_json(const SourcePath& path, const Diagnostic& d, const LineIndex* lines) {
   nlohmann::json j;
   j["cell"] = nullptr;
   if (d.rule) {
@@ -217,7 +326,7 @@ nlohmann::json diagnostic_json(const SourcePath& path, const Diagnostic& d) {
   j["filename"] = path.absolute;
   j["location"] = location_json(d.start);
   j["end_location"] = location_json(d.end);
-  j["fix"] = nullptr;
+  j["fix"] = fix_json(d, lines);
   j["severity"] = "error";
   return j;
 }
@@ -241,30 +350,41 @@ bool parse_output_format(std::string_view name, OutputFormat& out) {
 std::string_view json_separator() { return ",\n"; }
 
 std::string render_file(const OutputOptions& options, const SourcePath& path, const std::vector<Diagnostic>& diagnostics,
-                        const LineIndex* lines) {
+                        const LineIndex* lines, const RenderContext* context) {
   const Painter paint{options.color};
   std::string out;
   bool first = true;
   for (const Diagnostic& d : diagnostics) {
     const std::string message = d.rule ? d.message : d.message;
     const std::string location = path.display + ":" + std::to_string(d.start.row) + ":" + std::to_string(d.start.column);
+    // `[*]` after the code: the fix applies at the level asked for.
+    const bool fixable = context && context->show_fix_status && d.fix && d.fix->applies(context->required);
+    const std::string marker = fixable ? " [" + paint(kCyan, "*") + "]" : "";
     switch (options.format) {
       case OutputFormat::Concise:
         out += paint(kBold, path.display) + ":" + std::to_string(d.start.row) + ":" + std::to_string(d.start.column) +
-               ": " + paint(kBoldRed, code_label(d)) + " " + message + "\n";
+               ": " + paint(kBoldRed, code_label(d)) + marker + " " + message + "\n";
         break;
       case OutputFormat::Full:
-        out += paint(kBoldRed, code_label(d)) + paint(kBold, " " + message) + "\n";
+        out += paint(kBoldRed, code_label(d)) + marker + paint(kBold, " " + message) + "\n";
         if (lines && (d.rule == nullptr || d.rule->code != "E902")) {
           render_snippet(out, paint, d, *lines, location);
         } else {
           out += paint(kBoldBlue, "--> ") + location + "\n";
         }
+        if (!d.fix_title.empty()) out += paint(kBoldCyan, "help") + paint(kBold, ": " + d.fix_title) + "\n";
+        // The preview shows every fix but display-only ones, whether it applies or not.
+        if (context && lines && d.fix && d.fix->applies(Applicability::Unsafe)) {
+          render_fix_diff(out, paint, *d.fix, context->source, *lines);
+          if (d.fix->applicability() == Applicability::Unsafe) {
+            out += paint(kBoldYellow, "note") + paint(kBold, ": This is an unsafe fix and may change runtime behavior") + "\n";
+          }
+        }
         out += "\n";
         break;
       case OutputFormat::Json: {
         if (!first) out += json_separator();
-        std::string item = dump(diagnostic_json(path, d), 2);
+        std::string item = dump(diagnostic_json(path, d, lines), 2);
         // Indent each element by two spaces inside the top-level array, as serde_json does.
         std::string indented = "  ";
         for (char c : item) {
@@ -275,7 +395,7 @@ std::string render_file(const OutputOptions& options, const SourcePath& path, co
         break;
       }
       case OutputFormat::JsonLines:
-        out += dump(diagnostic_json(path, d), -1) + "\n";
+        out += dump(diagnostic_json(path, d, lines), -1) + "\n";
         break;
     }
     first = false;
@@ -289,18 +409,92 @@ std::string render_prefix(const OutputOptions& options, size_t count) {
 }
 
 std::string render_summary(const OutputOptions& options, size_t count) {
+  Summary summary;
+  summary.remaining = count;
+  return render_summary(options, summary);
+}
+
+std::string render_summary(const OutputOptions& options, const Summary& sum) {
   const Painter paint{options.color};
   switch (options.format) {
     case OutputFormat::Json:
-      return count ? "\n]" : "]";
+      return sum.remaining ? "\n]" : "]";
     case OutputFormat::JsonLines:
       return "";
     case OutputFormat::Full:
     case OutputFormat::Concise:
-      if (count == 0) return paint(kBoldGreen, "All checks passed!") + "\n";
-      return "Found " + std::to_string(count) + (count == 1 ? " error.\n" : " errors.\n");
+      break;
   }
-  return "";
+  auto plural = [](size_t n, std::string_view one, std::string_view many) {
+    return std::to_string(n) + " " + std::string(n == 1 ? one : many);
+  };
+  std::string out;
+  if (sum.show_violations) {
+    const size_t total = sum.fixed + sum.remaining;
+    if (sum.fixed > 0) {
+      out += "Found " + plural(total, "error", "errors") + " (" + std::to_string(sum.fixed) + " fixed, " +
+             std::to_string(sum.remaining) + " remaining).\n";
+    } else if (sum.remaining > 0) {
+      out += "Found " + plural(sum.remaining, "error.", "errors.") + "\n";
+    } else {
+      out += paint(kBoldGreen, "All checks passed!") + "\n";
+    }
+    const std::string prefix = "[" + paint(kCyan, "*") + "]";
+    const std::string hidden = plural(sum.unsafe_hidden, "unsafe fix", "unsafe fixes") + " available with `--fix --unsafe-fixes`";
+    if (sum.hint_unsafe && sum.fixable > 0 && sum.unsafe_hidden > 0) {
+      out += prefix + " " + std::to_string(sum.fixable) + " fixable with `--fix` (" + hidden + ").\n";
+    } else if (sum.fixable > 0) {
+      out += prefix + " " + std::to_string(sum.fixable) + " fixable with `--fix`.\n";
+    } else if (sum.hint_unsafe && sum.unsafe_hidden > 0) {
+      out += hidden + ".\n";
+    }
+    return out;
+  }
+  // --fix-only and --diff print no diagnostics: only what was (or would be) fixed.
+  const std::string verb = sum.diff ? "Would fix " : "Fixed ";
+  if (sum.unsafe_hidden > 0) {
+    const std::string more = plural(sum.unsafe_hidden, "fix", "fixes") + " available with `--unsafe-fixes`";
+    if (sum.fixed > 0) {
+      out += verb + plural(sum.fixed, "error", "errors") + " (" +
+             (sum.unsafe_hidden == 1 ? std::string("1 additional fix") : std::to_string(sum.unsafe_hidden) + " additional fixes") +
+             " available with `--unsafe-fixes`).\n";
+    } else {
+      out += std::string(sum.diff ? "No errors would be fixed (" : "No errors fixed (") + more + ").\n";
+    }
+  } else if (sum.fixed > 0) {
+    out += verb + plural(sum.fixed, "error.", "errors.") + "\n";
+  }
+  return out;
+}
+
+std::string render_fix_summary(const OutputOptions& options,
+                               const std::vector<std::pair<std::string, const FixCounts*>>& files) {
+  const Painter paint{options.color};
+  size_t total = 0, widest = 0;
+  std::vector<std::pair<std::string, const FixCounts*>> sorted;
+  for (const auto& [name, counts] : files) {
+    if (!counts || counts->empty()) continue;
+    sorted.emplace_back(name, counts);
+    for (const auto& [rule, n] : *counts) {
+      total += n;
+      widest = std::max(widest, n);
+    }
+  }
+  if (total == 0) return "";
+  std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  const size_t digits = std::to_string(widest).size();
+  std::string out = paint(kBoldGreen, "Fixed " + std::to_string(total) + (total == 1 ? " error:" : " errors:")) + "\n";
+  for (const auto& [name, counts] : sorted) {
+    out += paint(kCyan, "-") + " " + paint(kBold, name) + paint(kCyan, ":") + "\n";
+    FixCounts rows = *counts;
+    std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    for (const auto& [rule, n] : rows) {
+      const std::string count = std::to_string(n);
+      out += "    " + std::string(digits - count.size(), ' ') + count + " \u00d7 " + paint(kBoldRed, rule->code) + " (" +
+             std::string(rule->name) + ")\n";
+    }
+  }
+  return out;
 }
 
 }  // namespace lint

@@ -85,6 +85,12 @@ TEST_CASE("config/default.toml parses and agrees with the built-in defaults", "[
   resolve_rules(builtin);
 
   CHECK(codes(from_file.profile.rules) == codes(builtin.profile.rules));
+  CHECK(codes(from_file.profile.fixable) == codes(builtin.profile.fixable));
+  CHECK(builtin.profile.fixable.size() == all_rules().size());
+  CHECK(from_file.profile.forced_safe.empty());
+  CHECK(from_file.profile.forced_unsafe.empty());
+  CHECK(from_file.fix.value_or(false) == false);
+  CHECK(!from_file.unsafe_fixes);
   CHECK(from_file.effective_line_length() == builtin.effective_line_length());
   CHECK(from_file.effective_line_length() == 88);
   CHECK(from_file.effective_target_minor() == builtin.effective_target_minor());
@@ -108,8 +114,9 @@ TEST_CASE("config/default.toml parses and agrees with the built-in defaults", "[
   const toml::table doc = toml::parse(text);
   for (const std::string_view key : setting_keys()) {
     INFO(key);
-    if (key == "extend") {
-      CHECK(text.find("# extend = ") != std::string::npos);  // no default: documented, commented out
+    if (key == "extend" || key == "unsafe-fixes") {
+      // No default value to write: documented, commented out.
+      CHECK(text.find("# " + std::string(key) + " = ") != std::string::npos);
     } else {
       CHECK(doc.contains(key));
     }
@@ -362,7 +369,7 @@ TEST_CASE("configuration errors name their position", "[config][errors]") {
   // Unknown keys.
   CHECK(error_of("selct = [\"E\"]\n") == "1:1: unknown setting `selct`; did you mean `select`?");
   CHECK(error_of("line-length = 80\nextend-selct = []\n") == "2:1: unknown setting `extend-selct`; did you mean `extend-select`?");
-  CHECK(error_of("[tool.lint]\nfoo = 1\n", "pyproject.toml") == "2:1: unknown setting `foo`");
+  CHECK(error_of("[tool.lint]\nfrobnicate = 1\n", "pyproject.toml") == "2:1: unknown setting `frobnicate`");
   CHECK(error_of("[undefined-nam]\n") == "1:2: unknown setting `undefined-nam`; did you mean `undefined-name`?");
   CHECK(error_of("[undefined-name]\nbuiltin = []\n") == "2:1: unknown option `builtin` of the rule `undefined-name`; did you mean `builtins`?");
   CHECK(error_of("[none-comparison]\nx = 1\n") == "1:2: the rule `none-comparison` (E711) has no options");

@@ -1,0 +1,80 @@
+// What a fix is: edits to a file's text that are applied together, and how safe they are.
+//
+// Offsets are bytes into the text the rules saw (after a byte order mark; a lone `\r` counts as
+// one byte, as it is in the file), so an edit applies to the file's own bytes unchanged.
+#pragma once
+
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace lint {
+
+// Ruff's applicability levels, ordered: a fix applies when its level is at least the one required
+// (safe fixes by default, unsafe ones too with --unsafe-fixes; display-only ones never).
+enum class Applicability : uint8_t { DisplayOnly = 0, Unsafe = 1, Safe = 2 };
+
+std::string_view applicability_name(Applicability a);  // "safe", "unsafe", "display-only"
+
+// Replace [start, end) with `content`: an insertion when start == end, a deletion when content
+// is empty.
+struct Edit {
+  uint32_t start = 0;
+  uint32_t end = 0;
+  std::string content;
+
+  static Edit replace(uint32_t start, uint32_t end, std::string content) { return Edit{start, end, std::move(content)}; }
+  static Edit deletion(uint32_t start, uint32_t end) { return Edit{start, end, {}}; }
+  static Edit insertion(uint32_t at, std::string content) { return Edit{at, at, std::move(content)}; }
+
+  friend bool operator==(const Edit&, const Edit&) = default;
+  friend auto operator<=>(const Edit&, const Edit&) = default;
+};
+
+class Fix {
+ public:
+  static Fix safe(std::vector<Edit> edits) { return Fix(Applicability::Safe, std::move(edits)); }
+  static Fix unsafe(std::vector<Edit> edits) { return Fix(Applicability::Unsafe, std::move(edits)); }
+  static Fix display_only(std::vector<Edit> edits) { return Fix(Applicability::DisplayOnly, std::move(edits)); }
+  static Fix safe(Edit edit) { return safe(std::vector<Edit>{std::move(edit)}); }
+  static Fix unsafe(Edit edit) { return unsafe(std::vector<Edit>{std::move(edit)}); }
+  static Fix display_only(Edit edit) { return display_only(std::vector<Edit>{std::move(edit)}); }
+  static Fix with(Applicability a, std::vector<Edit> edits) { return Fix(a, std::move(edits)); }
+
+  Applicability applicability() const { return applicability_; }
+  void set_applicability(Applicability a) { applicability_ = a; }
+  // Sorted by (start, end).
+  const std::vector<Edit>& edits() const { return edits_; }
+  uint32_t min_start() const { return edits_.empty() ? 0 : edits_.front().start; }
+  bool applies(Applicability required) const { return applicability_ >= required; }
+
+  // Fixes of one isolation group (non-zero) are applied at most one per round: each may be
+  // right alone but not together (deleting every statement of a block leaves it empty).
+  uint32_t isolation() const { return isolation_; }
+  Fix& isolate(uint32_t group) {
+    isolation_ = group;
+    return *this;
+  }
+
+  friend bool operator==(const Fix&, const Fix&) = default;
+
+ private:
+  Fix(Applicability a, std::vector<Edit> edits) : applicability_(a), edits_(std::move(edits)) {
+    std::stable_sort(edits_.begin(), edits_.end(),
+                     [](const Edit& x, const Edit& y) { return x.start != y.start ? x.start < y.start : x.end < y.end; });
+  }
+
+  Applicability applicability_ = Applicability::Safe;
+  std::vector<Edit> edits_;
+  uint32_t isolation_ = 0;
+};
+
+// Whether a rule can fix what it reports, for `lint rules` and `lint rule` (Ruff's
+// FixAvailability).
+enum class FixAvailability : uint8_t { None, Sometimes, Always };
+
+std::string_view fix_availability_text(FixAvailability f);  // "", "Fix is sometimes available.", ...
+
+}  // namespace lint
