@@ -35,6 +35,49 @@ greeting = "Hello, world!"
 
 constexpr std::string_view kMessage = "f-string without any placeholders";
 
+// A string statement where Python tools read a docstring: the first statement of a module,
+// class or function body, or the statement right after an assignment (an attribute
+// docstring). Dropping the `f` there makes it one, so the fix is unsafe (as in Ruff).
+bool in_docstring_position(TSNode part) {
+  TSNode expr = part;
+  TSNode statement = ts_node_parent(expr);
+  if (is(statement, "concatenated_string")) {
+    expr = statement;
+    statement = ts_node_parent(expr);
+  }
+  if (!is(statement, "expression_statement") || ts_node_named_child_count(statement) != 1) return false;
+  TSNode previous = ts_node_prev_named_sibling(statement);
+  while (!ts_node_is_null(previous) && is(previous, "comment")) previous = ts_node_prev_named_sibling(previous);
+  if (ts_node_is_null(previous)) {
+    const TSNode body = ts_node_parent(statement);
+    return is(body, "module") || (is(body, "block") && (is(ts_node_parent(body), "function_definition") ||
+                                                         is(ts_node_parent(body), "class_definition")));
+  }
+  return is(previous, "expression_statement") && is(ts_node_named_child(previous, 0), "assignment");
+}
+
+// The fix: drop the `f` of the prefix and undouble the braces (`f"{{x}}"` is `"{x}"`). A space
+// keeps apart two strings that would otherwise merge (`""f""` becomes `"" ""`, not `""""`).
+Fix remove_prefix(const Context& ctx, TSNode part) {
+  const uint32_t start = ts_node_start_byte(part), end = ts_node_end_byte(part);
+  const std::string_view text = ctx.original(part);
+  const uint32_t f = start + (text.starts_with('f') || text.starts_with('F') ? 0 : 1);
+  std::string content;
+  const std::string_view body = ctx.original(f + 1, end);
+  for (size_t i = 0; i < body.size(); ++i) {
+    content += body[i];
+    if ((body[i] == '{' || body[i] == '}') && i + 1 < body.size() && body[i + 1] == body[i]) ++i;
+  }
+  if (f > 0 && !content.empty() && ctx.original()[f - 1] == content.front()) content.insert(0, " ");
+  return Fix::with(in_docstring_position(part) ? Applicability::Unsafe : Applicability::Safe,
+                   {Edit::replace(f, end, std::move(content))});
+}
+
+void attach_fix(Diagnostic& d, const Context& ctx, TSNode part) {
+  d.fix_title = "Remove extraneous `f` prefix";
+  d.fix = remove_prefix(ctx, part);
+}
+
 class FStringMissingPlaceholders final : public Rule {
  public:
   void enter(TSNode node, Context& ctx) override {
@@ -51,7 +94,7 @@ class FStringMissingPlaceholders final : public Rule {
     }
     if (!is_f_string_prefix(string_prefix(ctx.text(node)))) return;
     if (has_interpolation(node)) return;
-    report(ctx, node, std::string(kMessage));
+    attach_fix(report(ctx, node, std::string(kMessage)), ctx, node);
   }
 
  private:
@@ -71,7 +114,9 @@ class FStringMissingPlaceholders final : public Rule {
     if (!any_f_string || any_placeholder) return;
     for (TSNode part : children(node)) {
       if (!is(part, "string")) continue;
-      if (is_f_string_prefix(string_prefix(ctx.text(part)))) report(ctx, part, std::string(kMessage));
+      if (is_f_string_prefix(string_prefix(ctx.text(part)))) {
+        attach_fix(report(ctx, part, std::string(kMessage)), ctx, part);
+      }
     }
   }
 
@@ -88,6 +133,7 @@ extern const RuleSpec f_string_missing_placeholders{
     .kinds = {"string", "concatenated_string"},
     .doc = kDoc,
     .create = make_rule<FStringMissingPlaceholders>(),
+    .fix = FixAvailability::Always,
 };
 
 }  // namespace lint::rules

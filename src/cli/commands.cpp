@@ -50,8 +50,11 @@ int show_rule(const std::string& code_or_name, OutputFormat format, const std::d
     j["code"] = r->code;
     j["linter"] = r->linter;
     j["origin"] = origin_of(*r);
-    j["fix"] = "Fix is not available.";
-    j["fix_availability"] = "None";
+    j["fix"] = r->fix == FixAvailability::None ? std::string("Fix is not available.")
+                                               : std::string(fix_availability_text(r->fix));
+    j["fix_availability"] = r->fix == FixAvailability::Always      ? "Always"
+                            : r->fix == FixAvailability::Sometimes ? "Sometimes"
+                                                                   : "None";
     j["default"] = is_default_rule(*r);
     j["explanation"] = r->doc;
     nlohmann::ordered_json options = nlohmann::ordered_json::array();
@@ -74,6 +77,7 @@ int show_rule(const std::string& code_or_name, OutputFormat format, const std::d
   } else {
     out += "Derived from the **" + std::string(r->linter) + "** linter.\n\n";
   }
+  if (r->fix != FixAvailability::None) out += std::string(fix_availability_text(r->fix)) + "\n\n";
   out += std::string(is_default_rule(*r) ? "On by default." : "Not on by default.") + "\n\n";
   out += r->doc;
   if (!out.ends_with("\n")) out += "\n";
@@ -101,7 +105,10 @@ int list_rules(OutputFormat format) {
       j["name"] = r->name;
       j["linter"] = r->linter;
       j["origin"] = origin_of(*r);
-      j["fixable"] = false;
+      j["fixable"] = r->fix != FixAvailability::None;
+      j["fix_availability"] = r->fix == FixAvailability::Always      ? "Always"
+                              : r->fix == FixAvailability::Sometimes ? "Sometimes"
+                                                                     : "None";
       j["default"] = is_default_rule(*r);
       if (format == OutputFormat::JsonLines) std::cout << j.dump() << "\n";
       else all.push_back(std::move(j));
@@ -119,7 +126,9 @@ int list_rules(OutputFormat format) {
   std::string out = pad("code", code_w) + "  " + pad("name", name_w) + "  " + pad("linter", linter_w) + "  origin  fix  default\n";
   for (const RuleSpec* r : sorted) {
     out += pad(r->code, code_w) + "  " + pad(r->name, name_w) + "  " + pad(r->linter, linter_w) + "  " +
-           pad(origin_of(*r), 6) + "  no   " + (is_default_rule(*r) ? "yes" : "no") + "\n";
+           pad(origin_of(*r), 6) + "  " +
+           (r->fix == FixAvailability::Always ? "yes  " : r->fix == FixAvailability::Sometimes ? "some " : "no   ") +
+           (is_default_rule(*r) ? "yes" : "no") + "\n";
   }
   std::cout << out;
   return 0;

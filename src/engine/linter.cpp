@@ -265,6 +265,7 @@ std::unique_ptr<Pass> check(const SourcePath& path, std::string file_text, const
     }
   }
   Context ctx(path.display, parse_text, lines, tree.get());
+  ctx.set_original(source);
   ctx.set_target_minor(profile.target_minor);
 
   std::vector<std::unique_ptr<Rule>> rules;

@@ -102,13 +102,15 @@ struct RuleSpec {
   // The options the rule reads (see RuleOption); a rule with options has a constructor taking
   // `const RuleOptions&`.
   std::vector<RuleOption> options = {};
+  // Whether its diagnostics carry a fix: never, sometimes or always (as Ruff documents it).
+  FixAvailability fix = FixAvailability::None;
 };
 
 // Everything a rule may read about the file being linted.
 class Context {
  public:
   Context(std::string_view path, std::string_view source, const LineIndex& lines, TSTree* tree)
-      : path_(path), source_(source), lines_(lines), tree_(tree), serial_(next_serial()) {}
+      : path_(path), source_(source), lines_(lines), tree_(tree), original_(source), serial_(next_serial()) {}
 
   // Unique to this file's lint, across threads (node ids are only unique within one tree).
   uint64_t serial() const { return serial_; }
@@ -124,6 +126,24 @@ class Context {
     const uint32_t s = ts_node_start_byte(n);
     return source_.substr(s, ts_node_end_byte(n) - s);
   }
+  // The file's line ending, as Ruff's Stylist detects it: that of the first line ending in the
+  // file ("\n" when there is none). Fixes that add lines use it. (The source rules see has a lone
+  // `\r` made `\n`; the file itself is what is checked here.)
+  std::string_view line_ending() const {
+    if (line_ending_.empty()) {
+      const size_t i = original_.find_first_of("\r\n");
+      line_ending_ = i == std::string_view::npos || original_[i] == '\n' ? "\n"
+                     : i + 1 < original_.size() && original_[i + 1] == '\n' ? "\r\n"
+                                                                               : "\r";
+    }
+    return line_ending_;
+  }
+  // The text as in the file, where a lone `\r` is still a `\r` (same offsets as source()): what
+  // a fix copies from the file into an edit must come from here.
+  std::string_view original() const { return original_; }
+  std::string_view original(uint32_t start, uint32_t end) const { return original_.substr(start, end - start); }
+  std::string_view original(TSNode n) const { return original(ts_node_start_byte(n), ts_node_end_byte(n)); }
+  void set_original(std::string_view original) { original_ = original; }
 
   // The file's semantic model: available in finish() to rules that set needs_semantic.
   const SemanticModel* semantic() const { return semantic_; }
@@ -138,6 +158,8 @@ class Context {
   const LineIndex& lines_;
   TSTree* tree_;
   std::vector<Diagnostic> diagnostics_;
+  std::string_view original_;
+  mutable std::string_view line_ending_;
   const SemanticModel* semantic_ = nullptr;
   int target_minor_ = kDefaultTargetMinor;
   uint64_t serial_;
@@ -178,16 +200,19 @@ class Rule {
   void set_spec(const RuleSpec* spec) { spec_ = spec; }
 
  protected:
-  void report(Context& ctx, uint32_t start_byte, uint32_t end_byte, std::string message) const {
+  // Reports a diagnostic; the reference is for attaching a fix right away (`.fix = ...`,
+  // `.fix_title = ...`) and is valid until the next report.
+  Diagnostic& report(Context& ctx, uint32_t start_byte, uint32_t end_byte, std::string message) const {
     Diagnostic d;
     d.rule = spec_;
     d.message = std::move(message);
     d.start_byte = start_byte;
     d.end_byte = end_byte;
     ctx.add(std::move(d));
+    return ctx.diagnostics().back();
   }
-  void report(Context& ctx, TSNode n, std::string message) const {
-    report(ctx, ts_node_start_byte(n), ts_node_end_byte(n), std::move(message));
+  Diagnostic& report(Context& ctx, TSNode n, std::string message) const {
+    return report(ctx, ts_node_start_byte(n), ts_node_end_byte(n), std::move(message));
   }
 
  private:

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <optional>
 
 namespace lint {
 
@@ -165,7 +166,38 @@ std::string unified_range(size_t start, size_t len) {
 }  // namespace
 
 std::vector<DiffOp> diff_lines(const std::vector<std::string_view>& a, const std::vector<std::string_view>& b) {
-  return Myers(a, b).run();
+  // Between two runs of equal lines, the deleted lines come first, then the inserted ones, as a
+  // replacement (the order `similar`, and so Ruff, shows them in).
+  std::vector<DiffOp> out;
+  std::optional<DiffOp> del, ins;
+  auto flush = [&] {
+    if (del) out.push_back(*del);
+    if (ins) out.push_back(*ins);
+    del.reset();
+    ins.reset();
+  };
+  for (const DiffOp& op : Myers(a, b).run()) {
+    switch (op.tag) {
+      case DiffOp::Tag::Equal:
+        flush();
+        out.push_back(op);
+        break;
+      case DiffOp::Tag::Delete:
+        if (del) del->old_len += op.old_len;
+        else del = op;
+        break;
+      case DiffOp::Tag::Insert:
+        if (ins) ins->new_len += op.new_len;
+        else ins = op;
+        break;
+    }
+  }
+  flush();
+  // A replacement's insertion starts where its deletion does, in the old text.
+  for (size_t i = 1; i < out.size(); ++i) {
+    if (out[i].tag == DiffOp::Tag::Insert && out[i - 1].tag == DiffOp::Tag::Delete) out[i].old_index = out[i - 1].old_index;
+  }
+  return out;
 }
 
 std::vector<std::vector<DiffOp>> group_ops(std::vector<DiffOp> ops, size_t context) {
@@ -213,10 +245,13 @@ std::string unified_diff(std::string_view old_text, std::string_view new_text, s
     if (text.empty() || (text.back() != '\n' && text.back() != '\r')) out += "\n\\ No newline at end of file\n";
   };
   for (const std::vector<DiffOp>& group : group_ops(diff_lines(a, b), context)) {
-    const DiffOp& first = group.front();
-    const DiffOp& last = group.back();
-    const size_t old_start = first.old_index, old_end = last.old_index + last.old_len;
-    const size_t new_start = first.new_index, new_end = last.new_index + last.new_len;
+    size_t old_start = SIZE_MAX, old_end = 0, new_start = SIZE_MAX, new_end = 0;
+    for (const DiffOp& op : group) {
+      old_start = std::min(old_start, op.old_index);
+      old_end = std::max(old_end, op.old_index + op.old_len);
+      new_start = std::min(new_start, op.new_index);
+      new_end = std::max(new_end, op.new_index + op.new_len);
+    }
     out += "@@ -" + unified_range(old_start, old_end - old_start) + " +" + unified_range(new_start, new_end - new_start) +
            " @@\n";
     for (const DiffOp& op : group) {

@@ -327,14 +327,16 @@ class ShowCommands(Workspace):
         lines = proc.stdout.decode().splitlines()
         self.assertEqual(lines[0].split(), ["code", "name", "linter", "origin", "fix", "default"])
         rows = {line.split()[0]: line.split() for line in lines[1:]}
-        self.assertEqual(rows["E711"], ["E711", "none-comparison", "pycodestyle", "native", "no", "yes"])
-        self.assertEqual(rows["RUF100"], ["RUF100", "unused-noqa", "ruff", "native", "no", "no"])
+        self.assertEqual(rows["F541"], ["F541", "f-string-missing-placeholders", "pyflakes", "native", "yes", "yes"])
+        self.assertEqual(rows["E902"], ["E902", "io-error", "pycodestyle", "native", "no", "yes"])
         self.assertEqual(rows["T201"][3], "python")
         rules = json.loads(run("rules", "--output-format", "json").stdout)
         self.assertEqual(len(rules), len(lines) - 1)
-        e711 = next(r for r in rules if r["code"] == "E711")
-        self.assertEqual(e711, {"code": "E711", "name": "none-comparison", "linter": "pycodestyle", "origin": "native",
-                                "fixable": False, "default": True})
+        f541 = next(r for r in rules if r["code"] == "F541")
+        self.assertEqual(f541, {"code": "F541", "name": "f-string-missing-placeholders", "linter": "pyflakes",
+                                "origin": "native", "fixable": True, "fix_availability": "Always", "default": True})
+        e902 = next(r for r in rules if r["code"] == "E902")
+        self.assertEqual((e902["fixable"], e902["fix_availability"]), (False, "None"))
 
     def test_help_describes_every_option(self):
         out = run("--help").stdout.decode()
