@@ -598,11 +598,54 @@ void resolve_rules(Settings& s) {
   std::sort(forced_safe.begin(), forced_safe.end(), by_code);
   std::sort(forced_unsafe.begin(), forced_unsafe.end(), by_code);
 
-  // Option tables: each names a rule that takes options, and sets only those, with their types.
+  // Option tables: each names a rule that takes options, or a linter (a plugin, such as
+  // `[flake8-bugbear]`) whose rules share options as Ruff's plugin tables do; a table sets only
+  // options declared by its rule (or by some rule of its linter), with their types.
   std::map<const RuleSpec*, const RuleTable*> tables;
+  std::map<std::string_view, const RuleTable*> plugin_tables;
+  auto check_option = [](const std::string& name, const RawOption& raw, const std::vector<const RuleSpec*>& owners,
+                         const std::string& what) {
+    const RuleOption* decl = nullptr;
+    std::vector<std::string_view> names;
+    for (const RuleSpec* r : owners) {
+      for (const RuleOption& o : r->options) {
+        if (std::find(names.begin(), names.end(), o.name) == names.end()) names.push_back(o.name);
+        if (o.name == name && !decl) decl = &o;
+      }
+    }
+    if (!decl) {
+      std::string message = "unknown option `" + name + "` of " + what;
+      const std::string near = suggestion(name, names);
+      if (!near.empty()) {
+        message += near;
+      } else {
+        message += " (its options: ";
+        for (size_t i = 0; i < names.size(); ++i) message += (i ? ", `" : "`") + std::string(names[i]) + "`";
+        message += ")";
+      }
+      fail(raw.origin, message);
+    }
+    if (raw.type != option_type_name(decl->type)) {
+      fail(raw.origin, "`" + name + "` of " + what + " must be " + std::string(option_type_name(decl->type)) + ", not " +
+                           raw.type);
+    }
+  };
   for (const auto& [key, table] : s.rule_tables) {
     const RuleSpec* rule = find_rule(key);
     if (!rule) {
+      std::vector<const RuleSpec*> members;
+      bool any_options = false;
+      for (const RuleSpec* r : all_rules()) {
+        if (r->linter != key) continue;
+        members.push_back(r);
+        any_options |= !r->options.empty();
+      }
+      if (!members.empty()) {
+        if (!any_options) fail(table.origin, "the rules of `" + key + "` have no options");
+        for (const auto& [name, raw] : table.options) check_option(name, raw, members, "`" + key + "`");
+        plugin_tables[members.front()->linter] = &table;
+        continue;
+      }
       std::string message = "unknown setting `" + key + "`" + suggestion(key, key_candidates());
       if (key == "lint" || key == "tool") message += " (lint reads its settings at the top level of lint.toml, or in [tool.lint] of pyproject.toml)";
       fail(table.origin, message);
@@ -613,26 +656,7 @@ void resolve_rules(Settings& s) {
     if (tables.count(rule)) fail(table.origin, "the options of `" + std::string(rule->name) + "` are set twice (by name and by code)");
     tables[rule] = &table;
     for (const auto& [name, raw] : table.options) {
-      const auto decl = std::find_if(rule->options.begin(), rule->options.end(),
-                                     [&wanted = name](const RuleOption& o) { return o.name == wanted; });
-      if (decl == rule->options.end()) {
-        std::vector<std::string_view> names;
-        for (const RuleOption& o : rule->options) names.push_back(o.name);
-        std::string message = "unknown option `" + name + "` of the rule `" + std::string(rule->name) + "`";
-        const std::string near = suggestion(name, names);
-        if (!near.empty()) {
-          message += near;
-        } else {
-          message += " (its options: ";
-          for (size_t i = 0; i < names.size(); ++i) message += (i ? ", `" : "`") + std::string(names[i]) + "`";
-          message += ")";
-        }
-        fail(raw.origin, message);
-      }
-      if (raw.type != option_type_name(decl->type)) {
-        fail(raw.origin, "`" + name + "` of the rule `" + std::string(rule->name) + "` must be " +
-                             std::string(option_type_name(decl->type)) + ", not " + raw.type);
-      }
+      check_option(name, raw, {rule}, "the rule `" + std::string(rule->name) + "`");
     }
   }
 
@@ -646,6 +670,13 @@ void resolve_rules(Settings& s) {
   for (const RuleSpec* r : p.table->rules()) {
     RuleOptions options;
     for (const RuleOption& o : r->options) options.set(std::string(o.name), option_default(*r, o));
+    if (auto it = plugin_tables.find(r->linter); it != plugin_tables.end()) {
+      for (const auto& [name, raw] : it->second->options) {
+        const bool declared = std::any_of(r->options.begin(), r->options.end(),
+                                          [&wanted = name](const RuleOption& o) { return o.name == wanted; });
+        if (declared) options.set(name, raw.value);
+      }
+    }
     if (auto it = tables.find(r); it != tables.end()) {
       for (const auto& [name, raw] : it->second->options) options.set(name, raw.value);
     }
