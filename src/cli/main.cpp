@@ -77,7 +77,11 @@ Fixes (see the README, "Fixes"):
 
 Output:
       --output-format FORMAT full (default: source snippets), concise (path:row:col: CODE message),
-                             json (Ruff's JSON schema), json-lines (one JSON object per line)
+                             json (Ruff's JSON schema), json-lines (one JSON object per line),
+                             and for CI: github, gitlab, sarif, junit, pylint, grouped, azure,
+                             rdjson (also LINT_OUTPUT_FORMAT)
+  -o, --output-file PATH     Write the report to this file instead of standard output (also
+                             LINT_OUTPUT_FILE)
       --statistics           Print the number of diagnostics per code instead of each one
   -q, --quiet                Print diagnostics only, without the summary line
       --exit-zero            Exit with 0 even when diagnostics were found
@@ -141,6 +145,8 @@ struct Args {
   bool fix_only = false;
   bool diff = false;
   bool exit_non_zero_on_fix = false;
+  bool format_given = false;
+  std::string output_file;  // -o / --output-file
 };
 
 [[noreturn]] void usage_error(const std::string& message) {
@@ -250,8 +256,12 @@ Args parse_args(int argc, char** argv) {
     } else if (arg == "--output-format") {
       const std::string f = take();
       if (!parse_output_format(f, args.format)) {
-        usage_error("invalid value `" + f + "` for `--output-format` (possible values: full, concise, json, json-lines)");
+        usage_error("invalid value `" + f + "` for `--output-format` (possible values: " +
+                    std::string(output_format_names()) + ")");
       }
+      args.format_given = true;
+    } else if (arg == "-o" || arg == "--output-file") {
+      args.output_file = take();
     } else if (arg == "--threads") {
       const std::string t = take();
       char* end = nullptr;
@@ -325,6 +335,18 @@ Args parse_args(int argc, char** argv) {
     } else {
       usage_error("unexpected argument `" + arg + "`");
     }
+  }
+  // LINT_OUTPUT_FORMAT and LINT_OUTPUT_FILE, as Ruff's RUFF_OUTPUT_FORMAT and RUFF_OUTPUT_FILE.
+  if (!args.format_given) {
+    if (const char* env = std::getenv("LINT_OUTPUT_FORMAT"); env && *env) {
+      if (!parse_output_format(env, args.format)) {
+        usage_error("invalid value `" + std::string(env) + "` for `LINT_OUTPUT_FORMAT` (possible values: " +
+                    std::string(output_format_names()) + ")");
+      }
+    }
+  }
+  if (args.output_file.empty()) {
+    if (const char* env = std::getenv("LINT_OUTPUT_FILE"); env && *env) args.output_file = env;
   }
   if (args.isolated && !args.config_file.empty()) {
     usage_error("`--config " + args.config_file + "` cannot be used with `--isolated` (a `KEY = VALUE` override can)");
@@ -490,9 +512,8 @@ int run_check(const Args& args, ConfigResolver& resolver) {
   }
 
   // With fixes on, standard input's fixed text goes to standard output, and the report to
-  // standard error (as Ruff does).
+  // standard error (as Ruff does); with --output-file, the report goes to that file.
   const bool fixing = options.fix.mode != FixOptions::Mode::Report;
-  std::ostream& report = read_stdin && fixing ? std::cerr : std::cout;
   const bool show_violations = !args.fix_only && !args.diff;
   Summary summary;
   summary.hint_unsafe = hint_unsafe;
@@ -502,40 +523,55 @@ int run_check(const Args& args, ConfigResolver& resolver) {
   bool internal_error = false;
   std::string out, diffs;
   std::vector<std::pair<std::string, const FixCounts*>> fixed_files;
+  std::vector<std::pair<const SourcePath*, const std::vector<Reported>*>> documents;
   for (size_t i = 0; i < results.size(); ++i) {
     const FileResult& r = results[i];
+    const SourcePath& sp = i < files.size() ? files[i] : stdin_path;
     if (r.diagnostics && !args.statistics && show_violations) {
       if (args.format == OutputFormat::Json && summary.remaining) out += json_separator();
       out += r.rendered;
+      if (is_document_format(args.format)) documents.emplace_back(&sp, &r.reported);
     }
     summary.remaining += r.diagnostics;
     summary.fixable += r.fixable;
     summary.unsafe_hidden += r.unsafe_hidden;
     for (const auto& [rule, n] : r.fixed) summary.fixed += n;
-    if (!r.fixed.empty()) fixed_files.emplace_back(i < files.size() ? files[i].display : stdin_path.display, &r.fixed);
+    if (!r.fixed.empty()) fixed_files.emplace_back(sp.display, &r.fixed);
     if (!r.diff.empty()) diffs += r.diff + "\n";
     if (r.fixed_source_set) std::cout << r.fixed_source;
     internal_error |= r.internal_error;
     if (!r.warning.empty()) std::cerr << r.warning << "\n";
   }
-  const bool text_format = args.format == OutputFormat::Full || args.format == OutputFormat::Concise;
-  if (!diffs.empty()) {
-    // Standard input's diff has no file name to head it.
-    std::cout << diffs;
-  }
+  const bool text_format =
+      args.format == OutputFormat::Full || args.format == OutputFormat::Concise || args.format == OutputFormat::Grouped;
+  std::cout << diffs;
   std::string fix_table;
   if (show_fixes && text_format) {
     fix_table = render_fix_summary(options.output, fixed_files);
     if (!fix_table.empty()) fix_table = "\n" + fix_table + "\n";
   }
+  std::string report;
   if (args.statistics) {
-    report << render_statistics(results, args.format);
-    if (!args.quiet && text_format && summary.remaining) report << render_summary(options.output, summary);
+    report += render_statistics(results, args.format);
+    if (!args.quiet && text_format && summary.remaining) report += render_summary(options.output, summary);
   } else if (show_violations) {
-    report << render_prefix(options.output, summary.remaining) << out << fix_table;
-    if (!args.quiet || args.format == OutputFormat::Json) report << render_summary(options.output, summary);
+    if (is_document_format(args.format)) {
+      report += render_document(options.output, documents);
+    } else {
+      report += render_prefix(options.output, summary.remaining) + out + fix_table;
+      if (!args.quiet || args.format == OutputFormat::Json) report += render_summary(options.output, summary);
+    }
   } else if (text_format && !args.quiet) {
-    report << fix_table << render_summary(options.output, summary);
+    report += fix_table + render_summary(options.output, summary);
+  }
+  if (!args.output_file.empty()) {
+    // Written whole or not at all, as a fixed file is.
+    if (std::string err = write_new_file(args.output_file, report); !err.empty()) {
+      std::cerr << "error: Failed to write " << args.output_file << ": " << err << "\n";
+      return 2;
+    }
+  } else {
+    (read_stdin && fixing ? std::cerr : std::cout) << report;
   }
   std::cout.flush();
   std::cerr.flush();

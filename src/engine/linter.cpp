@@ -113,6 +113,7 @@ FileResult io_error(const SourcePath& path, const LintOptions& options, const st
     result.diagnostics = 1;
     result.found.push_back(rule);
     result.rendered = render_file(options.output, path, {d}, nullptr);
+    if (is_document_format(options.output.format)) result.reported = reported({d}, nullptr);
   } else {
     result.warning = "warning: Failed to lint " + path.display + ": " + message;
   }
@@ -368,6 +369,7 @@ FileResult result_of(const SourcePath& path, const Pass& pass, const LintOptions
     rc.required = required;
     rc.show_fix_status = options.fix.mode == FixOptions::Mode::Report;
     result.rendered = render_file(options.output, path, pass.diagnostics, &*pass.lines, &rc);
+    if (is_document_format(options.output.format)) result.reported = reported(pass.diagnostics, &*pass.lines);
   }
   return result;
 }
@@ -425,7 +427,10 @@ FileResult lint_source(const SourcePath& path, std::string text, const LintOptio
   result.fixed = fixed;
   const std::string& current = last->text;
   if (options.fix.mode == FixOptions::Mode::Diff) {
-    if (current != original) result.diff = unified_diff(original, current, path.display, path.display);
+    if (current != original) {
+      const std::string name = path.is_stdin ? "" : path.display;
+      result.diff = unified_diff(original, current, name, name);
+    }
   } else if (path.is_stdin) {
     result.fixed_source_set = true;
     result.fixed_source = current;

@@ -79,6 +79,7 @@ struct LintOptions {
 struct FileResult {
   size_t diagnostics = 0;
   std::string rendered;  // this file's diagnostics in the output format
+  std::vector<Reported> reported;  // ... as records, for the whole-run formats (is_document_format)
   std::string warning;   // printed on standard error (e.g. an unreadable file when E902 is off)
   bool internal_error = false;  // the file could not be linted, or a Python rule raised
   std::vector<const RuleSpec*> found;  // the rule of each diagnostic (null: a syntax error), for --statistics

@@ -5,6 +5,7 @@
 
 #include "engine/rule.h"
 #include "fix/diff.h"
+#include "output/ci_formats.h"
 
 namespace lint {
 
@@ -339,12 +340,23 @@ std::string dump(const nlohmann::json& j, int indent) {
 }  // namespace
 
 bool parse_output_format(std::string_view name, OutputFormat& out) {
-  if (name == "full") out = OutputFormat::Full;
-  else if (name == "concise") out = OutputFormat::Concise;
-  else if (name == "json") out = OutputFormat::Json;
-  else if (name == "json-lines") out = OutputFormat::JsonLines;
-  else return false;
-  return true;
+  static const std::pair<std::string_view, OutputFormat> kFormats[] = {
+      {"full", OutputFormat::Full},     {"concise", OutputFormat::Concise}, {"json", OutputFormat::Json},
+      {"json-lines", OutputFormat::JsonLines}, {"github", OutputFormat::Github}, {"gitlab", OutputFormat::Gitlab},
+      {"pylint", OutputFormat::Pylint}, {"grouped", OutputFormat::Grouped}, {"azure", OutputFormat::Azure},
+      {"junit", OutputFormat::Junit},   {"sarif", OutputFormat::Sarif},     {"rdjson", OutputFormat::Rdjson},
+  };
+  for (const auto& [n, f] : kFormats) {
+    if (n == name) {
+      out = f;
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string_view output_format_names() {
+  return "full, concise, json, json-lines, github, gitlab, pylint, grouped, azure, junit, sarif, rdjson";
 }
 
 std::string_view json_separator() { return ",\n"; }
@@ -397,8 +409,15 @@ std::string render_file(const OutputOptions& options, const SourcePath& path, co
       case OutputFormat::JsonLines:
         out += dump(diagnostic_json(path, d, lines), -1) + "\n";
         break;
+      default:
+        break;
     }
     first = false;
+  }
+  if (options.format == OutputFormat::Github || options.format == OutputFormat::Azure ||
+      options.format == OutputFormat::Pylint || options.format == OutputFormat::Grouped) {
+    return render_line_format(options.format, path, diagnostics, context && context->show_fix_status,
+                              context ? context->required : Applicability::Safe);
   }
   return out;
 }
@@ -419,11 +438,12 @@ std::string render_summary(const OutputOptions& options, const Summary& sum) {
   switch (options.format) {
     case OutputFormat::Json:
       return sum.remaining ? "\n]" : "]";
-    case OutputFormat::JsonLines:
-      return "";
     case OutputFormat::Full:
     case OutputFormat::Concise:
+    case OutputFormat::Grouped:
       break;
+    default:
+      return "";
   }
   auto plural = [](size_t n, std::string_view one, std::string_view many) {
     return std::to_string(n) + " " + std::string(n == 1 ? one : many);
