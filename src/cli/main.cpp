@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "cache/cache.h"
 #include "cli/commands.h"
 #include "config/config.h"
 #include "engine/discovery.h"
@@ -36,6 +37,8 @@ Usage: lint [check] [OPTIONS] [PATH ...]
        lint rules                 List every rule: code, name, linter, origin, fix, on by default
        lint test-rules [PATH ...] Check each Python rule's VALID and INVALID examples (the shipped
                                   rules, or those in PATH) and report per rule
+       lint clean                 Remove the cache folder and every .lint_cache folder below the
+                                  current directory
 
 Lints the Python files (*.py, *.pyi) found under each PATH (default: the current directory).
 Directories such as .git, .venv, __pycache__, build and site-packages are skipped, and so is
@@ -106,8 +109,12 @@ Python rules (see the README, "Writing a rule in Python"):
                              again
       --print-tree           Print each file's syntax tree (tree-sitter S-expression) and exit
 
-Compatibility (accepted, no effect):
-      --no-cache
+Cache (see the README, "Cache"):
+      --no-cache             Neither read nor write the result cache (also LINT_NO_CACHE=1)
+      --cache-dir PATH       The cache folder (also LINT_CACHE_DIR, the `cache-dir` setting;
+                             default: .lint_cache beside the configuration of the current
+                             directory, or in it)
+  -v, --verbose              Say on standard error where the cache is and how often it was used
 
   -h, --help                 Print this help
   -V, --version              Print the version
@@ -117,7 +124,7 @@ Exit status: 0 when nothing was found, 1 when diagnostics were found (syntax err
 and never when NO_COLOR is set.
 )";
 
-enum class Command { Check, TestRules, Rule, Rules };
+enum class Command { Check, TestRules, Rule, Rules, Clean };
 
 struct Args {
   Command command = Command::Check;
@@ -147,6 +154,9 @@ struct Args {
   bool exit_non_zero_on_fix = false;
   bool format_given = false;
   std::string output_file;  // -o / --output-file
+  bool no_cache = false;
+  std::string cache_dir;    // --cache-dir
+  bool verbose = false;
 };
 
 [[noreturn]] void usage_error(const std::string& message) {
@@ -186,6 +196,9 @@ Args parse_args(int argc, char** argv) {
     } else if (first == "rules") {
       argv_list.erase(argv_list.begin());
       args.command = Command::Rules;
+    } else if (first == "clean") {
+      argv_list.erase(argv_list.begin());
+      args.command = Command::Clean;
     }
   }
   auto add_selectors = [&](std::vector<Selector>& to, const std::string& list) {
@@ -214,7 +227,7 @@ Args parse_args(int argc, char** argv) {
       if (i + 1 >= argv_list.size()) usage_error("option `" + arg + "` needs a value");
       return argv_list[++i];
     };
-    static const std::set<std::string> kFlags = {"-q", "--quiet", "--exit-zero", "--isolated", "--no-cache",
+    static const std::set<std::string> kFlags = {"-q", "--quiet", "--exit-zero", "--isolated", "--no-cache", "-v", "--verbose",
                                                  "--no-respect-gitignore", "--respect-gitignore", "--print-tree",
                                                  "--show-settings", "--show-files", "--statistics",
                                                  "--fix", "--no-fix", "--unsafe-fixes", "--no-unsafe-fixes",
@@ -331,7 +344,11 @@ Args parse_args(int argc, char** argv) {
     } else if (arg == "--statistics") {
       args.statistics = true;
     } else if (arg == "--no-cache") {
-      // Accepted so that Ruff command lines work unchanged: lint keeps no cache.
+      args.no_cache = true;
+    } else if (arg == "--cache-dir") {
+      args.cache_dir = take();
+    } else if (arg == "-v" || arg == "--verbose") {
+      args.verbose = true;
     } else {
       usage_error("unexpected argument `" + arg + "`");
     }
@@ -353,6 +370,14 @@ Args parse_args(int argc, char** argv) {
   }
   if (args.command == Command::Rule && args.paths.size() != 1) usage_error("`lint rule` takes one rule code or name");
   if (args.command == Command::Rules && !args.paths.empty()) usage_error("`lint rules` takes no argument");
+  if (args.command == Command::Clean && !args.paths.empty()) usage_error("`lint clean` takes no argument");
+  if (const char* env = std::getenv("LINT_NO_CACHE"); env && *env && std::string_view(env) != "0" &&
+                                                          std::string_view(env) != "false") {
+    args.no_cache = true;
+  }
+  if (args.cache_dir.empty()) {
+    if (const char* env = std::getenv("LINT_CACHE_DIR"); env && *env) args.cache_dir = env;
+  }
   if (args.paths.empty() && args.command == Command::Check) args.paths.push_back(".");
   return args;
 }
@@ -390,6 +415,17 @@ std::vector<std::string> shipped_python_rules() {
   std::error_code ec;
   if (fs::is_directory(LINT_PYTHON_RULES_DIR, ec)) return {LINT_PYTHON_RULES_DIR};
   return {};
+}
+
+// The cache folder: --cache-dir or LINT_CACHE_DIR, else the `cache-dir` setting of the
+// configuration of the current directory, else `.lint_cache` beside that configuration (in the
+// current directory when there is none), as Ruff places `.ruff_cache`.
+fs::path cache_dir_of(const Args& args, ConfigResolver& resolver) {
+  if (!args.cache_dir.empty()) return fs::absolute(args.cache_dir).lexically_normal();
+  const Settings& top = resolver.for_directory(fs::current_path());
+  if (top.cache_dir) return *top.cache_dir;
+  if (!top.path.empty()) return fs::path(top.path).parent_path() / ".lint_cache";
+  return fs::current_path() / ".lint_cache";
 }
 
 int run_check(const Args& args, ConfigResolver& resolver) {
@@ -479,6 +515,28 @@ int run_check(const Args& args, ConfigResolver& resolver) {
   } catch (const ConfigError& e) {
     config_error(e);
   }
+  // The result cache: on unless fixes are applied or shown (they change the files).
+  std::unique_ptr<ResultCache> cache;
+  if (!args.no_cache && options.fix.mode == FixOptions::Mode::Report) {
+    cache = std::make_unique<ResultCache>(cache_dir_of(args, resolver));
+    // Each profile's part of the keys: its settings, its folder (relative patterns), the
+    // content of every Python rule file loaded, and whether noqa rows are computed.
+    KeyHasher run;
+    run.add(static_cast<uint64_t>(args.format == OutputFormat::Json || args.format == OutputFormat::JsonLines));
+    std::set<std::string> rule_files;
+    for (const PythonRuleInfo& r : python_rules) rule_files.insert(r.path);
+    for (const std::string& f : rule_files) {
+      std::ifstream in(f, std::ios::binary);
+      run.add(f).add(std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>()));
+    }
+    const CacheKey run_key = run.finish();
+    for (Settings* s : resolver.loaded()) {
+      KeyHasher extra;
+      extra.add(run_key.high).add(run_key.low).add(s->root);
+      s->profile.cache_key = profile_cache_key(s->profile, extra.finish());
+    }
+    options.cache = cache.get();
+  }
   // The interpreter starts only when some configuration in use selects a Python rule.
   std::vector<const PythonRuleInfo*> python_selected;
   for (const PythonRuleInfo& r : python_rules) {
@@ -564,6 +622,10 @@ int run_check(const Args& args, ConfigResolver& resolver) {
   } else if (text_format && !args.quiet) {
     report += fix_table + render_summary(options.output, summary);
   }
+  if (args.verbose && cache) {
+    std::cerr << "lint: cache " << cache->dir().string() << ": " << cache->hits() << " files from the cache, "
+              << cache->misses() << " linted\n";
+  }
   if (!args.output_file.empty()) {
     // Written whole or not at all, as a fixed file is.
     if (std::string err = write_new_file(args.output_file, report); !err.empty()) {
@@ -612,7 +674,8 @@ int main(int argc, char** argv) {
   config.command_line = args.cli;
   config.respect_gitignore = args.respect_gitignore;
   std::unique_ptr<ConfigResolver> resolver;
-  if (args.command == Command::Check || args.command == Command::Rule || args.command == Command::Rules) {
+  if (args.command == Command::Check || args.command == Command::Rule || args.command == Command::Rules ||
+      args.command == Command::Clean) {
     try {
       resolver = std::make_unique<ConfigResolver>(config);
     } catch (const ConfigError& e) {
@@ -621,6 +684,18 @@ int main(int argc, char** argv) {
   }
 
   if (args.command == Command::Check) return run_check(args, *resolver);
+  if (args.command == Command::Clean) {
+    fs::path dir;
+    try {
+      dir = cache_dir_of(args, *resolver);
+    } catch (const ConfigError& e) {
+      config_error(e);
+    }
+    for (const fs::path& p : clean_caches(fs::current_path(), dir)) {
+      if (args.verbose) std::cerr << "lint: removed " << p.string() << "\n";
+    }
+    return 0;
+  }
 
   // The other commands: Python rules from the shipped folder, --python-rules and (for `rule` and
   // `rules`) the configuration of the current directory.

@@ -279,6 +279,10 @@ void apply_table(const toml::table& t, Settings& s, const TableSource& src) {
       layer.extend_safe_fixes = selectors(*v, key, src);
     } else if (key == "extend-unsafe-fixes") {
       layer.extend_unsafe_fixes = selectors(*v, key, src);
+    } else if (key == "cache-dir") {
+      const auto* str = v->as_string();
+      if (!str) fail(vo, "`cache-dir` must be a string (a folder), not " + type_name(*v));
+      s.cache_dir = absolute_against(src.root, str->get());
     } else if (key == "fix" || key == "unsafe-fixes" || key == "show-fixes") {
       const auto* b = v->as_boolean();
       if (!b) fail(vo, "`" + key + "` must be a boolean (true or false), not " + type_name(*v));
@@ -547,6 +551,7 @@ const std::vector<std::string_view>& setting_keys() {
       "extend-per-file-ignores", "exclude", "extend-exclude",    "respect-gitignore", "line-length",
       "target-version", "python-rules",  "fix",               "unsafe-fixes", "show-fixes",
       "fixable",        "extend-fixable",   "unfixable",         "extend-safe-fixes", "extend-unsafe-fixes",
+      "cache-dir",
   };
   return keys;
 }

@@ -10,6 +10,7 @@
 #include <map>
 #include <mutex>
 
+#include "cache/cache.h"
 #include "fix/diff.h"
 #include "noqa/noqa.h"
 #include "engine/registry.h"
@@ -197,15 +198,13 @@ struct Pass {
   bool internal_error = false;
 };
 
-std::unique_ptr<Pass> check(const SourcePath& path, std::string file_text, const LintOptions& options) {
+// A pass's text, ready for rules or for cached diagnostics: checked (UTF-8, size), without its
+// byte order mark, lone carriage returns made line feeds, and its line index.
+std::unique_ptr<Pass> prepare(std::string file_text) {
   auto pass = std::make_unique<Pass>();
   Pass& out = *pass;
   out.text = std::move(file_text);
   const std::string_view text = out.text;
-  const LintProfile& profile = profile_of(path, options);
-  static const DispatchTable empty_table({});
-  const DispatchTable& table = profile.table ? *profile.table : empty_table;
-  const FileRules file_rules(profile, path);
   if (find_invalid_utf8(text) != std::string_view::npos) {
     out.io_error = "stream did not contain valid UTF-8";
     return pass;
@@ -231,9 +230,21 @@ std::unique_ptr<Pass> check(const SourcePath& path, std::string file_text, const
       out.normalized[i] = '\n';
     }
   }
-  const std::string_view parse_text = out.normalized.empty() ? source : std::string_view(out.normalized);
-  out.source = parse_text;
-  out.lines.emplace(parse_text);
+  out.source = out.normalized.empty() ? source : std::string_view(out.normalized);
+  out.lines.emplace(out.source);
+  return pass;
+}
+
+std::unique_ptr<Pass> check(const SourcePath& path, std::string file_text, const LintOptions& options) {
+  std::unique_ptr<Pass> pass = prepare(std::move(file_text));
+  Pass& out = *pass;
+  if (out.io_error) return pass;
+  const LintProfile& profile = profile_of(path, options);
+  static const DispatchTable empty_table({});
+  const DispatchTable& table = profile.table ? *profile.table : empty_table;
+  const FileRules file_rules(profile, path);
+  const std::string_view source = std::string_view(out.text).substr(out.bom);
+  const std::string_view parse_text = out.source;
   const LineIndex& lines = *out.lines;
   // What Python refuses before parsing, and tree-sitter would misreport: a NUL byte (the grammar
   // reads one as the end of a token, and the message quoted it raw), too many brackets or levels
@@ -377,6 +388,19 @@ FileResult result_of(const SourcePath& path, const Pass& pass, const LintOptions
 }  // namespace
 
 FileResult lint_source(const SourcePath& path, std::string text, const LintOptions& options, const ReadStamp* stamp) {
+  if (options.fix.mode == FixOptions::Mode::Report && options.cache && !path.is_stdin) {
+    // The diagnostics of the same text with the same settings, if a run kept them.
+    const CacheKey key = ResultCache::file_key(profile_of(path, options).cache_key, path.absolute, text);
+    if (std::optional<std::vector<Diagnostic>> cached = options.cache->load(key)) {
+      std::unique_ptr<Pass> pass = prepare(std::move(text));
+      if (!pass->io_error) pass->diagnostics = std::move(*cached);
+      return result_of(path, *pass, options);
+    }
+    std::unique_ptr<Pass> pass = check(path, std::move(text), options);
+    // Only results that are the file's alone: not a Python rule's error, not an unreadable file.
+    if (!pass->io_error && !pass->internal_error && pass->warning.empty()) options.cache->store(key, pass->diagnostics);
+    return result_of(path, *pass, options);
+  }
   std::unique_ptr<Pass> first = check(path, std::move(text), options);
   if (options.fix.mode == FixOptions::Mode::Report || first->io_error) return result_of(path, *first, options);
 
