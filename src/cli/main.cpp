@@ -96,6 +96,8 @@ Input:
                              default excludes)
       --extend-exclude PATTERNS
                              Skip what these glob patterns match, besides the excludes
+      --force-exclude        Apply the excludes to paths named on the command line too (for
+                             pre-commit); --no-force-exclude does not
       --respect-gitignore    Skip what .gitignore files exclude (the default)
       --no-respect-gitignore Lint files that .gitignore files would exclude
       --threads N            Lint N files at a time (default: every core)
@@ -157,6 +159,7 @@ struct Args {
   bool no_cache = false;
   std::string cache_dir;    // --cache-dir
   bool verbose = false;
+  std::optional<bool> force_exclude;  // --force-exclude / --no-force-exclude
 };
 
 [[noreturn]] void usage_error(const std::string& message) {
@@ -179,10 +182,36 @@ std::string toml_list(const std::vector<std::string>& items) {
   return out + "]";
 }
 
+// `@FILE` arguments stand for the lines of FILE, one argument per line (as Ruff's argfiles), so
+// that build systems can pass long file lists. Nested argfiles are expanded too, once each.
+std::vector<std::string> expand_argfiles(std::vector<std::string> in, std::set<std::string>& seen) {
+  std::vector<std::string> out;
+  for (std::string& arg : in) {
+    if (arg.size() < 2 || arg[0] != '@') {
+      out.push_back(std::move(arg));
+      continue;
+    }
+    const std::string file = arg.substr(1);
+    if (!seen.insert(fs::absolute(file).lexically_normal().string()).second) {
+      usage_error("argument file `" + file + "` includes itself");
+    }
+    std::ifstream f(file);
+    if (!f) usage_error("cannot read argument file `" + file + "`");
+    std::vector<std::string> lines;
+    for (std::string line; std::getline(f, line);) {
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      if (!line.empty()) lines.push_back(line);
+    }
+    for (std::string& a : expand_argfiles(std::move(lines), seen)) out.push_back(std::move(a));
+  }
+  return out;
+}
+
 Args parse_args(int argc, char** argv) {
   Args args;
   args.cli.source = "command line";
-  std::vector<std::string> argv_list(argv + 1, argv + argc);
+  std::set<std::string> argfiles;
+  std::vector<std::string> argv_list = expand_argfiles(std::vector<std::string>(argv + 1, argv + argc), argfiles);
   if (!argv_list.empty()) {
     const std::string& first = argv_list.front();
     if (first == "check") {
@@ -227,7 +256,7 @@ Args parse_args(int argc, char** argv) {
       if (i + 1 >= argv_list.size()) usage_error("option `" + arg + "` needs a value");
       return argv_list[++i];
     };
-    static const std::set<std::string> kFlags = {"-q", "--quiet", "--exit-zero", "--isolated", "--no-cache", "-v", "--verbose",
+    static const std::set<std::string> kFlags = {"-q", "--quiet", "--exit-zero", "--isolated", "--no-cache", "-v", "--verbose", "--force-exclude", "--no-force-exclude",
                                                  "--no-respect-gitignore", "--respect-gitignore", "--print-tree",
                                                  "--show-settings", "--show-files", "--statistics",
                                                  "--fix", "--no-fix", "--unsafe-fixes", "--no-unsafe-fixes",
@@ -349,6 +378,8 @@ Args parse_args(int argc, char** argv) {
       args.cache_dir = take();
     } else if (arg == "-v" || arg == "--verbose") {
       args.verbose = true;
+    } else if (arg == "--force-exclude" || arg == "--no-force-exclude") {
+      args.force_exclude = arg == "--force-exclude";
     } else {
       usage_error("unexpected argument `" + arg + "`");
     }
@@ -438,7 +469,10 @@ int run_check(const Args& args, ConfigResolver& resolver) {
   }
   std::vector<SourcePath> files;
   try {
-    if (!to_discover.empty()) files = discover(to_discover, resolver.discovery_options());
+    DiscoveryOptions discovery = resolver.discovery_options();
+    discovery.force_exclude =
+        args.force_exclude.value_or(resolver.for_directory(fs::current_path()).force_exclude.value_or(false));
+    if (!to_discover.empty()) files = discover(to_discover, discovery);
   } catch (const ConfigError& e) {
     config_error(e);
   }

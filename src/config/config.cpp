@@ -283,6 +283,10 @@ void apply_table(const toml::table& t, Settings& s, const TableSource& src) {
       const auto* str = v->as_string();
       if (!str) fail(vo, "`cache-dir` must be a string (a folder), not " + type_name(*v));
       s.cache_dir = absolute_against(src.root, str->get());
+    } else if (key == "force-exclude") {
+      const auto* b = v->as_boolean();
+      if (!b) fail(vo, "`force-exclude` must be a boolean (true or false), not " + type_name(*v));
+      s.force_exclude = b->get();
     } else if (key == "fix" || key == "unsafe-fixes" || key == "show-fixes") {
       const auto* b = v->as_boolean();
       if (!b) fail(vo, "`" + key + "` must be a boolean (true or false), not " + type_name(*v));
@@ -452,6 +456,7 @@ std::vector<FilePattern> default_excludes() {
 void set_walk_policy(Settings& s) {
   auto patterns = std::make_shared<const std::vector<FilePattern>>(s.effective_exclude());
   s.walk.respect_gitignore = s.effective_respect_gitignore();
+  s.walk.root = s.root;
   s.walk.excluded = [patterns](std::string_view absolute, std::string_view name) {
     return std::any_of(patterns->begin(), patterns->end(),
                        [&](const FilePattern& p) { return p.matches(absolute, name); });
@@ -551,7 +556,7 @@ const std::vector<std::string_view>& setting_keys() {
       "extend-per-file-ignores", "exclude", "extend-exclude",    "respect-gitignore", "line-length",
       "target-version", "python-rules",  "fix",               "unsafe-fixes", "show-fixes",
       "fixable",        "extend-fixable",   "unfixable",         "extend-safe-fixes", "extend-unsafe-fixes",
-      "cache-dir",
+      "cache-dir",      "force-exclude",
   };
   return keys;
 }

@@ -115,6 +115,7 @@ struct Settings {
   // configuration of the current directory, as Ruff reads them.
   std::optional<bool> fix, unsafe_fixes, show_fixes;
   std::optional<std::filesystem::path> cache_dir;  // `cache-dir` (absolute)
+  std::optional<bool> force_exclude;               // `force-exclude`, as --force-exclude
   std::map<std::string, RuleTable> rule_tables;         // by the table's key (a rule name or code)
 
   // The effective values, defaults applied.

@@ -119,8 +119,20 @@ std::vector<SourcePath> discover(const std::vector<std::string>& paths, const Di
     out.push_back(std::move(sp));
   };
 
+  // Whether `exclude` names a path or one of its parents, each judged by the configuration that
+  // governs it, up to that configuration's root.
+  auto force_excluded = [&](const std::string& given) {
+    for (fs::path p(absolute_of(given)); p.has_filename(); p = p.parent_path()) {
+      const WalkPolicy& policy = policy_for(p.parent_path());
+      if (policy.excluded && policy.excluded(p.native(), p.filename().native())) return true;
+      if (!policy.root.empty() && p == fs::path(policy.root)) break;
+    }
+    return false;
+  };
+
   for (const std::string& given : paths) {
     std::error_code ec;
+    if (options.force_exclude && force_excluded(given)) continue;
     if (!fs::is_directory(given, ec)) {
       add(given);  // explicit files are always linted; a missing one reports its error when read
       continue;

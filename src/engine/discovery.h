@@ -18,10 +18,17 @@ struct WalkPolicy {
   // Whether an entry (file or directory) is excluded, by its absolute path and its name; unset:
   // the default excludes (directories only).
   std::function<bool(std::string_view absolute, std::string_view name)> excluded;
+  // The folder the configuration is rooted at (its patterns are relative to it): --force-exclude
+  // looks no higher. Empty: no limit.
+  std::string root;
 };
 
 struct DiscoveryOptions {
   bool respect_gitignore = true;  // with no policy
+  // --force-exclude: `exclude` applies to paths named on the command line too (each path and
+  // its parents up to the configuration's root are matched), as Ruff's; pre-commit passes files
+  // one by one and expects that.
+  bool force_exclude = false;
   // The policy for the entries of a directory (absolute, normalized); unset: respect_gitignore
   // and the default excludes everywhere.
   std::function<const WalkPolicy&(const std::filesystem::path& dir)> policy;
