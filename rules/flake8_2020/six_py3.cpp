@@ -33,10 +33,10 @@ class SixPy3 final : public Rule {
  public:
   void enter(TSNode node, Context& ctx) override {
     if (is(node, "identifier")) {
-      // Attribute chains are taken whole; a bare name only where it is not part of one.
-      const TSNode parent = ts_node_parent(node);
-      if (is(parent, "attribute")) return;
-      if (ctx.text(node) == "PY3") candidates_.push_back(node);
+      // Attribute chains are taken whole; a bare name only where it is not part of one. (The
+      // name first: finding a node's parent costs the depth of the tree.)
+      if (ctx.text(node) != "PY3" || is(ts_node_parent(node), "attribute")) return;
+      candidates_.push_back(node);
     } else if (ctx.text(field(node, "attribute")) == "PY3") {
       candidates_.push_back(node);
     }
