@@ -501,7 +501,8 @@ FileResult lint_text(const SourcePath& path, std::string text, const LintOptions
       last == first.get() ? before : notebook ? notebook->with_source(last->text, last->cell_offsets) : last->text;
   if (options.fix.mode == FixOptions::Mode::Diff) {
     if (after != before) {
-      const std::string name = path.is_stdin ? "" : path.display;
+      // Standard input's diff is headed by its --stdin-filename, if any, as Ruff's.
+      const std::string name = path.is_stdin && path.display == "-" ? "" : path.display;
       result.diff = unified_diff(before, after, name, name);
     }
   } else if (path.is_stdin) {
