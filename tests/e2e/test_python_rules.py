@@ -653,6 +653,12 @@ class Fixes(Workspace):
         self.write("a.py", "abc\n")
         _, diags = self.lint_json("--python-rules", "rules", "--select", "X803", "a.py")
         self.assertEqual(diags[0]["message"], "ABC")
+        # With the result cache, a changed helper is a changed rule: the result is not reused.
+        cached = ["--isolated", "--cache-dir", str(self.dir / "cache"), "--python-rules", "rules", "--select", "X803",
+                  "--output-format", "concise", "a.py"]
+        self.assertIn(b"X803 ABC", run(*cached, cwd=self.dir).stdout)
+        self.write("rules/_helpers.py", "def shout(text):\n    return text + '!'\n")
+        self.assertIn(b"X803 abc!", run(*cached, cwd=self.dir).stdout)
 
 
 class ShippedRules(Workspace):
