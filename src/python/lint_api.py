@@ -8,6 +8,9 @@ the kinds a rule asks for. A rule may instead (or also) give a tree-sitter `quer
 
 Nodes are read-only views of lint's own syntax tree (the names follow py-tree-sitter); they
 are valid while their file is being linted and raise `RuntimeError` afterwards.
+
+A rule that fixes says so (`fixable = "always"` or `"sometimes"`) and passes a `Fix`, made of
+`Edit`s over nodes or byte ranges, to `report()`: the same engine applies it as a native rule's.
 """
 
 import functools

@@ -9,11 +9,12 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
-#include <filesystem>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <list>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <unordered_map>
 
@@ -63,6 +64,7 @@ struct PyFile {
     if (!text_bytes) text_bytes = py::bytes(original.data(), original.size());
     return text_bytes;
   }
+  std::optional<std::string> indentation;  // see indentation_of(), found once
 };
 
 struct PyNode {
@@ -366,7 +368,11 @@ PYBIND11_EMBEDDED_MODULE(_lint, m) {
       .def_property_readonly("line_ending",
                              [check_file](const PyFile& f) { return std::string(line_ending_of(check_file(f).original)); })
       .def_property_readonly("indentation",
-                             [check_file](const PyFile& f) { return indentation_of(check_file(f).tree, f.original); })
+                             [check_file](PyFile& f) {
+                               check_file(f);
+                               if (!f.indentation) f.indentation = indentation_of(f.tree, f.original);
+                               return *f.indentation;
+                             })
       .def("report",
            [check_file, check_node](const PyFile& fr, const PyNode& n, const std::string& message,
                                     const py::object& fix, const py::object& fix_title) {
