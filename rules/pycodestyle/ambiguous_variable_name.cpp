@@ -66,7 +66,7 @@ class AmbiguousVariableName final : public Rule {
     } else if (k == "with_item") {
       TSNode value = unparenthesized(field(node, "value"));
       if (!ts_node_is_null(value) && is(value, "as_pattern")) target(field(value, "alias"), ctx);
-    } else if (k == "except_clause" || k == "except_group_clause") {
+    } else if (k == "except_clause") {
       // `except E as name`: tree-sitter reads `E as name` as an as_pattern expression.
       for (TSNode c : children(node)) {
         if (is(c, "as_pattern")) {
@@ -170,7 +170,7 @@ extern const RuleSpec ambiguous_variable_name{
     .linter = "pycodestyle",
     .kinds = {"assignment", "augmented_assignment", "for_statement", "for_in_clause", "named_expression",
               "parameters", "lambda_parameters", "global_statement", "nonlocal_statement", "with_item",
-              "except_clause", "except_group_clause", "type_alias_statement"},
+              "except_clause", "type_alias_statement"},
     .doc = kDoc,
     .create = make_rule<AmbiguousVariableName>(),
 };

@@ -195,7 +195,7 @@ class ModuleImportNotAtTopOfFile final : public Rule {
         unbind_targets(field(n, "left"));
         descend = true;
       } else if (k == "if_statement" || k == "elif_clause" || k == "else_clause" || k == "try_statement" ||
-                 k == "except_clause" || k == "except_group_clause" || k == "finally_clause" ||
+                 k == "except_clause" || k == "finally_clause" ||
                  k == "with_statement" || k == "match_statement" || k == "case_clause" || k == "while_statement" ||
                  k == "block") {
         descend = true;

@@ -48,7 +48,7 @@ const statements::SymbolTable& categories() {
     statements::SymbolTable t;
     t.set({"(", "[", "{"}, kOpen);
     t.set({")", "]", "}"}, kClose);
-    t.set({"if", "elif", "else", "for", "while", "try", "except", "except*", "finally", "class", "with", "match",
+    t.set({"if", "elif", "else", "for", "while", "try", "except", "finally", "class", "with", "match",
            "case"},
           kKeyword);
     // Resolved as the engine does, "lambda" names the lambda expression, which begins with the
@@ -129,7 +129,7 @@ extern const RuleSpec multiple_statements_on_one_line_colon{
     .name = "multiple-statements-on-one-line-colon",
     .linter = "pycodestyle",
     .kinds = statements::logical_line_starts_and({"(", "[", "{", ")", "]", "}", "if", "elif", "else", "for", "while",
-                                                  "try", "except", "except*", "finally", "class", "with", "match",
+                                                  "try", "except", "finally", "class", "with", "match",
                                                   "case", "lambda", ":"}),
     .doc = kDoc,
     .create = make_rule<MultipleStatementsOnOneLineColon>(),

@@ -75,9 +75,7 @@ class SymbolTable {
     table_.assign(ts_language_symbol_count(lang), 0);
   }
   void set(std::string_view name, uint8_t category) {
-    const TSLanguage* lang = python_language();
-    TSSymbol s = ts_language_symbol_for_name(lang, name.data(), static_cast<uint32_t>(name.size()), true);
-    if (s == 0) s = ts_language_symbol_for_name(lang, name.data(), static_cast<uint32_t>(name.size()), false);
+    const TSSymbol s = kind_symbol(name);
     if (s != 0 && s < table_.size()) table_[s] = category;
   }
   void set(std::initializer_list<std::string_view> names, uint8_t category) {
@@ -93,7 +91,7 @@ class SymbolTable {
 };
 
 // Every node kind that begins a logical line: statements, clause headers and decorators.
-inline constexpr std::array<std::string_view, 32> kLogicalLineStarts = {
+inline constexpr auto kLogicalLineStarts = std::to_array<std::string_view>({
     // simple statements
     "assert_statement", "break_statement", "continue_statement", "delete_statement", "exec_statement",
     "expression_statement", "future_import_statement", "global_statement", "import_from_statement",
@@ -103,8 +101,8 @@ inline constexpr std::array<std::string_view, 32> kLogicalLineStarts = {
     "class_definition", "decorated_definition", "for_statement", "function_definition", "if_statement",
     "match_statement", "try_statement", "while_statement", "with_statement",
     // clauses and decorators
-    "elif_clause", "else_clause", "except_clause", "except_group_clause", "finally_clause", "case_clause",
-    "decorator"};
+    "elif_clause", "else_clause", "except_clause", "finally_clause", "case_clause",
+    "decorator"});
 
 // The kinds of kLogicalLineStarts followed by `extra`, for a RuleSpec's `.kinds`.
 inline std::vector<std::string_view> logical_line_starts_and(std::initializer_list<std::string_view> extra) {

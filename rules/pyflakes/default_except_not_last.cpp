@@ -39,7 +39,7 @@ class DefaultExceptNotLast final : public Rule {
     TSNode bare{};
     bool have_bare = false;
     for (TSNode c : children(node)) {
-      if (!is(c, "except_clause") && !is(c, "except_group_clause")) continue;
+      if (!is(c, "except_clause")) continue;
       if (have_bare) {
         report(ctx, ts_node_child(bare, 0), "An `except` block as not the last exception handler");
         have_bare = false;

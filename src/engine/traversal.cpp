@@ -9,12 +9,6 @@ namespace lint {
 
 namespace {
 
-TSSymbol symbol_for(const TSLanguage* lang, std::string_view name) {
-  TSSymbol s = ts_language_symbol_for_name(lang, name.data(), static_cast<uint32_t>(name.size()), true);
-  if (s == 0) s = ts_language_symbol_for_name(lang, name.data(), static_cast<uint32_t>(name.size()), false);
-  return s;
-}
-
 // Leaves that mean nothing to the semantic model, which skips them: tokens (anonymous symbols:
 // keywords, operators, punctuation), the pieces of a string literal (the model reads a string
 // whole), and comments. They are well over a third of all nodes.
@@ -41,7 +35,7 @@ DispatchTable::DispatchTable(std::span<const RuleSpec* const> rules) : rules_(ru
   for (size_t i = 0; i < rules.size(); ++i) {
     needs_semantic_ |= rules[i]->needs_semantic;
     for (std::string_view k : rules[i]->kinds) {
-      const TSSymbol s = symbol_for(lang, k);
+      const TSSymbol s = kind_symbol(k);
       if (s == 0) {
         throw UnknownNodeKind("rule " + std::string(rules[i]->code) + " (" + std::string(rules[i]->name) +
                               ") visits unknown node kind `" + std::string(k) + "`");

@@ -444,12 +444,7 @@ namespace lint {
 
 namespace {
 
-TSSymbol symbol_named(std::string_view name) {
-  const TSLanguage* lang = python_language();
-  TSSymbol s = ts_language_symbol_for_name(lang, name.data(), static_cast<uint32_t>(name.size()), true);
-  if (s == 0) s = ts_language_symbol_for_name(lang, name.data(), static_cast<uint32_t>(name.size()), false);
-  return s;
-}
+TSSymbol symbol_named(std::string_view name) { return kind_symbol(name); }
 
 std::string format_exception(py::error_already_set& e) {
   try {

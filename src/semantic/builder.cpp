@@ -228,8 +228,7 @@ void SemanticBuilder::Impl::enter(TSNode n, TSFieldId field_id) {
       if (field_id == sy.f_alias) {
         f.ctx = Ctx::Store;
         f.bind_kind = p.bind_kind == BindingKind::MatchCapture ? BindingKind::MatchCapture
-                      : (frames.size() >= 2 && (frames[frames.size() - 2].kind == K::Except ||
-                                                frames[frames.size() - 2].kind == K::ExceptGroup))
+                      : (frames.size() >= 2 && frames[frames.size() - 2].kind == K::Except)
                           ? BindingKind::ExceptHandler
                           : BindingKind::WithItem;
       } else if (p.bind_kind != BindingKind::MatchCapture) {
@@ -241,7 +240,6 @@ void SemanticBuilder::Impl::enter(TSNode n, TSFieldId field_id) {
       }
       break;
     case K::Except:
-    case K::ExceptGroup:
       if (field_id == sy.f_alias) {
         f.ctx = Ctx::Store;
         f.bind_kind = BindingKind::ExceptHandler;
@@ -359,7 +357,7 @@ void SemanticBuilder::Impl::enter(TSNode n, TSFieldId field_id) {
         f.branch = p.try_branch;  // body and else: one branch
         if (k == K::Block && p.name_error_try) f.flags |= kInNameErrorTry;
         if (k == K::Block && p.import_error_try) f.flags |= kInTry;
-      } else if (k == K::Except || k == K::ExceptGroup || k == K::Finally) {
+      } else if (k == K::Except || k == K::Finally) {
         f.branch = new_branch(frames.size() >= 2 ? p.branch : 0, 0);
       }
       break;
@@ -415,7 +413,7 @@ void SemanticBuilder::Impl::enter(TSNode n, TSFieldId field_id) {
   // Containers propagate store context; anything else below a store target is a load.
   if ((p.ctx == Ctx::Store || p.ctx == Ctx::Del || p.ctx == Ctx::AugStore) && p.kind != K::Attribute &&
       p.kind != K::Subscript && p.kind != K::Assignment && p.kind != K::For && p.kind != K::ForIn &&
-      p.kind != K::NamedExpr && p.kind != K::AsPattern && p.kind != K::Except && p.kind != K::ExceptGroup &&
+      p.kind != K::NamedExpr && p.kind != K::AsPattern && p.kind != K::Except &&
       p.kind != K::AugAssignment && p.kind != K::Delete) {
     if (!is_container(p.kind)) f.ctx = Ctx::Load;
     else if (p.kind == K::ListSplat || p.kind == K::ListSplatPattern) f.flags |= kStarTarget;
@@ -607,7 +605,6 @@ void SemanticBuilder::Impl::enter(TSNode n, TSFieldId field_id) {
       if (p.kind == K::If) f.branch = new_branch(p.branch, 0);
       break;
     case K::Except:
-    case K::ExceptGroup:
       f.flags |= kInExceptHandler;
       break;
     case K::ExpressionStatement:
@@ -751,8 +748,7 @@ void SemanticBuilder::Impl::leave(TSNode n) {
     }
     case K::Lambda:
       break;
-    case K::Except:
-    case K::ExceptGroup: {
+    case K::Except: {
       // `except E as e`: the alias sits in the clause, or in an as_pattern as its value.
       TSNode alias = field(n, "alias");
       if (ts_node_is_null(alias)) {

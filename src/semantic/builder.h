@@ -24,7 +24,7 @@ enum class K : uint8_t {
   Import, ImportFrom, FutureImport, Global, Nonlocal, Delete,
   Function, Class, Lambda, Decorated, Parameters, LambdaParameters, DefaultParameter, TypedParameter,
   TypedDefaultParameter, ListSplatPattern, DictSplatPattern,
-  Assignment, AugAssignment, For, While, With, WithItem, AsPattern, AsPatternTarget, Try, Except, ExceptGroup,
+  Assignment, AugAssignment, For, While, With, WithItem, AsPattern, AsPatternTarget, Try, Except,
   Else, Finally, If, Elif, Match, Case, CasePattern, DottedName, SplatPattern, KeywordPattern, ClassPattern,
   DictPattern, NamedExpr, ListComp, SetComp, DictComp, GenExpr, ForIn, IfClause,
   Tuple, List, PatternList, TuplePattern, ListPattern, Parenthesized, ListSplat, ExpressionList,
@@ -63,7 +63,7 @@ struct Symbols {
     set("assignment", K::Assignment); set("augmented_assignment", K::AugAssignment);
     set("for_statement", K::For); set("while_statement", K::While); set("with_statement", K::With);
     set("with_item", K::WithItem); set("as_pattern", K::AsPattern); set("as_pattern_target", K::AsPatternTarget);
-    set("try_statement", K::Try); set("except_clause", K::Except); set("except_group_clause", K::ExceptGroup);
+    set("try_statement", K::Try); set("except_clause", K::Except);
     set("else_clause", K::Else); set("finally_clause", K::Finally); set("if_statement", K::If);
     set("elif_clause", K::Elif); set("match_statement", K::Match); set("case_clause", K::Case);
     set("case_pattern", K::CasePattern); set("dotted_name", K::DottedName); set("splat_pattern", K::SplatPattern);

@@ -11,6 +11,15 @@ namespace lint {
 
 const TSLanguage* python_language() { return tree_sitter_python(); }
 
+TSSymbol kind_symbol(std::string_view name) {
+  if (name.empty()) return 0;
+  const TSLanguage* lang = python_language();
+  const auto length = static_cast<uint32_t>(name.size());
+  TSSymbol s = ts_language_symbol_for_name(lang, name.data(), length, true);
+  if (s == 0) s = ts_language_symbol_for_name(lang, name.data(), length, false);
+  return s < ts_language_symbol_count(lang) ? s : 0;
+}
+
 Parser::Parser() : parser_(ts_parser_new()) {
   // Fails when the grammar's ABI is newer than the core library's (see DEPS.md).
   if (!ts_parser_set_language(parser_, python_language())) {

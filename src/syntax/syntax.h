@@ -14,6 +14,11 @@ namespace lint {
 
 const TSLanguage* python_language();
 
+// The symbol of a node kind by its exact name, named kinds first, then anonymous ones (tokens such
+// as `(`); 0 when the grammar has no such kind. tree-sitter's own lookup takes any prefix of
+// "ERROR", the empty name included, for the error symbol, which is outside the symbol table.
+TSSymbol kind_symbol(std::string_view name);
+
 struct TreeDeleter {
   void operator()(TSTree* t) const { ts_tree_delete(t); }
 };
