@@ -287,12 +287,17 @@ std::unique_ptr<Pass> check(const SourcePath& path, std::string file_text, const
     out.syntax_error = true;
     return pass;
   }
-  const std::string soft_keyword_fixed = rewrite_type_soft_keyword(parse_text);
-  Tree tree = parser().parse(soft_keyword_fixed.empty() ? parse_text : std::string_view(soft_keyword_fixed));
+  // What the grammar reads otherwise than Python, rewritten at the same offsets before parsing.
+  std::string parse_input = rewrite_type_soft_keyword(parse_text);
+  if (std::string joined = join_continuation_runs(parse_input.empty() ? parse_text : parse_input);
+      !joined.empty()) {
+    parse_input = std::move(joined);
+  }
+  Tree tree = parser().parse(parse_input.empty() ? parse_text : std::string_view(parse_input));
   std::string rewritten;
   if (ts_node_has_error(ts_tree_root_node(tree.get()))) {
     // Try again where the grammar is stricter than Python; keep the retry only if it parses.
-    rewritten = rewrite_for_parse(soft_keyword_fixed.empty() ? parse_text : std::string_view(soft_keyword_fixed));
+    rewritten = rewrite_for_parse(parse_input.empty() ? parse_text : std::string_view(parse_input));
     if (!rewritten.empty()) {
       Tree retry = parser().parse(rewritten);
       if (!ts_node_has_error(ts_tree_root_node(retry.get()))) tree = std::move(retry);

@@ -1,5 +1,6 @@
 #include "syntax/syntax.h"
 
+#include <algorithm>
 #include <cstring>
 #include <stdexcept>
 #include <vector>
@@ -154,6 +155,59 @@ std::string rewrite_type_soft_keyword(std::string_view source) {
     }
   }
   return out;
+}
+
+namespace {
+
+// The end of a line continuation starting at the backslash at `i` (just past its line break),
+// or 0 when the backslash at `i` does not end its line.
+size_t continuation_end(std::string_view s, size_t i) {
+  if (i + 1 < s.size() && s[i + 1] == '\n') return i + 2;
+  if (i + 1 < s.size() && s[i + 1] == '\r') return i + 2 < s.size() && s[i + 2] == '\n' ? i + 3 : i + 2;
+  return 0;
+}
+
+// Whether the line starting at `i` holds only blanks and a line continuation.
+bool continuation_only_line(std::string_view s, size_t i) {
+  while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\f')) ++i;
+  return i < s.size() && s[i] == '\\' && continuation_end(s, i) != 0;
+}
+
+}  // namespace
+
+std::string join_continuation_runs(std::string_view source) {
+  // A cheap test first: a continuation followed by a line that is one too.
+  bool run = false;
+  for (size_t at = source.find('\\'); at != std::string_view::npos && !run; at = source.find('\\', at + 1)) {
+    const size_t end = continuation_end(source, at);
+    run = end != 0 && continuation_only_line(source, end);
+  }
+  if (!run) return "";
+  std::string out(source);
+  bool changed = false;
+  const size_t n = source.size();
+  for (size_t i = 0; i < n; ++i) {
+    const char c = source[i];
+    if (c == '#') {
+      while (i + 1 < n && source[i + 1] != '\n' && source[i + 1] != '\r') ++i;
+    } else if (c == '\'' || c == '"') {
+      i = skip_string(source, i);
+    } else if (c == '\\') {
+      const size_t end = continuation_end(source, i);
+      if (end == 0) {
+        ++i;  // an escaped character outside a string: not ours to judge
+      } else {
+        if (continuation_only_line(source, end)) {
+          std::fill(out.begin() + static_cast<long>(i), out.begin() + static_cast<long>(end), ' ');
+          changed = true;
+        }
+        i = end - 1;
+      }
+    } else if (is_prefix_char(c) || is_word_char(c)) {
+      while (i + 1 < n && is_word_char(source[i + 1])) ++i;
+    }
+  }
+  return changed ? out : std::string();
 }
 
 std::optional<uint32_t> too_many_open_brackets(std::string_view source) {

@@ -56,6 +56,13 @@ std::string rewrite_for_parse(std::string_view source);
 // renamed (same length), or "" when there are none.
 std::string rewrite_type_soft_keyword(std::string_view source);
 
+// A run of lines that hold nothing but a line continuation (`\`) costs tree-sitter-python's
+// scanner time quadratic in the run's length: before each token it reads ahead over every
+// continuation that follows. Python reads such a run as blanks, so the continuations of the run
+// but the last become blanks (same length, outside strings and comments), and the scanner reads
+// the run once. Returns the rewritten text, or "" when there is no run of two or more.
+std::string join_continuation_runs(std::string_view source);
+
 // tree-sitter 0.20.7 corrupts its heap recovering from more than 65,535 unclosed brackets.
 // Returns the byte offset of the end of input when the source leaves that many brackets open
 // (outside strings and comments), so the caller reports a syntax error without parsing.

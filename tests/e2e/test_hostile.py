@@ -174,6 +174,46 @@ class DeepNesting(Workspace):
         self.assert_only(by_file, "mixed_blocks.py", None, "SyntaxError: too many levels of indentation", row=102)
 
 
+class ParserLimits(Workspace):
+    """Inputs on which Debian's tree-sitter 0.20.7 corrupted its heap, ending the whole run with no
+    output for any file (65,535 is where its 16-bit counts wrapped), and one on which the grammar's
+    scanner took quadratic time. Each is linted or refused with a syntax error, beside a good file."""
+
+    def test_inputs_that_crashed_the_old_parser(self):
+        self.write("good.py", GOOD)
+        self.write("comments.py", "#\n" * 65_535)
+        self.write("comments_after_statement.py", "y = 1\n" + "#\n" * 65_535 + "y == None\n")
+        self.write("continued.py", "y = 1\n" + "y == \\\n" * 65_535 + "None\n")
+        self.write("stars.py", "x = [" + "*" * 66_000 + "\n")
+        self.write("lambda_defaults.py", "lambda x=" * 21_845 + "\n")
+        self.write("dict_unpacking.py", "f(**{'a': " * 16_000 + "\n")
+        self.write("fstrings.py", 'f"{' * 66_000 + "\n")
+        _, by_file = self.lint_json("--select", "ALL", ".", timeout=120)
+        self.assert_good_linted(by_file)
+        self.assertNotIn("comments.py", by_file)
+        self.assertEqual([(d["code"], d["location"]["row"]) for d in by_file["comments_after_statement.py"]
+                          if d["code"] in ("E711", None)], [("E711", 65_537)])
+        # `y == \` continued 65,535 times: one logical line, `y == y == ... == None`.
+        self.assertNotIn(None, [d["code"] for d in by_file["continued.py"]])
+        for name in ("stars.py", "lambda_defaults.py", "dict_unpacking.py", "fstrings.py"):
+            self.assertIn(None, [d["code"] for d in by_file[name]], name)
+
+    def test_runs_of_continuation_lines(self):
+        # Lines holding only `\\`: tree-sitter-python's scanner read ahead over the whole run before
+        # each of them (65,535 took minutes). Python reads the run as blanks.
+        self.write("good.py", GOOD)
+        self.write("only_continuations.py", "\\\n" * 65_535)
+        self.write("run_then_code.py", "y = 1\n" + "y == \\\n" + "  \\\r\n" * 65_535 + "None\n")
+        self.write("in_string.py", 'y = 1\ns = """\n' + "\\\n" * 1000 + '"""\ny == None\n')
+        _, by_file = self.lint_json("--select", "E711,E9,F821", ".", timeout=60)
+        self.assert_good_linted(by_file)
+        self.assert_only(by_file, "only_continuations.py", None, "SyntaxError: unexpected EOF while parsing",
+                         row=65_535)
+        self.assertEqual([(d["code"], d["location"]["row"], d["location"]["column"])
+                          for d in by_file["run_then_code.py"]], [("E711", 65_538, 1)])  # at `None`, as Ruff
+        self.assertEqual([(d["code"], d["location"]["row"]) for d in by_file["in_string.py"]], [("E711", 1004)])
+
+
 class BigFiles(Workspace):
     def test_50_megabytes(self):
         # Mostly comments and a long string, with real code between them: tree-sitter keeps 20

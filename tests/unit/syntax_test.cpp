@@ -53,6 +53,20 @@ TEST_CASE("rewrite_for_parse keeps offsets and only touches what it must", "[syn
   CHECK_FALSE(ts_node_has_error(ts_tree_root_node(t.get())));
 }
 
+TEST_CASE("join_continuation_runs blanks all but the last continuation of a run", "[syntax]") {
+  CHECK(join_continuation_runs("x = 1 + \\\n    2\n").empty());
+  CHECK(join_continuation_runs("x = '\\\\'\n").empty());
+  CHECK(join_continuation_runs("x = 1 + \\\n  \\\n\\\r\n2\n") == "x = 1 +       \\\r\n2\n");
+  CHECK(join_continuation_runs("\\\n\\\n") == "  \\\n");
+  // Inside a string or a comment a backslash continues nothing.
+  CHECK(join_continuation_runs("s = '''\\\n\\\n'''\nx = 1 \\\n\\\n2\n") == "s = '''\\\n\\\n'''\nx = 1   \\\n2\n");
+  CHECK(join_continuation_runs("x = 1  # \\\n\\\n2\n").empty());
+  // The run parses as Python reads it: one logical line.
+  Parser p;
+  Tree t = p.parse(join_continuation_runs("x = 1 + \\\n\\\n\\\n2\n"));
+  CHECK_FALSE(ts_node_has_error(ts_tree_root_node(t.get())));
+}
+
 TEST_CASE("too many unclosed brackets are caught before tree-sitter sees them", "[syntax]") {
   CHECK_FALSE(too_many_open_brackets("x = (1)\n"));
   const std::string closed = "x = " + std::string(70000, '(') + "1" + std::string(70000, ')') + "\n";
