@@ -91,6 +91,50 @@ size_t skip_string(std::string_view s, size_t i) {
   return n - 1;
 }
 
+// `[T = int, U: str = str]` after `def NAME`, `class NAME` or `type NAME` (a type parameter's
+// default, Python 3.13), which tree-sitter-python 0.25 does not read: each default's `=`
+// becomes the `:` of a bound, or `|` after one, so the default's names are still read. `open`
+// is the index of the `[`; `edit` changes one byte.
+template <typename Edit>
+void rewrite_type_parameter_defaults(std::string_view s, size_t open, Edit edit) {
+  int depth = 0;
+  bool bound = false;
+  for (size_t i = open; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c == '\'' || c == '"') {
+      i = skip_string(s, i);
+    } else if (c == '(' || c == '[' || c == '{') {
+      ++depth;
+    } else if (c == ')' || c == ']' || c == '}') {
+      if (--depth == 0) return;
+    } else if (depth == 1 && c == ',') {
+      bound = false;
+    } else if (depth == 1 && c == ':') {
+      bound = true;
+    } else if (depth == 1 && c == '=' && !(i + 1 < s.size() && s[i + 1] == '=') &&
+               std::string_view("=<>!:").find(s[i - 1]) == std::string_view::npos) {
+      edit(i, bound ? '|' : ':');
+      bound = true;
+    }
+  }
+}
+
+// Whether the word at `i` is `def`, `class` or `type` followed by a name and `[`; sets `open`.
+bool before_type_parameters(std::string_view s, size_t i, size_t& open) {
+  size_t j = i;
+  while (j < s.size() && is_word_char(s[j])) ++j;
+  const std::string_view word = s.substr(i, j - i);
+  if (word != "def" && word != "class" && word != "type") return false;
+  while (j < s.size() && (s[j] == ' ' || s[j] == '\t')) ++j;
+  const size_t name = j;
+  while (j < s.size() && is_word_char(s[j])) ++j;
+  if (j == name) return false;
+  while (j < s.size() && (s[j] == ' ' || s[j] == '\t')) ++j;
+  if (j >= s.size() || s[j] != '[') return false;
+  open = j;
+  return true;
+}
+
 }  // namespace
 
 std::string rewrite_for_parse(std::string_view source) {
@@ -128,6 +172,10 @@ std::string rewrite_for_parse(std::string_view source) {
       }
       i += 9;
     } else if (is_prefix_char(c) || is_word_char(c)) {
+      size_t open;
+      if ((i == 0 || !is_word_char(source[i - 1])) && before_type_parameters(source, i, open)) {
+        rewrite_type_parameter_defaults(source, open, edit);
+      }
       // Skip the rest of a word so that string prefixes and names are not misread.
       while (i + 1 < n && is_word_char(source[i + 1])) ++i;
     }

@@ -45,10 +45,11 @@ struct SyntaxError {
 
 // Where tree-sitter-python rejects valid Python, a same-length rewrite of the text that it
 // parses as Python does: newlines and comments inside brackets become spaces (the grammar's
-// scanner mistakes a dedented continuation line such as `(a.\n  b)` for a dedent), and
+// scanner mistakes a dedented continuation line such as `(a.\n  b)` for a dedent),
 // `from __future__ import *` (a compile-time error, but valid syntax) gets an ordinary module
-// name. Byte offsets are unchanged, so rules read the original text at the same ranges. Returns
-// "" when there is nothing to rewrite.
+// name, and a type parameter's default (`[T = int]`, Python 3.13, which grammar 0.25 lacks) is
+// read as a bound. Byte offsets are unchanged, so rules read the original text at the same
+// ranges. Returns "" when there is nothing to rewrite.
 std::string rewrite_for_parse(std::string_view source);
 
 // `type(x).attr = value` at the start of a statement is an assignment, but tree-sitter-python

@@ -67,6 +67,21 @@ TEST_CASE("join_continuation_runs blanks all but the last continuation of a run"
   CHECK_FALSE(ts_node_has_error(ts_tree_root_node(t.get())));
 }
 
+TEST_CASE("rewrite_for_parse reads a type parameter's default as a bound", "[syntax]") {
+  CHECK(rewrite_for_parse("def f[T = int](x: T = 1): pass\n") == "def f[T : int](x: T = 1): pass\n");
+  CHECK(rewrite_for_parse("class C[T: str = str, U=dict[str, int]]: pass\n") ==
+        "class C[T: str | str, U:dict[str, int]]: pass\n");
+  CHECK(rewrite_for_parse("type A[T = int] = list[T]\n") == "type A[T : int] = list[T]\n");
+  CHECK(rewrite_for_parse("x[a == b] = 1\n").empty());
+  Parser p;
+  for (const char* src : {"def f[T = int](x: T = 1): pass\n", "class C[T: str = str, U=dict[str, int]]: pass\n",
+                          "type A[T = int] = list[T]\n"}) {
+    INFO(src);
+    Tree t = p.parse(rewrite_for_parse(src));
+    CHECK_FALSE(ts_node_has_error(ts_tree_root_node(t.get())));
+  }
+}
+
 TEST_CASE("too many unclosed brackets are caught before tree-sitter sees them", "[syntax]") {
   CHECK_FALSE(too_many_open_brackets("x = (1)\n"));
   const std::string closed = "x = " + std::string(70000, '(') + "1" + std::string(70000, ')') + "\n";
