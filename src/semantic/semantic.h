@@ -141,6 +141,9 @@ struct ExportName {
   // Added by `__all__.extend(...)` / `.append(...)`. Ruff's rules count only `__all__ = ...` and
   // `__all__ += ...` as exports, so F401 and F822 ignore these.
   bool mutation = false;
+  // Where the `__all__` it was added by is written (Ruff's "parent" of F822 and F405: a
+  // `# noqa` on that line covers the names of a multi-line `__all__`).
+  uint32_t definition = 0;
 };
 
 class SemanticModel {
