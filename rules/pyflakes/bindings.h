@@ -53,4 +53,14 @@ inline bool redefines(const Binding& binding, const Binding& existing) {
 
 inline std::string quoted(std::string_view name) { return "`" + std::string(name) + "`"; }
 
+// An import's qualified name as Ruff prints it: without the spaces and line continuations the
+// source may put inside a dotted name (`from .. a . b import c` is `..a.b.c`).
+inline std::string import_display_name(std::string_view qualified) {
+  std::string out;
+  for (char c : qualified) {
+    if (c != ' ' && c != '\t' && c != '\f' && c != '\\' && c != '\n' && c != '\r') out.push_back(c);
+  }
+  return out;
+}
+
 }  // namespace lint::rules
