@@ -9,16 +9,18 @@
 
 namespace lint::rules {
 
-// Ruff's default dummy-variable pattern, ^(_+|(_+[a-zA-Z0-9_]*[a-zA-Z0-9]+?))$: names made of
-// underscores, or starting with one and ending in a letter or digit.
+// Ruff's default dummy-variable pattern, ^(_+|(_+[\p{XID_Continue}]*[\p{XID_Continue}--_]+?))$:
+// names made of underscores, or starting with one and not ending with one. A non-ASCII byte
+// counts as part of an identifier character (every character of a Python name is XID_Continue).
 inline bool is_dummy_name(std::string_view name) {
   if (name.empty() || name[0] != '_') return false;
   bool all_underscores = true;
   for (char c : name) {
+    const auto u = static_cast<unsigned char>(c);
     if (c != '_') all_underscores = false;
-    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_')) return false;
+    if (!(std::isalnum(u) || c == '_' || u >= 0x80)) return false;
   }
-  return all_underscores || std::isalnum(static_cast<unsigned char>(name.back()));
+  return all_underscores || name.back() != '_';
 }
 
 // Whether `binding` counts as redefining `existing` (Ruff's Binding::redefines).
