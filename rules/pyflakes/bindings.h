@@ -53,6 +53,17 @@ inline bool redefines(const Binding& binding, const Binding& existing) {
          existing.kind == BindingKind::Assignment;
 }
 
+// The alias of an import statement that an import binding comes from (`a.b as c`, `x`).
+inline TSNode import_alias_of(const Binding& b) {
+  for (TSNode c : children(b.node)) {
+    if (ts_node_start_byte(c) <= b.start && b.end <= ts_node_end_byte(c) &&
+        (is(c, "dotted_name") || is(c, "aliased_import"))) {
+      return c;
+    }
+  }
+  return TSNode{};
+}
+
 inline std::string quoted(std::string_view name) { return "`" + std::string(name) + "`"; }
 
 // An import's qualified name as Ruff prints it: without the spaces and line continuations the

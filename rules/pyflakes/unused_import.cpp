@@ -33,17 +33,6 @@ print(sys.argv)
 ```
 )";
 
-// The alias of an import statement that a binding comes from (`a.b as c`, `x`).
-TSNode alias_of(const Binding& b) {
-  for (TSNode c : children(b.node)) {
-    if (ts_node_start_byte(c) <= b.start && b.end <= ts_node_end_byte(c) &&
-        (is(c, "dotted_name") || is(c, "aliased_import"))) {
-      return c;
-    }
-  }
-  return TSNode{};
-}
-
 class UnusedImport final : public Rule {
  public:
   void finish(Context& ctx) override {
@@ -90,7 +79,7 @@ class UnusedImport final : public Rule {
     std::optional<Fix> fix;
     if (!m.is_package_init && !in_try && !fixed.empty()) {
       std::vector<std::string> members;
-      for (const Binding* b : fixed) members.push_back(edits::import_member_name(ctx, alias_of(*b)));
+      for (const Binding* b : fixed) members.push_back(edits::import_member_name(ctx, import_alias_of(*b)));
       fix = Fix::safe(edits::remove_unused_imports(ctx, stmt, members));
       fix->isolate(edits::isolation_group(stmt));
     }
@@ -127,7 +116,7 @@ class UnusedImport final : public Rule {
                            size_t dunder_all) {
     if (first_party_in_init(m, b) && dunder_all < 2) {
       if (dunder_all == 1) return "Add unused import `" + std::string(b.name) + "` to __all__";
-      const std::string member = edits::import_member_name(ctx, alias_of(b));
+      const std::string member = edits::import_member_name(ctx, import_alias_of(b));
       return "Use an explicit re-export: `" + member + " as " + member + "`";
     }
     return multiple ? "Remove unused import" : "Remove unused import: " + quoted(import_display_name(b.qualified_name));
