@@ -39,7 +39,8 @@ class MultiValueRepeatedKeyLiteral final : public Rule {
     if (!keys_.find(node, ctx)) return;
     for (const auto& r : keys_.repeats()) {
       if (is_literal_key(r.repeat, ctx)) {
-        report(ctx, r.repeat, RepeatedKeys::message("Dictionary key literal", r, ctx));
+        RepeatedKeys::attach_fix(report(ctx, r.repeat, RepeatedKeys::message("Dictionary key literal", r, ctx)),
+                                 "Remove repeated key literal", r, ctx);
       }
     }
   }
@@ -57,6 +58,7 @@ extern const RuleSpec multi_value_repeated_key_literal{
     .kinds = {"dictionary"},
     .doc = kDoc,
     .create = make_rule<MultiValueRepeatedKeyLiteral>(),
+    .fix = FixAvailability::Sometimes,
 };
 
 }  // namespace lint::rules
