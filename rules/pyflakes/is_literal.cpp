@@ -33,6 +33,10 @@ if name != "main":
     skip()
 ```
 
+## Fix safety
+The fix replaces `is` with `==` and `is not` with `!=`; it is safe, since identity with a
+literal is not guaranteed by the language anyway.
+
 ## References
 - [Python documentation: Identity comparisons](https://docs.python.org/3/reference/expressions.html#is-not)
 )";

@@ -31,6 +31,10 @@ colors = {
     "green": "#00ff00",
 }
 ```
+
+## Fix safety
+When a repeated key comes with the same value as an earlier occurrence, the fix deletes the
+repeat. It is unsafe: the deleted value is no longer evaluated.
 )";
 
 class MultiValueRepeatedKeyLiteral final : public Rule {

@@ -27,6 +27,10 @@ settings = {
     port: 2,
 }
 ```
+
+## Fix safety
+When a repeated key comes with the same value as an earlier occurrence, the fix deletes the
+repeat. It is unsafe: the deleted key and value are no longer evaluated.
 )";
 
 class MultiValueRepeatedKeyVariable final : public Rule {

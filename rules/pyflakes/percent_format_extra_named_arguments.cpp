@@ -31,6 +31,10 @@ Use instead:
 ```python
 "Hello, %(name)s" % {"name": "World"}
 ```
+
+## Fix safety
+The fix removes the unused items from the dictionary. It is unsafe when any value of the
+dictionary may have an effect (a call, for example), since the removed ones no longer run.
 )";
 
 class PercentFormatExtraNamedArguments final : public Rule {

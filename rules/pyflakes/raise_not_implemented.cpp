@@ -28,6 +28,10 @@ class Shape:
     def area(self):
         raise NotImplementedError
 ```
+
+## Fix safety
+The fix replaces `NotImplemented` with `NotImplementedError` and is safe. There is none where
+the module rebinds the name `NotImplementedError`.
 )";
 
 class RaiseNotImplemented final : public Rule {

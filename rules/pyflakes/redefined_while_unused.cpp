@@ -39,6 +39,10 @@ import os
 def load():
     pass
 ```
+
+## Fix safety
+When the redefinition is an import of the same thing as the unused import it replaces, the fix
+removes it from the later statement; it is safe. Other redefinitions have no fix.
 )";
 
 class RedefinedWhileUnused final : public Rule {

@@ -28,6 +28,10 @@ Use instead:
 ```python
 "Hello, {name}".format(name="World")
 ```
+
+## Fix safety
+The fix removes the unused keyword arguments. It is unsafe when a removed value may have an
+effect (a call, for example), since it no longer runs.
 )";
 
 class StringDotFormatExtraNamedArguments final : public Rule {

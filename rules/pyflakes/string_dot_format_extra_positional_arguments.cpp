@@ -29,6 +29,11 @@ Use instead:
 ```python
 "Hello, {0}".format("world")
 ```
+
+## Fix safety
+The fix removes unused arguments only when they are the last ones: removing others would
+renumber the replacement fields. A call left without arguments on a string with no braces
+becomes the string itself. It is unsafe when a removed value may have an effect.
 )";
 
 class StringDotFormatExtraPositionalArguments final : public Rule {

@@ -31,6 +31,13 @@ import sys
 
 print(sys.argv)
 ```
+
+## Fix safety
+The fix removes the unused names from their statement, or the whole statement when none is
+left (a block's only statement becomes `pass`); it is safe. There is no fix for imports inside
+a `try` whose handlers catch `ImportError` (they probe for a module), nor in a package's
+`__init__.py`, where an import may be the package's interface: re-export it there with
+`import a as a` or `__all__`. Names whose diagnostic a `# noqa` comment suppresses are kept.
 )";
 
 class UnusedImport final : public Rule {

@@ -30,6 +30,13 @@ Use instead:
 def total(prices):
     return sum(prices)
 ```
+
+## Fix safety
+The fix is unsafe: it changes what the code does when the value matters after all. An
+assignment whose value cannot have an effect is deleted; when the value may have one (a call,
+a subscript, `await`...) only `name = ` goes and the value stays as a statement. A name bound
+inside a target or a value (`a, b = 1, 2`, `x = (y := f())`) is renamed to a dummy (`_b`), and
+`with f() as name:` loses ` as name`. Removing ` as name` from an `except` clause is safe.
 )";
 
 std::string title(std::string_view name) { return "Remove assignment to unused variable " + quoted(name); }

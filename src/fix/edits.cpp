@@ -512,10 +512,15 @@ std::optional<std::string> adjust_indentation(const Context& ctx, uint32_t start
   // Ruff hands blocks holding a triple-quoted string or an f-string to libcst, which keeps the
   // strings' own lines as they are; that path is not reproduced here.
   bool string_inside = false;
-  for_each_node(ctx.root(), [&](TSTreeCursor& cursor, bool entering) {
-    if (!entering || string_inside) return;
-    const TSNode n = ts_tree_cursor_current_node(&cursor);
-    if (ts_node_end_byte(n) <= start || ts_node_start_byte(n) >= end || !is(n, "string")) return;
+  std::vector<TSNode> stack{ctx.root()};  // only the nodes that overlap the block
+  while (!stack.empty() && !string_inside) {
+    const TSNode n = stack.back();
+    stack.pop_back();
+    if (ts_node_end_byte(n) <= start || ts_node_start_byte(n) >= end) continue;
+    if (!is(n, "string")) {
+      for (TSNode c : children(n)) stack.push_back(c);
+      continue;
+    }
     const std::string_view s = ctx.text(n);
     size_t i = 0;
     bool f_string = false;
@@ -523,9 +528,8 @@ std::optional<std::string> adjust_indentation(const Context& ctx, uint32_t start
       f_string |= s[i] == 'f' || s[i] == 'F' || s[i] == 't' || s[i] == 'T';
       ++i;
     }
-    const bool triple = i + 2 < s.size() && s[i + 1] == s[i] && s[i + 2] == s[i];
-    string_inside = f_string || triple;
-  });
+    string_inside = f_string || (i + 2 < s.size() && s[i + 1] == s[i] && s[i + 2] == s[i]);
+  }
   if (string_inside) return std::nullopt;
 
   // The lines of the block, each with its line break.
