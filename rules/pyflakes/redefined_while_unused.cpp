@@ -76,12 +76,11 @@ class RedefinedWhileUnused final : public Rule {
       const std::optional<Fix> fix = remove_reimports(ctx, *m, redefinitions);
       for (const Binding* b : redefinitions) {
         const Binding& shadowed = m->bindings[b->shadows];
-        const uint32_t row = ctx.lines().location(shadowed.start).row;
         // Submodule imports are named in full (`a.b`), as Ruff does.
         const std::string name = b->kind == BindingKind::SubmoduleImport ? import_display_name(b->qualified_name)
                                                                          : std::string(b->name);
         Diagnostic& d = report(ctx, b->start, b->end,
-                               "Redefinition of unused " + quoted(name) + " from line " + std::to_string(row) + ": " +
+                               "Redefinition of unused " + quoted(name) + " from " + ctx.line_label(shadowed.start) + ": " +
                                    quoted(name) + " redefined here");
         d.fix_title = "Remove definition: " + quoted(name);
         d.fix = fix;

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "cache/cache.h"
 #include "cli/commands.h"
 #include "config/config.h"
 #include "engine/discovery.h"
@@ -36,6 +37,8 @@ Usage: lint [check] [OPTIONS] [PATH ...]
        lint rules                 List every rule: code, name, linter, origin, fix, on by default
        lint test-rules [PATH ...] Check each Python rule's VALID and INVALID examples (the shipped
                                   rules, or those in PATH) and report per rule
+       lint clean                 Remove the cache folder and every .lint_cache folder below the
+                                  current directory
 
 Lints the Python files (*.py, *.pyi) found under each PATH (default: the current directory).
 Directories such as .git, .venv, __pycache__, build and site-packages are skipped, and so is
@@ -77,7 +80,11 @@ Fixes (see the README, "Fixes"):
 
 Output:
       --output-format FORMAT full (default: source snippets), concise (path:row:col: CODE message),
-                             json (Ruff's JSON schema), json-lines (one JSON object per line)
+                             json (Ruff's JSON schema), json-lines (one JSON object per line),
+                             and for CI: github, gitlab, sarif, junit, pylint, grouped, azure,
+                             rdjson (also LINT_OUTPUT_FORMAT)
+  -o, --output-file PATH     Write the report to this file instead of standard output (also
+                             LINT_OUTPUT_FILE)
       --statistics           Print the number of diagnostics per code instead of each one
   -q, --quiet                Print diagnostics only, without the summary line
       --exit-zero            Exit with 0 even when diagnostics were found
@@ -89,6 +96,8 @@ Input:
                              default excludes)
       --extend-exclude PATTERNS
                              Skip what these glob patterns match, besides the excludes
+      --force-exclude        Apply the excludes to paths named on the command line too (for
+                             pre-commit); --no-force-exclude does not
       --respect-gitignore    Skip what .gitignore files exclude (the default)
       --no-respect-gitignore Lint files that .gitignore files would exclude
       --threads N            Lint N files at a time (default: every core)
@@ -102,8 +111,12 @@ Python rules (see the README, "Writing a rule in Python"):
                              again
       --print-tree           Print each file's syntax tree (tree-sitter S-expression) and exit
 
-Compatibility (accepted, no effect):
-      --no-cache
+Cache (see the README, "Cache"):
+      --no-cache             Neither read nor write the result cache (also LINT_NO_CACHE=1)
+      --cache-dir PATH       The cache folder (also LINT_CACHE_DIR, the `cache-dir` setting;
+                             default: .lint_cache beside the configuration of the current
+                             directory, or in it)
+  -v, --verbose              Say on standard error where the cache is and how often it was used
 
   -h, --help                 Print this help
   -V, --version              Print the version
@@ -113,7 +126,7 @@ Exit status: 0 when nothing was found, 1 when diagnostics were found (syntax err
 and never when NO_COLOR is set.
 )";
 
-enum class Command { Check, TestRules, Rule, Rules };
+enum class Command { Check, TestRules, Rule, Rules, Clean };
 
 struct Args {
   Command command = Command::Check;
@@ -141,6 +154,12 @@ struct Args {
   bool fix_only = false;
   bool diff = false;
   bool exit_non_zero_on_fix = false;
+  bool format_given = false;
+  std::string output_file;  // -o / --output-file
+  bool no_cache = false;
+  std::string cache_dir;    // --cache-dir
+  bool verbose = false;
+  std::optional<bool> force_exclude;  // --force-exclude / --no-force-exclude
 };
 
 [[noreturn]] void usage_error(const std::string& message) {
@@ -163,10 +182,36 @@ std::string toml_list(const std::vector<std::string>& items) {
   return out + "]";
 }
 
+// `@FILE` arguments stand for the lines of FILE, one argument per line (as Ruff's argfiles), so
+// that build systems can pass long file lists. Nested argfiles are expanded too, once each.
+std::vector<std::string> expand_argfiles(std::vector<std::string> in, std::set<std::string>& seen) {
+  std::vector<std::string> out;
+  for (std::string& arg : in) {
+    if (arg.size() < 2 || arg[0] != '@') {
+      out.push_back(std::move(arg));
+      continue;
+    }
+    const std::string file = arg.substr(1);
+    if (!seen.insert(fs::absolute(file).lexically_normal().string()).second) {
+      usage_error("argument file `" + file + "` includes itself");
+    }
+    std::ifstream f(file);
+    if (!f) usage_error("cannot read argument file `" + file + "`");
+    std::vector<std::string> lines;
+    for (std::string line; std::getline(f, line);) {
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      if (!line.empty()) lines.push_back(line);
+    }
+    for (std::string& a : expand_argfiles(std::move(lines), seen)) out.push_back(std::move(a));
+  }
+  return out;
+}
+
 Args parse_args(int argc, char** argv) {
   Args args;
   args.cli.source = "command line";
-  std::vector<std::string> argv_list(argv + 1, argv + argc);
+  std::set<std::string> argfiles;
+  std::vector<std::string> argv_list = expand_argfiles(std::vector<std::string>(argv + 1, argv + argc), argfiles);
   if (!argv_list.empty()) {
     const std::string& first = argv_list.front();
     if (first == "check") {
@@ -180,6 +225,9 @@ Args parse_args(int argc, char** argv) {
     } else if (first == "rules") {
       argv_list.erase(argv_list.begin());
       args.command = Command::Rules;
+    } else if (first == "clean") {
+      argv_list.erase(argv_list.begin());
+      args.command = Command::Clean;
     }
   }
   auto add_selectors = [&](std::vector<Selector>& to, const std::string& list) {
@@ -208,7 +256,7 @@ Args parse_args(int argc, char** argv) {
       if (i + 1 >= argv_list.size()) usage_error("option `" + arg + "` needs a value");
       return argv_list[++i];
     };
-    static const std::set<std::string> kFlags = {"-q", "--quiet", "--exit-zero", "--isolated", "--no-cache",
+    static const std::set<std::string> kFlags = {"-q", "--quiet", "--exit-zero", "--isolated", "--no-cache", "-v", "--verbose", "--force-exclude", "--no-force-exclude",
                                                  "--no-respect-gitignore", "--respect-gitignore", "--print-tree",
                                                  "--show-settings", "--show-files", "--statistics",
                                                  "--fix", "--no-fix", "--unsafe-fixes", "--no-unsafe-fixes",
@@ -250,8 +298,12 @@ Args parse_args(int argc, char** argv) {
     } else if (arg == "--output-format") {
       const std::string f = take();
       if (!parse_output_format(f, args.format)) {
-        usage_error("invalid value `" + f + "` for `--output-format` (possible values: full, concise, json, json-lines)");
+        usage_error("invalid value `" + f + "` for `--output-format` (possible values: " +
+                    std::string(output_format_names()) + ")");
       }
+      args.format_given = true;
+    } else if (arg == "-o" || arg == "--output-file") {
+      args.output_file = take();
     } else if (arg == "--threads") {
       const std::string t = take();
       char* end = nullptr;
@@ -321,16 +373,42 @@ Args parse_args(int argc, char** argv) {
     } else if (arg == "--statistics") {
       args.statistics = true;
     } else if (arg == "--no-cache") {
-      // Accepted so that Ruff command lines work unchanged: lint keeps no cache.
+      args.no_cache = true;
+    } else if (arg == "--cache-dir") {
+      args.cache_dir = take();
+    } else if (arg == "-v" || arg == "--verbose") {
+      args.verbose = true;
+    } else if (arg == "--force-exclude" || arg == "--no-force-exclude") {
+      args.force_exclude = arg == "--force-exclude";
     } else {
       usage_error("unexpected argument `" + arg + "`");
     }
+  }
+  // LINT_OUTPUT_FORMAT and LINT_OUTPUT_FILE, as Ruff's RUFF_OUTPUT_FORMAT and RUFF_OUTPUT_FILE.
+  if (!args.format_given) {
+    if (const char* env = std::getenv("LINT_OUTPUT_FORMAT"); env && *env) {
+      if (!parse_output_format(env, args.format)) {
+        usage_error("invalid value `" + std::string(env) + "` for `LINT_OUTPUT_FORMAT` (possible values: " +
+                    std::string(output_format_names()) + ")");
+      }
+    }
+  }
+  if (args.output_file.empty()) {
+    if (const char* env = std::getenv("LINT_OUTPUT_FILE"); env && *env) args.output_file = env;
   }
   if (args.isolated && !args.config_file.empty()) {
     usage_error("`--config " + args.config_file + "` cannot be used with `--isolated` (a `KEY = VALUE` override can)");
   }
   if (args.command == Command::Rule && args.paths.size() != 1) usage_error("`lint rule` takes one rule code or name");
   if (args.command == Command::Rules && !args.paths.empty()) usage_error("`lint rules` takes no argument");
+  if (args.command == Command::Clean && !args.paths.empty()) usage_error("`lint clean` takes no argument");
+  if (const char* env = std::getenv("LINT_NO_CACHE"); env && *env && std::string_view(env) != "0" &&
+                                                          std::string_view(env) != "false") {
+    args.no_cache = true;
+  }
+  if (args.cache_dir.empty()) {
+    if (const char* env = std::getenv("LINT_CACHE_DIR"); env && *env) args.cache_dir = env;
+  }
   if (args.paths.empty() && args.command == Command::Check) args.paths.push_back(".");
   return args;
 }
@@ -370,6 +448,17 @@ std::vector<std::string> shipped_python_rules() {
   return {};
 }
 
+// The cache folder: --cache-dir or LINT_CACHE_DIR, else the `cache-dir` setting of the
+// configuration of the current directory, else `.lint_cache` beside that configuration (in the
+// current directory when there is none), as Ruff places `.ruff_cache`.
+fs::path cache_dir_of(const Args& args, ConfigResolver& resolver) {
+  if (!args.cache_dir.empty()) return fs::absolute(args.cache_dir).lexically_normal();
+  const Settings& top = resolver.for_directory(fs::current_path());
+  if (top.cache_dir) return *top.cache_dir;
+  if (!top.path.empty()) return fs::path(top.path).parent_path() / ".lint_cache";
+  return fs::current_path() / ".lint_cache";
+}
+
 int run_check(const Args& args, ConfigResolver& resolver) {
   // Files (standard input is linted on the main thread, after the others).
   std::vector<std::string> to_discover;
@@ -380,7 +469,10 @@ int run_check(const Args& args, ConfigResolver& resolver) {
   }
   std::vector<SourcePath> files;
   try {
-    if (!to_discover.empty()) files = discover(to_discover, resolver.discovery_options());
+    DiscoveryOptions discovery = resolver.discovery_options();
+    discovery.force_exclude =
+        args.force_exclude.value_or(resolver.for_directory(fs::current_path()).force_exclude.value_or(false));
+    if (!to_discover.empty()) files = discover(to_discover, discovery);
   } catch (const ConfigError& e) {
     config_error(e);
   }
@@ -457,6 +549,38 @@ int run_check(const Args& args, ConfigResolver& resolver) {
   } catch (const ConfigError& e) {
     config_error(e);
   }
+  // The result cache: on unless fixes are applied or shown (they change the files).
+  std::unique_ptr<ResultCache> cache;
+  if (!args.no_cache && options.fix.mode == FixOptions::Mode::Report) {
+    cache = std::make_unique<ResultCache>(cache_dir_of(args, resolver));
+    // Each profile's part of the keys: its settings, its folder (relative patterns), the
+    // content of every Python rule file loaded, and whether noqa rows are computed.
+    KeyHasher run;
+    run.add(static_cast<uint64_t>(args.format == OutputFormat::Json || args.format == OutputFormat::JsonLines));
+    // A rule file may import helpers from its folder (`from ._helpers import x`): every Python
+    // file in the folder of a rule file counts (not below it: a rule file at a project's root
+    // would otherwise make every run read the whole project).
+    std::set<std::string> rule_files;
+    for (const PythonRuleInfo& r : python_rules) {
+      rule_files.insert(r.path);
+      std::error_code ec;
+      const fs::path folder = fs::path(r.path).parent_path().empty() ? fs::path(".") : fs::path(r.path).parent_path();
+      for (auto it = fs::directory_iterator(folder, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
+        if (it->path().extension() == ".py" && it->is_regular_file(ec)) rule_files.insert(it->path().string());
+      }
+    }
+    for (const std::string& f : rule_files) {
+      std::ifstream in(f, std::ios::binary);
+      run.add(f).add(std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>()));
+    }
+    const CacheKey run_key = run.finish();
+    for (Settings* s : resolver.loaded()) {
+      KeyHasher extra;
+      extra.add(run_key.high).add(run_key.low).add(s->root);
+      s->profile.cache_key = profile_cache_key(s->profile, extra.finish());
+    }
+    options.cache = cache.get();
+  }
   // The interpreter starts only when some configuration in use selects a Python rule.
   std::vector<const PythonRuleInfo*> python_selected;
   for (const PythonRuleInfo& r : python_rules) {
@@ -490,9 +614,8 @@ int run_check(const Args& args, ConfigResolver& resolver) {
   }
 
   // With fixes on, standard input's fixed text goes to standard output, and the report to
-  // standard error (as Ruff does).
+  // standard error (as Ruff does); with --output-file, the report goes to that file.
   const bool fixing = options.fix.mode != FixOptions::Mode::Report;
-  std::ostream& report = read_stdin && fixing ? std::cerr : std::cout;
   const bool show_violations = !args.fix_only && !args.diff;
   Summary summary;
   summary.hint_unsafe = hint_unsafe;
@@ -502,40 +625,59 @@ int run_check(const Args& args, ConfigResolver& resolver) {
   bool internal_error = false;
   std::string out, diffs;
   std::vector<std::pair<std::string, const FixCounts*>> fixed_files;
+  std::vector<std::pair<const SourcePath*, const std::vector<Reported>*>> documents;
   for (size_t i = 0; i < results.size(); ++i) {
     const FileResult& r = results[i];
+    const SourcePath& sp = i < files.size() ? files[i] : stdin_path;
     if (r.diagnostics && !args.statistics && show_violations) {
       if (args.format == OutputFormat::Json && summary.remaining) out += json_separator();
       out += r.rendered;
+      if (is_document_format(args.format)) documents.emplace_back(&sp, &r.reported);
     }
     summary.remaining += r.diagnostics;
     summary.fixable += r.fixable;
     summary.unsafe_hidden += r.unsafe_hidden;
     for (const auto& [rule, n] : r.fixed) summary.fixed += n;
-    if (!r.fixed.empty()) fixed_files.emplace_back(i < files.size() ? files[i].display : stdin_path.display, &r.fixed);
+    if (!r.fixed.empty()) fixed_files.emplace_back(sp.display, &r.fixed);
     if (!r.diff.empty()) diffs += r.diff + "\n";
     if (r.fixed_source_set) std::cout << r.fixed_source;
     internal_error |= r.internal_error;
     if (!r.warning.empty()) std::cerr << r.warning << "\n";
   }
-  const bool text_format = args.format == OutputFormat::Full || args.format == OutputFormat::Concise;
-  if (!diffs.empty()) {
-    // Standard input's diff has no file name to head it.
-    std::cout << diffs;
-  }
+  const bool text_format =
+      args.format == OutputFormat::Full || args.format == OutputFormat::Concise || args.format == OutputFormat::Grouped;
+  std::cout << diffs;
   std::string fix_table;
   if (show_fixes && text_format) {
     fix_table = render_fix_summary(options.output, fixed_files);
     if (!fix_table.empty()) fix_table = "\n" + fix_table + "\n";
   }
+  std::string report;
   if (args.statistics) {
-    report << render_statistics(results, args.format);
-    if (!args.quiet && text_format && summary.remaining) report << render_summary(options.output, summary);
+    report += render_statistics(results, args.format);
+    if (!args.quiet && text_format && summary.remaining) report += render_summary(options.output, summary);
   } else if (show_violations) {
-    report << render_prefix(options.output, summary.remaining) << out << fix_table;
-    if (!args.quiet || args.format == OutputFormat::Json) report << render_summary(options.output, summary);
+    if (is_document_format(args.format)) {
+      report += render_document(options.output, documents);
+    } else {
+      report += render_prefix(options.output, summary.remaining) + out + fix_table;
+      if (!args.quiet || args.format == OutputFormat::Json) report += render_summary(options.output, summary);
+    }
   } else if (text_format && !args.quiet) {
-    report << fix_table << render_summary(options.output, summary);
+    report += fix_table + render_summary(options.output, summary);
+  }
+  if (args.verbose && cache) {
+    std::cerr << "lint: cache " << cache->dir().string() << ": " << cache->hits() << " files from the cache, "
+              << cache->misses() << " linted\n";
+  }
+  if (!args.output_file.empty()) {
+    // Written whole or not at all, as a fixed file is.
+    if (std::string err = write_new_file(args.output_file, report); !err.empty()) {
+      std::cerr << "error: Failed to write " << args.output_file << ": " << err << "\n";
+      return 2;
+    }
+  } else {
+    (read_stdin && fixing ? std::cerr : std::cout) << report;
   }
   std::cout.flush();
   std::cerr.flush();
@@ -576,7 +718,8 @@ int main(int argc, char** argv) {
   config.command_line = args.cli;
   config.respect_gitignore = args.respect_gitignore;
   std::unique_ptr<ConfigResolver> resolver;
-  if (args.command == Command::Check || args.command == Command::Rule || args.command == Command::Rules) {
+  if (args.command == Command::Check || args.command == Command::Rule || args.command == Command::Rules ||
+      args.command == Command::Clean) {
     try {
       resolver = std::make_unique<ConfigResolver>(config);
     } catch (const ConfigError& e) {
@@ -585,6 +728,18 @@ int main(int argc, char** argv) {
   }
 
   if (args.command == Command::Check) return run_check(args, *resolver);
+  if (args.command == Command::Clean) {
+    fs::path dir;
+    try {
+      dir = cache_dir_of(args, *resolver);
+    } catch (const ConfigError& e) {
+      config_error(e);
+    }
+    for (const fs::path& p : clean_caches(fs::current_path(), dir)) {
+      if (args.verbose) std::cerr << "lint: removed " << p.string() << "\n";
+    }
+    return 0;
+  }
 
   // The other commands: Python rules from the shipped folder, --python-rules and (for `rule` and
   // `rules`) the configuration of the current directory.

@@ -279,6 +279,29 @@ void apply_table(const toml::table& t, Settings& s, const TableSource& src) {
       layer.extend_safe_fixes = selectors(*v, key, src);
     } else if (key == "extend-unsafe-fixes") {
       layer.extend_unsafe_fixes = selectors(*v, key, src);
+    } else if (key == "cache-dir") {
+      const auto* str = v->as_string();
+      if (!str) fail(vo, "`cache-dir` must be a string (a folder), not " + type_name(*v));
+      s.cache_dir = absolute_against(src.root, str->get());
+    } else if (key == "extension") {
+      const toml::table* t = v->as_table();
+      if (!t) fail(vo, "`extension` must be a table of file suffixes to languages, e.g. { ipy = \"ipynb\" }, not " + type_name(*v));
+      std::vector<std::pair<std::string, std::string>> mapping;
+      for (const auto& [ek, ev] : in_order(*t)) {
+        const auto* lang = ev->as_string();
+        const Origin at = origin_of(src.path, ev->source());
+        if (!lang || (lang->get() != "python" && lang->get() != "pyi" && lang->get() != "ipynb")) {
+          fail(at, "`extension`: the language of `" + std::string(ek->str()) + "` must be \"python\", \"pyi\" or \"ipynb\"");
+        }
+        std::string suffix(ek->str());
+        if (suffix.starts_with('.')) suffix.erase(0, 1);
+        mapping.emplace_back(suffix, lang->get());
+      }
+      s.extension = std::move(mapping);
+    } else if (key == "force-exclude") {
+      const auto* b = v->as_boolean();
+      if (!b) fail(vo, "`force-exclude` must be a boolean (true or false), not " + type_name(*v));
+      s.force_exclude = b->get();
     } else if (key == "fix" || key == "unsafe-fixes" || key == "show-fixes") {
       const auto* b = v->as_boolean();
       if (!b) fail(vo, "`" + key + "` must be a boolean (true or false), not " + type_name(*v));
@@ -448,6 +471,8 @@ std::vector<FilePattern> default_excludes() {
 void set_walk_policy(Settings& s) {
   auto patterns = std::make_shared<const std::vector<FilePattern>>(s.effective_exclude());
   s.walk.respect_gitignore = s.effective_respect_gitignore();
+  s.walk.root = s.root;
+  s.walk.extensions = s.extension.value_or(std::vector<std::pair<std::string, std::string>>{});
   s.walk.excluded = [patterns](std::string_view absolute, std::string_view name) {
     return std::any_of(patterns->begin(), patterns->end(),
                        [&](const FilePattern& p) { return p.matches(absolute, name); });
@@ -547,6 +572,7 @@ const std::vector<std::string_view>& setting_keys() {
       "extend-per-file-ignores", "exclude", "extend-exclude",    "respect-gitignore", "line-length",
       "target-version", "python-rules",  "fix",               "unsafe-fixes", "show-fixes",
       "fixable",        "extend-fixable",   "unfixable",         "extend-safe-fixes", "extend-unsafe-fixes",
+      "cache-dir",      "force-exclude",    "extension",
   };
   return keys;
 }
@@ -598,11 +624,54 @@ void resolve_rules(Settings& s) {
   std::sort(forced_safe.begin(), forced_safe.end(), by_code);
   std::sort(forced_unsafe.begin(), forced_unsafe.end(), by_code);
 
-  // Option tables: each names a rule that takes options, and sets only those, with their types.
+  // Option tables: each names a rule that takes options, or a linter (a plugin, such as
+  // `[flake8-bugbear]`) whose rules share options as Ruff's plugin tables do; a table sets only
+  // options declared by its rule (or by some rule of its linter), with their types.
   std::map<const RuleSpec*, const RuleTable*> tables;
+  std::map<std::string_view, const RuleTable*> plugin_tables;
+  auto check_option = [](const std::string& name, const RawOption& raw, const std::vector<const RuleSpec*>& owners,
+                         const std::string& what) {
+    const RuleOption* decl = nullptr;
+    std::vector<std::string_view> names;
+    for (const RuleSpec* r : owners) {
+      for (const RuleOption& o : r->options) {
+        if (std::find(names.begin(), names.end(), o.name) == names.end()) names.push_back(o.name);
+        if (o.name == name && !decl) decl = &o;
+      }
+    }
+    if (!decl) {
+      std::string message = "unknown option `" + name + "` of " + what;
+      const std::string near = suggestion(name, names);
+      if (!near.empty()) {
+        message += near;
+      } else {
+        message += " (its options: ";
+        for (size_t i = 0; i < names.size(); ++i) message += (i ? ", `" : "`") + std::string(names[i]) + "`";
+        message += ")";
+      }
+      fail(raw.origin, message);
+    }
+    if (raw.type != option_type_name(decl->type)) {
+      fail(raw.origin, "`" + name + "` of " + what + " must be " + std::string(option_type_name(decl->type)) + ", not " +
+                           raw.type);
+    }
+  };
   for (const auto& [key, table] : s.rule_tables) {
     const RuleSpec* rule = find_rule(key);
     if (!rule) {
+      std::vector<const RuleSpec*> members;
+      bool any_options = false;
+      for (const RuleSpec* r : all_rules()) {
+        if (r->linter != key) continue;
+        members.push_back(r);
+        any_options |= !r->options.empty();
+      }
+      if (!members.empty()) {
+        if (!any_options) fail(table.origin, "the rules of `" + key + "` have no options");
+        for (const auto& [name, raw] : table.options) check_option(name, raw, members, "`" + key + "`");
+        plugin_tables[members.front()->linter] = &table;
+        continue;
+      }
       std::string message = "unknown setting `" + key + "`" + suggestion(key, key_candidates());
       if (key == "lint" || key == "tool") message += " (lint reads its settings at the top level of lint.toml, or in [tool.lint] of pyproject.toml)";
       fail(table.origin, message);
@@ -613,26 +682,7 @@ void resolve_rules(Settings& s) {
     if (tables.count(rule)) fail(table.origin, "the options of `" + std::string(rule->name) + "` are set twice (by name and by code)");
     tables[rule] = &table;
     for (const auto& [name, raw] : table.options) {
-      const auto decl = std::find_if(rule->options.begin(), rule->options.end(),
-                                     [&wanted = name](const RuleOption& o) { return o.name == wanted; });
-      if (decl == rule->options.end()) {
-        std::vector<std::string_view> names;
-        for (const RuleOption& o : rule->options) names.push_back(o.name);
-        std::string message = "unknown option `" + name + "` of the rule `" + std::string(rule->name) + "`";
-        const std::string near = suggestion(name, names);
-        if (!near.empty()) {
-          message += near;
-        } else {
-          message += " (its options: ";
-          for (size_t i = 0; i < names.size(); ++i) message += (i ? ", `" : "`") + std::string(names[i]) + "`";
-          message += ")";
-        }
-        fail(raw.origin, message);
-      }
-      if (raw.type != option_type_name(decl->type)) {
-        fail(raw.origin, "`" + name + "` of the rule `" + std::string(rule->name) + "` must be " +
-                             std::string(option_type_name(decl->type)) + ", not " + raw.type);
-      }
+      check_option(name, raw, {rule}, "the rule `" + std::string(rule->name) + "`");
     }
   }
 
@@ -646,6 +696,13 @@ void resolve_rules(Settings& s) {
   for (const RuleSpec* r : p.table->rules()) {
     RuleOptions options;
     for (const RuleOption& o : r->options) options.set(std::string(o.name), option_default(*r, o));
+    if (auto it = plugin_tables.find(r->linter); it != plugin_tables.end()) {
+      for (const auto& [name, raw] : it->second->options) {
+        const bool declared = std::any_of(r->options.begin(), r->options.end(),
+                                          [&wanted = name](const RuleOption& o) { return o.name == wanted; });
+        if (declared) options.set(name, raw.value);
+      }
+    }
     if (auto it = tables.find(r); it != tables.end()) {
       for (const auto& [name, raw] : it->second->options) options.set(name, raw.value);
     }

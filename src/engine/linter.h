@@ -9,6 +9,7 @@
 #include "engine/discovery.h"
 #include "config/glob.h"
 #include "output/output.h"
+#include "cache/cache.h"
 #include "engine/traversal.h"
 #include "fix/apply.h"
 #include "fix/write.h"
@@ -39,6 +40,8 @@ struct LintProfile {
   // `fixable` / `unfixable` / `extend-fixable`: the rules whose fixes are kept (sorted by code);
   // `extend-safe-fixes` / `extend-unsafe-fixes`: the rules whose fixes change applicability.
   std::vector<const RuleSpec*> fixable, forced_safe, forced_unsafe;
+  // Everything above, and lint's own binary, hashed: part of every cache key (src/cache/).
+  CacheKey cache_key;
 
   bool enabled(const RuleSpec* rule) const;
   bool is_fixable(const RuleSpec* rule) const;
@@ -68,9 +71,12 @@ struct FixOptions {
 // Fixing stops after this many rounds, as in Ruff.
 constexpr int kMaxFixRounds = 100;
 
+class ResultCache;
+
 struct LintOptions {
   int threads = 0;                     // 0: every core
   FixOptions fix;
+  const ResultCache* cache = nullptr;  // results of earlier runs (only when fixes are not applied)
   OutputOptions output;
   PythonRules* python = nullptr;       // the Python rules selected by any profile, if any
   const LintProfile* profile = nullptr;  // for paths that have none of their own
@@ -79,6 +85,7 @@ struct LintOptions {
 struct FileResult {
   size_t diagnostics = 0;
   std::string rendered;  // this file's diagnostics in the output format
+  std::vector<Reported> reported;  // ... as records, for the whole-run formats (is_document_format)
   std::string warning;   // printed on standard error (e.g. an unreadable file when E902 is off)
   bool internal_error = false;  // the file could not be linted, or a Python rule raised
   std::vector<const RuleSpec*> found;  // the rule of each diagnostic (null: a syntax error), for --statistics

@@ -234,11 +234,13 @@ std::string unified_diff(std::string_view old_text, std::string_view new_text, s
   if (old_text == new_text) return "";
   const Lines a = split_lines(old_text), b = split_lines(new_text);
   std::string out;
-  out += "--- ";
-  out += old_name;
-  out += "\n+++ ";
-  out += new_name;
-  out += "\n";
+  if (!old_name.empty() || !new_name.empty()) {
+    out += "--- ";
+    out += old_name;
+    out += "\n+++ ";
+    out += new_name;
+    out += "\n";
+  }
   auto line = [&](char sign, std::string_view text) {
     out += sign;
     out += text;

@@ -30,8 +30,8 @@ std::vector<DiffOp> diff_lines(const std::vector<std::string_view>& a, const std
 // twice that many equal lines splits two hunks.
 std::vector<std::vector<DiffOp>> group_ops(std::vector<DiffOp> ops, size_t context);
 
-// A unified diff with `context` lines of context, headed `--- old_name` / `+++ new_name`; ""
-// when the texts are equal.
+// A unified diff with `context` lines of context, headed `--- old_name` / `+++ new_name` (no
+// header when both names are empty, as for standard input); "" when the texts are equal.
 std::string unified_diff(std::string_view old_text, std::string_view new_text, std::string_view old_name,
                          std::string_view new_name, size_t context = 3);
 

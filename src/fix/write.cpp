@@ -103,4 +103,35 @@ std::string write_fixed_file(const std::string& path, std::string_view original,
   return "";
 }
 
+std::string write_new_file(const std::string& path, std::string_view content) {
+  const size_t slash = path.rfind('/');
+  const std::string dir = slash == std::string::npos ? "." : path.substr(0, slash == 0 ? 1 : slash);
+  const std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
+  std::string temp = dir + (dir.ends_with('/') ? "" : "/") + "." + name + ".lint-XXXXXX";
+  const int fd = ::mkstemp(temp.data());
+  if (fd < 0) return os_error(errno);
+  // An existing file keeps its permissions; a new one gets the usual ones (0666 less the umask).
+  struct stat st {};
+  mode_t mode = 0;
+  if (::stat(path.c_str(), &st) == 0) {
+    mode = st.st_mode & 07777;
+  } else {
+    const mode_t mask = ::umask(0);
+    ::umask(mask);
+    mode = 0666 & ~mask;
+  }
+  if (::fchmod(fd, mode) != 0 || !write_all(fd, content)) {
+    const int err = errno;
+    ::close(fd);
+    ::unlink(temp.c_str());
+    return os_error(err);
+  }
+  if (::close(fd) != 0 || ::rename(temp.c_str(), path.c_str()) != 0) {
+    const int err = errno;
+    ::unlink(temp.c_str());
+    return os_error(err);
+  }
+  return "";
+}
+
 }  // namespace lint

@@ -23,4 +23,8 @@ struct ReadStamp {
 std::string write_fixed_file(const std::string& path, std::string_view original, const ReadStamp& stamp,
                              std::string_view content);
 
+// Writes `content` to `path` (created or replaced) through a temporary file in the same folder
+// and a rename, so the file is never seen half-written. Returns "" or the reason.
+std::string write_new_file(const std::string& path, std::string_view content);
+
 }  // namespace lint

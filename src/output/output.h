@@ -1,6 +1,7 @@
 // Rendering diagnostics: full (Ruff's layout), concise, json and json-lines.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -8,16 +9,42 @@
 #include "engine/diagnostic.h"
 #include "engine/discovery.h"
 #include "fix/apply.h"
+#include "notebook/notebook.h"
 
 namespace lint {
 
-enum class OutputFormat { Full, Concise, Json, JsonLines };
+enum class OutputFormat {
+  Full, Concise, Json, JsonLines,
+  // CI formats, as Ruff writes them
+  Github, Gitlab, Pylint, Grouped, Azure, Junit, Sarif, Rdjson,
+};
+
+// The formats that are one document for the whole run (GitLab's and rdjson's JSON, JUnit XML,
+// SARIF): files give their diagnostics as Reported records and render_document() writes it.
+bool is_document_format(OutputFormat f);
+
+// The names `--output-format` accepts, for messages.
+std::string_view output_format_names();
 
 bool parse_output_format(std::string_view name, OutputFormat& out);
 
 struct OutputOptions {
   OutputFormat format = OutputFormat::Full;
   bool color = false;
+};
+
+// A diagnostic as the document formats need it, computed in the worker that linted the file.
+struct ReportedEdit {
+  Location start, end;
+  std::string content;
+};
+struct Reported {
+  const RuleSpec* rule = nullptr;  // null: a syntax error
+  std::string message;
+  Location start, end;
+  std::string fix_title;
+  std::optional<Applicability> applicability;  // the fix's, when it has one
+  std::vector<ReportedEdit> edits;
 };
 
 // The diagnostics of one file, sorted, with the text they point into (for snippets).
@@ -31,6 +58,8 @@ struct RenderContext {
   std::string_view source;  // the text after a byte order mark, as the rules saw it
   Applicability required = Applicability::Safe;  // a fix at this level or above applies
   bool show_fix_status = true;  // mark applicable fixes with `[*]` (not when fixes were applied)
+  // A notebook's cells: rows are shown per cell (`cell 2:3:5`), as Ruff shows them.
+  const CellIndex* cells = nullptr;
 };
 
 // Renders one file's diagnostics in the chosen format. For JSON, each diagnostic becomes one
@@ -50,6 +79,13 @@ struct Summary {
   bool diff = false;         // --diff
   bool show_violations = true;  // not --fix-only / --diff: diagnostics were printed
 };
+
+// One file's diagnostics as records for render_document().
+std::vector<Reported> reported(const std::vector<Diagnostic>& diagnostics, const LineIndex* lines);
+
+// A whole-run document (is_document_format) of every file's diagnostics, files in order.
+std::string render_document(const OutputOptions& options,
+                            const std::vector<std::pair<const SourcePath*, const std::vector<Reported>*>>& files);
 
 // Everything printed after the diagnostics (the summary lines of text formats).
 std::string render_summary(const OutputOptions& options, size_t count);

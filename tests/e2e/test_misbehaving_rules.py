@@ -61,7 +61,8 @@ class Workspace(unittest.TestCase):
                    textwrap.indent(textwrap.dedent(body), "    "))
 
     def lint(self, *args, **kw):
-        return run("--isolated", "--python-rules", "rules", *args, cwd=self.dir, **kw)
+        # Without the cache: these tests watch the rules run (what they print, raise, report).
+        return run("--isolated", "--no-cache", "--python-rules", "rules", *args, cwd=self.dir, **kw)
 
     def lint_json(self, select, *args, expect=(2,), **kw):
         """Lints proj/ with E711, the well-behaved rule and `select`; checks that the output is

@@ -114,7 +114,7 @@ TEST_CASE("config/default.toml parses and agrees with the built-in defaults", "[
   const toml::table doc = toml::parse(text);
   for (const std::string_view key : setting_keys()) {
     INFO(key);
-    if (key == "extend" || key == "unsafe-fixes") {
+    if (key == "extend" || key == "unsafe-fixes" || key == "cache-dir") {
       // No default value to write: documented, commented out.
       CHECK(text.find("# " + std::string(key) + " = ") != std::string::npos);
     } else {
@@ -285,6 +285,12 @@ TEST_CASE("a rule's option table", "[config]") {
   // The rule receives them when it is created.
   auto rule = f821->create(options_of(load(dir, "lint.toml", "[undefined-name]\nbuiltins = [\"_\"]\n")));
   CHECK(rule != nullptr);
+  // A linter's table (as Ruff's plugin tables, `[tool.ruff.lint.flake8-bugbear]`) sets the option
+  // for each of its rules that declares it; the rule's own table wins.
+  CHECK(options_of(load(dir, "lint.toml", "[pyflakes]\nbuiltins = [\"p\"]\n")).strings("builtins") ==
+        std::vector<std::string>{"p"});
+  CHECK(options_of(load(dir, "lint.toml", "[pyflakes]\nbuiltins = [\"p\"]\n[F821]\nbuiltins = [\"r\"]\n"))
+            .strings("builtins") == std::vector<std::string>{"r"});
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -384,6 +390,8 @@ TEST_CASE("configuration errors name their position", "[config][errors]") {
   CHECK(error_of("per-file-ignores = [\"a\"]\n") ==
         "1:20: `per-file-ignores` must be a table of glob patterns to lists of rule codes, not an array");
   CHECK(error_of("[undefined-name]\nbuiltins = \"_\"\n") == "2:1: `builtins` of the rule `undefined-name` must be a list of strings, not a string");
+  CHECK(error_of("[pyflakes]\nbuiltin = []\n") == "2:1: unknown option `builtin` of `pyflakes`; did you mean `builtins`?");
+  CHECK(error_of("[pyflakes]\nbuiltins = 1\n") == "2:1: `builtins` of `pyflakes` must be a list of strings, not an integer");
   CHECK(error_of("[tool]\nlint = 3\n", "pyproject.toml") == "2:8: `tool.lint` must be a table, not an integer");
   // Unknown rule codes and prefixes, wherever they are.
   CHECK(error_of("select = [\"E7111\"]\n") == "1:11: unknown rule selector `E7111`; did you mean `E711`?");
