@@ -45,6 +45,8 @@ class UnusedImport final : public Rule {
   void finish(Context& ctx) override {
     const SemanticModel* m = ctx.semantic();
     if (!m) return;
+    // Ruff's test: a stub `__init__.pyi` is not a package's `__init__.py` here.
+    in_init_ = ctx.path().ends_with("__init__.py");
     LineNoqa noqa(ctx);
     const size_t dunder_all = dunder_all_definitions(*m);
     for (const Scope& scope : m->scopes) {
@@ -84,7 +86,7 @@ class UnusedImport final : public Rule {
     // Ruff removes imports from an `__init__.py` only with `ignore-init-module-imports = false`
     // (its default is true), and never imports guarded by `except ImportError`.
     std::optional<Fix> fix;
-    if (!m.is_package_init && !in_try && !fixed.empty()) {
+    if (!in_init_ && !in_try && !fixed.empty()) {
       std::vector<std::string> members;
       for (const Binding* b : fixed) members.push_back(edits::import_member_name(ctx, import_alias_of(*b)));
       fix = Fix::safe(edits::remove_unused_imports(ctx, stmt, members));
@@ -101,7 +103,7 @@ class UnusedImport final : public Rule {
     }
   }
 
-  static std::string message(const SemanticModel& m, const Binding& b) {
+  std::string message(const SemanticModel& m, const Binding& b) const {
     std::string message = quoted(import_display_name(b.qualified_name)) + " imported but unused";
     if (b.flags & kInTry) {
       message += "; consider using `importlib.util.find_spec` to test for availability";
@@ -113,14 +115,14 @@ class UnusedImport final : public Rule {
 
   // A relative import in the module scope of a package's `__init__.py`: Ruff suggests
   // re-exporting it.
-  static bool first_party_in_init(const SemanticModel& m, const Binding& b) {
-    return m.is_package_init && !(b.flags & kInTry) && b.scope == 0 && b.qualified_name.starts_with(".");
+  bool first_party_in_init(const SemanticModel&, const Binding& b) const {
+    return in_init_ && !(b.flags & kInTry) && b.scope == 0 && b.qualified_name.starts_with(".");
   }
 
   // Ruff's help line. In an `__init__.py` it suggests re-exporting first-party imports, though
   // with its default settings it offers no fix there.
-  static std::string title(const Context& ctx, const SemanticModel& m, const Binding& b, bool multiple,
-                           size_t dunder_all) {
+  std::string title(const Context& ctx, const SemanticModel& m, const Binding& b, bool multiple,
+                    size_t dunder_all) const {
     if (first_party_in_init(m, b) && dunder_all < 2) {
       if (dunder_all == 1) return "Add unused import `" + std::string(b.name) + "` to __all__";
       const std::string member = edits::import_member_name(ctx, import_alias_of(b));
@@ -142,6 +144,8 @@ class UnusedImport final : public Rule {
     }
     return n;
   }
+
+  bool in_init_ = false;
 };
 
 }  // namespace

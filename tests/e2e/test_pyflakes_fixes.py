@@ -35,6 +35,19 @@ class PyflakesFixes(unittest.TestCase):
         run("--isolated", "--select", "F401", "--fix", "--unsafe-fixes", str(init))
         self.assertEqual(init.read_text(), "from . import a\nimport os\n__all__ = []\n")
 
+    def test_stub_init_module_imports_are_removed(self):
+        # Ruff's test is the name `__init__.py`: a package's `__init__.pyi` is fixed like any stub.
+        pkg = self.dir / "pkg"
+        pkg.mkdir()
+        init = pkg / "__init__.pyi"
+        init.write_text("from . import a\nimport os\n")
+        found = self.json("--select", "F401", str(init))
+        self.assertEqual([d["message"] for d in found],
+                         ["`.a` imported but unused", "`os` imported but unused"])
+        self.assertEqual([d["fix"]["applicability"] for d in found], ["safe", "safe"])
+        run("--isolated", "--select", "F401", "--fix", str(init))
+        self.assertEqual(init.read_text(), "")
+
     def test_names_of_one_statement_share_one_fix(self):
         path = self.dir / "m.py"
         path.write_text("from m import (a, b, c)\nprint(b)\n")
