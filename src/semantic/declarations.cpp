@@ -92,8 +92,8 @@ void SemanticBuilder::Impl::bind_imports(Frame& f, TSNode stmt, K kind) {
     e.stmt_start = f.stmt_start;
     e.node = stmt;
     e.aux = static_cast<uint32_t>(qualified.size());
-    // In a stub or a package's __init__, `import a as a` / `from m import a as a` re-exports it.
-    if ((model->is_stub || model->is_package_init) && !ts_node_is_null(alias) && text(alias) == text(name_node)) {
+    // `import a as a` / `from m import a as a` re-exports it, in any module (Ruff 0.17).
+    if (!ts_node_is_null(alias) && text(alias) == text(name_node)) {
       e.flags |= kExported;
     }
     if (q == "typing.Literal" || q == "typing_extensions.Literal") literal_names.insert(bound_name);
