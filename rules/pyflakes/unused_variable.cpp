@@ -41,6 +41,27 @@ inside a target or a value (`a, b = 1, 2`, `x = (y := f())`) is renamed to a dum
 
 std::string title(std::string_view name) { return "Remove assignment to unused variable " + quoted(name); }
 
+// A target without its parentheses: `(x)` is a parenthesized_expression or, as an assignment
+// target, a tuple_pattern without a comma.
+TSNode unparenthesized_target(TSNode n) {
+  for (;;) {
+    n = unparenthesized(n);
+    if (ts_node_is_null(n) || !is(n, "tuple_pattern")) return n;
+    TSNode inner{};
+    int named = 0;
+    for (TSNode c : children(n)) {
+      if (ts_node_is_extra(c)) continue;
+      if (is(c, ",")) return n;
+      if (ts_node_is_named(c)) {
+        inner = c;
+        ++named;
+      }
+    }
+    if (named != 1) return n;
+    n = inner;
+  }
+}
+
 // `except E as e:` without ` as e` (safe: the name is only bound).
 std::optional<Fix> remove_exception_name(const Context& ctx, TSNode name) {
   const TSNode target = ts_node_parent(name);
@@ -73,7 +94,7 @@ std::optional<Fix> remove_assignment(const Context& ctx, const Binding& b, TSNod
     }
     if (ts_node_is_null(value)) return std::nullopt;
     for (TSNode link : links) {
-      const TSNode target = unparenthesized(field(link, "left"));
+      const TSNode target = unparenthesized_target(field(link, "left"));
       if (ts_node_start_byte(target) != b.start || ts_node_end_byte(target) != b.end) continue;
       if (!is(target, "identifier")) return std::nullopt;
       if (links.size() > 1 || edits::contains_effect(ctx, value, is_builtin)) {
@@ -95,7 +116,9 @@ std::optional<Fix> remove_assignment(const Context& ctx, const Binding& b, TSNod
   if (!ts_node_is_null(assignment) && is(assignment, "assignment")) {
     // `x: T = value`: Ruff looks at the statement's target, whatever the binding.
     const TSNode value = field(assignment, "right");
-    if (ts_node_is_null(value) || !is(unparenthesized(field(assignment, "left")), "identifier")) return std::nullopt;
+    if (ts_node_is_null(value) || !is(unparenthesized_target(field(assignment, "left")), "identifier")) {
+      return std::nullopt;
+    }
     if (edits::contains_effect(ctx, value, is_builtin)) {
       return Fix::unsafe(Edit::deletion(ts_node_start_byte(stmt), ts_node_start_byte(value)));
     }
@@ -105,10 +128,19 @@ std::optional<Fix> remove_assignment(const Context& ctx, const Binding& b, TSNod
     // `with open(f) as handle:` without ` as handle`.
     const TSNode clause = ts_node_named_child(stmt, 0);
     if (ts_node_is_null(clause) || !is(clause, "with_clause")) return std::nullopt;
+    // The `x as y` items; tree-sitter reads `with (a as b, c as d,):` as one item holding a tuple.
+    std::vector<TSNode> patterns;
     for (TSNode item : children(clause)) {
       if (!is(item, "with_item")) continue;
-      const TSNode pattern = field(item, "value");
-      if (ts_node_is_null(pattern) || !is(pattern, "as_pattern")) continue;
+      const TSNode value = unparenthesized(field(item, "value"));
+      if (ts_node_is_null(value)) continue;
+      if (is(value, "as_pattern")) patterns.push_back(value);
+      if (!is(value, "tuple")) continue;
+      for (TSNode element : children(value)) {
+        if (is(element, "as_pattern")) patterns.push_back(element);
+      }
+    }
+    for (TSNode pattern : patterns) {
       const TSNode alias = field(pattern, "alias");
       const TSNode target = ts_node_is_null(alias) ? TSNode{} : unparenthesized(ts_node_named_child(alias, 0));
       if (ts_node_is_null(target) || ts_node_start_byte(target) != b.start || ts_node_end_byte(target) != b.end) continue;
