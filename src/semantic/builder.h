@@ -287,6 +287,7 @@ struct SemanticBuilder::Impl {
   // ---- the walk ------------------------------------------------------------------------------
 
   void enter(TSNode n, TSFieldId field_id);
+  TSNode chain_start() const;
   void leave(TSNode n);
   std::unique_ptr<SemanticModel> resolve();
 };

@@ -65,7 +65,7 @@ enum : uint32_t {
   kUnpacked = 1u << 0,        // bound by tuple/list unpacking
   kGlobalName = 1u << 1,      // the name was declared global in the scope that assigned it
   kNonlocalName = 1u << 2,    // ... or nonlocal
-  kExported = 1u << 3,        // named in the module's __all__
+  kExported = 1u << 3,        // named in the module's __all__, or imported as itself (`import a as a`)
   kTypeChecking = 1u << 4,    // inside `if TYPE_CHECKING:`
   kInExceptHandler = 1u << 5, // inside an except handler
   kStarTarget = 1u << 6,      // the starred part of an unpacking
