@@ -1,6 +1,5 @@
 #include <algorithm>
 #include <cstdint>
-#include <memory>
 #include <string>
 #include <vector>
 
@@ -99,38 +98,38 @@ bool in_class_scope(TSNode root, TSNode target) {
   return in_class;
 }
 
-// The semantic model, for the few files where the fix needs one and no other rule had the
-// engine build it: the same events as the engine's walk would give the builder.
-std::unique_ptr<SemanticModel> build_model(const Context& ctx) {
-  SemanticBuilder builder(ctx.source(), ctx.path());
-  builder.set_target_minor(ctx.target_minor());
-  builder.set_notebook(ctx.is_notebook());
-  for_each_node(ctx.root(), [&](const TSTreeCursor& cursor, bool entering) {
-    const TSNode n = ts_tree_cursor_current_node(&cursor);
-    if (ts_node_has_error(n)) return;
-    if (ts_node_child_count(n) == 0) {
-      const std::string_view k = kind(n);
-      if (!ts_node_is_named(n) || k == "string_start" || k == "string_content" || k == "string_end" ||
-          k == "escape_sequence" || k == "comment") {
-        return;
-      }
-    }
-    if (entering) builder.enter(n, ts_tree_cursor_current_field_id(&cursor));
-    else builder.leave(n);
-  });
-  return builder.resolve();
-}
-
 // Ruff's Stylist indentation: that of the first indented block (after a form feed, if the
-// indentation holds one); in a file without one, that of the first line that follows a line
-// break inside brackets or after a blank or comment-only line and starts with whitespace;
-// four spaces when there is neither.
+// indentation holds one), seen as the walk enters blocks; in a file without one, that of the
+// first line that follows a line break inside brackets or after a blank or comment-only line and
+// starts with whitespace; four spaces when there is neither.
 class Indentation {
  public:
+  // A block the walk entered: the first whose first statement starts its own line sets it.
+  void block(TSNode n, const Context& ctx) {
+    if (found_) return;
+    TSNode first{};
+    for (TSNode c : children(n)) {
+      if (ts_node_is_named(c) && !ts_node_is_extra(c)) {
+        first = c;
+        break;
+      }
+    }
+    if (ts_node_is_null(first)) return;
+    const std::string_view s = ctx.original();
+    const uint32_t start = ts_node_start_byte(first);
+    if (lines::has_leading_content(s, start)) return;
+    std::string_view ws = s.substr(lines::line_start(s, start), start - lines::line_start(s, start));
+    const size_t ff = ws.rfind('\f');
+    if (ff != std::string_view::npos) ws = ws.substr(ff + 1);
+    value_ = ws;
+    found_ = true;
+  }
+
+  // Once the walk is over.
   std::string_view of(const Context& ctx) {
-    if (!known_) {
-      value_ = find(ctx);
-      known_ = true;
+    if (!found_) {
+      value_ = after_non_logical_newline(ctx);
+      found_ = true;
     }
     return value_;
   }
@@ -140,34 +139,6 @@ class Indentation {
     uint32_t end = line;
     while (end < s.size() && lines::is_python_space(s[end])) ++end;
     return s.substr(line, end - line);
-  }
-
-  static std::string_view find(const Context& ctx) {
-    const std::string_view s = ctx.original();
-    std::string_view found;
-    bool done = false;
-    for_each_node(ctx.root(), [&](const TSTreeCursor& cursor, bool entering) {
-      if (done || !entering) return;
-      const TSNode n = ts_tree_cursor_current_node(&cursor);
-      if (!is(n, "block")) return;
-      TSNode first{};
-      for (TSNode c : children(n)) {
-        if (ts_node_is_named(c) && !ts_node_is_extra(c)) {
-          first = c;
-          break;
-        }
-      }
-      if (ts_node_is_null(first)) return;
-      const uint32_t start = ts_node_start_byte(first);
-      if (lines::has_leading_content(s, start)) return;
-      std::string_view ws = s.substr(lines::line_start(s, start), start - lines::line_start(s, start));
-      const size_t ff = ws.rfind('\f');
-      if (ff != std::string_view::npos) ws = ws.substr(ff + 1);
-      found = ws;
-      done = true;
-    });
-    if (done) return found;
-    return after_non_logical_newline(ctx);
   }
 
   // Whether the line break at `at` is one the tokenizer does not end a statement with: inside
@@ -210,7 +181,7 @@ class Indentation {
   }
 
   std::string_view value_;
-  bool known_ = false;
+  bool found_ = false;
 };
 
 bool is_callable(const std::string& qualified) {
@@ -221,6 +192,10 @@ bool is_callable(const std::string& qualified) {
 class LambdaAssignment final : public Rule {
  public:
   void enter(TSNode node, Context& ctx) override {
+    if (is(node, "block")) {
+      indentation_.block(node, ctx);
+      return;
+    }
     const uint32_t start = ts_node_start_byte(node);
     const uint32_t end = ts_node_end_byte(node);
     // `a = b = lambda: 0` nests the assignment `b = lambda: 0` inside the outer one; a statement
@@ -257,18 +232,13 @@ class LambdaAssignment final : public Rule {
     pending_.push_back(Pending{ctx.diagnostics().size() - 1, node, left, right, annotation, parenthesized});
   }
 
-  // The fixes are made once the walk is over: some need the semantic model.
+  // The fixes are made once the walk is over: they need the semantic model and the file's
+  // indentation. Without a model (a file with syntax errors, whose diagnostics are dropped
+  // anyway) there is no fix.
   void finish(Context& ctx) override {
-    if (pending_.empty()) return;
     const SemanticModel* model = ctx.semantic();
-    std::unique_ptr<SemanticModel> own;
-    const auto need_model = [&]() -> const SemanticModel* {
-      if (!model) {
-        own = build_model(ctx);
-        model = own.get();
-      }
-      return model;
-    };
+    if (pending_.empty() || model == nullptr) return;
+    const auto need_model = [&]() { return model; };
     for (const Pending& p : pending_) {
       const std::string_view name = ctx.text(p.name);
       // Callable[[A, B], R] annotates the parameters and the return.
@@ -426,9 +396,10 @@ extern const RuleSpec lambda_assignment{
     .code = "E731",
     .name = "lambda-assignment",
     .linter = "pycodestyle",
-    .kinds = {"assignment"},
+    .kinds = {"assignment", "block"},
     .doc = kDoc,
     .create = make_rule<LambdaAssignment>(),
+    .needs_semantic = true,
     .fix = FixAvailability::Sometimes,
 };
 
