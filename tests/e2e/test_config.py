@@ -292,7 +292,7 @@ class ShowCommands(Workspace):
         self.assertEqual(proc.stdout.decode(),
                          "3\tF401\tunused-import\n1\tE701\tmultiple-statements-on-one-line-colon\n"
                          "1\tE711\tnone-comparison\n1\tE741\tambiguous-variable-name\n1\tF821\tundefined-name\n"
-                         "Found 7 errors.\n")
+                         "Found 7 errors.\n1 unsafe fix available with `--fix --unsafe-fixes`.\n")
         proc = run("--statistics", "--output-format", "json", ".", cwd=self.dir)
         stats = json.loads(proc.stdout)
         self.assertEqual(stats[0], {"code": "F401", "name": "unused-import", "count": 3, "fixable": False, "fixable_count": 0})
