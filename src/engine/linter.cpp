@@ -302,6 +302,7 @@ std::unique_ptr<Pass> check(const SourcePath& path, std::string file_text, const
   ctx.set_original(source);
   ctx.set_target_minor(profile.target_minor);
   if (cells) ctx.set_notebook(out.cell_offsets, out.escapes, cell_numbers);
+  ctx.set_rule_enabled([&](std::string_view code) { return file_rules.enabled_code(code) != nullptr; });
 
   std::vector<std::unique_ptr<Rule>> rules;
   rules.reserve(table.rules().size());

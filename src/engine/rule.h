@@ -183,6 +183,12 @@ class Context {
     return "cell " + std::to_string(number) + ", line " + std::to_string(row - first_row + 1);
   }
 
+  // Whether the rule with this code is selected for the file (Ruff's `is_rule_enabled`), for
+  // the few fixes whose edits depend on a sibling rule (E711 and E712 rewrite one comparison
+  // together). False when the engine did not say.
+  bool rule_enabled(std::string_view code) const { return rule_enabled_ && rule_enabled_(code); }
+  void set_rule_enabled(std::function<bool(std::string_view)> f) { rule_enabled_ = std::move(f); }
+
   // The file's semantic model: available in finish() to rules that set needs_semantic.
   const SemanticModel* semantic() const { return semantic_; }
   void set_semantic(const SemanticModel* m) { semantic_ = m; }
@@ -202,6 +208,7 @@ class Context {
   std::vector<std::pair<uint32_t, uint32_t>> escapes_;
   const std::vector<uint32_t>* cell_numbers_ = nullptr;
   const SemanticModel* semantic_ = nullptr;
+  std::function<bool(std::string_view)> rule_enabled_;
   int target_minor_ = kDefaultTargetMinor;
   uint64_t serial_;
 

@@ -535,6 +535,31 @@ uint32_t import_from_parent(TSNode root, const Diagnostic& d) {
   return Diagnostic::kNoParent;
 }
 
+bool is_python_space(char c) { return c == ' ' || c == '\t' || c == '\f'; }
+
+// The edit that removes a directive spanning [start, end) from its line: the whole line when
+// the directive is alone on it; the directive and the space before it when it ends the line
+// (`x = 1  # noqa`); the directive and the space after it when another comment follows
+// (`# noqa  # type: ignore` keeps `# type: ignore`); else everything from the directive on.
+Edit delete_directive(std::string_view text, const LineIndex& lines, uint32_t start, uint32_t end) {
+  const uint32_t row = lines.row_of(start);
+  const uint32_t line_start = lines.line_start(row);
+  const uint32_t line_end = line_start + static_cast<uint32_t>(lines.line_text(row).size());
+  uint32_t before = start;
+  while (before > line_start && is_python_space(text[before - 1])) --before;
+  uint32_t after = end;
+  while (after < line_end && is_python_space(text[after])) ++after;
+  if (before == line_start && after == line_end) {
+    uint32_t full_end = line_end;
+    if (full_end < text.size() && text[full_end] == '\r') ++full_end;
+    if (full_end < text.size() && text[full_end] == '\n') ++full_end;
+    return Edit::deletion(line_start, full_end);
+  }
+  if (after == line_end) return Edit::deletion(before, line_end);
+  if (text[after] == '#') return Edit::deletion(start, after);
+  return Edit::deletion(before, line_end);
+}
+
 }  // namespace
 
 bool Directive::suppresses(std::string_view code) const {
@@ -684,10 +709,12 @@ void apply(std::string_view text, const LineIndex& lines, TSNode root, std::vect
   // RUF100, as Ruff: not when the file exempts everything or RUF100 itself.
   if (!check_unused || exempt_all) return;
   if (std::find(exempt_codes.begin(), exempt_codes.end(), "RUF100") != exempt_codes.end()) return;
-  auto report = [&](uint32_t start, uint32_t end, std::string message) {
+  auto report = [&](uint32_t start, uint32_t end, std::string message, Edit fix) {
     Diagnostic d;
     d.rule = unused->rule;
     d.message = std::move(message);
+    d.fix_title = "Remove unused `noqa` directive";
+    d.fix = Fix::safe(std::move(fix));
     d.start_byte = start;
     d.end_byte = end;
     d.start = lines.location(start);
@@ -701,8 +728,8 @@ void apply(std::string_view text, const LineIndex& lines, TSNode root, std::vect
     for (const std::string_view c : codes) out += (out.empty() ? "`" : ", `") + std::string(c) + "`";
     return out;
   };
-  auto check_codes = [&](const Found& f, const std::vector<std::string_view>& matches) {
-    std::vector<std::string_view> unmatched, disabled, duplicated, seen;
+  auto check_codes = [&](const Found& f, const std::vector<std::string_view>& matches, bool file_level) {
+    std::vector<std::string_view> unmatched, disabled, duplicated, seen, kept;
     for (const std::string_view original : f.directive.codes) {
       const std::string_view code = redirect(original);
       if (code == "RUF100") return;  // a directive naming RUF100 is never reported
@@ -711,8 +738,12 @@ void apply(std::string_view text, const LineIndex& lines, TSNode root, std::vect
         continue;
       }
       seen.push_back(original);
-      if (std::find(matches.begin(), matches.end(), code) != matches.end()) continue;
-      if (!known(code)) continue;  // unknown codes are RUF102's business
+      if (std::find(matches.begin(), matches.end(), code) != matches.end()) {
+        kept.push_back(original);
+        continue;
+      }
+      // Unknown codes are RUF102's business; the fix drops them with the unused ones, as Ruff.
+      if (!known(code)) continue;
       (unused->enabled && unused->enabled(code) ? unmatched : disabled).push_back(original);
     }
     std::string reasons;
@@ -721,16 +752,32 @@ void apply(std::string_view text, const LineIndex& lines, TSNode root, std::vect
       if (!codes->empty()) reasons += (reasons.empty() ? "" : "; ") + std::string(label) + join(*codes);
     }
     if (reasons.empty()) return;
-    report(f.comment + f.directive.start, f.comment + f.directive.end, "Unused `noqa` directive (" + reasons + ")");
+    const uint32_t start = f.comment + f.directive.start, end = f.comment + f.directive.end;
+    // The fix keeps the codes that suppress something, in a directive spelled anew; without
+    // any, it removes the directive.
+    Edit fix = delete_directive(text, lines, start, end);
+    if (!kept.empty()) {
+      std::string content = "# noqa: ";
+      if (file_level) {
+        const std::string_view written = text.substr(start, end - start);
+        content = written.find("flake8") != std::string_view::npos ? "# flake8: noqa: "
+                  : written.find("ruff") != std::string_view::npos ? "# ruff: noqa: "
+                                                                    : "# lint: noqa: ";
+      }
+      for (size_t i = 0; i < kept.size(); ++i) content += (i ? ", " : "") + std::string(kept[i]);
+      fix = Edit::replace(start, end, std::move(content));
+    }
+    report(start, end, "Unused `noqa` directive (" + reasons + ")", std::move(fix));
   };
-  for (const Found& f : file_directives) check_codes(f, file_matches);
+  for (const Found& f : file_directives) check_codes(f, file_matches, true);
   for (const Found& f : line_directives) {
     if (f.directive.kind == Directive::Kind::All) {
       if (f.matches.empty()) {
-        report(f.comment + f.directive.start, f.comment + f.directive.end, "Unused blanket `noqa` directive");
+        const uint32_t start = f.comment + f.directive.start, end = f.comment + f.directive.end;
+        report(start, end, "Unused blanket `noqa` directive", delete_directive(text, lines, start, end));
       }
     } else {
-      check_codes(f, f.matches);
+      check_codes(f, f.matches, false);
     }
   }
 }

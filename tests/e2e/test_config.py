@@ -292,7 +292,8 @@ class ShowCommands(Workspace):
         self.assertEqual(proc.stdout.decode(),
                          "3\tF401\t[*] unused-import\n1\tE701\t[ ] multiple-statements-on-one-line-colon\n"
                          "1\tE711\t[ ] none-comparison\n1\tE741\t[ ] ambiguous-variable-name\n"
-                         "1\tF821\t[ ] undefined-name\nFound 7 errors.\n[*] 3 fixable with `--fix`.\n")
+                         "1\tF821\t[ ] undefined-name\nFound 7 errors.\n"
+                         "[*] 3 fixable with `--fix` (1 unsafe fix available with `--fix --unsafe-fixes`).\n")
         proc = run("--statistics", "--output-format", "json", ".", cwd=self.dir)
         stats = json.loads(proc.stdout)
         self.assertEqual(stats[0], {"code": "F401", "name": "unused-import", "count": 3, "fixable": True, "fixable_count": 3})
