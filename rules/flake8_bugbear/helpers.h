@@ -437,9 +437,15 @@ inline TSNode handler_type(TSNode handler) {
 // (`.int` for `int`, distinct from `builtins.int`, which an `import builtins` gives), and a class
 // or function defined in the file is named after the module (`pkg.mod.Class`, or `mod.Class`
 // outside a package). "" when the name is not resolved to any of those.
+//
+// A `deferred` resolver answers as Ruff does for rules it runs after the whole module has been
+// visited (B008 checks parameters then): a name that did not resolve where it was read is looked
+// up again among the final bindings of the scopes around it, so `def f(x: Sequence = g())` sees
+// a `Sequence` imported further down.
 class Resolver {
  public:
-  Resolver(const SemanticModel& model, const Context& ctx) : m_(model), ctx_(ctx) {}
+  Resolver(const SemanticModel& model, const Context& ctx, bool deferred = false)
+      : m_(model), ctx_(ctx), deferred_(deferred) {}
 
   const SemanticModel& model() const { return m_; }
 
@@ -473,8 +479,14 @@ class Resolver {
     if (!unqualified_name(expr, ctx_, dotted)) return "";
     const std::string_view tail = std::string_view(dotted).substr(ctx_.text(head).size());  // ".b.c" or ""
     if (r->builtin) return (r->flags & kAfterDeletion) ? "" : "." + dotted;
-    if (r->binding < 0) return "";
-    const Binding& b = m_.bindings[r->binding];
+    const Binding* found = r->binding >= 0 ? &m_.bindings[r->binding] : nullptr;
+    if (!found && deferred_) {
+      bool builtin = false;
+      found = late_binding(r->scope, ctx_.text(head), builtin);
+      if (builtin) return "." + dotted;
+    }
+    if (!found) return "";
+    const Binding& b = *found;
     switch (b.kind) {
       case BindingKind::Builtin:
         return "." + dotted;
@@ -501,7 +513,20 @@ class Resolver {
   // Ruff's `match_builtin_expr`: `name`, or `builtins.name`, read as the builtin.
   bool is_builtin(TSNode expr, std::string_view name) const {
     const std::string q = qualified_name(expr);
-    return q.size() > name.size() && q.ends_with(name) && (q == "." + std::string(name) || q == "builtins." + std::string(name));
+    return q.ends_with(name) && (q.size() == name.size() + 1 || q == "builtins." + std::string(name));
+  }
+
+  // Whether `name`, written at `byte`, would read Python's builtin: no scope visible from there
+  // binds it (class scopes count only where the code is in the class body itself).
+  bool builtin_available_at(std::string_view name, uint32_t byte) const {
+    const uint32_t innermost = m_.scope_at(byte);
+    for (int32_t s = static_cast<int32_t>(innermost); s >= 0; s = m_.scopes[s].parent) {
+      const Scope& scope = m_.scopes[s];
+      if (scope.kind == ScopeKind::Class && static_cast<uint32_t>(s) != innermost) continue;
+      const auto it = scope.names.find(name);
+      if (it != scope.names.end()) return m_.bindings[it->second].kind == BindingKind::Builtin;
+    }
+    return is_python_builtin(name, m_.target_minor);
   }
 
   // Ruff's `resolve_builtin_symbol`: the builtin an expression reads, or "".
@@ -513,6 +538,25 @@ class Resolver {
   }
 
  private:
+  // The binding `name` has at the end of the module, seen from `scope` (class scopes are skipped
+  // once a function scope has been passed, as Python does); `builtin` when none binds it and it
+  // is a builtin.
+  const Binding* late_binding(uint32_t scope, std::string_view name, bool& builtin) const {
+    bool seen_function = false;
+    for (int32_t s = static_cast<int32_t>(scope); s >= 0; s = m_.scopes[s].parent) {
+      const Scope& sc = m_.scopes[s];
+      if (sc.kind == ScopeKind::Class && seen_function) continue;
+      if (sc.kind == ScopeKind::Function || sc.kind == ScopeKind::Lambda) seen_function = true;
+      const auto it = sc.names.find(name);
+      if (it != sc.names.end()) {
+        const Binding& b = m_.bindings[it->second];
+        return b.kind == BindingKind::Deletion ? nullptr : &b;
+      }
+    }
+    builtin = is_python_builtin(name, m_.target_minor);
+    return nullptr;
+  }
+
   // The module's dotted path as Ruff names it: from the outermost folder with an `__init__.py`
   // up the tree (the file's own stem included, `__init__` too), or the file's stem alone
   // outside a package. Read from the file system once per file, when first needed.
@@ -537,6 +581,7 @@ class Resolver {
 
   const SemanticModel& m_;
   const Context& ctx_;
+  bool deferred_;
   mutable std::string module_;
   mutable bool module_known_ = false;
 };
