@@ -21,13 +21,17 @@ inline std::string pad(std::string content, uint32_t start, uint32_t end, const 
   return content;
 }
 
-// Whether a comment lies inside a node (its fix would drop or move it).
-inline bool has_comment_inside(TSNode n) {
-  std::vector<TSNode> stack{n};
+// Ruff's `CommentRanges::intersects`: whether a comment lies inside [start, end) or touches
+// either end (`getattr(obj, "name")# note` counts). `within` is a node covering the range; a
+// comment can only touch its end from outside it, so that one is found in the source.
+inline bool comment_intersects(TSNode within, uint32_t start, uint32_t end, const Context& ctx) {
+  if (end < ctx.source().size() && ctx.source()[end] == '#') return true;
+  std::vector<TSNode> stack{within};
   while (!stack.empty()) {
     const TSNode top = stack.back();
     stack.pop_back();
     for (TSNode c : children(top)) {
+      if (ts_node_end_byte(c) < start || ts_node_start_byte(c) > end) continue;
       if (is_a(c, "comment")) return true;
       if (ts_node_child_count(c) > 0) stack.push_back(c);
     }
@@ -35,19 +39,8 @@ inline bool has_comment_inside(TSNode n) {
   return false;
 }
 
-// Whether a comment lies inside [start, end) of the source, `within` a node that covers it.
-inline bool range_has_comment(TSNode within, uint32_t start, uint32_t end) {
-  std::vector<TSNode> stack{within};
-  while (!stack.empty()) {
-    const TSNode top = stack.back();
-    stack.pop_back();
-    for (TSNode c : children(top)) {
-      if (ts_node_end_byte(c) <= start || ts_node_start_byte(c) >= end) continue;
-      if (is_a(c, "comment")) return true;
-      if (ts_node_child_count(c) > 0) stack.push_back(c);
-    }
-  }
-  return false;
+inline bool comment_intersects(TSNode n, const Context& ctx) {
+  return comment_intersects(n, ts_node_start_byte(n), ts_node_end_byte(n), ctx);
 }
 
 inline bool is_python_keyword(std::string_view s) {
@@ -79,10 +72,29 @@ inline bool is_python_identifier(std::string_view s) {
 inline bool is_mangled_private(std::string_view s) { return s.starts_with("__") && !s.ends_with("__"); }
 
 // Whether writing a name as an identifier could change it: Python NFKC-normalizes identifiers.
-// ASCII names never change; others are treated as if they might.
+// A name is known not to change when every character is ASCII or one of the Latin, Greek and
+// Cyrillic letters below, which NFKC keeps as they are and never composes with a neighbour
+// (ranges computed with Python's unicodedata); any other character is taken as one that might.
 inline bool may_change_under_nfkc(std::string_view s) {
-  for (const char c : s) {
-    if (static_cast<unsigned char>(c) >= 0x80) return true;
+  static constexpr char32_t kStable[][2] = {
+      {0x00B7, 0x00B7}, {0x00C0, 0x00D6}, {0x00D8, 0x00F6}, {0x00F8, 0x0131}, {0x0134, 0x013E}, {0x0141, 0x0148},
+      {0x014A, 0x017E}, {0x0180, 0x01C3}, {0x01CD, 0x01F0}, {0x01F4, 0x02AF}, {0x02B9, 0x02C1}, {0x02C6, 0x02D1},
+      {0x02EC, 0x02EC}, {0x02EE, 0x02EE}, {0x034F, 0x034F}, {0x0370, 0x0373}, {0x0376, 0x0377}, {0x037B, 0x037D},
+      {0x037F, 0x037F}, {0x0386, 0x0386}, {0x0388, 0x038A}, {0x038C, 0x038C}, {0x038E, 0x03A1}, {0x03A3, 0x03CF},
+      {0x03D7, 0x03EF}, {0x03F3, 0x03F3}, {0x03F7, 0x03F8}, {0x03FA, 0x0481}};
+  for (size_t i = 0; i < s.size();) {
+    const auto lead = static_cast<unsigned char>(s[i]);
+    if (lead < 0x80) {
+      ++i;
+      continue;
+    }
+    // Two-byte sequences cover U+0080..U+07FF, which holds every stable range above.
+    if ((lead & 0xE0) != 0xC0 || i + 1 >= s.size()) return true;
+    const char32_t c = (static_cast<char32_t>(lead & 0x1F) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3F);
+    bool stable = false;
+    for (const auto& r : kStable) stable = stable || (c >= r[0] && c <= r[1]);
+    if (!stable) return true;
+    i += 2;
   }
   return false;
 }

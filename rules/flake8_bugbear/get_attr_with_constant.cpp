@@ -27,9 +27,9 @@ user.name
 ```
 
 ## Fix safety
-The fix is unsafe when the call holds a comment, which it would drop, or when the name is not
-plain ASCII: Python normalizes identifiers (NFKC), so the attribute written out might not be the
-one the string names.
+The fix is unsafe when the call holds or touches a comment, which it would drop or move, or when
+the name might change under Python's normalization of identifiers (NFKC): the attribute written
+out might then not be the one the string names.
 )";
 
 class GetattrWithConstant final : public Rule {
@@ -61,7 +61,7 @@ class GetattrWithConstant final : public Rule {
                          text.find_first_of("\r\n") == std::string_view::npos;
       std::string replacement = plain ? std::string(text) + "." + name : "(" + std::string(text) + ")." + name;
       const uint32_t start = ts_node_start_byte(node), end = ts_node_end_byte(node);
-      const bool is_unsafe = may_change_under_nfkc(name) || has_comment_inside(node);
+      const bool is_unsafe = may_change_under_nfkc(name) || comment_intersects(node, ctx);
       d.fix = Fix::with(is_unsafe ? Applicability::Unsafe : Applicability::Safe,
                         {Edit::replace(start, end, pad(std::move(replacement), start, end, ctx))});
     }

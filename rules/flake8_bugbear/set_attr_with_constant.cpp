@@ -1,4 +1,5 @@
 #include "flake8_bugbear/fixes.h"
+#include "flake8_bugbear/generator.h"
 
 namespace lint::rules {
 
@@ -28,9 +29,9 @@ user.name = "Ada"
 ```
 
 ## Fix safety
-The fix is unsafe when the call holds a comment, which it would drop, or when the name is not
-plain ASCII: Python normalizes identifiers (NFKC), so the attribute written out might not be the
-one the string names.
+The fix is unsafe when the call holds or touches a comment, which it would drop or move, or when
+the name might change under Python's normalization of identifiers (NFKC): the attribute written
+out might then not be the one the string names.
 )";
 
 // Whether a call is the whole of an expression statement (parentheses around it allowed).
@@ -70,6 +71,11 @@ class SetattrWithConstant final : public Rule {
                              "Do not call `setattr` with a constant attribute value. It is not any safer than normal property "
                              "access.");
       d.fix_title = "Replace `setattr` with assignment";
+      Generator generator(ctx);
+      std::string assignment = generator.attribute_assignment(call.args[0], name, call.args[2]);
+      const bool is_unsafe = may_change_under_nfkc(name) || comment_intersects(node, ctx);
+      d.fix = Fix::with(is_unsafe ? Applicability::Unsafe : Applicability::Safe,
+                        {Edit::replace(ts_node_start_byte(node), ts_node_end_byte(node), std::move(assignment))});
     }
   }
 
