@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "flake8_bugbear/helpers.h"
+#include "flake8_bugbear/nfkc.h"
 
 namespace lint::rules::bugbear {
 
@@ -70,33 +71,5 @@ inline bool is_python_identifier(std::string_view s) {
 
 // Ruff's `is_mangled_private`: `__name` that Python mangles inside a class.
 inline bool is_mangled_private(std::string_view s) { return s.starts_with("__") && !s.ends_with("__"); }
-
-// Whether writing a name as an identifier could change it: Python NFKC-normalizes identifiers.
-// A name is known not to change when every character is ASCII or one of the Latin, Greek and
-// Cyrillic letters below, which NFKC keeps as they are and never composes with a neighbour
-// (ranges computed with Python's unicodedata); any other character is taken as one that might.
-inline bool may_change_under_nfkc(std::string_view s) {
-  static constexpr char32_t kStable[][2] = {
-      {0x00B7, 0x00B7}, {0x00C0, 0x00D6}, {0x00D8, 0x00F6}, {0x00F8, 0x0131}, {0x0134, 0x013E}, {0x0141, 0x0148},
-      {0x014A, 0x017E}, {0x0180, 0x01C3}, {0x01CD, 0x01F0}, {0x01F4, 0x02AF}, {0x02B9, 0x02C1}, {0x02C6, 0x02D1},
-      {0x02EC, 0x02EC}, {0x02EE, 0x02EE}, {0x034F, 0x034F}, {0x0370, 0x0373}, {0x0376, 0x0377}, {0x037B, 0x037D},
-      {0x037F, 0x037F}, {0x0386, 0x0386}, {0x0388, 0x038A}, {0x038C, 0x038C}, {0x038E, 0x03A1}, {0x03A3, 0x03CF},
-      {0x03D7, 0x03EF}, {0x03F3, 0x03F3}, {0x03F7, 0x03F8}, {0x03FA, 0x0481}};
-  for (size_t i = 0; i < s.size();) {
-    const auto lead = static_cast<unsigned char>(s[i]);
-    if (lead < 0x80) {
-      ++i;
-      continue;
-    }
-    // Two-byte sequences cover U+0080..U+07FF, which holds every stable range above.
-    if ((lead & 0xE0) != 0xC0 || i + 1 >= s.size()) return true;
-    const char32_t c = (static_cast<char32_t>(lead & 0x1F) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3F);
-    bool stable = false;
-    for (const auto& r : kStable) stable = stable || (c >= r[0] && c <= r[1]);
-    if (!stable) return true;
-    i += 2;
-  }
-  return false;
-}
 
 }  // namespace lint::rules::bugbear

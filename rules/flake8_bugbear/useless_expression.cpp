@@ -126,9 +126,15 @@ class UselessExpression final : public Rule {
     if (count == 0 || (ctx.is_notebook() && ctx.is_escape_command(ts_node_start_byte(node)))) return;
     TSNode value = unparenthesized(first_named_child(node));
     uint32_t start = ts_node_start_byte(value), end = ts_node_end_byte(value);
-    if (count > 1) {
+    // `x,` is a tuple too; its range takes in the trailing comma, as Ruff's.
+    TSNode last = value;
+    for (TSNode c : children(node)) {
+      if (!ts_node_is_extra(c)) last = c;
+    }
+    const bool is_tuple = count > 1 || kind(last) == ",";
+    if (is_tuple) {
       start = ts_node_start_byte(node);
-      end = ts_node_end_byte(node);
+      end = ts_node_end_byte(last);
     } else {
       const std::string_view k = kind(value);
       if (k == "assignment" || k == "augmented_assignment" || k == "comparison_operator" || k == "ellipsis") return;
@@ -137,7 +143,7 @@ class UselessExpression final : public Rule {
     if (ctx.is_notebook() && is_a(ts_node_parent(node), "module") && last_in_cell(ctx, ts_node_end_byte(node))) return;
     std::vector<TSNode> initializers;
     const Effect effect = side_effect(node, ctx, nullptr, &initializers);
-    const bool attribute = count == 1 && is_a(value, "attribute");
+    const bool attribute = !is_tuple && is_a(value, "attribute");
     if (effect == Effect::DependsOnBuiltins) {
       pending_.push_back({node, start, end, attribute});
     } else {
