@@ -37,7 +37,8 @@ class GetattrWithConstant final : public Rule {
   void enter(TSNode node, Context& ctx) override {
     if (callee_name(node, ctx) != "getattr") return;
     const CallArguments& call = call_arguments(node, ctx);
-    if (call.args.size() != 2 || is_a(call.args[0], "list_splat")) return;
+    // Keywords (`default=`, `**options`) leave the call alone, as in Ruff 0.17.3.
+    if (call.args.size() != 2 || !call.keywords.empty() || is_a(call.args[0], "list_splat")) return;
     std::string name;
     if (!str_literal_value(call.args[1], ctx, name) || !is_python_identifier(name) || is_mangled_private(name)) return;
     candidates_.push_back({node, std::move(name)});

@@ -50,7 +50,8 @@ class SetattrWithConstant final : public Rule {
   void enter(TSNode node, Context& ctx) override {
     if (callee_name(node, ctx) != "setattr") return;
     const CallArguments& call = call_arguments(node, ctx);
-    if (call.args.size() != 3 || is_a(call.args[0], "list_splat")) return;
+    // Keywords (`**options`) leave the call alone, as in Ruff 0.17.3.
+    if (call.args.size() != 3 || !call.keywords.empty() || is_a(call.args[0], "list_splat")) return;
     std::string name;
     if (!str_literal_value(call.args[1], ctx, name) || !is_python_identifier(name) || name == "__debug__" ||
         is_mangled_private(name)) {
