@@ -629,12 +629,14 @@ void resolve_rules(Settings& s) {
   // options declared by its rule (or by some rule of its linter), with their types.
   std::map<const RuleSpec*, const RuleTable*> tables;
   std::map<std::string_view, const RuleTable*> plugin_tables;
+  // `linter`: only the options that table sets (empty: all of the owners' options).
   auto check_option = [](const std::string& name, const RawOption& raw, const std::vector<const RuleSpec*>& owners,
-                         const std::string& what) {
+                         const std::string& what, std::string_view linter = {}) {
     const RuleOption* decl = nullptr;
     std::vector<std::string_view> names;
     for (const RuleSpec* r : owners) {
       for (const RuleOption& o : r->options) {
+        if (!linter.empty() && option_table(*r, o) != linter) continue;
         if (std::find(names.begin(), names.end(), o.name) == names.end()) names.push_back(o.name);
         if (o.name == name && !decl) decl = &o;
       }
@@ -659,17 +661,20 @@ void resolve_rules(Settings& s) {
   for (const auto& [key, table] : s.rule_tables) {
     const RuleSpec* rule = find_rule(key);
     if (!rule) {
+      // The rules of that linter, and rules of others with an option read from its table.
       std::vector<const RuleSpec*> members;
       bool any_options = false;
       for (const RuleSpec* r : all_rules()) {
-        if (r->linter != key) continue;
+        const bool borrows = std::any_of(r->options.begin(), r->options.end(),
+                                         [&](const RuleOption& o) { return option_table(*r, o) == key; });
+        if (r->linter != key && !borrows) continue;
         members.push_back(r);
-        any_options |= !r->options.empty();
+        any_options |= borrows;
       }
       if (!members.empty()) {
         if (!any_options) fail(table.origin, "the rules of `" + key + "` have no options");
-        for (const auto& [name, raw] : table.options) check_option(name, raw, members, "`" + key + "`");
-        plugin_tables[members.front()->linter] = &table;
+        for (const auto& [name, raw] : table.options) check_option(name, raw, members, "`" + key + "`", key);
+        plugin_tables[key] = &table;
         continue;
       }
       std::string message = "unknown setting `" + key + "`" + suggestion(key, key_candidates());
@@ -696,12 +701,11 @@ void resolve_rules(Settings& s) {
   for (const RuleSpec* r : p.table->rules()) {
     RuleOptions options;
     for (const RuleOption& o : r->options) options.set(std::string(o.name), option_default(*r, o));
-    if (auto it = plugin_tables.find(r->linter); it != plugin_tables.end()) {
-      for (const auto& [name, raw] : it->second->options) {
-        const bool declared = std::any_of(r->options.begin(), r->options.end(),
-                                          [&wanted = name](const RuleOption& o) { return o.name == wanted; });
-        if (declared) options.set(name, raw.value);
-      }
+    for (const RuleOption& o : r->options) {
+      const auto it = plugin_tables.find(option_table(*r, o));
+      if (it == plugin_tables.end()) continue;
+      const auto raw = it->second->options.find(std::string(o.name));
+      if (raw != it->second->options.end()) options.set(std::string(o.name), raw->second.value);
     }
     if (auto it = tables.find(r); it != tables.end()) {
       for (const auto& [name, raw] : it->second->options) options.set(name, raw.value);

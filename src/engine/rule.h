@@ -37,6 +37,9 @@ struct RuleOption {
   Type type = Type::Bool;
   std::string_view default_value;  // as TOML: `false`, `0`, `""`, `[]`
   std::string_view doc;            // one sentence
+  // The linter table that sets it besides the rule's own table, when it is not the rule's
+  // linter: Ruff's B019 reads `classmethod-decorators` from `[pep8-naming]`.
+  std::string_view table = {};
 };
 
 // The values of a rule's options for one configuration, defaults included. The engine passes
@@ -106,6 +109,11 @@ struct RuleSpec {
   // Whether its diagnostics carry a fix: never, sometimes or always (as Ruff documents it).
   FixAvailability fix = FixAvailability::None;
 };
+
+// The linter table that sets an option of `rule` (see RuleOption::table).
+inline std::string_view option_table(const RuleSpec& rule, const RuleOption& option) {
+  return option.table.empty() ? rule.linter : option.table;
+}
 
 // Everything a rule may read about the file being linted.
 class Context {
