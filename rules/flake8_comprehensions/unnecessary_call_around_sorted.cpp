@@ -57,7 +57,7 @@ extern const RuleSpec unnecessary_call_around_sorted{
     .doc = kDoc,
     .create = make_rule<UnnecessaryCallAroundSorted>(),
     .needs_semantic = true,
-    .fix = FixAvailability::Always,
+    .fix = FixAvailability::None,  // fix not yet ported
 };
 
 }  // namespace lint::rules

@@ -81,7 +81,7 @@ extern const RuleSpec unnecessary_collection_call{
                  .type = RuleOption::Type::Bool,
                  .default_value = "false",
                  .doc = "Leave `dict()` calls with keyword arguments alone (as Ruff's option of that name)."}},
-    .fix = FixAvailability::Always,
+    .fix = FixAvailability::None,  // fix not yet ported
 };
 
 }  // namespace lint::rules

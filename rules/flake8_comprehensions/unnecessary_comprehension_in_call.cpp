@@ -64,7 +64,7 @@ extern const RuleSpec unnecessary_comprehension_in_call{
     .doc = kDoc,
     .create = make_rule<UnnecessaryComprehensionInCall>(),
     .needs_semantic = true,
-    .fix = FixAvailability::Sometimes,
+    .fix = FixAvailability::None,  // fix not yet ported
 };
 
 }  // namespace lint::rules

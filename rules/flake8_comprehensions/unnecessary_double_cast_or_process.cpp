@@ -99,7 +99,7 @@ extern const RuleSpec unnecessary_double_cast_or_process{
     .doc = kDoc,
     .create = make_rule<UnnecessaryDoubleCastOrProcess>(),
     .needs_semantic = true,
-    .fix = FixAvailability::Always,
+    .fix = FixAvailability::None,  // fix not yet ported
 };
 
 }  // namespace lint::rules

@@ -55,7 +55,7 @@ extern const RuleSpec unnecessary_generator_dict{
     .kinds = {"call"},
     .doc = kDoc,
     .create = make_rule<UnnecessaryGeneratorDict>(),
-    .fix = FixAvailability::Always,
+    .fix = FixAvailability::None,  // fix not yet ported
 };
 
 }  // namespace lint::rules

@@ -62,7 +62,7 @@ extern const RuleSpec unnecessary_generator_list{
     .doc = kDoc,
     .create = make_rule<UnnecessaryGeneratorList>(),
     .needs_semantic = true,
-    .fix = FixAvailability::Always,
+    .fix = FixAvailability::None,  // fix not yet ported
 };
 
 }  // namespace lint::rules

@@ -51,7 +51,7 @@ extern const RuleSpec unnecessary_list_call{
     .doc = kDoc,
     .create = make_rule<UnnecessaryListCall>(),
     .needs_semantic = true,
-    .fix = FixAvailability::Sometimes,
+    .fix = FixAvailability::None,  // fix not yet ported
 };
 
 }  // namespace lint::rules

@@ -54,7 +54,7 @@ extern const RuleSpec unnecessary_list_comprehension_dict{
     .doc = kDoc,
     .create = make_rule<UnnecessaryListComprehensionDict>(),
     .needs_semantic = true,
-    .fix = FixAvailability::Always,
+    .fix = FixAvailability::None,  // fix not yet ported
 };
 
 }  // namespace lint::rules

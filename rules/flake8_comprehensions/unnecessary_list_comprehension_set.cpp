@@ -50,7 +50,7 @@ extern const RuleSpec unnecessary_list_comprehension_set{
     .doc = kDoc,
     .create = make_rule<UnnecessaryListComprehensionSet>(),
     .needs_semantic = true,
-    .fix = FixAvailability::Always,
+    .fix = FixAvailability::None,  // fix not yet ported
 };
 
 }  // namespace lint::rules

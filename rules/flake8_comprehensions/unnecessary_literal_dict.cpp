@@ -60,7 +60,7 @@ extern const RuleSpec unnecessary_literal_dict{
     .doc = kDoc,
     .create = make_rule<UnnecessaryLiteralDict>(),
     .needs_semantic = true,
-    .fix = FixAvailability::Always,
+    .fix = FixAvailability::None,  // fix not yet ported
 };
 
 }  // namespace lint::rules

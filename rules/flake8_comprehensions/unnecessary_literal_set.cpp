@@ -56,7 +56,7 @@ extern const RuleSpec unnecessary_literal_set{
     .doc = kDoc,
     .create = make_rule<UnnecessaryLiteralSet>(),
     .needs_semantic = true,
-    .fix = FixAvailability::Always,
+    .fix = FixAvailability::None,  // fix not yet ported
 };
 
 }  // namespace lint::rules

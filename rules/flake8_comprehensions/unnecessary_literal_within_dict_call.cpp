@@ -58,7 +58,7 @@ extern const RuleSpec unnecessary_literal_within_dict_call{
     .doc = kDoc,
     .create = make_rule<UnnecessaryLiteralWithinDictCall>(),
     .needs_semantic = true,
-    .fix = FixAvailability::Sometimes,
+    .fix = FixAvailability::None,  // fix not yet ported
 };
 
 }  // namespace lint::rules

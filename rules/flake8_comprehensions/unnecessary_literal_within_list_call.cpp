@@ -57,7 +57,7 @@ extern const RuleSpec unnecessary_literal_within_list_call{
     .doc = kDoc,
     .create = make_rule<UnnecessaryLiteralWithinListCall>(),
     .needs_semantic = true,
-    .fix = FixAvailability::Always,
+    .fix = FixAvailability::None,  // fix not yet ported
 };
 
 }  // namespace lint::rules

@@ -57,7 +57,7 @@ extern const RuleSpec unnecessary_literal_within_tuple_call{
     .doc = kDoc,
     .create = make_rule<UnnecessaryLiteralWithinTupleCall>(),
     .needs_semantic = true,
-    .fix = FixAvailability::Sometimes,
+    .fix = FixAvailability::None,  // fix not yet ported
 };
 
 }  // namespace lint::rules

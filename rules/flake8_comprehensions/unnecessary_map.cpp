@@ -215,7 +215,7 @@ extern const RuleSpec unnecessary_map{
     .doc = kDoc,
     .create = make_rule<UnnecessaryMap>(),
     .needs_semantic = true,
-    .fix = FixAvailability::Sometimes,
+    .fix = FixAvailability::None,  // fix not yet ported
 };
 
 }  // namespace lint::rules
