@@ -109,6 +109,14 @@ struct Comprehension {
   }
 };
 
+// The first named child that is not a comment (the operand of `*x`, `**x`, `await x`...).
+inline TSNode first_operand(TSNode n) {
+  for (TSNode c : children(n)) {
+    if (ts_node_is_named(c) && !ts_node_is_extra(c)) return c;
+  }
+  return TSNode{};
+}
+
 // The elements of a tuple, list or set display (named children but comments).
 inline std::vector<TSNode> elements(TSNode display) {
   std::vector<TSNode> out;
