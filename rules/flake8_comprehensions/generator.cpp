@@ -783,10 +783,13 @@ class Generator {
 
 }  // namespace
 
-std::optional<std::string> expression(TSNode expr, const Context& ctx) {
+std::optional<std::string> expression(TSNode expr, const Context& ctx) { return expression(expr, ctx, 0); }
+
+std::optional<std::string> expression(TSNode expr, const Context& ctx, int level) {
+  static_assert(kOrOperand == prec::kOr + 1 && kTupleElement == prec::kComma);
   Generator g(ctx);
   std::string out;
-  if (!g.run(expr, 0, out)) return std::nullopt;
+  if (!g.run(expr, level, out)) return std::nullopt;
   return out;
 }
 

@@ -20,4 +20,12 @@ namespace lint::rules::codegen {
 // or nothing when it holds what the generator does not write (or nests too deeply).
 std::optional<std::string> expression(TSNode expr, const Context& ctx);
 
+// The same, written where an operand binding at least as tightly as `level` is expected
+// (parenthesized when it binds more loosely), for callers that compose code around it.
+std::optional<std::string> expression(TSNode expr, const Context& ctx, int level);
+
+// Levels callers compose with (Ruff's generator's precedences).
+inline constexpr int kOrOperand = 32;    // an operand of `or`
+inline constexpr int kTupleElement = 21;  // an element of a tuple or a call's argument
+
 }  // namespace lint::rules::codegen

@@ -1,4 +1,8 @@
+#include <optional>
+#include <string>
+
 #include "flake8_comprehensions/calls.h"
+#include "flake8_comprehensions/fixes.h"
 
 namespace lint::rules {
 
@@ -44,6 +48,71 @@ class UnnecessaryCallAroundSorted final : public flake8_comprehensions::CallRule
     if (!flake8_comprehensions::is_builtin(field(call.value(0), "function"), "sorted", m, ctx)) return;
     Diagnostic& d = report(ctx, call.call, "Unnecessary `" + outer + "()` call around `sorted()`");
     d.fix_title = "Remove unnecessary `" + outer + "()` call";
+    if (auto f = fix(call, outer == "list", ctx)) d.fix = std::move(*f);
+  }
+
+  // `list(sorted(x))` becomes `sorted(x)` (safe); `reversed(sorted(x))` becomes
+  // `sorted(x, reverse=True)`, or flips the `reverse=` it has (unsafe: equal elements keep their
+  // order in both, so the result may differ).
+  static std::optional<Fix> fix(const CallShape& call, bool list, const Context& ctx) {
+    if (!call.callee_is_name || call.args.size() != 1 || call.has_keywords()) return std::nullopt;
+    const TSNode written = call.args[0];
+    const uint32_t start = ts_node_start_byte(call.call), end = ts_node_end_byte(call.call);
+    if (list) return Fix::safe(Edit::replace(start, end, std::string(ctx.original(written))));
+    CallShape inner;
+    inner.load(call.value(0), ctx);
+    // Whitespace between `sorted` and `(` holding a line break: left to the author.
+    const std::string_view gap =
+        ctx.source().substr(ts_node_end_byte(field(inner.call, "function")),
+                            ts_node_start_byte(inner.arguments) - ts_node_end_byte(field(inner.call, "function")));
+    if (gap.find_first_of("\r\n\\") != std::string_view::npos) return std::nullopt;
+    const uint32_t a = ts_node_start_byte(written), b = ts_node_end_byte(written);
+    const uint32_t close = ts_node_end_byte(inner.arguments) - 1;
+    std::string out;
+    if (inner.bare_generator) {
+      out = std::string(ctx.original(a, ts_node_start_byte(inner.arguments))) + "(" +
+            std::string(ctx.original(inner.arguments)) + ", reverse=True)" + std::string(ctx.original(close + 1, b));
+      return Fix::unsafe(Edit::replace(start, end, out));
+    }
+    for (const TSNode k : inner.keywords) {
+      if (!is(k, "keyword_argument") || ctx.text(field(k, "name")) != "reverse") continue;
+      const auto negated = negate(field(k, "value"), ctx);
+      if (!negated) return std::nullopt;
+      const TSNode value = field(k, "value");
+      out = std::string(ctx.original(a, ts_node_start_byte(value))) + *negated +
+            std::string(ctx.original(ts_node_end_byte(value), b));
+      return Fix::unsafe(Edit::replace(start, end, out));
+    }
+    if (inner.args.empty() && inner.keywords.empty()) return std::nullopt;
+    uint32_t last_end = 0;
+    bool trailing_comma = false;
+    for (TSNode c : children(inner.arguments)) {
+      if (ts_node_is_extra(c) || is(c, ")") || is(c, "(")) continue;
+      if (is(c, ",")) {
+        trailing_comma = true;
+      } else {
+        trailing_comma = false;
+        last_end = ts_node_end_byte(c);
+      }
+    }
+    out = trailing_comma ? std::string(ctx.original(a, close))
+                         : std::string(ctx.original(a, last_end)) + ", " + std::string(ctx.original(last_end, close));
+    out += "reverse=True";
+    out += ctx.original(close, b);
+    return Fix::unsafe(Edit::replace(start, end, out));
+  }
+
+  // `not x` as libcst's `negate` writes it: `not x` is `x`, `True` and `False` swap.
+  static std::optional<std::string> negate(TSNode value, const Context& ctx) {
+    const TSNode bare = unparenthesized(value);
+    if (is(bare, "not_operator")) return std::string(ctx.original(field(bare, "argument")));
+    if (is(bare, "true")) return std::string("False");
+    if (is(bare, "false")) return std::string("True");
+    const std::string_view k = kind(bare);
+    if (k == "boolean_operator" || k == "conditional_expression" || k == "lambda" || k == "named_expression") {
+      return "not (" + std::string(ctx.original(value)) + ")";
+    }
+    return "not " + std::string(ctx.original(value));
   }
 };
 
@@ -57,7 +126,7 @@ extern const RuleSpec unnecessary_call_around_sorted{
     .doc = kDoc,
     .create = make_rule<UnnecessaryCallAroundSorted>(),
     .needs_semantic = true,
-    .fix = FixAvailability::None,  // fix not yet ported
+    .fix = FixAvailability::Always,
 };
 
 }  // namespace lint::rules

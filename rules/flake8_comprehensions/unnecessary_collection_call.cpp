@@ -1,4 +1,5 @@
 #include "flake8_comprehensions/calls.h"
+#include "flake8_comprehensions/fixes.h"
 
 namespace lint::rules {
 
@@ -61,6 +62,47 @@ class UnnecessaryCollectionCall final : public flake8_comprehensions::CallRule {
     }
     Diagnostic& d = report(ctx, call.call, "Unnecessary `" + builtin + "()` call (rewrite as a literal)");
     d.fix_title = "Rewrite as a literal";
+    d.fix = fix(call, builtin, ctx);
+  }
+
+  // `dict()` becomes `{}` and `dict(a=1, b=2)` `{"a": 1, "b": 2}`: the text between the
+  // arguments (commas, spaces, comments) stays as written; `name=` becomes a quoted key.
+  static Fix fix(const CallShape& call, const std::string& builtin, const Context& ctx) {
+    const uint32_t open = ts_node_start_byte(call.arguments) + 1;
+    const uint32_t close = ts_node_end_byte(call.arguments) - 1;
+    const uint32_t start = ts_node_start_byte(call.call), end = ts_node_end_byte(call.call);
+    if (call.keywords.empty()) {
+      const char* const brackets = builtin == "dict" ? "{}" : builtin == "list" ? "[]" : "()";
+      std::string left(1, brackets[0]), right(1, brackets[1]);
+      if (builtin == "dict") {
+        left = flake8_comprehensions::pad_start(left, call.call, ctx);
+        right = flake8_comprehensions::pad_end(right, call.call, ctx);
+      }
+      return Fix::unsafe({Edit::replace(start, open, left), Edit::replace(close, end, right)});
+    }
+    // Inside an f-string's replacement field the key takes the quote the f-string does not use.
+    char quote = flake8_comprehensions::preferred_quote(ctx);
+    for (TSNode p = ts_node_parent(call.call); !ts_node_is_null(p); p = ts_node_parent(p)) {
+      if (!is(p, "string")) continue;
+      const std::string_view t = ctx.text(p);
+      const size_t q = t.find_first_of("'\"");
+      if (q != std::string_view::npos) quote = t[q] == '"' ? '\'' : '"';
+      break;
+    }
+    std::string out = "{";
+    uint32_t at = open;
+    for (const TSNode k : call.keywords) {
+      const TSNode name = field(k, "name"), value = field(k, "value");
+      out += ctx.original(at, ts_node_start_byte(k));
+      out += quote;
+      out += ctx.original(name);
+      out += quote;
+      out += ": ";
+      at = ts_node_start_byte(value);
+    }
+    out += ctx.original(at, close);
+    out += '}';
+    return Fix::unsafe(Edit::replace(start, end, flake8_comprehensions::pad(out, call.call, ctx)));
   }
 
  private:
@@ -81,7 +123,7 @@ extern const RuleSpec unnecessary_collection_call{
                  .type = RuleOption::Type::Bool,
                  .default_value = "false",
                  .doc = "Leave `dict()` calls with keyword arguments alone (as Ruff's option of that name)."}},
-    .fix = FixAvailability::None,  // fix not yet ported
+    .fix = FixAvailability::Always,
 };
 
 }  // namespace lint::rules

@@ -1,3 +1,5 @@
+#include <optional>
+
 #include "flake8_comprehensions/calls.h"
 
 namespace lint::rules {
@@ -51,6 +53,37 @@ class UnnecessaryComprehensionInCall final : public flake8_comprehensions::CallR
                            is(arg, "list_comprehension") ? "Unnecessary list comprehension"
                                                          : "Unnecessary set comprehension");
     d.fix_title = "Remove unnecessary comprehension";
+    if (auto f = fix(call, ctx)) d.fix = std::move(*f);
+  }
+
+  // `any([x for x in y])` becomes `any(x for x in y)`: the brackets go with the space inside
+  // them (a trailing comma goes too). With more arguments the brackets become parentheses.
+  // Brackets with a comment or a blank line inside are left alone (Ruff moves such comments).
+  static std::optional<Fix> fix(const CallShape& call, const Context& ctx) {
+    const TSNode arg = call.value(0);
+    const uint32_t a = ts_node_start_byte(arg), b = ts_node_end_byte(arg);
+    if (call.args.size() > 1) return Fix::unsafe({Edit::replace(a, a + 1, "("), Edit::replace(b - 1, b, ")")});
+    const uint32_t body = ts_node_start_byte(field(arg, "body"));
+    uint32_t last = a + 1;
+    for (TSNode c : children(arg)) {
+      if (ts_node_is_named(c) && !ts_node_is_extra(c)) last = ts_node_end_byte(c);
+    }
+    const std::string_view open = ctx.source().substr(a + 1, body - a - 1);
+    const std::string_view close = ctx.source().substr(last, b - 1 - last);
+    for (const std::string_view space : {open, close}) {
+      if (space.find('#') != std::string_view::npos) return std::nullopt;
+    }
+    size_t newlines = 0;
+    for (const char c : open) newlines += c == '\n';
+    if (newlines > 1) return std::nullopt;
+    uint32_t end = b;
+    for (TSNode c : children(call.arguments)) {
+      if (is(c, ",") && ts_node_start_byte(c) >= b) {
+        end = ts_node_end_byte(c);
+        break;
+      }
+    }
+    return Fix::unsafe({Edit::deletion(a, body), Edit::deletion(last, end)});
   }
 };
 
@@ -64,7 +97,7 @@ extern const RuleSpec unnecessary_comprehension_in_call{
     .doc = kDoc,
     .create = make_rule<UnnecessaryComprehensionInCall>(),
     .needs_semantic = true,
-    .fix = FixAvailability::None,  // fix not yet ported
+    .fix = FixAvailability::Sometimes,
 };
 
 }  // namespace lint::rules

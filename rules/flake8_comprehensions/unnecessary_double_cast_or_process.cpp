@@ -65,6 +65,20 @@ class UnnecessaryDoubleCastOrProcess final : public flake8_comprehensions::CallR
     if (outer == "sorted" && inner == "sorted" && !same_keywords(call, inner_call, ctx)) return;
     Diagnostic& d = report(ctx, call.call, "Unnecessary `" + inner + "()` call within `" + outer + "()`");
     d.fix_title = "Remove the inner `" + inner + "()` call";
+    // The inner call, as the outer one's first argument, gives way to its own first positional
+    // argument (as written).
+    CallShape inner_shape;
+    inner_shape.load(inner_call, ctx);
+    const uint32_t a = ts_node_start_byte(call.args[0]), b = ts_node_end_byte(call.args[0]);
+    if (inner_shape.args.empty()) {
+      if (call.args.size() == 1 && !call.has_keywords()) d.fix = Fix::unsafe(Edit::deletion(a, b));
+      return;
+    }
+    const TSNode first = inner_shape.args[0];
+    const std::string_view text = inner_shape.bare_generator
+                                      ? ctx.original(ts_node_start_byte(first) + 1, ts_node_end_byte(first) - 1)
+                                      : ctx.original(first);
+    d.fix = Fix::unsafe(Edit::replace(a, b, std::string(text)));
   }
 
  private:
@@ -99,7 +113,7 @@ extern const RuleSpec unnecessary_double_cast_or_process{
     .doc = kDoc,
     .create = make_rule<UnnecessaryDoubleCastOrProcess>(),
     .needs_semantic = true,
-    .fix = FixAvailability::None,  // fix not yet ported
+    .fix = FixAvailability::Always,
 };
 
 }  // namespace lint::rules

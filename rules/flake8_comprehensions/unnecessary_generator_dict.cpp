@@ -1,4 +1,5 @@
 #include "flake8_comprehensions/calls.h"
+#include "flake8_comprehensions/fixes.h"
 
 namespace lint::rules {
 
@@ -43,6 +44,21 @@ class UnnecessaryGeneratorDict final : public Rule {
     if (items.size() != 2 || is(items[0], "list_splat") || is(items[1], "list_splat")) return;
     Diagnostic& d = report(ctx, node, "Unnecessary generator (rewrite as a dict comprehension)");
     d.fix_title = "Rewrite as a dict comprehension";
+    // Ruff's fix takes the pair apart only when it is a tuple.
+    if (flake8_comprehensions::has_trailing_comma(call)) return;
+    const uint32_t open_end = call.bare_generator ? ts_node_start_byte(field(gen, "body")) : ts_node_start_byte(call.args[0]);
+    const uint32_t close_start =
+        call.bare_generator ? last_clause_end(gen) : ts_node_end_byte(call.args[0]);
+    d.fix = Fix::unsafe(Edit::replace(ts_node_start_byte(node), ts_node_end_byte(node),
+                                      flake8_comprehensions::dict_comprehension(gen, open_end, close_start, call, ctx)));
+  }
+
+  static uint32_t last_clause_end(TSNode comp) {
+    uint32_t end = 0;
+    for (TSNode c : children(comp)) {
+      if (is(c, "for_in_clause") || is(c, "if_clause")) end = ts_node_end_byte(c);
+    }
+    return end;
   }
 };
 
@@ -55,7 +71,7 @@ extern const RuleSpec unnecessary_generator_dict{
     .kinds = {"call"},
     .doc = kDoc,
     .create = make_rule<UnnecessaryGeneratorDict>(),
-    .fix = FixAvailability::None,  // fix not yet ported
+    .fix = FixAvailability::Always,
 };
 
 }  // namespace lint::rules

@@ -1,5 +1,7 @@
 #include "flake8_comprehensions/calls.h"
 #include "flake8_comprehensions/comparable.h"
+#include "flake8_comprehensions/fixes.h"
+#include "flake8_comprehensions/generator.h"
 
 namespace lint::rules {
 
@@ -49,6 +51,23 @@ class UnnecessaryGeneratorSet final : public flake8_comprehensions::CallRule {
                            passthrough ? "Unnecessary generator (rewrite using `set()`)"
                                        : "Unnecessary generator (rewrite as a set comprehension)");
     d.fix_title = passthrough ? "Rewrite using `set()`" : "Rewrite as a set comprehension";
+    const uint32_t start = ts_node_start_byte(call.call), end = ts_node_end_byte(call.call);
+    if (passthrough) {
+      d.fix = Fix::unsafe(Edit::replace(start, end, "set(" + std::string(ctx.original(gen.iter)) + ")"));
+      return;
+    }
+    // `set(f(x) for x in y)` becomes `{f(x) for x in y}`; a generator with its own
+    // parentheses is written anew without them.
+    std::vector<Edit> edits{
+        Edit::replace(start, ts_node_start_byte(call.arguments) + 1, flake8_comprehensions::pad_start("{", call.call, ctx)),
+        Edit::replace(flake8_comprehensions::closing_start(call), end, flake8_comprehensions::pad_end("}", call.call, ctx))};
+    if (!call.bare_generator) {
+      const auto written = codegen::expression(call.value(0), ctx);
+      if (!written || written->size() < 2) return;
+      edits.push_back(Edit::replace(ts_node_start_byte(call.args[0]), ts_node_end_byte(call.args[0]),
+                                    written->substr(1, written->size() - 2)));
+    }
+    d.fix = Fix::unsafe(std::move(edits));
   }
 };
 
@@ -62,7 +81,7 @@ extern const RuleSpec unnecessary_generator_set{
     .doc = kDoc,
     .create = make_rule<UnnecessaryGeneratorSet>(),
     .needs_semantic = true,
-    .fix = FixAvailability::None,  // fix not yet ported
+    .fix = FixAvailability::Always,
 };
 
 }  // namespace lint::rules

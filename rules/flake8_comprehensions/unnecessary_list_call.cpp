@@ -1,4 +1,8 @@
+#include <optional>
+#include <string>
+
 #include "flake8_comprehensions/calls.h"
+#include "flake8_comprehensions/fixes.h"
 
 namespace lint::rules {
 
@@ -38,6 +42,9 @@ class UnnecessaryListCall final : public flake8_comprehensions::CallRule {
     if (!flake8_comprehensions::is_builtin_name(call.function, "list", m, ctx)) return;
     Diagnostic& d = report(ctx, call.call, "Unnecessary `list()` call (remove the outer call to `list()`)");
     d.fix_title = "Remove outer `list()` call";
+    // The comprehension as written (with any parentheses of its own) replaces the call.
+    d.fix = Fix::unsafe(Edit::replace(ts_node_start_byte(call.call), ts_node_end_byte(call.call),
+                                      std::string(ctx.original(call.args[0]))));
   }
 };
 
@@ -51,7 +58,7 @@ extern const RuleSpec unnecessary_list_call{
     .doc = kDoc,
     .create = make_rule<UnnecessaryListCall>(),
     .needs_semantic = true,
-    .fix = FixAvailability::None,  // fix not yet ported
+    .fix = FixAvailability::Sometimes,
 };
 
 }  // namespace lint::rules

@@ -1,4 +1,5 @@
 #include "flake8_comprehensions/calls.h"
+#include "flake8_comprehensions/fixes.h"
 
 namespace lint::rules {
 
@@ -41,6 +42,12 @@ class UnnecessaryListComprehensionDict final : public flake8_comprehensions::Cal
     if (!flake8_comprehensions::is_builtin_name(call.function, "dict", m, ctx)) return;
     Diagnostic& d = report(ctx, call.call, "Unnecessary list comprehension (rewrite as a dict comprehension)");
     d.fix_title = "Rewrite as a dict comprehension";
+    const TSNode comp = call.value(0);
+    // A comprehension in parentheses of its own, or a trailing comma: left to the author.
+    if (!ts_node_eq(comp, call.args[0]) || flake8_comprehensions::has_trailing_comma(call)) return;
+    d.fix = Fix::unsafe(Edit::replace(
+        ts_node_start_byte(call.call), ts_node_end_byte(call.call),
+        flake8_comprehensions::dict_comprehension(comp, ts_node_start_byte(comp), ts_node_end_byte(comp), call, ctx)));
   }
 };
 
@@ -54,7 +61,7 @@ extern const RuleSpec unnecessary_list_comprehension_dict{
     .doc = kDoc,
     .create = make_rule<UnnecessaryListComprehensionDict>(),
     .needs_semantic = true,
-    .fix = FixAvailability::None,  // fix not yet ported
+    .fix = FixAvailability::Always,
 };
 
 }  // namespace lint::rules

@@ -1,4 +1,5 @@
 #include "flake8_comprehensions/calls.h"
+#include "flake8_comprehensions/fixes.h"
 
 namespace lint::rules {
 
@@ -37,6 +38,19 @@ class UnnecessaryListComprehensionSet final : public flake8_comprehensions::Call
     if (!flake8_comprehensions::is_builtin_name(call.function, "set", m, ctx)) return;
     Diagnostic& d = report(ctx, call.call, "Unnecessary list comprehension (rewrite as a set comprehension)");
     d.fix_title = "Rewrite as a set comprehension";
+    d.fix = fix(call, ctx);
+  }
+
+  // `set([x for x in y])` becomes `{x for x in y}`.
+  static Fix fix(const CallShape& call, const Context& ctx) {
+    const TSNode arg = call.value(0);
+    const uint32_t a = ts_node_start_byte(arg), b = ts_node_end_byte(arg);
+    return Fix::unsafe({Edit::replace(ts_node_start_byte(call.call), ts_node_start_byte(call.arguments) + 1,
+                                      flake8_comprehensions::pad_start("{", call.call, ctx)),
+                        Edit::replace(ts_node_start_byte(call.args[0]), ts_node_end_byte(call.args[0]),
+                                      std::string(ctx.original(a + 1, b - 1))),
+                        Edit::replace(flake8_comprehensions::closing_start(call), ts_node_end_byte(call.call),
+                                      flake8_comprehensions::pad_end("}", call.call, ctx))});
   }
 };
 
@@ -50,7 +64,7 @@ extern const RuleSpec unnecessary_list_comprehension_set{
     .doc = kDoc,
     .create = make_rule<UnnecessaryListComprehensionSet>(),
     .needs_semantic = true,
-    .fix = FixAvailability::None,  // fix not yet ported
+    .fix = FixAvailability::Always,
 };
 
 }  // namespace lint::rules

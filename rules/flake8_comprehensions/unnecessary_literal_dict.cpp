@@ -1,4 +1,5 @@
 #include "flake8_comprehensions/calls.h"
+#include "flake8_comprehensions/fixes.h"
 
 namespace lint::rules {
 
@@ -47,6 +48,28 @@ class UnnecessaryLiteralDict final : public flake8_comprehensions::CallRule {
                            list ? "Unnecessary list literal (rewrite as a dict literal)"
                                 : "Unnecessary tuple literal (rewrite as a dict literal)");
     d.fix_title = "Rewrite as a dict literal";
+    if (flake8_comprehensions::has_trailing_comma(call)) return;
+    // `dict([(1, 2), (3, 4)])` becomes `{1: 2, 3: 4}`: the commas between pairs keep their
+    // spaces and comments, a trailing comma stays without what follows it.
+    const TSNode arg = call.value(0);
+    const std::vector<TSNode> items = flake8_comprehensions::elements(arg);
+    std::string out = "{";
+    out += ctx.original(ts_node_start_byte(call.arguments) + 1, ts_node_start_byte(call.args[0]));
+    for (size_t i = 0; i < items.size(); ++i) {
+      out += flake8_comprehensions::dict_entry(items[i], ctx);
+      const uint32_t end = ts_node_end_byte(items[i]);
+      if (i + 1 < items.size()) {
+        out += ctx.original(end, ts_node_start_byte(items[i + 1]));
+        continue;
+      }
+      for (TSNode c : children(arg)) {
+        if (is(c, ",") && ts_node_start_byte(c) >= end) out += ctx.original(end, ts_node_end_byte(c));
+      }
+    }
+    out += ctx.original(ts_node_end_byte(call.args[0]), ts_node_end_byte(call.arguments) - 1);
+    out += '}';
+    d.fix = Fix::unsafe(Edit::replace(ts_node_start_byte(call.call), ts_node_end_byte(call.call),
+                                      flake8_comprehensions::pad(out, call.call, ctx)));
   }
 };
 
@@ -60,7 +83,7 @@ extern const RuleSpec unnecessary_literal_dict{
     .doc = kDoc,
     .create = make_rule<UnnecessaryLiteralDict>(),
     .needs_semantic = true,
-    .fix = FixAvailability::None,  // fix not yet ported
+    .fix = FixAvailability::Always,
 };
 
 }  // namespace lint::rules

@@ -1,4 +1,5 @@
 #include "flake8_comprehensions/calls.h"
+#include "flake8_comprehensions/fixes.h"
 
 namespace lint::rules {
 
@@ -43,6 +44,25 @@ class UnnecessaryLiteralSet final : public flake8_comprehensions::CallRule {
                            list ? "Unnecessary list literal (rewrite as a set literal)"
                                 : "Unnecessary tuple literal (rewrite as a set literal)");
     d.fix_title = "Rewrite as a set literal";
+    d.fix = fix(call, ctx);
+  }
+
+  // `set([1, 2])` and `set((1, 2))` become `{1, 2}`; an empty one `set()`; `set((1,))` `{1}`.
+  static Fix fix(const CallShape& call, const Context& ctx) {
+    using flake8_comprehensions::pad_end;
+    using flake8_comprehensions::pad_start;
+    const TSNode arg = call.value(0);
+    const uint32_t start = ts_node_start_byte(call.call), end = ts_node_end_byte(call.call);
+    const std::vector<TSNode> elts = flake8_comprehensions::elements(arg);
+    if (elts.empty()) return Fix::unsafe(Edit::replace(start, end, "set()"));
+    const uint32_t a = ts_node_start_byte(arg), b = ts_node_end_byte(arg);
+    if (elts.size() == 1 && is(arg, "tuple") && ts_node_start_byte(elts[0]) == a + 1 &&
+        ts_node_end_byte(elts[0]) + 2 == b) {
+      return Fix::unsafe({Edit::replace(start, ts_node_start_byte(elts[0]), pad_start("{", call.call, ctx)),
+                          Edit::replace(ts_node_end_byte(elts[0]), end, pad_end("}", call.call, ctx))});
+    }
+    return Fix::unsafe(
+        {Edit::replace(start, a + 1, pad_start("{", call.call, ctx)), Edit::replace(b - 1, end, pad_end("}", call.call, ctx))});
   }
 };
 
@@ -56,7 +76,7 @@ extern const RuleSpec unnecessary_literal_set{
     .doc = kDoc,
     .create = make_rule<UnnecessaryLiteralSet>(),
     .needs_semantic = true,
-    .fix = FixAvailability::None,  // fix not yet ported
+    .fix = FixAvailability::Always,
 };
 
 }  // namespace lint::rules

@@ -45,6 +45,9 @@ class UnnecessaryLiteralWithinDictCall final : public flake8_comprehensions::Cal
                                    : "Unnecessary dict comprehension passed to `dict()` (remove the outer call to "
                                      "`dict()`)");
     d.fix_title = "Remove outer `dict()` call";
+    const TSNode arg = call.value(0);
+    d.fix = Fix::unsafe({Edit::deletion(ts_node_start_byte(call.call), ts_node_start_byte(arg)),
+                         Edit::deletion(ts_node_end_byte(arg), ts_node_end_byte(call.call))});
   }
 };
 
@@ -58,7 +61,7 @@ extern const RuleSpec unnecessary_literal_within_dict_call{
     .doc = kDoc,
     .create = make_rule<UnnecessaryLiteralWithinDictCall>(),
     .needs_semantic = true,
-    .fix = FixAvailability::None,  // fix not yet ported
+    .fix = FixAvailability::Sometimes,
 };
 
 }  // namespace lint::rules

@@ -44,6 +44,20 @@ class UnnecessaryLiteralWithinListCall final : public flake8_comprehensions::Cal
                            list ? "Unnecessary list literal passed to `list()` (remove the outer call to `list()`)"
                                 : "Unnecessary tuple literal passed to `list()` (rewrite as a single list literal)");
     d.fix_title = list ? "Remove outer `list()` call" : "Rewrite as a single list literal";
+    d.fix = fix(call);
+  }
+
+  // `list([1, 2])` becomes `[1, 2]` and `list((1, 2))` `[1, 2]`.
+  static Fix fix(const CallShape& call) {
+    const TSNode arg = call.value(0);
+    const uint32_t a = ts_node_start_byte(arg), b = ts_node_end_byte(arg);
+    std::vector<Edit> edits{Edit::deletion(ts_node_start_byte(call.call), a),
+                            Edit::deletion(b, ts_node_end_byte(call.call))};
+    if (is(arg, "tuple")) {
+      edits.push_back(Edit::replace(a, a + 1, "["));
+      edits.push_back(Edit::replace(b - 1, b, "]"));
+    }
+    return Fix::unsafe(std::move(edits));
   }
 };
 
@@ -57,7 +71,7 @@ extern const RuleSpec unnecessary_literal_within_list_call{
     .doc = kDoc,
     .create = make_rule<UnnecessaryLiteralWithinListCall>(),
     .needs_semantic = true,
-    .fix = FixAvailability::None,  // fix not yet ported
+    .fix = FixAvailability::Always,
 };
 
 }  // namespace lint::rules

@@ -44,6 +44,20 @@ class UnnecessaryLiteralWithinTupleCall final : public flake8_comprehensions::Ca
                            list ? "Unnecessary list literal passed to `tuple()` (rewrite as a tuple literal)"
                                 : "Unnecessary tuple literal passed to `tuple()` (remove the outer call to `tuple()`)");
     d.fix_title = list ? "Rewrite as a tuple literal" : "Remove the outer call to `tuple()`";
+    d.fix = fix(call);
+  }
+
+  // `tuple([1, 2])` becomes `(1, 2)`; a sole element without a trailing comma gets one.
+  static Fix fix(const CallShape& call) {
+    const TSNode arg = call.value(0);
+    const std::vector<TSNode> elts = flake8_comprehensions::elements(arg);
+    bool comma = false;
+    if (elts.size() == 1) {
+      for (TSNode c : children(arg)) comma |= is(c, ",");
+    }
+    const uint32_t a = ts_node_start_byte(arg), b = ts_node_end_byte(arg);
+    return Fix::unsafe({Edit::replace(ts_node_start_byte(call.call), a + 1, "("),
+                        Edit::replace(b - 1, ts_node_end_byte(call.call), elts.size() == 1 && !comma ? ",)" : ")")});
   }
 };
 
@@ -57,7 +71,7 @@ extern const RuleSpec unnecessary_literal_within_tuple_call{
     .doc = kDoc,
     .create = make_rule<UnnecessaryLiteralWithinTupleCall>(),
     .needs_semantic = true,
-    .fix = FixAvailability::None,  // fix not yet ported
+    .fix = FixAvailability::Sometimes,
 };
 
 }  // namespace lint::rules

@@ -189,6 +189,35 @@ class UnnecessaryMap final : public flake8_comprehensions::CallRule {
     if (late_binding(body, parameter_names(lambda, ctx).front(), ctx)) return;
     Diagnostic& d = report(ctx, call.call, "Unnecessary `map()` usage (rewrite using a " + std::string(describe(target)) + ")");
     d.fix_title = "Replace `map()` with a " + std::string(describe(target));
+    if (iterables.size() != 1) return;
+    d.fix = fix(call.call, target, lambda, iterables[0], ctx);
+  }
+
+  // The map written as the comprehension: `(body for x in it)`, `[...]`, `{...}`, or
+  // `{k: v for x in it}` from a pair; an iterable that is a conditional expression or a lambda
+  // gets parentheses. A set or dict comprehension right inside an f-string's replacement field
+  // gets a space on each side.
+  static Fix fix(TSNode call, Target target, TSNode lambda, TSNode iterable, const Context& ctx) {
+    const TSNode body = field(lambda, "body");
+    std::string iter(ctx.original(iterable));
+    if (is(iterable, "conditional_expression") || is(iterable, "lambda")) iter = "(" + iter + ")";
+    const std::string clause =
+        " for " + std::string(parameter_names(lambda, ctx).front()) + " in " + iter;
+    std::string out;
+    switch (target) {
+      case Target::Generator: out = "(" + std::string(ctx.original(body)) + clause + ")"; break;
+      case Target::List: out = "[" + std::string(ctx.original(body)) + clause + "]"; break;
+      case Target::Set: out = "{" + std::string(ctx.original(body)) + clause + "}"; break;
+      case Target::Dict: {
+        const std::vector<TSNode> items = flake8_comprehensions::elements(unparenthesized(body));
+        out = "{" + std::string(ctx.original(items[0])) + ": " + std::string(ctx.original(items[1])) + clause + "}";
+        break;
+      }
+    }
+    if ((target == Target::Set || target == Target::Dict) && is(ts_node_parent(call), "interpolation")) {
+      out = " " + out + " ";
+    }
+    return Fix::unsafe(Edit::replace(ts_node_start_byte(call), ts_node_end_byte(call), std::move(out)));
   }
 
  private:
@@ -215,7 +244,7 @@ extern const RuleSpec unnecessary_map{
     .doc = kDoc,
     .create = make_rule<UnnecessaryMap>(),
     .needs_semantic = true,
-    .fix = FixAvailability::None,  // fix not yet ported
+    .fix = FixAvailability::Sometimes,
 };
 
 }  // namespace lint::rules

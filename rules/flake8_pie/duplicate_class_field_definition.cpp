@@ -1,6 +1,7 @@
 #include <string_view>
 #include <unordered_set>
 
+#include "flake8_pie/delete_statement.h"
 #include "engine/rule.h"
 #include "syntax/node.h"
 
@@ -79,6 +80,9 @@ class DuplicateClassFieldDefinition final : public Rule {
       if (!seen.insert(name).second) {
         Diagnostic& d = report(ctx, stmt, "Class field `" + std::string(name) + "` is defined multiple times");
         d.fix_title = "Remove duplicate field definition for `" + std::string(name) + "`";
+        // One deletion per class and round, as Ruff isolates them.
+        d.fix = Fix::unsafe(flake8_pie::delete_statement(stmt, ctx));
+        d.fix->isolate(ts_node_start_byte(node) + 1);
       }
     }
   }
@@ -93,7 +97,7 @@ extern const RuleSpec duplicate_class_field_definition{
     .kinds = {"class_definition"},
     .doc = kDoc,
     .create = make_rule<DuplicateClassFieldDefinition>(),
-    .fix = FixAvailability::None,  // fix not yet ported
+    .fix = FixAvailability::Always,
 };
 
 }  // namespace lint::rules

@@ -1,9 +1,12 @@
+#include <algorithm>
 #include <map>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "flake8_comprehensions/calls.h"
+#include "flake8_comprehensions/generator.h"
 
 namespace lint::rules {
 
@@ -177,7 +180,54 @@ class MultipleStartsEndsWith final : public Rule {
       const std::string attr(key.first);
       Diagnostic& d = report(ctx, chain, "Call `" + attr + "` once with a `tuple`");
       d.fix_title = "Merge into a single `" + attr + "` call";
+      if (auto written = merged(operands, indexes, key.second, attr, ctx)) {
+        d.fix = Fix::unsafe(Edit::replace(ts_node_start_byte(chain), ts_node_end_byte(chain), std::move(*written)));
+      }
     }
+  }
+
+  // The chain written anew (as Ruff's generator writes it) with the calls at `indexes` merged
+  // into one at the first one's place: `name.attr((a, b, c))`, tuples among the arguments
+  // spread into it.
+  static std::optional<std::string> merged(const std::vector<TSNode>& operands, const std::vector<size_t>& indexes,
+                                           std::string_view name, const std::string& attr, const Context& ctx) {
+    std::string out;
+    AffixCall call;
+    for (size_t i = 0; i < operands.size(); ++i) {
+      const bool grouped = std::find(indexes.begin(), indexes.end(), i) != indexes.end();
+      if (grouped && i != indexes.front()) continue;
+      if (!out.empty()) out += " or ";
+      if (!grouped) {
+        auto written = codegen::expression(operands[i], ctx, codegen::kOrOperand);
+        if (!written) return std::nullopt;
+        out += *written;
+        continue;
+      }
+      std::vector<std::string> items;
+      for (const size_t j : indexes) {
+        affix_call(operands[j], ctx, call);
+        const TSNode arg = unparenthesized(call.arg);
+        std::vector<TSNode> parts;
+        if (is(arg, "tuple")) parts = flake8_comprehensions::elements(arg);
+        else parts.push_back(call.arg);
+        for (const TSNode part : parts) {
+          auto written = codegen::expression(part, ctx, codegen::kTupleElement);
+          if (!written) return std::nullopt;
+          items.push_back(std::move(*written));
+        }
+      }
+      out += name;
+      out += '.';
+      out += attr;
+      out += "((";
+      for (size_t k = 0; k < items.size(); ++k) {
+        if (k) out += ", ";
+        out += items[k];
+      }
+      if (items.size() == 1) out += ',';
+      out += "))";
+    }
+    return out;
   }
 
   const void* inner_ = nullptr;
@@ -194,7 +244,7 @@ extern const RuleSpec multiple_starts_ends_with{
     .doc = kDoc,
     .create = make_rule<MultipleStartsEndsWith>(),
     .needs_semantic = true,
-    .fix = FixAvailability::None,  // fix not yet ported
+    .fix = FixAvailability::Always,
 };
 
 }  // namespace lint::rules

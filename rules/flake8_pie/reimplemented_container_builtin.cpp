@@ -1,4 +1,8 @@
+#include <string>
+#include <vector>
+
 #include "engine/rule.h"
+#include "semantic/semantic.h"
 #include "syntax/node.h"
 
 namespace lint::rules {
@@ -37,10 +41,35 @@ class ReimplementedContainerBuiltin final : public Rule {
     for (TSNode c : children(body)) {
       if (ts_node_is_named(c) && !ts_node_is_extra(c)) return;  // not empty
     }
-    const char* container = list ? "list" : "dict";
-    Diagnostic& d = report(ctx, node, "Prefer `" + std::string(container) + "` over useless lambda");
-    d.fix_title = "Replace with `lambda` with `" + std::string(container) + "`";
+    lambdas_.push_back(node);
   }
+  void finish(Context& ctx) override {
+    const SemanticModel* m = ctx.semantic();
+    for (const TSNode node : lambdas_) {
+      const std::string container = is(unparenthesized(field(node, "body")), "list") ? "list" : "dict";
+      Diagnostic& d = report(ctx, node, "Prefer `" + container + "` over useless lambda");
+      d.fix_title = "Replace with `lambda` with `" + container + "`";
+      // The builtin's name replaces the lambda where nothing shadows it (Ruff would import
+      // `builtins` otherwise; that is left to the author here).
+      if (m && !shadowed(container, ts_node_start_byte(node), *m)) {
+        d.fix = Fix::safe(Edit::replace(ts_node_start_byte(node), ts_node_end_byte(node), container));
+      }
+    }
+  }
+
+ private:
+  // Whether a scope the lambda sees binds `name` (class scopes count only as the innermost).
+  static bool shadowed(std::string_view name, uint32_t at, const SemanticModel& m) {
+    bool innermost = true;
+    for (int32_t s = static_cast<int32_t>(m.scope_at(at)); s >= 0; s = m.scopes[s].parent) {
+      const Scope& scope = m.scopes[s];
+      if ((innermost || scope.kind != ScopeKind::Class) && scope.names.count(name)) return true;
+      innermost = false;
+    }
+    return false;
+  }
+
+  std::vector<TSNode> lambdas_;
 };
 
 }  // namespace
@@ -52,7 +81,8 @@ extern const RuleSpec reimplemented_container_builtin{
     .kinds = {"lambda"},
     .doc = kDoc,
     .create = make_rule<ReimplementedContainerBuiltin>(),
-    .fix = FixAvailability::None,  // fix not yet ported
+    .needs_semantic = true,
+    .fix = FixAvailability::Sometimes,
 };
 
 }  // namespace lint::rules

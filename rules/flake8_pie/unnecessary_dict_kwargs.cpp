@@ -1,3 +1,4 @@
+#include <unordered_set>
 #include <string>
 #include <vector>
 
@@ -90,6 +91,8 @@ class UnnecessaryDictKwargs final : public Rule {
   void enter(TSNode node, Context& ctx) override {
     const TSNode arguments = field(node, "arguments");
     if (!is(arguments, "argument_list")) return;
+    bool duplicates_known = false;
+    std::unordered_set<std::string> duplicates;
     for (TSNode arg : children(arguments)) {
       if (!is(arg, "dictionary_splat")) continue;
       const TSNode dict = unparenthesized(flake8_comprehensions::first_operand(arg));
@@ -99,23 +102,101 @@ class UnnecessaryDictKwargs final : public Rule {
         if (ts_node_is_named(c) && !ts_node_is_extra(c)) items.push_back(c);
       }
       if (items.size() == 1 && is(items[0], "dictionary_splat")) {
-        // `f(**{**x})`
+        // `f(**{**x})` is `f(**x)`.
         Diagnostic& d = report(ctx, arg, "Unnecessary `dict` kwargs");
         d.fix_title = "Remove unnecessary kwargs";
+        const TSNode inner = unparenthesized(flake8_comprehensions::first_operand(items[0]));
+        d.fix = Fix::safe(Edit::replace(ts_node_start_byte(arg), ts_node_end_byte(arg),
+                                        "**" + std::string(ctx.original(inner))));
         continue;
       }
-      bool all_names = true;
+      std::vector<std::string> names;
       std::string name;
       for (const TSNode item : items) {
-        if (!is(item, "pair") || !keyword_name(field(item, "key"), ctx, name)) {
-          all_names = false;
-          break;
-        }
+        if (!is(item, "pair") || !keyword_name(field(item, "key"), ctx, name)) break;
+        names.push_back(name);
       }
-      if (!all_names) continue;
+      if (names.size() != items.size()) continue;
       Diagnostic& d = report(ctx, arg, "Unnecessary `dict` kwargs");
       d.fix_title = "Remove unnecessary kwargs";
+      if (items.empty()) {
+        d.fix = Fix::safe(remove_argument(arg, arguments));
+        continue;
+      }
+      if (!duplicates_known) {
+        duplicates = duplicate_keywords(arguments, ctx);
+        duplicates_known = true;
+      }
+      bool clash = false;
+      for (const std::string& n : names) clash |= duplicates.count(n) > 0;
+      if (clash) continue;
+      // `**{"a": 1, "b": x}` becomes `a=1, b=x` (values keep their parentheses).
+      std::string out;
+      for (size_t i = 0; i < items.size(); ++i) {
+        if (i) out += ", ";
+        out += names[i];
+        out += '=';
+        out += ctx.original(field(items[i], "value"));
+      }
+      Edit edit = Edit::replace(ts_node_start_byte(arg), ts_node_end_byte(arg), std::move(out));
+      // Comments inside the dict would be lost.
+      d.fix = flake8_comprehensions::contains_kind(dict, "comment") ? Fix::unsafe(std::move(edit))
+                                                                     : Fix::safe(std::move(edit));
     }
+  }
+
+ private:
+  // Names given more than once, directly (`a=1`) or through a dict of names (`**{"a": 1}`).
+  static std::unordered_set<std::string> duplicate_keywords(TSNode arguments, const Context& ctx) {
+    std::unordered_set<std::string> seen, twice;
+    std::string name;
+    for (TSNode arg : children(arguments)) {
+      if (is(arg, "keyword_argument")) {
+        name = std::string(ctx.text(field(arg, "name")));
+        if (!seen.insert(name).second) twice.insert(name);
+      } else if (is(arg, "dictionary_splat")) {
+        const TSNode dict = unparenthesized(flake8_comprehensions::first_operand(arg));
+        if (!is(dict, "dictionary")) continue;
+        for (TSNode item : children(dict)) {
+          if (!is(item, "pair") || !keyword_name(field(item, "key"), ctx, name)) continue;
+          if (!seen.insert(name).second) twice.insert(name);
+        }
+      }
+    }
+    return twice;
+  }
+
+  // Ruff's `remove_argument` (parentheses kept) for `arg` in `arguments`: up to the next
+  // argument when one follows, from the previous comma when one precedes, else `()`.
+  static Edit remove_argument(TSNode arg, TSNode arguments) {
+    std::vector<TSNode> args;
+    for (TSNode c : children(arguments)) {
+      if (ts_node_is_named(c) && !ts_node_is_extra(c)) args.push_back(c);
+    }
+    size_t i = 0;
+    while (i < args.size() && !ts_node_eq(args[i], arg)) ++i;
+    const uint32_t start = ts_node_start_byte(arg), end = ts_node_end_byte(arg);
+    if (i + 1 < args.size()) {
+      // To the first token after the comma that follows (a comment counts).
+      TSNode next{};
+      bool comma = false;
+      for (TSNode c : children(arguments)) {
+        if (ts_node_start_byte(c) < end) continue;
+        if (!comma) {
+          comma = is(c, ",");
+          continue;
+        }
+        next = c;
+        break;
+      }
+      return Edit::deletion(start, ts_node_start_byte(next));
+    }
+    if (i > 0) {
+      for (TSNode c : children(arguments)) {
+        if (is(c, ",") && ts_node_start_byte(c) >= ts_node_end_byte(args[i - 1])) return Edit::deletion(ts_node_start_byte(c), end);
+      }
+    }
+    return Edit::replace(ts_node_start_byte(arguments), ts_node_end_byte(arguments), "()");
   }
 };
 
@@ -128,7 +209,7 @@ extern const RuleSpec unnecessary_dict_kwargs{
     .kinds = {"call"},
     .doc = kDoc,
     .create = make_rule<UnnecessaryDictKwargs>(),
-    .fix = FixAvailability::None,  // fix not yet ported
+    .fix = FixAvailability::Sometimes,
 };
 
 }  // namespace lint::rules

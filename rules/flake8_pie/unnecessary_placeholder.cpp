@@ -1,6 +1,7 @@
 #include <string>
 #include <vector>
 
+#include "flake8_pie/delete_statement.h"
 #include "engine/rule.h"
 #include "syntax/node.h"
 
@@ -87,7 +88,55 @@ class UnnecessaryPlaceholder final : public Rule {
       }
       Diagnostic& d = report(ctx, stmt, pass ? "Unnecessary `pass` statement" : "Unnecessary `...` literal");
       d.fix_title = pass ? "Remove unnecessary `pass`" : "Remove unnecessary `...`";
+      d.fix = fix(stmt, i + 1 < stmts.size() ? stmts[i + 1] : TSNode{}, body, ctx);
     }
+  }
+
+  // The placeholder removed: up to its trailing comment when it has one (the comment stays),
+  // else as Ruff deletes a statement. Unsafe when a string follows (it would become the
+  // docstring). One removal per compound statement and round, as Ruff isolates them.
+  static Fix fix(TSNode stmt, TSNode next, TSNode body, const Context& ctx) {
+    const std::string_view text = ctx.source();
+    const uint32_t end = ts_node_end_byte(stmt);
+    Edit edit;
+    size_t i = end;
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\f')) ++i;
+    if (i < text.size() && text[i] == '#') {
+      edit = Edit::deletion(ts_node_start_byte(stmt), static_cast<uint32_t>(i));
+    } else {
+      edit = flake8_pie::delete_statement(stmt, ctx);
+    }
+    Fix f = is_string_statement(next, ctx) ? Fix::unsafe(std::move(edit)) : Fix::safe(std::move(edit));
+    return std::move(f.isolate(isolation_group(body)));
+  }
+
+  // Ruff's `Expr::StringLiteral` statement: plain strings (no f-, t- or byte strings).
+  static bool is_string_statement(TSNode stmt, const Context& ctx) {
+    if (ts_node_is_null(stmt) || !is(stmt, "expression_statement") || ts_node_named_child_count(stmt) != 1) return false;
+    const TSNode value = unparenthesized(ts_node_named_child(stmt, 0));
+    if (is(value, "string")) return is_plain_string(value, ctx);
+    if (!is(value, "concatenated_string")) return false;
+    for (TSNode c : children(value)) {
+      if (is(c, "string") && !is_plain_string(c, ctx)) return false;
+    }
+    return true;
+  }
+
+  static bool is_plain_string(TSNode s, const Context& ctx) {
+    for (const char c : ctx.text(s)) {
+      if (c == '\'' || c == '"') return true;
+      if (c == 'f' || c == 'F' || c == 'b' || c == 'B' || c == 't' || c == 'T') return false;
+    }
+    return false;
+  }
+
+  // The compound statement whose body `body` is (0 for the module: no isolation).
+  static uint32_t isolation_group(TSNode body) {
+    for (TSNode n = ts_node_parent(body); !ts_node_is_null(n); n = ts_node_parent(n)) {
+      const std::string_view k = kind(n);
+      if (k.ends_with("_statement") || k.ends_with("_definition")) return ts_node_start_byte(n) + 1;
+    }
+    return 0;
   }
 
   // Whether the body is under `if TYPE_CHECKING:`, in a protocol class or in an abstract method
@@ -158,7 +207,7 @@ extern const RuleSpec unnecessary_placeholder{
     .doc = kDoc,
     .create = make_rule<UnnecessaryPlaceholder>(),
     .needs_semantic = true,
-    .fix = FixAvailability::None,  // fix not yet ported
+    .fix = FixAvailability::Always,
 };
 
 }  // namespace lint::rules

@@ -48,6 +48,8 @@ class UnnecessaryRangeStart final : public flake8_comprehensions::CallRule {
     if (!flake8_comprehensions::is_builtin(call.function, "range", m, ctx)) return;
     Diagnostic& d = report(ctx, call.value(0), "Unnecessary `start` argument in `range`");
     d.fix_title = "Remove `start` argument";
+    // From the start up to the stop, as Ruff removes an argument that is not the last.
+    d.fix = Fix::safe(Edit::deletion(ts_node_start_byte(call.value(0)), ts_node_start_byte(call.args[1])));
   }
 };
 
@@ -61,7 +63,7 @@ extern const RuleSpec unnecessary_range_start{
     .doc = kDoc,
     .create = make_rule<UnnecessaryRangeStart>(),
     .needs_semantic = true,
-    .fix = FixAvailability::None,  // fix not yet ported
+    .fix = FixAvailability::Always,
 };
 
 }  // namespace lint::rules
