@@ -29,7 +29,8 @@ found = any(is_match(x) for x in items)
 
 ## Fix safety
 The fix is unsafe: stopping early changes the program when the comprehension's element has
-side effects, and comments inside the comprehension may be lost.
+side effects, and comments inside the comprehension may be lost. A comprehension with a
+comment or a blank line right inside its brackets is not fixed.
 )";
 
 using flake8_comprehensions::CallShape;

@@ -29,6 +29,10 @@ from collections import defaultdict
 
 groups = defaultdict(list)
 ```
+
+## Fix
+The lambda is replaced with `list` or `dict` (a safe fix). Where the builtin's name is bound to
+something else in a scope the lambda sees, no fix is offered (Ruff imports `builtins` there).
 )";
 
 class ReimplementedContainerBuiltin final : public Rule {
