@@ -320,7 +320,7 @@ std::unique_ptr<Pass> check(const SourcePath& path, std::string file_text, const
   }
   if (options.python && !error) {
     PythonRules::FileInput input{path.display, parse_text, tree.get(), &lines, walked.semantic.get(),
-                                 std::move(walked.python_events), source};
+                                 std::move(walked.python_events), source, &ctx.cell_offsets()};
     PythonRules::FileOutput py = options.python->run(input);
     for (Diagnostic& d : py.diagnostics) diagnostics.push_back(std::move(d));
     for (std::string& e : py.errors) {
