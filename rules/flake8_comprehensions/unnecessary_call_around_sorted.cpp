@@ -58,21 +58,25 @@ class UnnecessaryCallAroundSorted final : public flake8_comprehensions::CallRule
     if (!call.callee_is_name || call.args.size() != 1 || call.has_keywords()) return std::nullopt;
     const TSNode written = call.args[0];
     const uint32_t start = ts_node_start_byte(call.call), end = ts_node_end_byte(call.call);
-    if (list) return Fix::safe(Edit::replace(start, end, std::string(ctx.original(written))));
     CallShape inner;
     inner.load(call.value(0), ctx);
-    // Whitespace between `sorted` and `(` holding a line break: left to the author.
-    const std::string_view gap =
-        ctx.source().substr(ts_node_end_byte(field(inner.call, "function")),
-                            ts_node_start_byte(inner.arguments) - ts_node_end_byte(field(inner.call, "function")));
-    if (gap.find_first_of("\r\n\\") != std::string_view::npos) return std::nullopt;
+    // A line break between `sorted` and `(` needs parentheses around the result.
+    const uint32_t name_end = ts_node_end_byte(field(inner.call, "function"));
+    const std::string_view gap = ctx.source().substr(name_end, ts_node_start_byte(inner.arguments) - name_end);
+    const bool wrap = gap.find_first_of("\r\n") != std::string_view::npos;
+    const auto replace = [&](std::string text, bool safe) {
+      if (wrap) text = "(" + text + ")";
+      Edit e = Edit::replace(start, end, std::move(text));
+      return safe ? Fix::safe(std::move(e)) : Fix::unsafe(std::move(e));
+    };
+    if (list) return replace(std::string(ctx.original(written)), true);
     const uint32_t a = ts_node_start_byte(written), b = ts_node_end_byte(written);
     const uint32_t close = ts_node_end_byte(inner.arguments) - 1;
     std::string out;
     if (inner.bare_generator) {
       out = std::string(ctx.original(a, ts_node_start_byte(inner.arguments))) + "(" +
             std::string(ctx.original(inner.arguments)) + ", reverse=True)" + std::string(ctx.original(close + 1, b));
-      return Fix::unsafe(Edit::replace(start, end, out));
+      return replace(out, false);
     }
     for (const TSNode k : inner.keywords) {
       if (!is(k, "keyword_argument") || ctx.text(field(k, "name")) != "reverse") continue;
@@ -81,7 +85,7 @@ class UnnecessaryCallAroundSorted final : public flake8_comprehensions::CallRule
       const TSNode value = field(k, "value");
       out = std::string(ctx.original(a, ts_node_start_byte(value))) + *negated +
             std::string(ctx.original(ts_node_end_byte(value), b));
-      return Fix::unsafe(Edit::replace(start, end, out));
+      return replace(out, false);
     }
     if (inner.args.empty() && inner.keywords.empty()) return std::nullopt;
     uint32_t last_end = 0;
@@ -99,7 +103,7 @@ class UnnecessaryCallAroundSorted final : public flake8_comprehensions::CallRule
                          : std::string(ctx.original(a, last_end)) + ", " + std::string(ctx.original(last_end, close));
     out += "reverse=True";
     out += ctx.original(close, b);
-    return Fix::unsafe(Edit::replace(start, end, out));
+    return replace(out, false);
   }
 
   // `not x` as libcst's `negate` writes it: `not x` is `x`, `True` and `False` swap.
@@ -109,11 +113,11 @@ class UnnecessaryCallAroundSorted final : public flake8_comprehensions::CallRule
     if (is(bare, "true")) return std::string("False");
     if (is(bare, "false")) return std::string("True");
     const std::string_view k = kind(bare);
-    if (k == "boolean_operator" || k == "conditional_expression" || k == "lambda" || k == "named_expression") {
-      return "not (" + std::string(ctx.original(value)) + ")";
-    }
+    const bool loose = k == "boolean_operator" || k == "conditional_expression" || k == "lambda" || k == "named_expression";
+    if (loose && ts_node_eq(bare, value)) return "not (" + std::string(ctx.original(value)) + ")";
     return "not " + std::string(ctx.original(value));
   }
+
 };
 
 }  // namespace

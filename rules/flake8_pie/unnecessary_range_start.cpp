@@ -48,8 +48,18 @@ class UnnecessaryRangeStart final : public flake8_comprehensions::CallRule {
     if (!flake8_comprehensions::is_builtin(call.function, "range", m, ctx)) return;
     Diagnostic& d = report(ctx, call.value(0), "Unnecessary `start` argument in `range`");
     d.fix_title = "Remove `start` argument";
-    // From the start up to the stop, as Ruff removes an argument that is not the last.
-    d.fix = Fix::safe(Edit::deletion(ts_node_start_byte(call.value(0)), ts_node_start_byte(call.args[1])));
+    // As Ruff removes an argument that is not the last: from the start (with its parentheses)
+    // to what follows its comma (the stop, or a comment before it).
+    const uint32_t end = ts_node_end_byte(call.args[0]);
+    bool comma = false;
+    for (TSNode c : children(call.arguments)) {
+      if (ts_node_start_byte(c) < end) continue;
+      if (comma) {
+        d.fix = Fix::safe(Edit::deletion(ts_node_start_byte(call.args[0]), ts_node_start_byte(c)));
+        break;
+      }
+      comma = is(c, ",");
+    }
   }
 };
 
