@@ -90,6 +90,37 @@ class Resolver {
     return nullptr;
   }
 
+  // Ruff's lookup_symbol at a byte offset, then whether what it finds is the builtin (Ruff's
+  // has_builtin_binding): the innermost scope sees the bindings made before the offset, and so
+  // do enclosing scopes until a function boundary is crossed (a function body runs later, when
+  // its enclosing scopes are complete). Class scopes are seen from their own body only.
+  const Binding* lookup(std::string_view name, uint32_t at) const {
+    int32_t s = static_cast<int32_t>(m_.scope_at(at));
+    bool deferred = false;
+    bool innermost = true;
+    while (s >= 0) {
+      const Scope& scope = m_.scopes[s];
+      if (innermost || scope.kind != ScopeKind::Class) {
+        const Binding* found = nullptr;
+        for (uint32_t id : scope.bindings) {
+          const Binding& b = m_.bindings[id];
+          if (b.name != name) continue;
+          if (!deferred && b.start >= at) continue;
+          found = &b;
+        }
+        if (found) return found;
+      }
+      if (scope.kind == ScopeKind::Function || scope.kind == ScopeKind::Lambda) deferred = true;
+      innermost = false;
+      s = scope.parent;
+    }
+    return nullptr;
+  }
+
+  bool has_builtin_binding(std::string_view name, uint32_t at) const {
+    return lookup(name, at) == nullptr && is_python_builtin(name, m_.target_minor);
+  }
+
  private:
   const SemanticModel& m_;
   const Context& ctx_;

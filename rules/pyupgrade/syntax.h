@@ -104,6 +104,16 @@ inline Arguments arguments_of(TSNode list) {
 
 inline Arguments call_arguments(TSNode call) { return arguments_of(field(call, "arguments")); }
 
+// The `name=value` argument of a call's argument list, without building an Arguments (calls are
+// frequent: rules screen them with this).
+inline TSNode find_keyword(TSNode list, const Context& ctx, std::string_view name) {
+  if (ts_node_is_null(list) || !is(list, "argument_list")) return TSNode{};
+  for (TSNode c : children(list)) {
+    if (is(c, "keyword_argument") && ctx.text(field(c, "name")) == name) return c;
+  }
+  return TSNode{};
+}
+
 // `value[...]`: a `subscript`, or a `generic_type` in an annotation (`List[int]`). Ruff's slice
 // is a tuple when there are several elements (`X[a, b]`, not parenthesized) or when the one
 // element is a tuple.
@@ -295,6 +305,62 @@ inline std::string pad(std::string content, uint32_t start, uint32_t end, const 
   if (end < src.size() && is_ascii_alpha(src[end])) content.push_back(' ');
   if (start > 0 && is_ascii_alpha(src[start - 1])) content.insert(0, " ");
   return content;
+}
+
+
+// ---------------------------------------------------------------------------------------------
+// Literals.
+
+enum class Literal : uint8_t { NotLiteral, Str, Bytes, FString, Int, Float, Complex, Bool, None, Ellipsis };
+
+// What literal an expression is (parentheses looked through), as Ruff's AST tells them apart.
+inline Literal literal_of(TSNode n, const Context& ctx) {
+  n = expr_of(n);
+  const std::string_view k = kind(n);
+  if (k == "string" || k == "concatenated_string") {
+    if (is_str_literal(n, ctx)) return Literal::Str;
+    if (is_bytes_literal(n, ctx)) return Literal::Bytes;
+    if (is_fstring_expr(n, ctx)) return Literal::FString;
+    return Literal::NotLiteral;
+  }
+  if (k == "integer" || k == "float") {
+    const std::string_view t = ctx.text(n);
+    if (!t.empty() && (t.back() == 'j' || t.back() == 'J')) return Literal::Complex;
+    return k == "integer" ? Literal::Int : Literal::Float;
+  }
+  if (k == "true" || k == "false") return Literal::Bool;
+  if (k == "none") return Literal::None;
+  if (k == "ellipsis") return Literal::Ellipsis;
+  return Literal::NotLiteral;
+}
+
+
+// The node kinds of except clauses (`except*` has its own in tree-sitter-python 0.23).
+inline constexpr std::string_view kExceptClauseKinds[] = {"except_clause", "except_group_clause"};
+
+// The exception type an except clause catches (`except (A, B) as e:` -> the tuple), or null.
+inline TSNode except_type(TSNode clause) {
+  TSNode v = field(clause, "value");
+  if (ts_node_is_null(v)) {
+    for (TSNode c : children(clause)) {
+      if (is_named_child(c) && !is(c, "block")) {
+        v = c;
+        break;
+      }
+    }
+  }
+  if (!ts_node_is_null(v) && is(v, "as_pattern")) v = first_named_child(v);
+  return v;
+}
+
+// Ruff's UnqualifiedName of a name or attribute chain (`socket.error`), or "" for anything else.
+inline std::string dotted_name(TSNode n, const Context& ctx) {
+  n = unparenthesized(n);
+  if (is(n, "identifier")) return std::string(ctx.text(n));
+  if (!is(n, "attribute")) return {};
+  std::string head = dotted_name(field(n, "object"), ctx);
+  if (head.empty()) return {};
+  return head + "." + std::string(ctx.text(field(n, "attribute")));
 }
 
 }  // namespace lint::rules::up
