@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <vector>
 
 #include "engine/rule.h"
@@ -32,9 +33,16 @@ def greet(name: str) -> str:
 
 class TypingTextStrAlias final : public Rule {
  public:
+  // Every name could be `Text` imported under another name: names are kept only in files that
+  // mention `Text` at all, and only those bound to it survive in finish().
   void enter(TSNode node, Context& ctx) override {
+    if (!screened_) {
+      screened_ = true;
+      possible_ = ctx.source().find("Text") != std::string_view::npos;
+    }
+    if (!possible_) return;
     if (is(node, "identifier")) {
-      if (ctx.text(node) == "Text") candidates_.push_back(node);
+      names_.push_back(node);
     } else if (ctx.text(field(node, "attribute")) == "Text") {
       candidates_.push_back(node);
     }
@@ -45,6 +53,17 @@ class TypingTextStrAlias final : public Rule {
     if (!m) return;
     const up::Resolver resolve(*m, ctx);
     up::Importer importer(ctx, resolve);
+    std::vector<std::string_view> aliases;
+    for (const Binding& b : m->bindings) {
+      if (b.kind == BindingKind::FromImport && (b.qualified_name == "typing.Text" || b.qualified_name == "typing_extensions.Text")) {
+        aliases.push_back(b.name);
+      }
+    }
+    if (!aliases.empty()) {
+      for (TSNode n : names_) {
+        if (std::find(aliases.begin(), aliases.end(), ctx.text(n)) != aliases.end()) candidates_.push_back(n);
+      }
+    }
     for (TSNode n : candidates_) {
       const std::string q = resolve.qualified(n);
       std::string_view module;
@@ -66,6 +85,9 @@ class TypingTextStrAlias final : public Rule {
   }
 
  private:
+  bool screened_ = false;
+  bool possible_ = false;
+  std::vector<TSNode> names_;
   std::vector<TSNode> candidates_;
 };
 
