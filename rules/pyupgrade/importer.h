@@ -92,7 +92,12 @@ class Importer {
           continue;
         }
         bool hidden = false;
-        for (size_t j = 0; j < i && !hidden; ++j) hidden = m.scopes[chain[j]].names.count(name) != 0;
+        bool deferred = false;
+        for (size_t j = 0; j < i && !hidden; ++j) {
+          const Scope& inner = m.scopes[chain[j]];
+          hidden = resolve_.scope_has(inner, name, at, deferred);
+          if (inner.kind == ScopeKind::Function || inner.kind == ScopeKind::Lambda) deferred = true;
+        }
         if (hidden || ts_node_is_null(b.node)) continue;
         if (!best || start_of(b.node) > start_of(best->stmt)) best = Existing{bound, b.node, (b.flags & kTypeChecking) != 0};
       }

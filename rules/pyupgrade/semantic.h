@@ -4,8 +4,13 @@
 
 #include <tree_sitter/api.h>
 
+#include <algorithm>
+#include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <vector>
 
 #include "engine/rule.h"
 #include "pyupgrade/syntax.h"
@@ -33,7 +38,9 @@ class Resolver {
       const Reference* r = reference(expr);
       if (r && r->builtin && (r->flags & kAfterDeletion)) return "";
     }
-    return m_.qualified_name(expr, ctx_.source());
+    std::string q = m_.qualified_name(expr, ctx_.source());
+    if (!q.empty() && q[0] != '.') return q;
+    return qualified_local(expr, q);
   }
 
   // Whether a name resolves to the builtin of that name (Ruff's has_builtin_binding for it).
@@ -105,7 +112,7 @@ class Resolver {
         for (uint32_t id : scope.bindings) {
           const Binding& b = m_.bindings[id];
           if (b.name != name) continue;
-          if (!deferred && b.start >= at) continue;
+          if (!deferred && !visible_at(b, at)) continue;
           found = &b;
         }
         if (found) return found;
@@ -117,11 +124,121 @@ class Resolver {
     return nullptr;
   }
 
+  // Whether a binding exists when Ruff's walk reaches `at` in the same scope: made before it,
+  // except that an assignment's value is evaluated before its targets are bound.
+  bool visible_at(const Binding& b, uint32_t at) const {
+    if (b.start >= at) return false;
+    switch (b.kind) {
+      case BindingKind::Assignment:
+      case BindingKind::AnnotatedAssignment:
+      case BindingKind::AugmentedAssignment:
+      case BindingKind::NamedExpr:
+        break;
+      default:
+        return true;
+    }
+    TSNode stmt{};
+    for (TSNode n = ts_node_descendant_for_byte_range(ctx_.root(), b.start, b.end); !ts_node_is_null(n); n = ts_node_parent(n)) {
+      const std::string_view k = kind(n);
+      if (k == "assignment" || k == "augmented_assignment" || k == "named_expression") stmt = n;
+      if (k == "block" || k == "module" || k == "expression_statement") break;
+    }
+    if (ts_node_is_null(stmt) || at >= ts_node_end_byte(stmt)) return true;
+    TSNode value = field(stmt, is(stmt, "named_expression") ? "value" : "right");
+    while (!ts_node_is_null(value) && is(value, "assignment")) value = field(value, "right");
+    return ts_node_is_null(value) || at < ts_node_start_byte(value) || at >= ts_node_end_byte(value);
+  }
+
+  // Whether the scope has a binding of `name` at `at` (all of its bindings when `at` runs later
+  // than the scope's own code, as in a nested function).
+  bool scope_has(const Scope& scope, std::string_view name, uint32_t at, bool deferred) const {
+    const auto it = scope.names.find(name);
+    if (it == scope.names.end()) return false;
+    if (deferred) return true;
+    for (uint32_t id : scope.bindings) {
+      const Binding& b = m_.bindings[id];
+      if (b.name == name && visible_at(b, at)) return true;
+    }
+    return false;
+  }
+
   bool has_builtin_binding(std::string_view name, uint32_t at) const {
     return lookup(name, at) == nullptr && is_python_builtin(name, m_.target_minor);
   }
 
  private:
+  // What the model leaves unqualified and Ruff qualifies with the module's own path: classes and
+  // functions defined in this file (`datetime.timezone` in datetime.py), and relative imports.
+  std::string qualified_local(TSNode expr, const std::string& relative) const {
+    TSNode head = expr;
+    while (is(head, "attribute")) head = expr_of(field(head, "object"));
+    if (!is(head, "identifier")) return "";
+    const Reference* r = reference(head);
+    if (!r || r->binding < 0) return "";
+    const Binding& b = m_.bindings[r->binding];
+    const std::optional<std::vector<std::string>>& path = module_path();
+    if (b.kind == BindingKind::Class || b.kind == BindingKind::Function) {
+      const std::string tail = dotted_name(expr, ctx_);
+      if (tail.empty()) return "";
+      if (path) return join(*path) + "." + tail;
+      const std::filesystem::path file(ctx_.path());
+      return file.stem().string() + "." + tail;
+    }
+    if (relative.empty() || !path) return "";
+    // `from ..a import b`: each dot drops a segment of the module's path.
+    std::vector<std::string> segments = *path;
+    size_t i = 0;
+    while (i < relative.size() && relative[i] == '.') {
+      if (segments.empty()) return "";
+      segments.pop_back();
+      ++i;
+    }
+    std::string out = join(segments);
+    const std::string_view rest = std::string_view(relative).substr(i);
+    if (!rest.empty()) out += (out.empty() ? "" : ".") + std::string(rest);
+    return out;
+  }
+
+  static std::string join(const std::vector<std::string>& segments) {
+    std::string out;
+    for (const std::string& s : segments) out += (out.empty() ? "" : ".") + s;
+    return out;
+  }
+
+  // The module's dotted path from its package root (the topmost folder of `__init__.py` folders
+  // above it), as Ruff derives it; nothing when its folder is no package.
+  const std::optional<std::vector<std::string>>& module_path() const {
+    if (!module_path_known_) {
+      module_path_known_ = true;
+      module_path_ = compute_module_path(std::filesystem::path(ctx_.path()));
+    }
+    return module_path_;
+  }
+
+  static std::optional<std::vector<std::string>> compute_module_path(const std::filesystem::path& file) {
+    thread_local std::unordered_map<std::string, std::optional<std::filesystem::path>> roots;
+    const std::filesystem::path dir = file.parent_path();
+    auto it = roots.find(dir.string());
+    if (it == roots.end()) {
+      std::optional<std::filesystem::path> root;
+      std::error_code ec;
+      for (std::filesystem::path d = dir.empty() ? std::filesystem::path(".") : dir;; d = d.parent_path()) {
+        if (!std::filesystem::is_regular_file(d / "__init__.py", ec)) break;
+        root = d;
+        if (d == d.parent_path() || d.parent_path().empty()) break;
+      }
+      it = roots.emplace(dir.string(), root).first;
+    }
+    if (!it->second) return std::nullopt;
+    // The segments from the root's parent down to the file, by stem.
+    std::vector<std::string> segments;
+    const std::filesystem::path rel = std::filesystem::path(file).lexically_relative(it->second->parent_path());
+    for (const auto& part : rel) segments.push_back(part.stem().string());
+    return segments;
+  }
+
+  mutable bool module_path_known_ = false;
+  mutable std::optional<std::vector<std::string>> module_path_;
   const SemanticModel& m_;
   const Context& ctx_;
 };
