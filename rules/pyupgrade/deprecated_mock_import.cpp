@@ -39,17 +39,6 @@ std::optional<std::string_view> indentation_of(TSNode stmt, const Context& ctx) 
   return src.substr(line, start - line);
 }
 
-// The aliases of an import statement (`a`, `b as c`), in order.
-std::vector<TSNode> aliases_of(TSNode stmt) {
-  std::vector<TSNode> out;
-  const TSNode module = field(stmt, "module_name");
-  for (TSNode c : children(stmt)) {
-    if ((is(c, "dotted_name") || is(c, "aliased_import")) && !ts_node_eq(c, module)) out.push_back(c);
-  }
-  return out;
-}
-
-TSNode alias_name(TSNode alias) { return is(alias, "aliased_import") ? field(alias, "name") : alias; }
 
 // `from unittest import mock [as x]`, one per line.
 std::string format_mocks(const std::vector<std::string>& asnames, std::string_view indent, const Context& ctx) {
@@ -61,57 +50,6 @@ std::string format_mocks(const std::vector<std::string>& asnames, std::string_vi
     }
     out += as.empty() ? "from unittest import mock" : "from unittest import mock as " + as;
   }
-  return out;
-}
-
-// The statement with only the `keep` aliases, as libcst prints it: each alias keeps the comma
-// and whitespace that followed it, the last one takes the original last alias's comma (unless its
-// own comma carries a comment).
-std::string without_aliases(TSNode stmt, const std::vector<TSNode>& aliases, const std::vector<bool>& keep,
-                            std::string_view new_head, const Context& ctx) {
-  const std::string_view src = ctx.original();
-  const uint32_t stmt_end = up::end_of(stmt);
-  auto separator_end = [&](size_t i) {
-    // After alias i: its comma and the whitespace and comments up to the next alias (or the end).
-    return i + 1 < aliases.size() ? up::start_of(aliases[i + 1]) : 0u;
-  };
-  const TSNode last = aliases.back();
-  // The original last alias's trailing comma, with the whitespace after it.
-  uint32_t after_last = up::end_of(last);
-  uint32_t i = after_last;
-  while (i < stmt_end && up::is_python_whitespace(src[i])) ++i;
-  std::string trailing;
-  if (i < stmt_end && src[i] == ',') {
-    uint32_t j = i + 1;
-    while (j < stmt_end && (up::is_python_whitespace(src[j]) || src[j] == '\n' || src[j] == '\r')) ++j;
-    trailing = std::string(src.substr(after_last, j - after_last));
-    after_last = j;
-  }
-  std::string out(new_head);
-  size_t last_kept = aliases.size();
-  for (size_t k = aliases.size(); k > 0; --k) {
-    if (keep[k - 1]) {
-      last_kept = k - 1;
-      break;
-    }
-  }
-  for (size_t k = 0; k < aliases.size(); ++k) {
-    if (!keep[k]) continue;
-    out += ctx.original(aliases[k]);
-    if (k == last_kept) {
-      const bool own_is_last = k + 1 == aliases.size();
-      std::string_view own;
-      if (!own_is_last) own = src.substr(up::end_of(aliases[k]), separator_end(k) - up::end_of(aliases[k]));
-      if (!own_is_last && own.find('#') != std::string_view::npos) {
-        out += own;
-      } else {
-        out += trailing;
-      }
-    } else {
-      out += src.substr(up::end_of(aliases[k]), separator_end(k) - up::end_of(aliases[k]));
-    }
-  }
-  out += src.substr(after_last, stmt_end - after_last);
   return out;
 }
 
@@ -131,8 +69,8 @@ class DeprecatedMockImport final : public Rule {
     if (ctx.text(node).find("mock") == std::string_view::npos) return;
     if (k == "import_statement") {
       bool any = false;
-      for (TSNode a : aliases_of(node)) {
-        const std::string_view name = ctx.text(alias_name(a));
+      for (TSNode a : up::import_aliases(node)) {
+        const std::string_view name = ctx.text(up::alias_name(a));
         if (name == "mock" || name.starts_with("mock.")) imports_mock_ = true;
         any |= name == "mock" || name == "mock.mock";
       }
@@ -157,11 +95,11 @@ class DeprecatedMockImport final : public Rule {
 
  private:
   void import_statement(TSNode stmt, Context& ctx) {
-    const std::vector<TSNode> aliases = aliases_of(stmt);
+    const std::vector<TSNode> aliases = up::import_aliases(stmt);
     std::vector<bool> keep;
     std::vector<std::string> mocks;
     for (TSNode a : aliases) {
-      const std::string_view name = ctx.text(alias_name(a));
+      const std::string_view name = ctx.text(up::alias_name(a));
       const bool is_mock = name == "mock" || name == "mock.mock";
       keep.push_back(!is_mock);
       if (is_mock) mocks.emplace_back(is(a, "aliased_import") ? ctx.text(field(a, "alias")) : "");
@@ -172,7 +110,7 @@ class DeprecatedMockImport final : public Rule {
         content = format_mocks(mocks, *indent, ctx);
       } else {
         const std::string head(ctx.original(up::start_of(stmt), up::start_of(aliases.front())));
-        content = without_aliases(stmt, aliases, keep, head, ctx);
+        content = up::without_aliases(stmt, aliases, keep, head, ctx);
         *content += ctx.line_ending();
         *content += *indent;
         *content += format_mocks(mocks, *indent, ctx);
@@ -193,7 +131,7 @@ class DeprecatedMockImport final : public Rule {
     if (!indent) return;
     const TSNode module = field(stmt, "module_name");
     const std::string replaced_module = std::string(ctx.original(up::start_of(stmt), up::start_of(module))) + "unittest.mock";
-    const std::vector<TSNode> aliases = aliases_of(stmt);
+    const std::vector<TSNode> aliases = up::import_aliases(stmt);
     std::string content;
     if (aliases.empty()) {  // `from mock import *`
       content = replaced_module + std::string(ctx.original(up::end_of(module), up::end_of(stmt)));
@@ -201,7 +139,7 @@ class DeprecatedMockImport final : public Rule {
       std::vector<bool> keep;
       std::vector<std::string> mocks;
       for (TSNode a : aliases) {
-        const bool is_mock = ctx.text(alias_name(a)) == "mock";
+        const bool is_mock = ctx.text(up::alias_name(a)) == "mock";
         keep.push_back(!is_mock);
         if (is_mock) mocks.emplace_back(is(a, "aliased_import") ? ctx.text(field(a, "alias")) : "");
       }
@@ -209,7 +147,7 @@ class DeprecatedMockImport final : public Rule {
         content = format_mocks(mocks, *indent, ctx);
       } else {
         const std::string head = replaced_module + std::string(ctx.original(up::end_of(module), up::start_of(aliases.front())));
-        content = without_aliases(stmt, aliases, keep, head, ctx);
+        content = up::without_aliases(stmt, aliases, keep, head, ctx);
         if (!mocks.empty()) {
           content += ctx.line_ending();
           content += *indent;

@@ -6,7 +6,10 @@
 #include <tree_sitter/api.h>
 
 #include <cstdint>
+#include <algorithm>
 #include <optional>
+#include <string>
+#include <vector>
 #include <string_view>
 
 #include "engine/rule.h"
@@ -261,6 +264,105 @@ inline TSNode parent_statement(TSNode stmt) {
 inline uint32_t isolation_of(TSNode stmt) {
   const TSNode parent = parent_statement(stmt);
   return ts_node_is_null(parent) ? 0 : start_of(parent) + 1;
+}
+
+
+// ---------------------------------------------------------------------------------------------
+// Import statements.
+
+// The aliases of an import statement (`a`, `b as c`), in order.
+inline std::vector<TSNode> import_aliases(TSNode stmt) {
+  std::vector<TSNode> out;
+  const TSNode module = field(stmt, "module_name");
+  for (TSNode c : children(stmt)) {
+    if ((is(c, "dotted_name") || is(c, "aliased_import")) && !ts_node_eq(c, module)) out.push_back(c);
+  }
+  return out;
+}
+
+// The imported name of an alias (`a.b` in `import a.b as c`).
+inline TSNode alias_name(TSNode alias) { return is(alias, "aliased_import") ? field(alias, "name") : alias; }
+
+// The statement with only the `keep` aliases, as libcst prints it: each alias keeps the comma
+// and whitespace that followed it, the last one takes the original last alias's comma (unless its
+// own comma carries a comment).
+inline std::string without_aliases(TSNode stmt, const std::vector<TSNode>& aliases, const std::vector<bool>& keep,
+                            std::string_view new_head, const Context& ctx) {
+  const std::string_view src = ctx.original();
+  const uint32_t stmt_end = end_of(stmt);
+  auto separator_end = [&](size_t i) {
+    // After alias i: its comma and the whitespace and comments up to the next alias (or the end).
+    return i + 1 < aliases.size() ? start_of(aliases[i + 1]) : 0u;
+  };
+  const TSNode last = aliases.back();
+  // The original last alias's trailing comma, with the whitespace after it.
+  uint32_t after_last = end_of(last);
+  uint32_t i = after_last;
+  while (i < stmt_end && is_python_whitespace(src[i])) ++i;
+  std::string trailing;
+  if (i < stmt_end && src[i] == ',') {
+    uint32_t j = i + 1;
+    while (j < stmt_end && (is_python_whitespace(src[j]) || src[j] == '\n' || src[j] == '\r')) ++j;
+    trailing = std::string(src.substr(after_last, j - after_last));
+    after_last = j;
+  }
+  std::string out(new_head);
+  size_t last_kept = aliases.size();
+  for (size_t k = aliases.size(); k > 0; --k) {
+    if (keep[k - 1]) {
+      last_kept = k - 1;
+      break;
+    }
+  }
+  for (size_t k = 0; k < aliases.size(); ++k) {
+    if (!keep[k]) continue;
+    out += ctx.original(aliases[k]);
+    if (k == last_kept) {
+      const bool own_is_last = k + 1 == aliases.size();
+      std::string_view own;
+      if (!own_is_last) own = src.substr(end_of(aliases[k]), separator_end(k) - end_of(aliases[k]));
+      if (!own_is_last && own.find('#') != std::string_view::npos) {
+        out += own;
+      } else {
+        out += trailing;
+      }
+    } else {
+      out += src.substr(end_of(aliases[k]), separator_end(k) - end_of(aliases[k]));
+    }
+  }
+  out += src.substr(after_last, stmt_end - after_last);
+  return out;
+}
+
+// Ruff's remove_imports: the statement without the aliases that import `names` (one alias per
+// occurrence of a name), or nothing when no alias would be left.
+inline std::optional<std::string> remove_imports(TSNode stmt, const std::vector<std::string_view>& names, const Context& ctx) {
+  const std::vector<TSNode> aliases = import_aliases(stmt);
+  std::vector<std::string_view> pending = names;
+  std::vector<bool> keep;
+  bool any = false;
+  for (TSNode a : aliases) {
+    const std::string_view name = ctx.text(alias_name(a));
+    const auto it = std::find(pending.begin(), pending.end(), name);
+    if (it != pending.end()) {
+      pending.erase(it);
+      keep.push_back(false);
+    } else {
+      keep.push_back(true);
+      any = true;
+    }
+  }
+  if (!any) return std::nullopt;
+  const std::string head(ctx.original(start_of(stmt), start_of(aliases.front())));
+  return without_aliases(stmt, aliases, keep, head, ctx);
+}
+
+// Ruff's remove_unused_imports: rewrite the statement without them, or delete it.
+inline Edit remove_unused_imports(TSNode stmt, const std::vector<std::string_view>& names, const Context& ctx) {
+  if (std::optional<std::string> content = remove_imports(stmt, names, ctx)) {
+    return Edit::replace(start_of(stmt), end_of(stmt), std::move(*content));
+  }
+  return delete_stmt(stmt, ctx);
 }
 
 }  // namespace lint::rules::up

@@ -363,4 +363,33 @@ inline std::string dotted_name(TSNode n, const Context& ctx) {
   return head + "." + std::string(ctx.text(field(n, "attribute")));
 }
 
+
+inline bool is_comprehension(std::string_view k) {
+  return k == "list_comprehension" || k == "set_comprehension" || k == "dictionary_comprehension" ||
+         k == "generator_expression";
+}
+
+// The scopes around a node, innermost first, as Ruff nests them: a function's parameters,
+// decorators and defaults, and a comprehension's first iterable, belong to the enclosing scope.
+inline std::vector<TSNode> enclosing_scopes(TSNode n) {
+  std::vector<TSNode> out;
+  TSNode cur = n;
+  for (TSNode p = ts_node_parent(cur); !ts_node_is_null(p); cur = p, p = ts_node_parent(p)) {
+    const std::string_view k = kind(p);
+    if (k == "function_definition" || k == "class_definition" || k == "lambda") {
+      if (ts_node_eq(cur, field(p, "body"))) out.push_back(p);
+    } else if (is_comprehension(k)) {
+      TSNode first{};
+      for (TSNode c : children(p)) {
+        if (is(c, "for_in_clause")) {
+          first = c;
+          break;
+        }
+      }
+      if (!ts_node_eq(cur, first)) out.push_back(p);
+    }
+  }
+  return out;
+}
+
 }  // namespace lint::rules::up
