@@ -103,6 +103,12 @@ class Resolver {
   // its enclosing scopes are complete). Class scopes are seen from their own body only.
   const Binding* lookup(std::string_view name, uint32_t at) const {
     int32_t s = static_cast<int32_t>(m_.scope_at(at));
+    // A function's parameters (their annotations and defaults) and its return annotation are
+    // evaluated in the enclosing scope, before the function's own names exist.
+    if (m_.scopes[s].kind == ScopeKind::Function && is(m_.scopes[s].node, "function_definition")) {
+      const TSNode body = field(m_.scopes[s].node, "body");
+      if (!ts_node_is_null(body) && at < ts_node_start_byte(body)) s = m_.scopes[s].parent;
+    }
     bool deferred = false;
     bool innermost = true;
     while (s >= 0) {
@@ -111,7 +117,8 @@ class Resolver {
         const Binding* found = nullptr;
         for (uint32_t id : scope.bindings) {
           const Binding& b = m_.bindings[id];
-          if (b.name != name) continue;
+          // An annotation without a value binds nothing (Ruff skips it).
+          if (b.name != name || b.kind == BindingKind::Annotation) continue;
           if (!deferred && !visible_at(b, at)) continue;
           found = &b;
         }

@@ -86,7 +86,52 @@ class Stylist {
         if (ts_node_child_count(c) > 0 && !is(c, "string")) stack.push_back(c);
       }
     }
+    return non_logical_line_indentation();
+  }
+
+  // Without an indented block, Ruff takes the indentation of the first line that follows a
+  // line break that ends no statement (inside brackets, or after a blank or comment-only line)
+  // and is indented.
+  std::string non_logical_line_indentation() const {
+    const std::string_view src = ctx_.source();
+    for (size_t nl = src.find_first_of("\r\n"); nl != std::string_view::npos; nl = src.find_first_of("\r\n", nl + 1)) {
+      if (src[nl] == '\r' && nl + 1 < src.size() && src[nl + 1] == '\n') continue;  // the \n of \r\n decides
+      if (!is_non_logical_newline(static_cast<uint32_t>(nl))) continue;
+      size_t next = nl + 1;
+      size_t i = next;
+      while (i < src.size() && (src[i] == ' ' || src[i] == '\t' || src[i] == '\f' || src[i] == '\v')) ++i;
+      if (i < src.size() && src[i] != '\n' && src[i] != '\r' && i > next) return std::string(src.substr(next, i - next));
+    }
     return "    ";
+  }
+
+  bool is_non_logical_newline(uint32_t at) const {
+    const std::string_view src = ctx_.source();
+    // After a blank or comment-only line.
+    uint32_t line = at;
+    while (line > 0 && src[line - 1] != '\n' && src[line - 1] != '\r') --line;
+    uint32_t i = line;
+    while (i < at && (src[i] == ' ' || src[i] == '\t' || src[i] == '\f')) ++i;
+    if (i == at || (i < at && src[i] == '#')) return true;
+    // Inside brackets (and not inside a string).
+    TSNode n = ts_node_descendant_for_byte_range(ctx_.root(), at, at + 1);
+    for (; !ts_node_is_null(n); n = ts_node_parent(n)) {
+      const std::string_view k = kind(n);
+      if (k == "string" || k == "string_content") return false;
+      if (ts_node_start_byte(n) >= at || ts_node_end_byte(n) <= at + 1) continue;
+      const TSNode first = ts_node_child(n, 0);
+      if (ts_node_is_null(first)) continue;
+      const std::string_view f = kind(first);
+      if ((f == "(" || f == "[" || f == "{") && ts_node_start_byte(first) < at) return true;
+      if (k == "argument_list" || k == "parameters" || k == "import_from_statement") {
+        // Their brackets are children, but not always the first one.
+        for (TSNode c : children(n)) {
+          if ((is(c, "(") || is(c, "[")) && ts_node_start_byte(c) < at) return true;
+        }
+      }
+      if (k == "block" || k == "module") return false;
+    }
+    return false;
   }
 
   const Context& ctx_;
