@@ -46,11 +46,13 @@ struct FormatSummary {
   size_t autos = 0;                       // `{}` fields: they take arguments 0, 1, ...
   std::vector<uint64_t> indices;          // `{0}` fields
   std::vector<std::string> keywords;      // `{name}` fields (UTF-8), repeats included
+  bool has_nested_parts = false;          // a field in a format spec (`{:{width}}`)
 
   void clear() {
     autos = 0;
     indices.clear();
     keywords.clear();
+    has_nested_parts = false;
   }
   bool has_index(uint64_t i) const {
     for (uint64_t x : indices) {
@@ -218,6 +220,7 @@ class FormatParser {
       if (auto e = detail::parse_fields(s, f.spec_begin, f.spec_end, nested_); e != FormatError::kNone) return e;
       for (const detail::FormatField& g : nested_) {
         if (auto e = detail::add_field(s, g, summary); e != FormatError::kNone) return e;
+        summary.has_nested_parts = true;
       }
     }
     return FormatError::kNone;
