@@ -1,4 +1,4 @@
-from lint import Rule
+from lint import Rule, on_node
 
 
 def unparenthesized(node):
@@ -43,7 +43,9 @@ class UselessComparison(Rule):
         {"code": "def f(a):\n    if a:\n        a < 1\n", "row": 3, "column": 9, "message": message},
     ]
 
-    def visit_expression_statement(self, node):
+    # Only statements starting with a comparison (or parentheses): checked in C++.
+    @on_node("expression_statement", child=("comparison_operator", "parenthesized_expression"))
+    def expression_statement(self, node):
         # Only a statement that is one comparison: `a == b, c` is a tuple and `x = a == b` an
         # assignment (both are expression_statement nodes in tree-sitter-python).
         parts = [c for c in node.children if c.type != "comment"]

@@ -52,6 +52,25 @@ DispatchTable::DispatchTable(std::span<const RuleSpec* const> rules) : rules_(ru
   }
 }
 
+std::unique_ptr<SemanticModel> build_semantic_model(const TSTree* tree, std::string_view source, std::string_view path,
+                                                    int target_minor, bool notebook) {
+  const TSNode root = ts_tree_root_node(tree);
+  if (ts_node_has_error(root)) return nullptr;
+  SemanticBuilder builder(source, path);
+  builder.set_target_minor(target_minor);
+  builder.set_notebook(notebook);
+  const std::vector<uint8_t>& skips = model_skips();
+  for_each_node(root, [&](const TSTreeCursor& cursor, bool entering) {
+    const TSNode n = ts_tree_cursor_current_node(&cursor);
+    if (ts_node_has_error(n)) return;
+    const TSSymbol s = ts_node_symbol(n);
+    if (s < skips.size() && skips[s] && ts_node_child_count(n) == 0) return;
+    if (entering) builder.enter(n, ts_tree_cursor_current_field_id(&cursor));
+    else builder.leave(n);
+  });
+  return builder.resolve();
+}
+
 WalkResult walk(const TSTree* tree, const DispatchTable& table, std::span<const std::unique_ptr<Rule>> rules,
                 Context& ctx, bool semantic, const PythonRules* python, FileTiming* timing) {
   WalkResult result;

@@ -60,6 +60,11 @@ struct WalkResult {
 // With `timing`, each rule's calls are timed and counted, and the walk's own time recorded.
 // With `semantic` set (and a tree without syntax errors) the semantic model is built in the same
 // walk and resolved before the rules' finish(), which can then read it from the context.
+// The semantic model alone, by a walk of its own: for Python rules, which build it only for the
+// files where they need it (see PythonRules::FileInput). Null for a tree with syntax errors.
+std::unique_ptr<SemanticModel> build_semantic_model(const TSTree* tree, std::string_view source, std::string_view path,
+                                                    int target_minor, bool notebook);
+
 WalkResult walk(const TSTree* tree, const DispatchTable& table, std::span<const std::unique_ptr<Rule>> rules,
                 Context& ctx, bool semantic = false, const PythonRules* python = nullptr,
                 FileTiming* timing = nullptr);

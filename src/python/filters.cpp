@@ -4,11 +4,13 @@
 #include <filesystem>
 #include <mutex>
 #include <system_error>
+#include <unordered_set>
 
 #include "python/python_rules.h"
 #include "semantic/semantic.h"
 #include "syntax/node.h"
 #include "syntax/syntax.h"
+#include "engine/traversal.h"
 
 namespace lint {
 
@@ -35,8 +37,16 @@ bool wildcard_match(std::string_view pattern, std::string_view name) {
 }
 
 void NamePatterns::add(std::string pattern, uint32_t method) {
+  const size_t dot = pattern.rfind('.');
+  const std::string last = dot == std::string::npos ? pattern : pattern.substr(dot + 1);
+  if (last.find('*') != std::string::npos) any_last_ = true;
+  else lasts_.insert(last);
   if (pattern.find('*') == std::string::npos) exact_[std::move(pattern)].push_back(method);
   else wild_.emplace_back(std::move(pattern), method);
+}
+
+bool NamePatterns::may_end_with(std::string_view last) const {
+  return any_last_ || lasts_.count(std::string(last)) > 0;
 }
 
 void NamePatterns::match(std::string_view name, std::vector<uint32_t>& methods) const {
@@ -120,23 +130,54 @@ void imported_names(TSNode stmt, bool from, std::string_view source, std::vector
   for (auto it = kids.begin(); it != kids.end(); ++it) {
     const char* f = it.field_name();
     if (from && is(*it, "wildcard_import")) {
-      out.push_back(module + ".*");
+      out.push_back(module);
+      out.back() += ".*";
       continue;
     }
     if (!f || std::string_view(f) != "name") continue;
     const std::string name = dotted(*it, source);
-    out.push_back(module.empty() ? name : module + "." + name);
+    if (module.empty()) {
+      out.push_back(name);
+    } else {
+      out.push_back(module);
+      out.back() += '.';
+      out.back() += name;
+    }
   }
 }
 
 }  // namespace
+
+// Collects what on_call needs from an import without the semantic model: the names it binds
+// under another name whose last imported part a pattern may end with, and star imports.
+void PythonRules::note_aliases(TSNode stmt, PythonCollector& out) const {
+  for (TSNode c : children(stmt)) {
+    if (is(c, "wildcard_import")) {
+      out.star_import = true;
+    } else if (is(c, "aliased_import")) {
+      const TSNode name = field(c, "name"), alias = field(c, "alias");
+      TSNode last = name;
+      for (TSNode part : children(name)) {
+        if (is(part, "identifier")) last = part;
+      }
+      if (!ts_node_is_null(alias) && call_patterns.may_end_with(text_of(out.source, last))) {
+        out.aliases.push_back(text_of(out.source, alias));
+      }
+    }
+  }
+}
 
 void PythonRules::enter(TSNode n, TSSymbol s, PythonCollector& out) const {
   for (uint32_t m : enter_methods[s]) out.events.push_back({n, m});
   for (const NodeFilter& f : node_filters[s]) {
     if (f.accepts(n)) out.events.push_back({n, f.method});
   }
+  if (s < identifier_symbols.size() && identifier_symbols[s]) {
+    const std::string_view text = text_of(out.source, n);
+    for (size_t i = 0; i < call_builtins.size(); ++i) out.builtin_uses[i] += text == call_builtins[i];
+  }
   if (s == call_symbol && !call_patterns.empty()) out.events.push_back({n, kCallCandidate});
+  if ((s == import_symbol || s == import_from_symbol) && !call_patterns.empty()) note_aliases(n, out);
   if ((s == import_symbol || s == import_from_symbol) && !import_patterns.empty()) {
     // Names are matched now: an import needs no semantic model.
     thread_local std::vector<std::string> names;
@@ -163,37 +204,72 @@ namespace {
 
 // The module a file defines, as Ruff derives it, and whether the file is in a package: the file
 // stems from the top of its package (the outermost folders with an `__init__.py` that contain
-// it), or the file's stem alone outside a package. Folders are looked up once per run.
+// it), or the file's stem alone outside a package. Each folder's package path is found once
+// per run.
 std::pair<std::vector<std::string>, bool> module_path(std::string_view path) {
   if (path.empty() || path == "-" || path.front() == '<') return {{}, false};
   namespace fs = std::filesystem;
   std::error_code ec;
-  fs::path file = fs::absolute(fs::path(std::string(path)), ec).lexically_normal();
-  std::vector<std::string> parts{file.stem().string()};
+  const fs::path file = fs::absolute(fs::path(std::string(path)), ec).lexically_normal();
   static std::mutex mutex;
-  static std::unordered_map<std::string, bool> is_package;  // folder -> has __init__.py(i)
-  auto package = [&](const fs::path& folder) {
+  static std::unordered_map<std::string, std::vector<std::string>> packages;  // folder -> its package path
+  std::vector<std::string> parts;
+  {
+    const fs::path start = file.parent_path();
     std::lock_guard<std::mutex> lock(mutex);
-    auto [it, added] = is_package.emplace(folder.string(), false);
+    auto [it, added] = packages.emplace(start.string(), std::vector<std::string>{});
     if (added) {
-      it->second = fs::is_regular_file(folder / "__init__.py", ec) || fs::is_regular_file(folder / "__init__.pyi", ec);
+      fs::path folder = start;
+      while (fs::is_regular_file(folder / "__init__.py", ec) || fs::is_regular_file(folder / "__init__.pyi", ec)) {
+        it->second.push_back(folder.filename().string());
+        if (folder.parent_path() == folder) break;
+        folder = folder.parent_path();
+      }
+      std::reverse(it->second.begin(), it->second.end());
     }
-    return it->second;
-  };
-  fs::path folder = file.parent_path();
-  while (package(folder)) {
-    parts.push_back(folder.filename().string());
-    if (folder.parent_path() == folder) break;
-    folder = folder.parent_path();
+    parts = it->second;
   }
-  const bool in_package = parts.size() > 1;
-  std::reverse(parts.begin(), parts.end());
+  const bool in_package = !parts.empty();
+  parts.push_back(file.stem().string());
   return {parts, in_package};
+}
+
+// The last part of the qualified name `expr` resolves to, found without building the name
+// (empty when it resolves to nothing): calls whose last part no pattern can end with are
+// dropped before the full resolution.
+std::string_view last_part(const SemanticModel& model, TSNode expr, std::string_view source) {
+  expr = unparenthesized(expr);
+  if (is(expr, "attribute")) return text_of(source, field(expr, "attribute"));
+  if (!is(expr, "identifier")) return {};
+  auto it = model.reference_by_start.find(ts_node_start_byte(expr));
+  if (it == model.reference_by_start.end()) return {};
+  const Reference& r = model.references[it->second];
+  if (r.builtin) return text_of(source, expr);
+  if (r.binding < 0) return {};
+  const Binding& b = model.bindings[r.binding];
+  switch (b.kind) {
+    case BindingKind::Function:
+    case BindingKind::Class:
+    case BindingKind::SubmoduleImport:
+      return text_of(source, expr);
+    case BindingKind::Import:
+    case BindingKind::FromImport:
+    case BindingKind::FutureImport: {
+      const std::string_view q = b.qualified_name;
+      const size_t dot = q.rfind('.');
+      return dot == std::string_view::npos ? q : q.substr(dot + 1);
+    }
+    default:
+      return {};
+  }
 }
 
 std::string join(const std::vector<std::string>& parts, size_t count) {
   std::string out;
-  for (size_t i = 0; i < count; ++i) out += (i ? "." : "") + parts[i];
+  for (size_t i = 0; i < count; ++i) {
+    if (i) out += '.';
+    out += parts[i];
+  }
   return out;
 }
 
@@ -209,8 +285,10 @@ std::string resolve_qualified_name(const SemanticModel& model, TSNode expr, std:
     if (!in_package) return "";
     const size_t dots = found.find_first_not_of('.');
     if (dots == std::string::npos || dots > parts.size()) return "";
-    std::string base = join(parts, parts.size() - dots);
-    return base.empty() ? found.substr(dots) : base + "." + found.substr(dots);
+    std::string out = join(parts, parts.size() - dots);
+    if (!out.empty()) out += '.';
+    out.append(found, dots, std::string::npos);
+    return out;
   }
   // A class or function defined in the file: after the file's module.
   TSNode head = unparenthesized(expr);
@@ -224,9 +302,25 @@ std::string resolve_qualified_name(const SemanticModel& model, TSNode expr, std:
   if (!b || (b->kind != BindingKind::Function && b->kind != BindingKind::Class)) return "";
   auto [parts, in_package] = module_path(path);
   if (parts.empty()) return "";
-  std::string out = join(parts, parts.size()) + "." + std::string(text_of(source, head));
-  for (auto t = chain.rbegin(); t != chain.rend(); ++t) out += "." + std::string(*t);
+  std::string out = join(parts, parts.size());
+  out += '.';
+  out += text_of(source, head);
+  for (auto t = chain.rbegin(); t != chain.rend(); ++t) {
+    out += '.';
+    out += *t;
+  }
   return out;
+}
+
+const SemanticModel* PythonRules::FileInput::need_model() {
+  if (model) return model;
+  if (!built_model) {
+    const TimingClock::time_point start = timing ? TimingClock::now() : TimingClock::time_point{};
+    built_model = build_semantic_model(tree, source, path, target_minor, notebook);
+    if (!built_model) built_model = std::make_shared<SemanticModel>();  // a tree with errors: an empty model
+    if (timing) timing->add(Phase::Semantic, elapsed_ns(start));
+  }
+  return built_model.get();
 }
 
 void PythonRules::resolve_calls(FileInput& in) const {
@@ -235,6 +329,25 @@ void PythonRules::resolve_calls(FileInput& in) const {
   for (const PythonEvent& e : c.events) any |= e.method == kCallCandidate;
   if (!any) return;
   const TimingClock::time_point start = in.timing ? TimingClock::now() : TimingClock::time_point{};
+  uint64_t model_ns = 0;
+  // A builtin named by a pattern that appears in the file only as the callee of calls is
+  // bound by nothing in the file (a binding would name it elsewhere): those calls are calls
+  // of the builtin, settled without the semantic model.
+  std::vector<uint32_t> callee_uses(call_builtins.size(), 0);
+  for (const PythonEvent& e : c.events) {
+    if (e.method != kCallCandidate) continue;
+    const TSNode callee = unparenthesized(field(e.node, "function"));
+    if (!is(callee, "identifier")) continue;
+    const std::string_view text = text_of(in.source, callee);
+    for (size_t i = 0; i < call_builtins.size(); ++i) callee_uses[i] += text == call_builtins[i];
+  }
+  auto builtin_call = [&](std::string_view text) {
+    if (c.star_import || in.notebook || !is_python_builtin(text, in.target_minor)) return false;
+    for (size_t i = 0; i < call_builtins.size(); ++i) {
+      if (call_builtins[i] == text) return c.builtin_uses[i] == callee_uses[i];
+    }
+    return false;
+  };
   std::vector<PythonEvent> events;
   events.reserve(c.events.size());
   std::vector<uint32_t> methods;
@@ -243,8 +356,29 @@ void PythonRules::resolve_calls(FileInput& in) const {
       events.push_back(e);
       continue;
     }
-    if (!in.model) continue;
-    const std::string name = resolve_qualified_name(*in.model, field(e.node, "function"), in.source, in.path);
+    // What the text settles: the callee's last part (an attribute's name, or a name that is
+    // not an import alias) must be one a pattern ends with.
+    const TSNode callee = field(e.node, "function");
+    const TSNode bare = unparenthesized(callee);
+    std::string name;
+    if (is(bare, "attribute") || is(bare, "identifier")) {
+      const std::string_view last = text_of(in.source, is(bare, "attribute") ? field(bare, "attribute") : bare);
+      const bool alias = is(bare, "identifier") &&
+                         std::find(c.aliases.begin(), c.aliases.end(), last) != c.aliases.end();
+      if (!alias && !call_patterns.may_end_with(last)) continue;
+      if (!alias && is(bare, "identifier") && builtin_call(last)) name.append("builtins.").append(last);
+    } else if (!call_patterns.any_last()) {
+      continue;  // `f()()`, `x[0]()`: no qualified name
+    }
+    if (name.empty()) {
+      const TimingClock::time_point built = in.timing ? TimingClock::now() : TimingClock::time_point{};
+      const bool had = in.model || in.built_model;
+      const SemanticModel* model = in.need_model();
+      if (in.timing && !had) model_ns += elapsed_ns(built);
+      const std::string_view last = last_part(*model, callee, in.source);
+      if (last.empty() || !call_patterns.may_end_with(last)) continue;
+      name = resolve_qualified_name(*model, callee, in.source, in.path);
+    }
     if (name.empty()) continue;
     call_patterns.match(name, methods);
     if (methods.empty()) continue;
@@ -252,7 +386,10 @@ void PythonRules::resolve_calls(FileInput& in) const {
     for (uint32_t m : methods) events.push_back({e.node, m, static_cast<int32_t>(c.names.size() - 1)});
   }
   c.events = std::move(events);
-  if (in.timing) in.timing->add(Phase::QualifiedNames, elapsed_ns(start));
+  if (in.timing) {
+    const uint64_t total = elapsed_ns(start);
+    in.timing->add(Phase::QualifiedNames, total > model_ns ? total - model_ns : 0);
+  }
 }
 
 }  // namespace lint

@@ -16,6 +16,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "engine/diagnostic.h"
@@ -54,8 +55,13 @@ class NamePatterns {
   bool empty() const { return exact_.empty() && wild_.empty(); }
   // The methods whose patterns match `name`, in the order they were added, without repeats.
   void match(std::string_view name, std::vector<uint32_t>& methods) const;
+  // Whether some pattern can match a name whose last dotted part is `last`.
+  bool may_end_with(std::string_view last) const;
+  bool any_last() const { return any_last_; }
 
  private:
+  std::unordered_set<std::string> lasts_;  // the last parts of the patterns
+  bool any_last_ = false;                  // a pattern's last part has a `*`
   std::unordered_map<std::string, std::vector<uint32_t>> exact_;
   std::vector<std::pair<std::string, uint32_t>> wild_;
 };
@@ -92,6 +98,13 @@ struct PythonCollector {
   // subtree, not on the whole file), per query, and how deep the walk is in such nodes.
   std::vector<std::vector<TSNode>> query_roots;
   std::vector<uint32_t> query_depth;
+  // For on_call, without the semantic model: the names imports bind under another name (`pp` in
+  // `from pprint import pprint as pp`) whose imported last part some pattern ends with; how
+  // often each builtin named by a pattern (`builtins.print`) appears as an identifier; whether
+  // the file has a star import.
+  std::vector<std::string_view> aliases;
+  std::vector<uint32_t> builtin_uses;  // by index into PythonRules::call_builtins
+  bool star_import = false;
 };
 
 // The running Python rules, as the engine sees them (implemented in runtime.cpp, which only
@@ -105,11 +118,13 @@ class PythonRules {
   bool interested(TSSymbol s) const { return s < interest.size() && interest[s]; }
   void start(PythonCollector& out, std::string_view source) const {
     out.source = source;
+    out.builtin_uses.assign(call_builtins.size(), 0);
     out.query_roots.assign(query_root_kinds.size(), {});
     out.query_depth.assign(query_root_kinds.size(), 0);
   }
   void enter(TSNode n, TSSymbol s, PythonCollector& out) const;
   void leave(TSNode n, TSSymbol s, PythonCollector& out) const;
+  void note_aliases(TSNode stmt, PythonCollector& out) const;
 
   struct FileInput {
     std::string_view path;
@@ -122,6 +137,13 @@ class PythonRules {
     // still a `\r`): what rules read as text and copy into fixes. Empty: `source`.
     std::string_view original = {};
     FileTiming* timing = nullptr;  // --timing: each rule's costs are added here
+    // What building the semantic model needs, when `model` is null: Python rules build it for
+    // a file only when they need it (a call's qualified name that the text cannot settle,
+    // Rule.qualified_name, binding, scope), by a walk of its own, once per file.
+    int target_minor = kDefaultTargetMinor;
+    bool notebook = false;
+    std::shared_ptr<SemanticModel> built_model;
+    const SemanticModel* need_model();
   };
   struct FileOutput {
     std::vector<Diagnostic> diagnostics;
@@ -142,6 +164,8 @@ class PythonRules {
   std::vector<std::vector<uint32_t>> enter_methods, leave_methods;  // by symbol: visit_/leave_
   std::vector<std::vector<NodeFilter>> node_filters;                // by symbol: on_node
   NamePatterns call_patterns, import_patterns;                      // on_call, on_import
+  std::vector<std::string> call_builtins;  // `print` for a `builtins.print` pattern
+  std::vector<uint8_t> identifier_symbols;  // by symbol: named "identifier" (aliases included)
   TSSymbol call_symbol = 0, import_symbol = 0, import_from_symbol = 0;
   // Queries: for each, the root kinds of its patterns (empty: it runs on the whole file).
   std::vector<std::vector<TSSymbol>> query_root_kinds;

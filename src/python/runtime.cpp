@@ -38,7 +38,13 @@ struct PyFile {
   std::string_view original;  // the file's own text (same offsets): what rules read and copy
   const TSTree* tree = nullptr;
   const LineIndex* lines = nullptr;
+  // The semantic model, built when first needed (see FileInput::need_model); null when done.
+  PythonRules::FileInput* input = nullptr;
   const SemanticModel* model = nullptr;
+  const SemanticModel* semantic() {
+    if (!model && input) model = input->need_model();
+    return model;
+  }
   std::vector<Diagnostic>* out = nullptr;
   const RuleSpec* rule = nullptr;  // the rule being called, for report()
 
@@ -397,17 +403,17 @@ PYBIND11_EMBEDDED_MODULE(_lint, m) {
            },
            py::arg("node"), py::arg("message"), py::arg("fix") = py::none(), py::arg("fix_title") = py::none())
       .def("qualified_name",
-           [check_file, check_node](const PyFile& fr, const py::object& obj) -> std::string {
-             const PyFile* f = &check_file(fr);
-             if (obj.is_none() || !f->model) return "";
+           [check_file, check_node](PyFile& fr, const py::object& obj) -> std::string {
+             PyFile* f = const_cast<PyFile*>(&check_file(fr));
+             if (obj.is_none() || !f->semantic()) return "";
              const PyNode& n = obj.cast<const PyNode&>();
              check_node(fr, n, "qualified_name");
              return f->model->qualified_name(n.node, f->source);
            })
       .def("binding",
-           [check_file, check_node](const PyFile& fr, const py::object& obj) -> py::object {
-             const PyFile* f = &check_file(fr);
-             if (obj.is_none() || !f->model) return py::none();
+           [check_file, check_node](PyFile& fr, const py::object& obj) -> py::object {
+             PyFile* f = const_cast<PyFile*>(&check_file(fr));
+             if (obj.is_none() || !f->semantic()) return py::none();
              const PyNode& n = obj.cast<const PyNode&>();
              check_node(fr, n, "binding");
              TSNode head = unparenthesized(n.node);
@@ -431,10 +437,10 @@ PYBIND11_EMBEDDED_MODULE(_lint, m) {
              return py::make_tuple(binding_kind_name(b->kind), std::string(b->name), wrap(n.file, b->node),
                                    b->qualified_name, scope_kind_name(s.kind), wrap(n.file, s.node));
            })
-      .def("scope", [check_file, check_node](const PyFile& fr, const PyNode& n) -> py::object {
-        const PyFile* f = &check_file(fr);
+      .def("scope", [check_file, check_node](PyFile& fr, const PyNode& n) -> py::object {
+        PyFile* f = const_cast<PyFile*>(&check_file(fr));
         check_node(fr, n, "scope");
-        if (!f->model) return py::make_tuple("module", wrap(n.file, ts_tree_root_node(f->tree)));
+        if (!f->semantic()) return py::make_tuple("module", wrap(n.file, ts_tree_root_node(f->tree)));
         const Scope& s = f->model->scopes[f->model->scope_at(ts_node_start_byte(n.node))];
         return py::make_tuple(scope_kind_name(s.kind), wrap(n.file, s.node));
       });
@@ -819,6 +825,26 @@ PythonRules& start_python_rules(const std::vector<const PythonRuleInfo*>& select
               if (what == "call") {
                 rt->call_symbol = kind_symbol(name, "call");
                 rt->interest[rt->call_symbol] = 1;
+                // Imports (for their aliases) and, for builtins, the names' uses are watched too.
+                rt->import_symbol = kind_symbol(name, "import_statement");
+                rt->import_from_symbol = kind_symbol(name, "import_from_statement");
+                rt->interest[rt->import_symbol] = rt->interest[rt->import_from_symbol] = 1;
+                for (py::handle pattern : t[1]) {
+                  const std::string p = pattern.cast<std::string>();
+                  if (p.starts_with("builtins.") && p.find('*') == std::string::npos &&
+                      p.find('.', 9) == std::string::npos &&
+                      std::find(rt->call_builtins.begin(), rt->call_builtins.end(), p.substr(9)) == rt->call_builtins.end()) {
+                    rt->call_builtins.push_back(p.substr(9));
+                  }
+                }
+                rt->identifier_symbols.assign(symbols, 0);
+                for (TSSymbol sym = 0; sym < symbols; ++sym) {
+                  if (std::string_view(ts_language_symbol_name(lang, sym)) == "identifier" &&
+                      ts_language_symbol_type(lang, sym) == TSSymbolTypeRegular) {
+                    rt->identifier_symbols[sym] = 1;
+                    if (!rt->call_builtins.empty()) rt->interest[sym] = 1;
+                  }
+                }
               } else {
                 rt->import_symbol = kind_symbol(name, "import_statement");
                 rt->import_from_symbol = kind_symbol(name, "import_from_statement");
@@ -1020,6 +1046,7 @@ PythonRules::FileOutput Runtime::run(FileInput& input) {
   file->tree = input.tree;
   file->lines = input.lines;
   file->model = input.model;
+  file->input = &input;
   file->out = &out.diagnostics;
   py::object file_obj = py::cast(file);
 
@@ -1221,6 +1248,8 @@ PythonRules::FileOutput Runtime::run(FileInput& input) {
   }
   // Nodes kept by a rule now refuse to touch the freed tree.
   file->alive = false;
+  file->input = nullptr;
+  file->model = nullptr;
   file->out = nullptr;
   file->text_str = py::object();
   file->text_bytes = py::object();
