@@ -72,5 +72,11 @@ def writes_elsewhere(rule, call, keyword):
             value = argument.child_by_field_name("value")
             while value.type == "parenthesized_expression":
                 value = value.named_children[0]
-            return value.type != "none" and rule.qualified_name(value) not in ("sys.stdout", "sys.stderr")
+            if value.type == "none":
+                return False
+            # An attribute's qualified name ends with its own name: `f.out` is no `sys.stdout`,
+            # known without resolving names (which needs the file's semantic model).
+            if value.type == "attribute" and value.child_by_field_name("attribute").text not in ("stdout", "stderr"):
+                return True
+            return rule.qualified_name(value) not in ("sys.stdout", "sys.stderr")
     return False

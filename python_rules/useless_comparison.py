@@ -58,11 +58,11 @@ class UselessComparison(Rule):
 
     def ends_function(self, statement):
         """Whether `statement` is the last statement of the body of the function it is in."""
-        scope = self.scope(statement)
-        if scope.kind != "function":
-            return False
-        body = scope.node.child_by_field_name("body")
-        if body is None or statement.parent != body:
+        # From the tree alone (`self.scope()` would need the semantic model): the statement's
+        # block is the body of a `def`.
+        body = statement.parent
+        function = body.parent if body is not None else None
+        if function is None or function.type != "function_definition" or function.child_by_field_name("body") != body:
             return False
         last = [c for c in body.named_children if c.type != "comment"][-1]
         return last == statement

@@ -38,9 +38,11 @@ void Timing::add(const FileTiming& file) {
   for (const auto& [rule, cost] : file.rules) {
     RuleCost& into = rules_[rule];
     into += cost;
-    into.files += cost.nodes > 0;
+    into.files += cost.nodes > 0 || cost.native_ns > 0;
   }
   for (size_t i = 0; i < static_cast<size_t>(Phase::Count); ++i) phases_[i] += file.phases[i];
+  gil_held_ns_ += file.gil_held_ns;
+  gil_wait_ns_ += file.gil_wait_ns;
 }
 
 std::string Timing::render(int threads) const {
@@ -80,6 +82,8 @@ std::string Timing::render(int threads) const {
     nlohmann::ordered_json engine;
     for (size_t i = 0; i < static_cast<size_t>(Phase::Count); ++i) engine[kPhaseKeys[i]] = ms(phases_[i]);
     out["engine_ms"] = std::move(engine);
+    out["gil_held_ms"] = ms(gil_held_ns_);
+    out["gil_wait_ms"] = ms(gil_wait_ns_);
     return out.dump() + "\n";
   }
 
@@ -101,6 +105,10 @@ std::string Timing::render(int threads) const {
     if (!phases_[i]) continue;
     out += pad(std::string("(") + kPhaseNames[i] + ")", 34, false) + pad(fixed(ms(phases_[i]), 1), 11, true) +
            pad("", 22, true) + pad(share(phases_[i]), 8, true) + "\n";
+  }
+  if (gil_held_ns_ || gil_wait_ns_) {
+    out += "Python held the GIL " + fixed(ms(gil_held_ns_), 1) + " ms (" + share(gil_held_ns_) +
+           " of the time above: the serial part), and threads waited " + fixed(ms(gil_wait_ns_), 1) + " ms for it\n";
   }
   return out;
 }

@@ -20,7 +20,7 @@ struct RuleCost {
   uint64_t native_ns = 0;  // in C++: a native rule's enter/leave/finish; a Python rule's filters and queries
   uint64_t python_ns = 0;  // in the rule's Python code (its __init__, visits, matches)
   uint64_t nodes = 0;      // the nodes it was called on (a Python rule: its calls, __init__ included)
-  uint64_t files = 0;      // the files on which it was called on any node (the run's total only)
+  uint64_t files = 0;      // the files where it did any work (the run's total only)
   RuleCost& operator+=(const RuleCost& o) {
     native_ns += o.native_ns;
     python_ns += o.python_ns;
@@ -36,6 +36,9 @@ enum class Phase : uint8_t { Parse, Walk, Semantic, QualifiedNames, PythonSetup,
 struct FileTiming {
   std::unordered_map<const RuleSpec*, RuleCost> rules;
   uint64_t phases[static_cast<size_t>(Phase::Count)] = {};
+  // Python rules: the time this file's thread held the GIL, and waited for it (these overlap
+  // the Python rules' times above: they are the serial part of the run).
+  uint64_t gil_held_ns = 0, gil_wait_ns = 0;
   RuleCost& operator[](const RuleSpec* r) { return rules[r]; }
   void add(Phase p, uint64_t ns) { phases[static_cast<size_t>(p)] += ns; }
 };
@@ -63,6 +66,7 @@ class Timing {
   mutable std::mutex mutex_;
   std::unordered_map<const RuleSpec*, RuleCost> rules_;
   uint64_t phases_[static_cast<size_t>(Phase::Count)] = {};
+  uint64_t gil_held_ns_ = 0, gil_wait_ns_ = 0;
   uint64_t files_ = 0;
 };
 

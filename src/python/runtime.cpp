@@ -42,9 +42,17 @@ struct PyFile {
   PythonRules::FileInput* input = nullptr;
   const SemanticModel* model = nullptr;
   const SemanticModel* semantic() {
-    if (!model && input) model = input->need_model();
+    if (!model && input) {
+      const TimingClock::time_point start = TimingClock::now();
+      {
+        py::gil_scoped_release unlocked;  // the model is C++ work: other threads may run Python meanwhile
+        model = input->need_model();
+      }
+      released_ns += elapsed_ns(start);
+    }
     return model;
   }
+  uint64_t released_ns = 0;  // time the GIL was released to build the model (not the rules' time)
   std::vector<Diagnostic>* out = nullptr;
   const RuleSpec* rule = nullptr;  // the rule being called, for report()
 
@@ -1037,7 +1045,21 @@ PythonRules::FileOutput Runtime::run(FileInput& input) {
   // A file on which no rule is to be called costs no Python at all.
   if (collected.events.empty() && !any_query) return out;
   const TimingClock::time_point setup_start = timing ? TimingClock::now() : TimingClock::time_point{};
+  // Times the GIL's holding, from its acquisition until its release (destroyed after `gil`).
+  struct GilTimer {
+    FileTiming* timing;
+    uint64_t released = 0;  // set at the end: the time the GIL was released meanwhile
+    TimingClock::time_point acquired{};
+    ~GilTimer() {
+      if (timing) timing->gil_held_ns += elapsed_ns(acquired) - released;
+    }
+  } gil_timer{timing};
   py::gil_scoped_acquire gil;
+  if (timing) {
+    gil_timer.acquired = TimingClock::now();
+    timing->gil_wait_ns += static_cast<uint64_t>(
+        std::chrono::duration_cast<std::chrono::nanoseconds>(gil_timer.acquired - setup_start).count());
+  }
   Runtime& impl = *this;
   auto file = std::make_shared<PyFile>();
   file->path = std::string(input.path);
@@ -1126,8 +1148,9 @@ PythonRules::FileOutput Runtime::run(FileInput& input) {
   auto timed_call = [&](uint32_t r, const char* what, auto&& fn, bool on_node = true) {
     if (!timing) return call(r, what, fn);
     const TimingClock::time_point start = TimingClock::now();
+    const uint64_t released = file->released_ns;
     const bool ok = call(r, what, fn);
-    const uint64_t ns = elapsed_ns(start);
+    const uint64_t ns = elapsed_ns(start) - (file->released_ns - released);  // the model is not the rule's
     cost[r].python_ns += ns;
     cost[r].nodes += on_node;
     in_calls += ns;
@@ -1243,8 +1266,9 @@ PythonRules::FileOutput Runtime::run(FileInput& input) {
     for (uint32_t r = 0; r < impl.rules.size(); ++r) {
       (*timing)[&impl.rules[r].info->spec] += cost[r];
     }
-    const uint64_t total = elapsed_ns(setup_start);
+    const uint64_t total = elapsed_ns(setup_start) - file->released_ns;
     timing->add(Phase::PythonSetup, total > in_calls ? total - in_calls : 0);
+    gil_timer.released = file->released_ns;
   }
   // Nodes kept by a rule now refuse to touch the freed tree.
   file->alive = false;

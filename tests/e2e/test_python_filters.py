@@ -150,6 +150,37 @@ class Filters(Workspace):
             ("b.py", "X302", 4, 1, "import pdb"),
         ])
 
+    def test_on_call_of_a_builtin_agrees_with_the_semantic_model(self):
+        # Settled from the text where the name occurs only as callees; otherwise the model decides.
+        self.write("rules/r.py", '''
+from lint import Rule, on_call
+
+
+class Printing(Rule):
+    code = "X311"
+    name = "printing"
+
+    @on_call("builtins.print", "pprint.pprint")
+    def call(self, node, name):
+        self.report(node, name)
+''')
+        self.write("proj/plain.py", "print(1)\nif x:\n    (print)(2)\n")
+        self.write("proj/shadowed.py", "print(1)\ndef f(print):\n    print(2)\n")
+        self.write("proj/star.py", "from os import *\nprint(1)\n")
+        self.write("proj/alias.py", "from pprint import pprint as print\nprint(1)\n")
+        self.write("proj/later.py", "def g():\n    pp(1)\nfrom pprint import pprint as pp\n")
+        self.write("proj/attribute.py", "import builtins\nbuiltins.print(1)\nx.print(2)\n")
+        got = self.diagnostics("--python-rules", "rules", "--select", "X311", "proj")
+        self.assertEqual(got, [
+            ("alias.py", "X311", 2, 1, "pprint.pprint"),
+            ("attribute.py", "X311", 2, 1, "builtins.print"),
+            ("later.py", "X311", 2, 5, "pprint.pprint"),
+            ("plain.py", "X311", 1, 1, "builtins.print"),
+            ("plain.py", "X311", 3, 5, "builtins.print"),
+            ("shadowed.py", "X311", 1, 1, "builtins.print"),
+            ("star.py", "X311", 2, 1, "builtins.print"),
+        ])
+
     def test_filters_are_checked_when_the_rule_loads(self):
         for decorator, expected in [
             ('on_node("no_such_kind")', "no node kind `no_such_kind`"),
@@ -281,6 +312,9 @@ class Timing(Workspace):
         self.assertEqual(set(report["engine_ms"]),
                          {"parse", "walk", "semantic_model", "qualified_names", "python_setup"})
         self.assertGreater(report["engine_ms"]["parse"], 0)
+        # The GIL: held while Python ran (at least as long as the rules' Python time).
+        self.assertGreaterEqual(report["gil_held_ms"], rules["X305"]["python_ms"])
+        self.assertGreaterEqual(report["gil_wait_ms"], 0)
 
     def test_a_rule_that_matches_nothing_costs_no_python_call(self):
         proc, report = self.timing_json("--timing=json")
