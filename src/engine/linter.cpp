@@ -325,8 +325,8 @@ std::unique_ptr<Pass> check(const SourcePath& path, std::string file_text, const
   }
   if (options.python && !error) {
     PythonRules::FileInput input{path.display, parse_text, tree.get(), &lines, walked.semantic.get(),
-                                 std::move(walked.python), source, timing ? &*timing : nullptr,
-                                 profile.target_minor, ctx.is_notebook(), nullptr};
+                                 std::move(walked.python), source, &ctx.cell_offsets(),
+                                 timing ? &*timing : nullptr, profile.target_minor, ctx.is_notebook(), nullptr};
     PythonRules::FileOutput py = options.python->run(input);
     for (Diagnostic& d : py.diagnostics) diagnostics.push_back(std::move(d));
     for (std::string& e : py.errors) {

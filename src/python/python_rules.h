@@ -136,6 +136,9 @@ class PythonRules {
     // The file's own text after any byte order mark (same offsets as `source`; a lone `\r` is
     // still a `\r`): what rules read as text and copy into fixes. Empty: `source`.
     std::string_view original = {};
+    // In a notebook, where each cell starts, then where the last one ends (byte offsets into
+    // `source`); empty for a Python file.
+    const std::vector<uint32_t>* cell_offsets = nullptr;
     FileTiming* timing = nullptr;  // --timing: each rule's costs are added here
     // What building the semantic model needs, when `model` is null: Python rules build it for
     // a file only when they need it (a call's qualified name that the text cannot settle,

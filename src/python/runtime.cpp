@@ -38,6 +38,7 @@ struct PyFile {
   std::string_view original;  // the file's own text (same offsets): what rules read and copy
   const TSTree* tree = nullptr;
   const LineIndex* lines = nullptr;
+  const std::vector<uint32_t>* cell_offsets = nullptr;  // a notebook's cells (see FileInput)
   // The semantic model, built when first needed (see FileInput::need_model); null when done.
   PythonRules::FileInput* input = nullptr;
   const SemanticModel* model = nullptr;
@@ -387,6 +388,20 @@ PYBIND11_EMBEDDED_MODULE(_lint, m) {
                                if (!f.indentation) f.indentation = indentation_of(f.tree, f.original);
                                return *f.indentation;
                              })
+      .def_property_readonly("is_notebook",
+                             [check_file](const PyFile& f) {
+                               return check_file(f).cell_offsets && !f.cell_offsets->empty();
+                             })
+      .def("cell_range",
+           [check_file](const PyFile& fr, uint32_t byte) -> py::object {
+             const PyFile& f = check_file(fr);
+             if (!f.cell_offsets) return py::none();
+             const std::vector<uint32_t>& c = *f.cell_offsets;
+             for (size_t i = 0; i + 1 < c.size(); ++i) {
+               if (byte < c[i + 1]) return py::make_tuple(c[i], c[i + 1]);
+             }
+             return py::none();
+           })
       .def("report",
            [check_file, check_node](const PyFile& fr, const PyNode& n, const std::string& message,
                                     const py::object& fix, const py::object& fix_title) {
@@ -1067,6 +1082,7 @@ PythonRules::FileOutput Runtime::run(FileInput& input) {
   file->original = input.original.empty() ? input.source : input.original;
   file->tree = input.tree;
   file->lines = input.lines;
+  file->cell_offsets = input.cell_offsets;
   file->model = input.model;
   file->input = &input;
   file->out = &out.diagnostics;

@@ -196,6 +196,11 @@ struct SemanticBuilder::Impl {
     return source.substr(s, ts_node_end_byte(n) - s);
   }
 
+  // A name as Python binds and looks it up: NFKC-normalised (PEP 3131), so `𝒞` and `C` are one
+  // name. ASCII names, nearly all of them, are returned as they are.
+  std::string_view normalized(std::string_view name);
+  std::string_view name_text(TSNode n) { return normalized(text(n)); }
+
   uint32_t new_scope(ScopeKind kind, int32_t parent, TSNode node) {
     Scope s;
     s.kind = kind;
@@ -219,7 +224,7 @@ struct SemanticBuilder::Impl {
     e.scope = f.scope;
     e.start = ts_node_start_byte(n);
     e.end = ts_node_end_byte(n);
-    e.name = text(n);
+    e.name = name_text(n);
     e.flags = f.flags | extra_flags;
     e.branch = f.branch;
     e.stmt_start = f.stmt_start;
