@@ -235,6 +235,7 @@ void SemanticBuilder::Impl::enter(TSNode n, TSFieldId field_id) {
                                                 frames[frames.size() - 2].kind == K::ExceptGroup))
                           ? BindingKind::ExceptHandler
                           : BindingKind::WithItem;
+        if (f.bind_kind == BindingKind::ExceptHandler) f.branch = handler_name_branch(frames.size() - 2, f.branch);
       } else if (p.bind_kind != BindingKind::MatchCapture) {
         f.ctx = Ctx::Load;
       }
@@ -248,6 +249,7 @@ void SemanticBuilder::Impl::enter(TSNode n, TSFieldId field_id) {
       if (field_id == sy.f_alias) {
         f.ctx = Ctx::Store;
         f.bind_kind = BindingKind::ExceptHandler;
+        f.branch = handler_name_branch(frames.size() - 1, f.branch);
       } else if (k == K::AsPattern) {
         // except E as e (older grammar shape)
         f.ctx = Ctx::Load;

@@ -232,6 +232,13 @@ struct SemanticBuilder::Impl {
     f.sink->push_back(e);
   }
 
+  // The branch of the name an except clause binds (`as e`): that of its try statement, as Ruff
+  // attributes the binding to the try statement (F811 compares the branches of statements).
+  // `except_at` is the except clause's frame.
+  uint32_t handler_name_branch(size_t except_at, uint32_t otherwise) const {
+    return except_at >= 1 && frames[except_at - 1].kind == K::Try ? frames[except_at - 1].branch : otherwise;
+  }
+
   // ---- statements with their own handling -------------------------------------------------
 
   void bind_imports(Frame& f, TSNode stmt, K kind);

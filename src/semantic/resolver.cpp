@@ -256,6 +256,7 @@ struct Resolver {
     // The name is unbound after the handler; a name it shadowed comes back.
     if (b.shadows >= 0 && b.shadows_same_scope) {
       s.names[e.name] = static_cast<uint32_t>(b.shadows);
+      m.bindings[b.shadows].flags |= kBehindHandler;
     } else {
       s.names.erase(it);
     }

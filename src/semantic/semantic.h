@@ -76,6 +76,9 @@ enum : uint32_t {
   kInNameErrorTry = 1u << 11, // reference: inside a try that handles NameError
   kConditional = 1u << 12,
   kAfterDeletion = 1u << 13,  // reference: the name was deleted (`del x`) in the scope that resolved it
+  // The binding an except handler's name shadowed, current again after the handler: Ruff's
+  // scope holds the handler's unbinding instead, so F841 does not see it as the last binding.
+  kBehindHandler = 1u << 14,
 };
 
 struct Binding {
