@@ -11,6 +11,7 @@
 #include <iterator>
 #include <set>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "cache/cache.h"
@@ -110,6 +111,10 @@ Python rules (see the README, "Writing a rule in Python"):
                              limit); a rule that overruns is interrupted, reported, and not run
                              again
       --print-tree           Print each file's syntax tree (tree-sitter S-expression) and exit
+      --timing[=FORMAT]      After the run, print on standard error each rule's time (native and
+                             Python), the nodes it was called on and the engine's own time,
+                             costliest first; FORMAT is text (the default) or json (also
+                             LINT_TIMING=1 or LINT_TIMING=json)
 
 Cache (see the README, "Cache"):
       --no-cache             Neither read nor write the result cache (also LINT_NO_CACHE=1)
@@ -148,6 +153,7 @@ struct Args {
   std::vector<std::pair<std::string, std::string>> overrides;  // --config 'k = v' and friends
   std::vector<std::string> python_rule_paths;  // --python-rules, in addition to the shipped ones
   double rule_timeout = kDefaultRuleTimeout;    // --rule-timeout, seconds (0: none)
+  std::optional<Timing::Format> timing;         // --timing[=text|json], LINT_TIMING
   std::optional<bool> fix;           // --fix / --no-fix
   std::optional<bool> unsafe_fixes;  // --unsafe-fixes / --no-unsafe-fixes
   std::optional<bool> show_fixes;    // --show-fixes / --no-show-fixes
@@ -362,6 +368,12 @@ Args parse_args(int argc, char** argv) {
         usage_error("invalid value `" + t + "` for `--rule-timeout` (seconds, from 0 (no limit) to 86400)");
       }
       args.rule_timeout = seconds;
+    } else if (arg == "--timing") {
+      // The value only inline: `--timing json` would take a path for the format.
+      const std::string f = has_inline ? value : "text";
+      if (f == "text") args.timing = Timing::Format::Text;
+      else if (f == "json") args.timing = Timing::Format::Json;
+      else usage_error("invalid value `" + f + "` for `--timing` (text or json)");
     } else if (arg == "--print-tree") {
       args.print_tree = true;
     } else if (arg == "--isolated") {
@@ -409,6 +421,14 @@ Args parse_args(int argc, char** argv) {
   if (args.cache_dir.empty()) {
     if (const char* env = std::getenv("LINT_CACHE_DIR"); env && *env) args.cache_dir = env;
   }
+  if (!args.timing) {
+    Timing::Format format;
+    bool valid = true;
+    if (timing_from_environment(format, valid)) args.timing = format;
+    if (!valid) usage_error("invalid value `" + std::string(std::getenv("LINT_TIMING")) + "` for `LINT_TIMING` (1, text or json)");
+  }
+  // Timing is of rules at work: files are linted, not taken from the cache.
+  if (args.timing) args.no_cache = true;
   if (args.paths.empty() && args.command == Command::Check) args.paths.push_back(".");
   return args;
 }
@@ -532,6 +552,11 @@ int run_check(const Args& args, ConfigResolver& resolver) {
 
   LintOptions options;
   options.threads = args.threads;
+  std::unique_ptr<Timing> timing;
+  if (args.timing) {
+    timing = std::make_unique<Timing>(*args.timing);
+    options.timing = timing.get();
+  }
   options.output.format = args.format;
   options.output.color = use_color();
   // `fix`, `unsafe-fixes` and `show-fixes` are the run's, read from the configuration of the
@@ -680,6 +705,10 @@ int run_check(const Args& args, ConfigResolver& resolver) {
     (read_stdin && fixing ? std::cerr : std::cout) << report;
   }
   std::cout.flush();
+  if (timing) {
+    const int threads = args.threads > 0 ? args.threads : static_cast<int>(std::thread::hardware_concurrency());
+    std::cerr << timing->render(std::max(threads, 1));
+  }
   std::cerr.flush();
   if (internal_error) return 2;
   if (args.exit_zero) return 0;

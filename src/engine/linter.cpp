@@ -287,6 +287,9 @@ std::unique_ptr<Pass> check(const SourcePath& path, std::string file_text, const
     out.syntax_error = true;
     return pass;
   }
+  std::optional<FileTiming> timing;
+  if (options.timing) timing.emplace();
+  const TimingClock::time_point parse_start = timing ? TimingClock::now() : TimingClock::time_point{};
   const std::string soft_keyword_fixed = rewrite_type_soft_keyword(parse_text);
   Tree tree = parser().parse(soft_keyword_fixed.empty() ? parse_text : std::string_view(soft_keyword_fixed));
   std::string rewritten;
@@ -298,6 +301,7 @@ std::unique_ptr<Pass> check(const SourcePath& path, std::string file_text, const
       if (!ts_node_has_error(ts_tree_root_node(retry.get()))) tree = std::move(retry);
     }
   }
+  if (timing) timing->add(Phase::Parse, elapsed_ns(parse_start));
   Context ctx(path.display, parse_text, lines, tree.get());
   ctx.set_original(source);
   ctx.set_target_minor(profile.target_minor);
@@ -312,7 +316,8 @@ std::unique_ptr<Pass> check(const SourcePath& path, std::string file_text, const
     rules.back()->set_spec(spec);
   }
   WalkResult walked =
-      walk(tree.get(), table, rules, ctx, table.needs_semantic() || options.python != nullptr, options.python);
+      walk(tree.get(), table, rules, ctx, table.needs_semantic(), options.python,
+           timing ? &*timing : nullptr);
 
   std::vector<Diagnostic>& diagnostics = ctx.diagnostics();
   std::optional<SyntaxError> error = first_syntax_error(tree.get(), parse_text);
@@ -321,7 +326,8 @@ std::unique_ptr<Pass> check(const SourcePath& path, std::string file_text, const
   }
   if (options.python && !error) {
     PythonRules::FileInput input{path.display, parse_text, tree.get(), &lines, walked.semantic.get(),
-                                 std::move(walked.python_events), source, &ctx.cell_offsets()};
+                                 std::move(walked.python), source, &ctx.cell_offsets(),
+                                 timing ? &*timing : nullptr, profile.target_minor, ctx.is_notebook(), nullptr};
     PythonRules::FileOutput py = options.python->run(input);
     for (Diagnostic& d : py.diagnostics) diagnostics.push_back(std::move(d));
     for (std::string& e : py.errors) {
@@ -329,6 +335,7 @@ std::unique_ptr<Pass> check(const SourcePath& path, std::string file_text, const
       out.internal_error = true;
     }
   }
+  if (timing) options.timing->add(*timing);
   if (error) {
     // As Ruff: only token-based rules report in a file that does not parse, and nothing is fixed.
     std::erase_if(diagnostics, [](const Diagnostic& d) { return !d.rule->runs_on_invalid_syntax; });

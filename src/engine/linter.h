@@ -10,6 +10,7 @@
 #include "config/glob.h"
 #include "output/output.h"
 #include "cache/cache.h"
+#include "engine/timing.h"
 #include "engine/traversal.h"
 #include "fix/apply.h"
 #include "fix/write.h"
@@ -79,6 +80,7 @@ struct LintOptions {
   const ResultCache* cache = nullptr;  // results of earlier runs (only when fixes are not applied)
   OutputOptions output;
   PythonRules* python = nullptr;       // the Python rules selected by any profile, if any
+  Timing* timing = nullptr;            // --timing: every rule's costs are added here
   const LintProfile* profile = nullptr;  // for paths that have none of their own
 };
 

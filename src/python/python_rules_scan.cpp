@@ -184,7 +184,8 @@ std::deque<PythonRuleInfo> scan_python_rules(const std::vector<std::string>& pat
     r.spec.linter = "python";
     r.spec.doc = r.doc;
     r.spec.python = true;
-    r.spec.needs_semantic = true;
+    // The Python runtime builds the semantic model for a file only when a rule needs it.
+    r.spec.needs_semantic = false;
   }
   return out;
 }

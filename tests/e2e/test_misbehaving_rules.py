@@ -345,10 +345,14 @@ class Looping(Workspace):
         self.assertIn("lint gives up", err)
 
     def test_loops_at_import_and_in_other_methods(self):
+        # (A rule is instantiated on a file when it is first called there: X507 visits calls.)
         self.rule("X507", '''
             def __init__(self):
                 while True:
                     pass
+
+            def visit_call(self, node):
+                pass
             ''')
         self.rule("X508", '''
             def visit_call(self, node):
