@@ -180,11 +180,20 @@ std::vector<std::pair<std::string, Origin>> strings(const toml::node& n, std::st
   return out;
 }
 
+// A pattern as messages quote it: whole when short, its start otherwise.
+std::string quoted_pattern(const std::string& pattern) {
+  constexpr size_t kShown = 80;
+  if (pattern.size() <= kShown) return pattern;
+  size_t cut = kShown;
+  while (cut > 0 && (static_cast<unsigned char>(pattern[cut]) & 0xC0) == 0x80) --cut;
+  return pattern.substr(0, cut) + "…";
+}
+
 Glob compile_glob(const std::string& pattern, const Origin& at) {
   try {
     return Glob(pattern);
   } catch (const GlobError& e) {
-    fail(at, "invalid glob `" + pattern + "`: " + e.what());
+    fail(at, "invalid glob `" + quoted_pattern(pattern) + "`: " + e.what());
   }
 }
 
