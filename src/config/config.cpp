@@ -10,6 +10,7 @@
 #include <set>
 #include <sstream>
 
+#include "config/toml_depth.h"
 #include "engine/registry.h"
 
 namespace fs = std::filesystem;
@@ -112,6 +113,12 @@ std::string toml_message(std::string_view description) {
 }
 
 toml::table parse_toml(const std::string& text, const std::string& path) {
+  // Refused before toml++ sees it: it recurses once per level (see toml_depth.h).
+  if (const auto deep = find_excessive_toml_depth(text)) {
+    fail(Origin{path, deep->row, deep->column},
+         "invalid TOML: nested more than " + std::to_string(kMaxTomlDepth) +
+             " levels deep (tables, dotted keys and arrays together)");
+  }
   try {
     return toml::parse(text, path);
   } catch (const toml::parse_error& e) {
