@@ -14,6 +14,7 @@
 
 #include "config/toml_depth.h"
 #include "engine/registry.h"
+#include "output/terminal.h"
 
 namespace fs = std::filesystem;
 
@@ -558,8 +559,9 @@ void check_selectors(const std::vector<Selector>& list) {
 // ---------------------------------------------------------------------------------------------
 
 std::string ConfigError::format() const {
-  if (path.empty()) return "error: " + message;  // the command line
-  return path + ":" + std::to_string(row) + ":" + std::to_string(column) + ": " + message;
+  // Keys, values and paths quoted in the message come from the file: shown safely.
+  if (path.empty()) return "error: " + terminal_line(message);  // the command line
+  return terminal_line(path) + ":" + std::to_string(row) + ":" + std::to_string(column) + ": " + terminal_line(message);
 }
 
 RuleSelection SelectionLayer::selection() const {

@@ -14,6 +14,7 @@
 #include "fix/diff.h"
 #include "noqa/noqa.h"
 #include "engine/registry.h"
+#include "output/terminal.h"
 #include "syntax/syntax.h"
 
 namespace lint {
@@ -299,9 +300,14 @@ std::unique_ptr<Pass> check(const SourcePath& path, std::string file_text, const
     PythonRules::FileInput input{path.display, parse_text, tree.get(), &lines, walked.semantic.get(),
                                  std::move(walked.python_events)};
     PythonRules::FileOutput py = options.python->run(input);
-    for (Diagnostic& d : py.diagnostics) diagnostics.push_back(std::move(d));
+    for (Diagnostic& d : py.diagnostics) {
+      // A rule's own text: one line, without controls, in every format (output/terminal.h).
+      d.message = terminal_line(d.message);
+      d.fix_title = terminal_line(d.fix_title);
+      diagnostics.push_back(std::move(d));
+    }
     for (std::string& e : py.errors) {
-      out.warning += (out.warning.empty() ? "" : "\n") + e;
+      out.warning += (out.warning.empty() ? "" : "\n") + terminal_text(e);
       out.internal_error = true;
     }
   }
