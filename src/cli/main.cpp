@@ -19,6 +19,7 @@
 #include "engine/discovery.h"
 #include "engine/linter.h"
 #include "output/output.h"
+#include "output/standard_output.h"
 #include "python/python_rules.h"
 #include "engine/registry.h"
 #include "config/selection.h"
@@ -592,9 +593,14 @@ int run_check(const Args& args, ConfigResolver& resolver) {
 
   std::vector<FileResult> results = lint_all(files, options);
   if (read_stdin) {
-    std::string text((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+    std::string text;
     try {
-      results.push_back(lint_source(stdin_path, std::move(text), options));
+      // At most what a file may hold, as files are read (output/standard_output.h).
+      if (std::string err = read_standard_input(text, kMaxSourceSize); !err.empty()) {
+        results.push_back(unreadable(stdin_path, options, err));
+      } else {
+        results.push_back(lint_source(stdin_path, std::move(text), options));
+      }
     } catch (const std::exception& e) {
       FileResult r;
       r.warning = std::string("error: Failed to lint standard input: ") + e.what();
@@ -681,7 +687,7 @@ int run_check(const Args& args, ConfigResolver& resolver) {
 
 }  // namespace
 
-int main(int argc, char** argv) {
+static int run_main(int argc, char** argv) {
   std::ios::sync_with_stdio(false);
   const Args args = parse_args(argc, argv);
 
@@ -760,4 +766,9 @@ int main(int argc, char** argv) {
     case Command::Check: break;
   }
   return 0;
+}
+
+int main(int argc, char** argv) {
+  prepare_standard_streams();  // before anything opens a file
+  return finish_standard_output(run_main(argc, argv));
 }

@@ -54,7 +54,7 @@ struct FileRules {
 std::string os_error(int err) { return std::string(std::strerror(err)) + " (os error " + std::to_string(err) + ")"; }
 
 // Byte offsets are 32-bit (tree-sitter's); lint_source refuses more than this.
-constexpr size_t kMaxFileSize = UINT32_MAX / 2;
+constexpr size_t kMaxFileSize = kMaxSourceSize;
 
 // Reads a whole file without blocking on FIFOs or devices. Returns an error message, or "".
 std::string read_file(const std::string& path, std::string& out, ReadStamp& stamp) {
@@ -473,6 +473,10 @@ FileResult lint_source(const SourcePath& path, std::string text, const LintOptio
     }
   }
   return result;
+}
+
+FileResult unreadable(const SourcePath& path, const LintOptions& options, const std::string& message) {
+  return io_error(path, options, message);
 }
 
 FileResult lint_path(const SourcePath& path, const LintOptions& options) {

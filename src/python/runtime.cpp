@@ -2,7 +2,6 @@
 #include <pybind11/embed.h>
 #include <pybind11/stl.h>
 
-#include <ext/stdio_filebuf.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -17,6 +16,7 @@
 #include <unordered_map>
 
 #include "syntax/node.h"
+#include "output/standard_output.h"
 #include "python/python_rules.h"
 #include "semantic/semantic.h"
 #include "syntax/syntax.h"
@@ -545,10 +545,7 @@ PythonRules& start_python_rules(const std::vector<const PythonRuleInfo*>& select
   std::cout.flush();
   static const int real_stdout = ::dup(STDOUT_FILENO);
   if (real_stdout >= 0 && ::dup2(STDERR_FILENO, STDOUT_FILENO) >= 0) {
-    // Never destroyed: std::cout is flushed at exit, after function-local statics are gone
-    // (a static buffer here was used after its destruction: found by AddressSanitizer).
-    static auto* buffer = new __gnu_cxx::stdio_filebuf<char>(real_stdout, std::ios::out);
-    std::cout.rdbuf(buffer);
+    redirect_standard_output(real_stdout);  // still checked (output/standard_output.h)
   }
   py::module_ types = py::module_::import("types");
   py::object lint_module = types.attr("ModuleType")("lint");
