@@ -159,6 +159,7 @@ struct TableSource {
   std::string path;  // as displayed
   fs::path root;     // for relative paths
   bool override = false;  // --config 'key = value': no `extend`
+  fs::path file = {};     // the configuration file (absolute); empty for --config 'key = value'
 };
 
 std::vector<Selector> selectors(const toml::node& n, std::string_view key, const TableSource& src) {
@@ -357,6 +358,8 @@ void apply_table(const toml::table& t, Settings& s, const TableSource& src) {
         paths.push_back(abs.string());
       }
       s.python_rules = std::move(paths);
+      s.python_rules_origin = ko;
+      s.python_rules_file = src.file.string();
     } else if (v->is_table()) {
       // A rule's options: checked against the rule once every rule is registered.
       RuleTable& table = s.rule_tables[key];
@@ -482,7 +485,7 @@ Settings load_file(const fs::path& abs, const std::optional<fs::path>& root) {
   Settings s;
   for (size_t k = links.size(); k-- > 0;) {
     const ChainLink& l = links[k];
-    const TableSource src{l.shown, root.value_or(l.path.parent_path()), false};
+    const TableSource src{l.shown, root.value_or(l.path.parent_path()), false, l.path};
     apply_table(*l.table, s, src);
     if (l.pyproject && !l.table->contains("target-version")) {
       // As Ruff: without `target-version`, the project's `requires-python` decides.
