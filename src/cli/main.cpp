@@ -783,6 +783,15 @@ static int run_main(int argc, char** argv) {
     if (args.command != Command::TestRules || args.paths.empty()) rule_paths = shipped_python_rules();
     if (args.command == Command::TestRules) rule_paths.insert(rule_paths.end(), args.paths.begin(), args.paths.end());
     rule_paths.insert(rule_paths.end(), args.python_rule_paths.begin(), args.python_rule_paths.end());
+    if (args.command == Command::TestRules) {  // imports them: trusted as --python-rules is (config/trust.h)
+      const TrustPolicy trust = trust_policy(args.no_python_rules);
+      for (size_t i = rule_paths.size() - args.python_rule_paths.size() - args.paths.size(); i < rule_paths.size(); ++i) {
+        if (std::string why = why_untrusted(rule_paths[i], trust); !why.empty()) {
+          throw PythonRuleError{rule_paths[i] + ": refusing to run these Python rules: " + why + ". " + trust_hint()};
+        }
+      }
+    }
+    // `rule` and `rules` only read the rules of the configuration (lint's own parser): nothing runs.
     if (resolver) {
       const Settings& here = resolver->for_directory(fs::current_path());
       if (here.python_rules) rule_paths.insert(rule_paths.end(), here.python_rules->begin(), here.python_rules->end());

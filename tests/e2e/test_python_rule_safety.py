@@ -185,6 +185,20 @@ class Trust(Workspace):
                       "by every user", proc.stderr.decode())
         self.assertFalse(self.ran())
 
+    def test_test_rules_checks_the_rules_it_imports(self):
+        os.chmod(self.dir / "proj/rules/calls.py", 0o666)
+        proc = run("test-rules", "rules", cwd=self.dir / "proj", env=self.env)
+        self.assertEqual(proc.returncode, 2)
+        self.assertIn("rules: refusing to run these Python rules: rules/calls.py is writable by every user",
+                      proc.stderr.decode())
+        self.assertFalse(self.ran())
+        # `rules` and `rule` only read the configuration's rules: nothing is imported.
+        for args in (["rules"], ["rule", "X801"]):
+            proc = run(*args, cwd=self.dir / "proj", env=self.env)
+            self.assertEqual(proc.returncode, 0, args)
+            self.assertIn(b"X801", proc.stdout, args)
+            self.assertFalse(self.ran(), args)
+
     @unittest.skipUnless(os.geteuid() == 0, "needs root to give files to another user")
     def test_owned_by_another_user(self):
         for target in ("proj/lint.toml", "proj/rules/calls.py", "proj/rules", "proj"):

@@ -4,6 +4,7 @@ snippets (C0 controls as control pictures, U+241B for ESC; bidirectional control
 zero-width joiner dropped), never raw; line formats keep one diagnostic per line."""
 import json
 import shutil
+import subprocess
 import tempfile
 import textwrap
 import unittest
@@ -45,6 +46,19 @@ class Workspace(unittest.TestCase):
             if allow_tab and c == "\t":
                 continue
             self.assertNotIn(c, text, f"raw U+{ord(c):04X} in output:\n{text!r}")
+
+
+class SameAsRuff(Workspace):
+    def test_snippet_bytes(self):
+        from test_formats import ruff  # ruff 0.17.3, when installed
+        binary = ruff()
+        if binary is None:
+            self.skipTest("ruff 0.17.3 is not installed (scripts/test installs it into build/test-venv)")
+        self.write("a.py", f"value = undefined  # {HOSTILE}\nother = 1  # {HOSTILE}\n")
+        ours = self.lint("--select", "F821", "a.py").stdout
+        theirs = subprocess.run([binary, "check", "--isolated", "--no-cache", "--select", "F821", "a.py"],
+                                cwd=self.dir, capture_output=True).stdout
+        self.assertEqual(ours.decode(), theirs.decode())
 
 
 class SourceLines(Workspace):
