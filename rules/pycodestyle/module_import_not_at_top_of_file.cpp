@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <initializer_list>
 #include <string>
 #include <unordered_map>
@@ -327,14 +328,24 @@ class ModuleImportNotAtTopOfFile final : public Rule {
     src_ = ctx.source();
     bool boundary = false;
     bool first = true;
+    uint32_t last_end = 0;
+    // In a notebook each cell has its own top: a new cell starts the imports over (Ruff).
+    const std::vector<uint32_t>& cells = ctx.cell_offsets();
     for (TSNode stmt : children(module)) {
       if (ts_node_is_extra(stmt) || !ts_node_is_named(stmt)) continue;
       const std::string_view k = kind(stmt);
       const bool was_first = first;
       first = false;
+      const uint32_t start = ts_node_start_byte(stmt);
+      if (boundary && !cells.empty()) {
+        auto next = std::upper_bound(cells.begin(), cells.end(), last_end);
+        if (next != cells.end() && *next <= start) boundary = false;
+      }
+      last_end = ts_node_end_byte(stmt);
       if (k == "import_statement" || k == "import_from_statement" || k == "future_import_statement") {
         if (boundary) {
-          report(ctx, stmt, "Module level import not at top of file");
+          report(ctx, stmt, ctx.is_notebook() ? "Module level import not at top of cell"
+                                              : "Module level import not at top of file");
         } else {
           bind_import(stmt);
         }
@@ -347,6 +358,7 @@ class ModuleImportNotAtTopOfFile final : public Rule {
         continue;
       }
       if (allowed_before_imports(stmt)) continue;
+      if (ctx.is_escape_command(start)) continue;  // `%matplotlib inline` and the like
       boundary = true;
     }
   }

@@ -28,7 +28,26 @@ print(total)
 class UselessSemicolon final : public statements::SemicolonRule {
  protected:
   void on_semicolon(Context& ctx, uint32_t start, uint32_t end, bool ends_line) override {
-    if (ends_line) report(ctx, start, end, "Statement ends with an unnecessary semicolon");
+    if (!ends_line) return;
+    // In a notebook, a semicolon closing a cell hides the cell's output: it is useful.
+    if (ctx.is_notebook() && last_in_cell(ctx, end)) return;
+    report(ctx, start, end, "Statement ends with an unnecessary semicolon");
+  }
+
+ private:
+  // Whether only blank space and comments follow `end` in its cell.
+  static bool last_in_cell(const Context& ctx, uint32_t end) {
+    const uint32_t cell_end = ctx.cell_of(end).second;
+    const std::string_view rest = ctx.source().substr(end, cell_end - std::min(end, cell_end));
+    for (size_t i = 0; i < rest.size(); ++i) {
+      const char c = rest[i];
+      if (c == '#') {
+        while (i < rest.size() && rest[i] != '\n') ++i;
+      } else if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f') {
+        return false;
+      }
+    }
+    return true;
   }
 };
 

@@ -58,12 +58,11 @@ class RedefinedWhileUnused final : public Rule {
         continue;
       }
       if (!m->same_branch(shadowed, b)) continue;
-      const uint32_t row = ctx.lines().location(shadowed.start).row;
       // Submodule imports are named in full (`a.b`), as Ruff does.
       const std::string_view name =
           b.kind == BindingKind::SubmoduleImport ? std::string_view(b.qualified_name) : b.name;
       report(ctx, b.start, b.end,
-             "Redefinition of unused " + quoted(name) + " from line " + std::to_string(row) + ": " + quoted(name) +
+             "Redefinition of unused " + quoted(name) + " from " + ctx.line_label(shadowed.start) + ": " + quoted(name) +
                  " redefined here");
     }
   }

@@ -42,6 +42,8 @@ class YieldOutsideFunction final : public Rule {
     if (scopes_.enter(node)) return;
     const uint32_t pos = ts_node_start_byte(node);
     if (is(node, "await")) {
+      // A notebook's cells run in an event loop: `await` at their top level is fine.
+      if (ctx.is_notebook() && scopes_.scope_at(pos) == nullptr) return;
       if (!scopes_.await_allowed(pos)) report(ctx, node, "`await` statement outside of a function");
       return;
     }

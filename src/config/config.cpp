@@ -303,6 +303,21 @@ void apply_table(const toml::table& t, Settings& s, const TableSource& src) {
       const auto* str = v->as_string();
       if (!str) fail(vo, "`cache-dir` must be a string (a folder), not " + type_name(*v));
       s.cache_dir = absolute_against(src.root, str->get());
+    } else if (key == "extension") {
+      const toml::table* t = v->as_table();
+      if (!t) fail(vo, "`extension` must be a table of file suffixes to languages, e.g. { ipy = \"ipynb\" }, not " + type_name(*v));
+      std::vector<std::pair<std::string, std::string>> mapping;
+      for (const auto& [ek, ev] : in_order(*t)) {
+        const auto* lang = ev->as_string();
+        const Origin at = origin_of(src.path, ev->source());
+        if (!lang || (lang->get() != "python" && lang->get() != "pyi" && lang->get() != "ipynb")) {
+          fail(at, "`extension`: the language of `" + std::string(ek->str()) + "` must be \"python\", \"pyi\" or \"ipynb\"");
+        }
+        std::string suffix(ek->str());
+        if (suffix.starts_with('.')) suffix.erase(0, 1);
+        mapping.emplace_back(suffix, lang->get());
+      }
+      s.extension = std::move(mapping);
     } else if (key == "force-exclude") {
       const auto* b = v->as_boolean();
       if (!b) fail(vo, "`force-exclude` must be a boolean (true or false), not " + type_name(*v));
@@ -515,6 +530,7 @@ void set_walk_policy(Settings& s) {
   auto patterns = std::make_shared<const std::vector<FilePattern>>(s.effective_exclude());
   s.walk.respect_gitignore = s.effective_respect_gitignore();
   s.walk.root = s.root;
+  s.walk.extensions = s.extension.value_or(std::vector<std::pair<std::string, std::string>>{});
   s.walk.excluded = [patterns](std::string_view absolute, std::string_view name) {
     return std::any_of(patterns->begin(), patterns->end(),
                        [&](const FilePattern& p) { return p.matches(absolute, name); });
@@ -615,7 +631,7 @@ const std::vector<std::string_view>& setting_keys() {
       "extend-per-file-ignores", "exclude", "extend-exclude",    "respect-gitignore", "line-length",
       "target-version", "python-rules",  "fix",               "unsafe-fixes", "show-fixes",
       "fixable",        "extend-fixable",   "unfixable",         "extend-safe-fixes", "extend-unsafe-fixes",
-      "cache-dir",      "force-exclude",
+      "cache-dir",      "force-exclude",    "extension",
   };
   return keys;
 }

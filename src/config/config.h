@@ -119,6 +119,8 @@ struct Settings {
   std::optional<bool> fix, unsafe_fixes, show_fixes;
   std::optional<std::filesystem::path> cache_dir;  // `cache-dir` (absolute)
   std::optional<bool> force_exclude;               // `force-exclude`, as --force-exclude
+  // `extension`: file suffixes (no dot) to lint as "python", "pyi" or "ipynb"
+  std::optional<std::vector<std::pair<std::string, std::string>>> extension;
   std::map<std::string, RuleTable> rule_tables;         // by the table's key (a rule name or code)
 
   // The effective values, defaults applied.

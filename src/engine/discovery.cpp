@@ -13,12 +13,20 @@ namespace fs = std::filesystem;
 
 namespace lint {
 
-namespace {
-
-bool is_python_file(const fs::path& p) {
+std::string_view language_of(const fs::path& p, const std::vector<std::pair<std::string, std::string>>& extensions) {
   const std::string ext = p.extension().string();
-  return ext == ".py" || ext == ".pyi";
+  if (ext == ".py") return "python";
+  if (ext == ".pyi") return "pyi";
+  if (ext == ".ipynb") return "ipynb";
+  if (ext.size() > 1) {
+    for (const auto& [suffix, language] : extensions) {
+      if (suffix == std::string_view(ext).substr(1)) return language;
+    }
+  }
+  return "";
 }
+
+namespace {
 
 std::string absolute_of(const std::string& path) {
   std::error_code ec;
@@ -118,9 +126,10 @@ std::vector<SourcePath> discover(const std::vector<std::string>& paths, const Di
     return is_dir && is_default_excluded(name);
   };
   std::vector<SourcePath> out;
-  auto add = [&](const std::string& path) {
+  auto add = [&](const std::string& path, std::string_view language) {
     SourcePath sp;
     sp.path = path;
+    sp.notebook = language == "ipynb";
     sp.absolute = absolute_of(path);
     sp.display = display_path(sp.absolute);
     out.push_back(std::move(sp));
@@ -141,7 +150,9 @@ std::vector<SourcePath> discover(const std::vector<std::string>& paths, const Di
     std::error_code ec;
     if (options.force_exclude && force_excluded(given)) continue;
     if (!fs::is_directory(given, ec)) {
-      add(given);  // explicit files are always linted; a missing one reports its error when read
+      // Explicit files are always linted (as Python unless their suffix says otherwise); a
+      // missing one reports its error when read.
+      add(given, language_of(given, policy_for(fs::path(absolute_of(given)).parent_path()).extensions));
       continue;
     }
     // A directory named on the command line is searched even when git ignores it or an
@@ -157,11 +168,11 @@ std::vector<SourcePath> discover(const std::vector<std::string>& paths, const Di
       if (ec) {
         // A folder too deep to name (longer than PATH_MAX) is reported, as E902 when reading it
         // fails, not skipped in silence; one that cannot be listed is skipped, as Ruff does.
-        if (ec == std::errc::filename_too_long) add(dir.string());
+        if (ec == std::errc::filename_too_long) add(dir.string(), "python");
         continue;
       }
       const WalkPolicy& policy = policy_for(dir);
-      std::vector<fs::path> files;
+      std::vector<std::pair<fs::path, std::string_view>> files;
       auto skipped_by_git = [&, parent_ignored = dir_ignored](const fs::path& p, bool& ignored) {
         ignored = ignored_by_git(policy, p);
         return ignored && !parent_ignored;
@@ -178,13 +189,14 @@ std::vector<SourcePath> discover(const std::vector<std::string>& paths, const Di
           if (excluded(policy, p, name, true)) continue;
           if (skipped_by_git(p, ignored)) continue;
           stack.emplace_back(p, ignored);
-        } else if (is_python_file(p) && !entry.is_directory(e2)) {
+        } else if (const std::string_view language = language_of(p, policy.extensions);
+                   !language.empty() && !entry.is_directory(e2)) {
           if (excluded(policy, p, name, false)) continue;
           if (skipped_by_git(p, ignored)) continue;
-          files.push_back(p);
+          files.emplace_back(p, language);
         }
       }
-      for (const fs::path& f : files) add(f.string());
+      for (const auto& [f, language] : files) add(f.string(), language);
     }
   }
   std::sort(out.begin(), out.end(), [](const SourcePath& a, const SourcePath& b) { return a.absolute < b.absolute; });

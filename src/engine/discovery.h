@@ -18,6 +18,9 @@ struct WalkPolicy {
   // Whether an entry (file or directory) is excluded, by its absolute path and its name; unset:
   // the default excludes (directories only).
   std::function<bool(std::string_view absolute, std::string_view name)> excluded;
+  // `extension`: more file suffixes to lint (without the dot), each as "python", "pyi" or
+  // "ipynb"; `.py`, `.pyi` and `.ipynb` always are.
+  std::vector<std::pair<std::string, std::string>> extensions;
   // The folder the configuration is rooted at (its patterns are relative to it): --force-exclude
   // looks no higher. Empty: no limit.
   std::string root;
@@ -39,6 +42,7 @@ struct SourcePath {
   std::string display;  // relative to the current directory where possible, for text output
   std::string absolute; // for JSON output
   bool is_stdin = false;
+  bool notebook = false;  // a Jupyter notebook (.ipynb, or a suffix `extension` maps to ipynb)
   const LintProfile* profile = nullptr;  // the rules and settings to lint it with
 };
 
@@ -49,6 +53,10 @@ inline constexpr std::array<std::string_view, 27> kDefaultExcludes = {
     ".vscode", "__pycache__", "__pypackages__", "_build", "buck-out", "build", "dist", "node_modules",
     "site-packages", "venv",
 };
+
+// How a file is linted by its suffix: "python" (.py), "pyi", "ipynb", or "" (not a Python file).
+std::string_view language_of(const std::filesystem::path& p,
+                             const std::vector<std::pair<std::string, std::string>>& extensions = {});
 
 // Whether a directory name is among kDefaultExcludes.
 bool is_default_excluded(std::string_view name);

@@ -13,6 +13,7 @@
 #include "cache/cache.h"
 #include "fix/diff.h"
 #include "noqa/noqa.h"
+#include "notebook/notebook.h"
 #include "engine/registry.h"
 #include "output/terminal.h"
 #include "syntax/syntax.h"
@@ -197,14 +198,24 @@ struct Pass {
   std::optional<std::string> io_error;  // not UTF-8, too large: E902 instead of diagnostics
   std::string warning;
   bool internal_error = false;
+  // A notebook's joined cells: where each cell starts (and the end), and its escape commands.
+  std::vector<uint32_t> cell_offsets;
+  std::vector<std::pair<uint32_t, uint32_t>> escapes;
+  // What output shows: `source` with the escape commands the parser did not see (same offsets).
+  std::string unmasked;
+  std::optional<LineIndex> unmasked_lines;
+  std::string_view shown() const { return unmasked_lines ? std::string_view(unmasked) : source; }
+  const LineIndex& shown_lines() const { return unmasked_lines ? *unmasked_lines : *lines; }
 };
 
 // A pass's text, ready for rules or for cached diagnostics: checked (UTF-8, size), without its
-// byte order mark, lone carriage returns made line feeds, and its line index.
-std::unique_ptr<Pass> prepare(std::string file_text) {
+// byte order mark, lone carriage returns made line feeds, and its line index. For a notebook's
+// cells (`cells`: their offsets), IPython's escape commands are masked for the parser.
+std::unique_ptr<Pass> prepare(std::string file_text, const std::vector<uint32_t>* cells = nullptr) {
   auto pass = std::make_unique<Pass>();
   Pass& out = *pass;
   out.text = std::move(file_text);
+  if (cells) out.cell_offsets = *cells;
   const std::string_view text = out.text;
   if (find_invalid_utf8(text) != std::string_view::npos) {
     out.io_error = "stream did not contain valid UTF-8";
@@ -231,13 +242,24 @@ std::unique_ptr<Pass> prepare(std::string file_text) {
       out.normalized[i] = '\n';
     }
   }
+  if (cells) {
+    const std::string_view before = out.normalized.empty() ? source : std::string_view(out.normalized);
+    std::string masked = mask_escape_commands(before, out.escapes);
+    if (!masked.empty()) {
+      out.unmasked.assign(before);
+      out.unmasked_lines.emplace(out.unmasked);
+      out.normalized = std::move(masked);
+    }
+  }
   out.source = out.normalized.empty() ? source : std::string_view(out.normalized);
   out.lines.emplace(out.source);
   return pass;
 }
 
-std::unique_ptr<Pass> check(const SourcePath& path, std::string file_text, const LintOptions& options) {
-  std::unique_ptr<Pass> pass = prepare(std::move(file_text));
+std::unique_ptr<Pass> check(const SourcePath& path, std::string file_text, const LintOptions& options,
+                            const std::vector<uint32_t>* cells = nullptr,
+                            const std::vector<uint32_t>* cell_numbers = nullptr) {
+  std::unique_ptr<Pass> pass = prepare(std::move(file_text), cells);
   Pass& out = *pass;
   if (out.io_error) return pass;
   const LintProfile& profile = profile_of(path, options);
@@ -280,6 +302,7 @@ std::unique_ptr<Pass> check(const SourcePath& path, std::string file_text, const
   Context ctx(path.display, parse_text, lines, tree.get());
   ctx.set_original(source);
   ctx.set_target_minor(profile.target_minor);
+  if (cells) ctx.set_notebook(out.cell_offsets, out.escapes, cell_numbers);
 
   std::vector<std::unique_ptr<Rule>> rules;
   rules.reserve(table.rules().size());
@@ -364,8 +387,9 @@ std::string codes_of(const FixCounts& counts) {
   return out;
 }
 
-// The file's result from its last pass.
-FileResult result_of(const SourcePath& path, const Pass& pass, const LintOptions& options) {
+// The file's result from its last pass (of a notebook's cells when `notebook` is set).
+FileResult result_of(const SourcePath& path, const Pass& pass, const LintOptions& options,
+                     const Notebook* notebook = nullptr) {
   if (pass.io_error) return io_error(path, options, *pass.io_error);
   FileResult result;
   result.warning = pass.warning;
@@ -382,10 +406,15 @@ FileResult result_of(const SourcePath& path, const Pass& pass, const LintOptions
   }
   if (!pass.diagnostics.empty()) {
     RenderContext rc;
-    rc.source = pass.source;
+    rc.source = pass.shown();
     rc.required = required;
     rc.show_fix_status = options.fix.mode == FixOptions::Mode::Report;
-    result.rendered = render_file(options.output, path, pass.diagnostics, &*pass.lines, &rc);
+    std::optional<CellIndex> cells;
+    if (notebook) {
+      cells.emplace(pass.source, pass.cell_offsets, notebook->cell_numbers());
+      rc.cells = &*cells;
+    }
+    result.rendered = render_file(options.output, path, pass.diagnostics, &pass.shown_lines(), &rc);
     if (is_document_format(options.output.format)) result.reported = reported(pass.diagnostics, &*pass.lines);
   }
   return result;
@@ -393,22 +422,31 @@ FileResult result_of(const SourcePath& path, const Pass& pass, const LintOptions
 
 }  // namespace
 
-FileResult lint_source(const SourcePath& path, std::string text, const LintOptions& options, const ReadStamp* stamp) {
+namespace {
+
+// Lints a file's text, or a notebook's joined cells (`notebook`), with the fix rounds when fixes
+// are on; writes the fixed file back when `stamp` says what was read.
+FileResult lint_text(const SourcePath& path, std::string text, const LintOptions& options, const ReadStamp* stamp,
+                     const Notebook* notebook) {
+  const std::vector<uint32_t>* cells = notebook ? &notebook->cell_offsets() : nullptr;
+  const std::vector<uint32_t>* numbers = notebook ? &notebook->cell_numbers() : nullptr;
   if (options.fix.mode == FixOptions::Mode::Report && options.cache && !path.is_stdin) {
-    // The diagnostics of the same text with the same settings, if a run kept them.
-    const CacheKey key = ResultCache::file_key(profile_of(path, options).cache_key, path.absolute, text);
+    // The diagnostics of the same text with the same settings, if a run kept them (a
+    // notebook's key is its whole JSON: cell numbers are part of its result).
+    const CacheKey key = ResultCache::file_key(profile_of(path, options).cache_key, path.absolute,
+                                               notebook ? std::string_view(notebook->json()) : std::string_view(text));
     if (std::optional<std::vector<Diagnostic>> cached = options.cache->load(key)) {
-      std::unique_ptr<Pass> pass = prepare(std::move(text));
+      std::unique_ptr<Pass> pass = prepare(std::move(text), cells);
       if (!pass->io_error) pass->diagnostics = std::move(*cached);
-      return result_of(path, *pass, options);
+      return result_of(path, *pass, options, notebook);
     }
-    std::unique_ptr<Pass> pass = check(path, std::move(text), options);
+    std::unique_ptr<Pass> pass = check(path, std::move(text), options, cells, numbers);
     // Only results that are the file's alone: not a Python rule's error, not an unreadable file.
     if (!pass->io_error && !pass->internal_error && pass->warning.empty()) options.cache->store(key, pass->diagnostics);
-    return result_of(path, *pass, options);
+    return result_of(path, *pass, options, notebook);
   }
-  std::unique_ptr<Pass> first = check(path, std::move(text), options);
-  if (options.fix.mode == FixOptions::Mode::Report || first->io_error) return result_of(path, *first, options);
+  std::unique_ptr<Pass> first = check(path, std::move(text), options, cells, numbers);
+  if (options.fix.mode == FixOptions::Mode::Report || first->io_error) return result_of(path, *first, options, notebook);
 
   // Fix, lint again, fix again... until no fix applies.
   const std::string& original = first->text;
@@ -424,11 +462,19 @@ FileResult lint_source(const SourcePath& path, std::string text, const LintOptio
       converged = false;
       break;
     }
-    std::unique_ptr<Pass> next = check(path, last->text.substr(0, last->bom) + applied.text, options);
+    std::vector<uint32_t> moved;
+    if (notebook) {
+      // The cells move with the text: an edit before a cell's start shifts it.
+      std::vector<OffsetEdit> edits;
+      for (const AppliedFixes::Applied& e : applied.edits) edits.push_back({e.start, e.end, e.length});
+      moved = move_offsets(last->cell_offsets, edits);
+    }
+    std::unique_ptr<Pass> next =
+        check(path, last->text.substr(0, last->bom) + applied.text, options, notebook ? &moved : nullptr, numbers);
     if (!first->syntax_error && next->syntax_error) {
       // Never worse than before: the file is left as it was.
       add_counts(fixed, applied.counts);
-      FileResult r = result_of(path, *first, options);
+      FileResult r = result_of(path, *first, options, notebook);
       r.warning += (r.warning.empty() ? "" : "\n") + std::string("error: Fix introduced a syntax error in `") +
                    path.display + "` with rule codes " + codes_of(fixed) + "; reverting all changes to the file";
       r.internal_error = true;
@@ -443,7 +489,7 @@ FileResult lint_source(const SourcePath& path, std::string text, const LintOptio
     last = pass.get();
   }
 
-  FileResult result = result_of(path, *last, options);
+  FileResult result = result_of(path, *last, options, notebook);
   if (!converged) {
     // Keep what the rounds so far did, as Ruff does, and say which rules keep fixing.
     FixCounts still;
@@ -455,17 +501,20 @@ FileResult lint_source(const SourcePath& path, std::string text, const LintOptio
                       codes_of(still);
   }
   result.fixed = fixed;
-  const std::string& current = last->text;
+  // What the file holds before and after: a notebook's JSON gets its cells' new sources.
+  const std::string before = notebook ? notebook->json() : original;
+  const std::string after =
+      last == first.get() ? before : notebook ? notebook->with_source(last->text, last->cell_offsets) : last->text;
   if (options.fix.mode == FixOptions::Mode::Diff) {
-    if (current != original) {
+    if (after != before) {
       const std::string name = path.is_stdin ? "" : path.display;
-      result.diff = unified_diff(original, current, name, name);
+      result.diff = unified_diff(before, after, name, name);
     }
   } else if (path.is_stdin) {
     result.fixed_source_set = true;
-    result.fixed_source = current;
-  } else if (stamp && current != original) {
-    if (std::string err = write_fixed_file(path.path, original, *stamp, current); !err.empty()) {
+    result.fixed_source = after;
+  } else if (stamp && after != before) {
+    if (std::string err = write_fixed_file(path.path, before, *stamp, after); !err.empty()) {
       result.warning += (result.warning.empty() ? "" : "\n") + std::string("error: Failed to write ") + path.display +
                         ": " + err;
       result.internal_error = true;
@@ -473,6 +522,12 @@ FileResult lint_source(const SourcePath& path, std::string text, const LintOptio
     }
   }
   return result;
+}
+
+}  // namespace
+
+FileResult lint_source(const SourcePath& path, std::string text, const LintOptions& options, const ReadStamp* stamp) {
+  return lint_text(path, std::move(text), options, stamp, nullptr);
 }
 
 FileResult unreadable(const SourcePath& path, const LintOptions& options, const std::string& message) {
@@ -483,6 +538,24 @@ FileResult lint_path(const SourcePath& path, const LintOptions& options) {
   std::string text;
   ReadStamp stamp;
   if (std::string err = read_file(path.path, text, stamp); !err.empty()) return io_error(path, options, err);
+  if (path.notebook) {
+    // A notebook that is not one is a syntax error at 1:1, as in Ruff.
+    std::string error;
+    std::optional<Notebook> notebook = Notebook::parse(std::move(text), error);
+    if (!notebook) {
+      Diagnostic d;
+      d.message = error;
+      FileResult result;
+      result.diagnostics = 1;
+      result.found.push_back(nullptr);
+      result.found_fixable.push_back(false);
+      result.rendered = render_file(options.output, path, {d}, nullptr);
+      if (is_document_format(options.output.format)) result.reported = reported({d}, nullptr);
+      return result;
+    }
+    if (!notebook->is_python()) return FileResult{};
+    return lint_text(path, notebook->source(), options, &stamp, &*notebook);
+  }
   return lint_source(path, std::move(text), options, &stamp);
 }
 

@@ -7,6 +7,7 @@
 
 #include <tree_sitter/api.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdint>
 #include <functional>
@@ -145,6 +146,43 @@ class Context {
   std::string_view original(TSNode n) const { return original(ts_node_start_byte(n), ts_node_end_byte(n)); }
   void set_original(std::string_view original) { original_ = original; }
 
+  // A Jupyter notebook's cells (src/notebook/): where each code cell starts in source(), and
+  // one past the last; empty for a Python file. Rules that judge "the top of the file" or "the
+  // end of the file" judge cells in a notebook (E402, E703...), as Ruff does.
+  const std::vector<uint32_t>& cell_offsets() const { return cell_offsets_; }
+  bool is_notebook() const { return !cell_offsets_.empty(); }
+  // The start of the cell holding a byte, and the end of that cell (its last byte is the
+  // newline that separates it from the next).
+  std::pair<uint32_t, uint32_t> cell_of(uint32_t byte) const {
+    for (size_t i = 0; i + 1 < cell_offsets_.size(); ++i) {
+      if (byte < cell_offsets_[i + 1]) return {cell_offsets_[i], cell_offsets_[i + 1]};
+    }
+    return {0, static_cast<uint32_t>(source_.size())};
+  }
+  // Whether the statement or expression starting at `byte` is an IPython escape command
+  // (`%magic`, `!shell`, `obj?`): the tree holds a placeholder (`0`) there, which rules skip.
+  bool is_escape_command(uint32_t byte) const {
+    auto it = std::upper_bound(escapes_.begin(), escapes_.end(), std::pair<uint32_t, uint32_t>{byte, UINT32_MAX});
+    return it != escapes_.begin() && byte < std::prev(it)->second && byte >= std::prev(it)->first;
+  }
+  void set_notebook(std::vector<uint32_t> cell_offsets, std::vector<std::pair<uint32_t, uint32_t>> escapes,
+                    const std::vector<uint32_t>* cell_numbers) {
+    cell_offsets_ = std::move(cell_offsets);
+    escapes_ = std::move(escapes);
+    cell_numbers_ = cell_numbers;
+  }
+  // Where a byte is, as messages name it: "line 3", or in a notebook "cell 2, line 3" (Ruff's
+  // wording in F811's "from ..." and the like).
+  std::string line_label(uint32_t byte) const {
+    const uint32_t row = lines_.location(byte).row;
+    if (cell_offsets_.empty() || !cell_numbers_) return "line " + std::to_string(row);
+    size_t cell = 0;
+    while (cell + 2 < cell_offsets_.size() && byte >= cell_offsets_[cell + 1]) ++cell;
+    const uint32_t first_row = lines_.location(cell_offsets_[cell]).row;
+    const uint32_t number = cell < cell_numbers_->size() ? (*cell_numbers_)[cell] : static_cast<uint32_t>(cell + 1);
+    return "cell " + std::to_string(number) + ", line " + std::to_string(row - first_row + 1);
+  }
+
   // The file's semantic model: available in finish() to rules that set needs_semantic.
   const SemanticModel* semantic() const { return semantic_; }
   void set_semantic(const SemanticModel* m) { semantic_ = m; }
@@ -160,6 +198,9 @@ class Context {
   std::vector<Diagnostic> diagnostics_;
   std::string_view original_;
   mutable std::string_view line_ending_;
+  std::vector<uint32_t> cell_offsets_;
+  std::vector<std::pair<uint32_t, uint32_t>> escapes_;
+  const std::vector<uint32_t>* cell_numbers_ = nullptr;
   const SemanticModel* semantic_ = nullptr;
   int target_minor_ = kDefaultTargetMinor;
   uint64_t serial_;

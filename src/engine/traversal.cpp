@@ -60,6 +60,7 @@ WalkResult walk(const TSTree* tree, const DispatchTable& table, std::span<const 
   if (semantic && !ts_node_has_error(root)) {
     builder = std::make_unique<SemanticBuilder>(ctx.source(), ctx.path());
     builder->set_target_minor(ctx.target_minor());
+    builder->set_notebook(ctx.is_notebook());
   }
   const std::vector<uint8_t>& skips = model_skips();
   for_each_node(root, [&](const TSTreeCursor& cursor, bool entering) {

@@ -53,6 +53,7 @@ AppliedFixes apply_fixes(std::string_view text, const std::vector<Diagnostic>& d
       result.append(e->content);
       last = e->end;
       applied.insert(*e);
+      out.edits.push_back({e->start, e->end, static_cast<uint32_t>(e->content.size())});
     }
     add_counts(out.counts, {{d->rule, 1}});
   }

@@ -27,6 +27,12 @@ void add_counts(FixCounts& into, const FixCounts& more);
 struct AppliedFixes {
   std::string text;  // the new text; meaningful only when `counts` is not empty
   FixCounts counts;
+  // The edits applied, in order: the range of the old text each replaced, and the length of its
+  // replacement (to move other offsets, such as a notebook's cell starts, with the text).
+  struct Applied {
+    uint32_t start, end, length;
+  };
+  std::vector<Applied> edits;
 };
 
 // Applies to `text` the fixes of `diagnostics` (sorted by position) that apply at `required`.

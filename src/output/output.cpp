@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
+#include <tuple>
 
 #include "engine/rule.h"
 #include "fix/diff.h"
@@ -138,9 +139,13 @@ std::string cut(const DisplayLine& l, const Window& w) {
 }
 
 void render_snippet(std::string& out, const Painter& paint, const Diagnostic& d, const LineIndex& lines,
-                    const std::string& location) {
-  const uint32_t last_line = lines.line_count();
-  uint32_t first = d.start.row > 2 ? d.start.row - 2 : 1;
+                    const std::string& location, const CellIndex* cells) {
+  uint32_t last_line = lines.line_count();
+  // In a notebook, the window stays inside the cell and rows count from the cell's first.
+  uint32_t first_line = 1;
+  if (cells) std::tie(first_line, last_line) = cells->cell_rows(d.start.row, last_line);
+  const uint32_t row_base = first_line - 1;
+  uint32_t first = d.start.row > first_line + 2 ? d.start.row - 2 : first_line;
   uint32_t last = std::min(last_line, d.end.row + 2);
   // Ruff trims blank lines at either edge of the window, never the flagged ones.
   while (first < d.start.row && is_blank(lines.line_text(first))) ++first;
@@ -154,7 +159,7 @@ void render_snippet(std::string& out, const Painter& paint, const Diagnostic& d,
   const uint32_t start_col = display_column(start_line, d.start.column);
   const uint32_t end_col = display_column(end_line, d.end.column);
 
-  const size_t width = std::to_string(last).size();
+  const size_t width = std::to_string(last - row_base).size();
   const std::string pad(width, ' ');
   const std::string bar = paint(kBoldBlue, "|");
   const Window window = fit_window(shown, multiline ? std::min(start_col, end_col) : start_col,
@@ -167,7 +172,7 @@ void render_snippet(std::string& out, const Painter& paint, const Diagnostic& d,
   bool last_was_source = false;
   for (uint32_t row = first; row <= last; ++row) {
     const DisplayLine& dl = shown[row - first];
-    std::string num = std::to_string(row);
+    std::string num = std::to_string(row - row_base);
     num.insert(0, width - num.size(), ' ');
     const size_t indent = dl.text.find_first_not_of(' ');
     const bool starts_in_margin = indent == std::string::npos || start_col <= indent;
@@ -204,7 +209,7 @@ void render_snippet(std::string& out, const Painter& paint, const Diagnostic& d,
 // and after, diffed line by line, shown with one line of context (hunks at most two lines apart
 // merged); line numbers are the new text's, left-aligned.
 void render_fix_diff(std::string& out, const Painter& paint, const Fix& fix, std::string_view source,
-                     const LineIndex& lines) {
+                     const LineIndex& lines, const CellIndex* cells) {
   constexpr uint32_t kWindow = 3;
   constexpr size_t kContext = 1, kMergeWindow = 2;
   const std::vector<Edit>& edits = fix.edits();
@@ -213,7 +218,16 @@ void render_fix_diff(std::string& out, const Painter& paint, const Fix& fix, std
   const uint32_t first_row = lines.row_of(std::min(edits.front().start, size));
   const uint32_t last_source_row = lines.row_of(size);
   uint32_t end_row = std::min(lines.row_of(std::min(edits.back().end, size)) + kWindow, last_source_row);
-  const uint32_t start_row = first_row > kWindow ? first_row - kWindow : 1;
+  uint32_t start_row = first_row > kWindow ? first_row - kWindow : 1;
+  uint32_t row_base = 0;  // rows shown count from the start of the window (a notebook's cell)
+  if (cells) {
+    // A notebook's preview diffs the whole cell and numbers its rows from the cell's first.
+    std::tie(start_row, end_row) = cells->cell_rows(first_row, last_source_row);
+    if (end_row > start_row && lines.line_text(end_row).empty()) --end_row;  // the synthetic newline
+    row_base = start_row - 1;
+    out += std::string(std::to_string(std::max<uint32_t>(end_row - row_base, 1)).size() + 3 - 3, ' ') +
+           paint(kBoldBlue, ":::") + " cell " + std::to_string(cells->cell(first_row)) + "\n";
+  }
   const uint32_t from = lines.line_start(start_row);
   const uint32_t to = end_row < lines.line_count() ? lines.line_start(end_row + 1) : size;
   std::string fixed;
@@ -242,7 +256,7 @@ void render_fix_diff(std::string& out, const Painter& paint, const Fix& fix, std
     groups.push_back(std::move(group));
   }
   if (groups.empty()) return;
-  const size_t offset = start_row - 1;
+  const size_t offset = start_row - 1 - row_base;
   const DiffOp& last = groups.back().back();
   const size_t largest = last.new_index + last.new_len + offset;
   const size_t width = std::to_string(std::max<size_t>(largest, 1)).size();
@@ -282,24 +296,28 @@ void render_fix_diff(std::string& out, const Painter& paint, const Fix& fix, std
   out += gutter;
 }
 
-nlohmann::json location_json(const Location& l) { return {{"row", l.row}, {"column", l.column}}; }
+// A location as JSON; in a notebook, its row within its cell.
+nlohmann::json location_json(const Location& l, const CellIndex* cells = nullptr) {
+  return {{"row", cells ? cells->cell_row(l.row) : l.row}, {"column", l.column}};
+}
 
-nlohmann::json fix_json(const Diagnostic& d, const LineIndex* lines) {
+nlohmann::json fix_json(const Diagnostic& d, const LineIndex* lines, const CellIndex* cells) {
   if (!d.fix || !lines) return nullptr;
   nlohmann::json edits = nlohmann::json::array();
   for (const Edit& e : d.fix->edits()) {
     edits.push_back({{"content", e.content},
-                     {"location", location_json(lines->location(e.start))},
-                     {"end_location", location_json(lines->location(e.end))}});
+                     {"location", location_json(lines->location(e.start), cells)},
+                     {"end_location", location_json(lines->location(e.end), cells)}});
   }
   return {{"applicability", applicability_name(d.fix->applicability())},
           {"edits", std::move(edits)},
           {"message", d.fix_title.empty() ? nlohmann::json(nullptr) : nlohmann::json(d.fix_title)}};
 }
 
-nlohmann::json diagnostic_json(const SourcePath& path, const Diagnostic& d, const LineIndex* lines) {
+nlohmann::json diagnostic_json(const SourcePath& path, const Diagnostic& d, const LineIndex* lines,
+                               const CellIndex* cells) {
   nlohmann::json j;
-  j["cell"] = nullptr;
+  j["cell"] = cells ? nlohmann::json(cells->cell(d.start.row)) : nlohmann::json(nullptr);
   if (d.rule) {
     j["code"] = d.rule->code;
     j["name"] = d.rule->name;
@@ -307,7 +325,8 @@ nlohmann::json diagnostic_json(const SourcePath& path, const Diagnostic& d, cons
     j["url"] = d.rule->python ? nlohmann::json(nullptr) : nlohmann::json("https://docs.astral.sh/ruff/rules/" + std::string(d.rule->name));
     // Where a `# noqa` comment would suppress it (see noqa.h).
     j["noqa_row"] = d.rule->code == "E902" ? nlohmann::json(nullptr)
-                                           : nlohmann::json(d.noqa_row ? d.noqa_row : d.start.row);
+                                           : nlohmann::json(cells ? cells->cell_row(d.noqa_row ? d.noqa_row : d.start.row)
+                                                                  : (d.noqa_row ? d.noqa_row : d.start.row));
   } else {
     j["code"] = nullptr;
     j["name"] = "syntax-error";
@@ -316,9 +335,9 @@ nlohmann::json diagnostic_json(const SourcePath& path, const Diagnostic& d, cons
     j["noqa_row"] = nullptr;
   }
   j["filename"] = path.absolute;
-  j["location"] = location_json(d.start);
-  j["end_location"] = location_json(d.end);
-  j["fix"] = fix_json(d, lines);
+  j["location"] = location_json(d.start, cells);
+  j["end_location"] = location_json(d.end, cells);
+  j["fix"] = fix_json(d, lines, cells);
   j["severity"] = "error";
   return j;
 }
@@ -362,26 +381,30 @@ std::string render_file(const OutputOptions& options, const SourcePath& path, co
     const bool text = options.format == OutputFormat::Full || options.format == OutputFormat::Concise;
     const std::string message = text ? terminal_line(d.message) : d.message;
     const std::string shown_path = text ? terminal_line(path.display) : path.display;
-    const std::string location = shown_path + ":" + std::to_string(d.start.row) + ":" + std::to_string(d.start.column);
+    const CellIndex* cells = context ? context->cells : nullptr;
+    const std::string position = cells ? "cell " + std::to_string(cells->cell(d.start.row)) + ":" +
+                                             std::to_string(cells->cell_row(d.start.row)) + ":" + std::to_string(d.start.column)
+                                       : std::to_string(d.start.row) + ":" + std::to_string(d.start.column);
+    const std::string location = shown_path + ":" + position;
     // `[*]` after the code: the fix applies at the level asked for.
     const bool fixable = context && context->show_fix_status && d.fix && d.fix->applies(context->required);
     const std::string marker = fixable ? " [" + paint(kCyan, "*") + "]" : "";
     switch (options.format) {
       case OutputFormat::Concise:
-        out += paint(kBold, shown_path) + ":" + std::to_string(d.start.row) + ":" + std::to_string(d.start.column) +
-               ": " + paint(kBoldRed, code_label(d)) + marker + " " + message + "\n";
+        out += paint(kBold, shown_path) + ":" + position + ": " + paint(kBoldRed, code_label(d)) + marker + " " +
+               message + "\n";
         break;
       case OutputFormat::Full:
         out += paint(kBoldRed, code_label(d)) + marker + paint(kBold, " " + message) + "\n";
         if (lines && (d.rule == nullptr || d.rule->code != "E902")) {
-          render_snippet(out, paint, d, *lines, location);
+          render_snippet(out, paint, d, *lines, location, context ? context->cells : nullptr);
         } else {
           out += paint(kBoldBlue, "--> ") + location + "\n";
         }
         if (!d.fix_title.empty()) out += paint(kBoldCyan, "help") + paint(kBold, ": " + terminal_line(d.fix_title)) + "\n";
         // The preview shows every fix but display-only ones, whether it applies or not.
         if (context && lines && d.fix && d.fix->applies(Applicability::Unsafe)) {
-          render_fix_diff(out, paint, *d.fix, context->source, *lines);
+          render_fix_diff(out, paint, *d.fix, context->source, *lines, context->cells);
           if (d.fix->applicability() == Applicability::Unsafe) {
             out += paint(kBoldYellow, "note") + paint(kBold, ": This is an unsafe fix and may change runtime behavior") + "\n";
           }
@@ -390,7 +413,7 @@ std::string render_file(const OutputOptions& options, const SourcePath& path, co
         break;
       case OutputFormat::Json: {
         if (!first) out += json_separator();
-        std::string item = dump(diagnostic_json(path, d, lines), 2);
+        std::string item = dump(diagnostic_json(path, d, lines, cells), 2);
         // Indent each element by two spaces inside the top-level array, as serde_json does.
         std::string indented = "  ";
         for (char c : item) {
@@ -401,7 +424,7 @@ std::string render_file(const OutputOptions& options, const SourcePath& path, co
         break;
       }
       case OutputFormat::JsonLines:
-        out += dump(diagnostic_json(path, d, lines), -1) + "\n";
+        out += dump(diagnostic_json(path, d, lines, cells), -1) + "\n";
         break;
       default:
         break;

@@ -9,6 +9,7 @@
 #include "engine/diagnostic.h"
 #include "engine/discovery.h"
 #include "fix/apply.h"
+#include "notebook/notebook.h"
 
 namespace lint {
 
@@ -57,6 +58,8 @@ struct RenderContext {
   std::string_view source;  // the text after a byte order mark, as the rules saw it
   Applicability required = Applicability::Safe;  // a fix at this level or above applies
   bool show_fix_status = true;  // mark applicable fixes with `[*]` (not when fixes were applied)
+  // A notebook's cells: rows are shown per cell (`cell 2:3:5`), as Ruff shows them.
+  const CellIndex* cells = nullptr;
 };
 
 // Renders one file's diagnostics in the chosen format. For JSON, each diagnostic becomes one

@@ -784,6 +784,7 @@ SemanticBuilder::SemanticBuilder(std::string_view source, std::string_view path)
     : impl_(std::make_unique<Impl>(source, path)) {}
 SemanticBuilder::~SemanticBuilder() = default;
 void SemanticBuilder::set_target_minor(int minor) { impl_->model->target_minor = minor; }
+void SemanticBuilder::set_notebook(bool notebook) { impl_->model->is_notebook = notebook; }
 void SemanticBuilder::enter(TSNode node, TSFieldId field) { impl_->enter(node, field); }
 void SemanticBuilder::leave(TSNode node) { impl_->leave(node); }
 std::unique_ptr<SemanticModel> SemanticBuilder::resolve() { return impl_->resolve(); }

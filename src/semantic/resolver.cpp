@@ -170,7 +170,8 @@ struct Resolver {
       first = false;
       s = sc.parent;
     }
-    if (is_python_builtin(e.name, m.target_minor) || (e.name == "__path__" && m.is_package_init)) {
+    if (is_python_builtin(e.name, m.target_minor) || (e.name == "__path__" && m.is_package_init) ||
+        (m.is_notebook && (e.name == "display" || e.name == "get_ipython" || e.name == "__IPYTHON__"))) {
       r.builtin = true;
       m.references.push_back(r);
       return;

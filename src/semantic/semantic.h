@@ -151,6 +151,7 @@ class SemanticModel {
   bool future_annotations = false;
   bool is_stub = false;
   bool is_package_init = false;
+  bool is_notebook = false;  // IPython's `display`, `get_ipython` and `__IPYTHON__` are builtins
   int target_minor = kDefaultTargetMinor;  // builtins are those of Python 3.<target_minor>
 
   // Whether two bindings sit in the same branch (arm of an if/try/match, or none), as Ruff judges it.
@@ -179,6 +180,7 @@ class SemanticBuilder {
   ~SemanticBuilder();
   // Builtins are those of Python 3.<minor> (default: kDefaultTargetMinor). Call before the walk.
   void set_target_minor(int minor);
+  void set_notebook(bool notebook);
   void enter(TSNode node, TSFieldId field);
   void leave(TSNode node);
   // Replays the recorded events and returns the finished model.

@@ -1,0 +1,52 @@
+#include "flake8_2020/version_checks.h"
+
+namespace lint::rules {
+
+namespace {
+
+constexpr std::string_view kDoc = R"(## What it does
+Checks for `sys.version` compared with a one-character string by `<`, `<=`, `>` or `>=`.
+
+## Why is this bad?
+Strings compare character by character, so such a comparison would be wrong for a Python 10
+(`"10.0" < "3"`). Compare `sys.version_info` with a tuple instead.
+
+## Example
+```python
+import sys
+
+if sys.version >= "3":
+    ...
+```
+
+Use instead:
+```python
+import sys
+
+if sys.version_info >= (3,):
+    ...
+```
+)";
+
+class SysVersionCmpStr10 final : public flake8_2020::VersionComparison {
+ protected:
+  void check(Context& ctx, const SemanticModel& m, const flake8_2020::SingleComparison& c) override {
+    if (c.op != flake8_2020::Op::Ordering || !flake8_2020::is_sys(c.left, "version", m, ctx)) return;
+    const auto length = flake8_2020::string_length(c.right, ctx);
+    if (length && *length == 1) report(ctx, unparenthesized(c.left), "`sys.version` compared to string (python10), use `sys.version_info`");
+  }
+};
+
+}  // namespace
+
+extern const RuleSpec sys_version_cmp_str10{
+    .code = "YTT302",
+    .name = "sys-version-cmp-str10",
+    .linter = "flake8-2020",
+    .kinds = {"comparison_operator"},
+    .doc = kDoc,
+    .create = make_rule<SysVersionCmpStr10>(),
+    .needs_semantic = true,
+};
+
+}  // namespace lint::rules
