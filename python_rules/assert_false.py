@@ -1,4 +1,6 @@
-from lint import Rule
+from lint import Edit, Fix, Rule
+
+from ._codegen import Unsupported, generate_arguments
 
 
 class AssertFalse(Rule):
@@ -25,22 +27,37 @@ class AssertFalse(Rule):
             return shape.side**2
         raise AssertionError(f"unknown shape {shape.kind}")
     ```
+
+    ## Fix safety
+    The fix replaces the statement with `raise AssertionError(...)`, keeping its message. It is
+    unsafe: under `python -O` the statement did nothing and now raises.
     """
 
     code = "B011"
     name = "assert-false"
     message = "Do not `assert False` (`python -O` removes these calls), raise `AssertionError()`"
+    fix_title = "Replace `assert False`"
+    fixable = "always"
     VALID = ["assert x", "assert not True", "assert 0", "raise AssertionError('unreachable')"]
     INVALID = [
-        {"code": "assert False", "row": 1, "column": 8},
-        # Parentheses are not part of the reported range.
-        {"code": "def f():\n    assert (False), 'never'", "row": 2, "column": 13},
+        {"code": "assert False", "row": 1, "column": 8, "fixed": "raise AssertionError()"},
+        # Parentheses are not part of the reported range; the message is written anew, on one line.
+        {"code": "def f():\n    assert (False), 'never' \\\n        'ever'  # why",
+         "row": 2, "column": 13, "fixed": "def f():\n    raise AssertionError('never' 'ever')  # why"},
+        {"code": "assert False, (f'{x!r:>{w}}',)", "fixed": "raise AssertionError((f'{x!r:>{w}}',))"},
     ]
 
     def visit_assert_statement(self, node):
-        # The condition is the first expression after `assert` (comments are named nodes too).
-        test = next(c for c in node.named_children if c.type != "comment")
+        # The condition is the first expression after `assert` (comments are named nodes too),
+        # the message the second.
+        test, *message = [c for c in node.named_children if c.type != "comment"]
         while test.type == "parenthesized_expression":
             test = next(c for c in test.named_children if c.type != "comment")
-        if test.type == "false":
-            self.report(test)
+        if test.type != "false":
+            return
+        # As Ruff, the message is written anew: on one line, its spacing and escapes redone.
+        try:
+            argument = generate_arguments(message)
+        except Unsupported:
+            return self.report(test)
+        self.report(test, fix=Fix.unsafe(Edit.replace(node, f"raise AssertionError({argument})")))

@@ -1,5 +1,7 @@
 from lint import Rule
 
+from ._fixes import removal
+
 
 class PPrint(Rule):
     """## What it does
@@ -24,11 +26,17 @@ class PPrint(Rule):
 
     logging.getLogger(__name__).debug("%s", pformat(config))
     ```
+
+    ## Fix safety
+    The fix removes the statement that is only the `pprint` call. It is unsafe: the program's
+    output changes, and a `pprint` kept on purpose disappears.
     """
 
     code = "T203"
     name = "p-print"
     message = "`pprint` found"
+    fix_title = "Remove `pprint`"
+    fixable = "sometimes"
     VALID = [
         "import pprint\ntext = pprint.pformat({})",
         "from pprint import PrettyPrinter\nPrettyPrinter().pprint({})",  # a method, not the function
@@ -36,8 +44,11 @@ class PPrint(Rule):
         "import pprint\nwith open('out', 'w') as f:\n    pprint.pprint({}, stream=f)",  # to a file
     ]
     INVALID = [
-        {"code": "import pprint\npprint.pprint({})", "row": 2, "column": 1},
-        {"code": "from pprint import pprint as pp\nx = 1\nif x:\n    pp(x)", "row": 4, "column": 5},
+        {"code": "import pprint\npprint.pprint({})", "row": 2, "column": 1, "fixed": "import pprint\n"},
+        {"code": "from pprint import pprint as pp\nx = 1\nif x:\n    pp(x)", "row": 4, "column": 5,
+         "fixed": "from pprint import pprint as pp\nx = 1\nif x:\n    pass"},
+        {"code": "import pprint\ndef f(x):\n    pprint.pprint(x)\n    pprint.pprint(x)\n    return x\n",
+         "fixed": "import pprint\ndef f(x):\n    return x\n"},
     ]
 
     def visit_call(self, node):
@@ -51,7 +62,8 @@ class PPrint(Rule):
         # Ruff reports the callee without its parentheses: `(pprint)(x)` at `pprint`.
         while function.type == "parenthesized_expression":
             function = function.named_children[0]
-        self.report(function)
+        # The fix deletes the statement the call is the whole of (unsafe: the output goes).
+        self.report(function, fix=removal(node))
 
     def writes_elsewhere(self, call):
         """Whether the call passes `stream=` something other than None, `sys.stdout` or

@@ -1,5 +1,7 @@
 from lint import Rule
 
+from ._fixes import removal
+
 
 class PrintFound(Rule):
     """## What it does
@@ -20,20 +22,31 @@ class PrintFound(Rule):
 
     logging.getLogger(__name__).info("connected")
     ```
+
+    ## Fix safety
+    The fix removes the statement that is only the `print` call. It is unsafe: the program's
+    output changes, and a `print` kept on purpose disappears.
     """
 
     code = "T201"
     name = "print"
     message = "`print` found"
+    fix_title = "Remove `print`"
+    fixable = "sometimes"
     VALID = [
         "logging.info('x')",
         "def print(x): pass\nprint('shadowed')",
         "with open('log', 'w') as f:\n    print('x', file=f)",  # writes to a file of its choosing
     ]
     INVALID = [
-        "print('x')",
-        {"code": "import builtins\nbuiltins.print(1)", "row": 2, "column": 1},
-        {"code": "import sys\nprint('x', file=sys.stderr)", "row": 2, "column": 1},
+        {"code": "print('x')\nx = 1\n", "fixed": "x = 1\n"},
+        {"code": "import builtins\nbuiltins.print(1)", "row": 2, "column": 1, "fixed": "import builtins\n"},
+        {"code": "import sys\nprint('x', file=sys.stderr)", "row": 2, "column": 1, "fixed": "import sys\n"},
+        # The only statement of its block becomes `pass`; one `print` alone on a line.
+        {"code": "if x:\n    print(x)\nelse:\n    y = 1; print(y)  # done\n",
+         "fixed": "if x:\n    pass\nelse:\n    y = 1;   # done\n"},
+        # Not fixed (`fixed` is the code): the call is part of a larger expression.
+        {"code": "x = print(1) or 2", "row": 1, "column": 5, "fixed": "x = print(1) or 2"},
     ]
 
     def visit_call(self, node):
@@ -46,7 +59,8 @@ class PrintFound(Rule):
         # Ruff reports the callee without its parentheses: `(print)(x)` at `print`.
         while function.type == "parenthesized_expression":
             function = function.named_children[0]
-        self.report(function)
+        # The fix deletes the statement the call is the whole of (unsafe: the output goes).
+        self.report(function, fix=removal(node))
 
 
 def writes_elsewhere(rule, call, keyword):

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/registry.h"
+#include "fix/diff.h"
 #include "config/selection.h"
 
 namespace lint {
@@ -24,6 +25,20 @@ std::string_view option_type(RuleOption::Type t) {
     case RuleOption::Type::Strings: return "list of strings";
   }
   return "";
+}
+
+// Each line of `text` indented by `width` spaces (without a final line ending).
+std::string indented(std::string_view text, size_t width) {
+  std::string out;
+  const std::string pad(width, ' ');
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    out += (out.empty() ? "" : "\n") + pad + std::string(text.substr(pos, end - pos));
+    pos = end + 1;
+  }
+  return out;
 }
 
 const PythonRuleInfo* python_info(const RuleSpec* r, const std::deque<PythonRuleInfo>& python_rules) {
@@ -187,11 +202,46 @@ int test_rules(const std::deque<PythonRuleInfo>& rules, double rule_timeout) {
                            "):\n    " + ex.source);
       }
     }
+    // Fixing an example: this rule's fixes only, unsafe ones too, round after round as --fix.
+    LintProfile fix_profile = profile;
+    fix_profile.fixable = {&rule.spec};
+    LintOptions fix_options = options;
+    fix_options.profile = &fix_profile;
+    fix_options.fix.mode = FixOptions::Mode::Apply;
+    fix_options.fix.unsafe = true;
+    auto check_fix = [&](const RuleExample& ex) {
+      SourcePath sp;
+      sp.path = sp.display = sp.absolute = "<example>";
+      sp.is_stdin = true;  // the fixed text comes back instead of being written
+      const FileResult r = lint_source(sp, ex.source, fix_options);
+      if (!r.warning.empty()) {
+        problems.push_back("fixing INVALID example:\n" + indented(r.warning, 6) + "\n    " + ex.source);
+        return;
+      }
+      const std::string got = r.fixed_source_set ? r.fixed_source : ex.source;
+      if (got != *ex.fixed) {
+        problems.push_back("INVALID example's fix does not give its `fixed` code:\n" +
+                           indented(unified_diff(*ex.fixed, got, "fixed (expected)", "fixed (got)"), 6));
+        return;
+      }
+      // `fixed` equal to `code` says that nothing is fixed there: the rule still reports.
+      if (got == ex.source) return;
+      std::vector<nlohmann::json> found;
+      std::string errors;
+      lint_example(got, found, errors);  // adds "does not parse"
+      if (!errors.empty()) problems.push_back(errors);
+      for (const auto& d : found) {
+        problems.push_back("the rule still reports on the fixed code, at " +
+                           std::to_string(d["location"]["row"].get<int>()) + ":" +
+                           std::to_string(d["location"]["column"].get<int>()) + ":\n    " + got);
+      }
+    };
     for (const RuleExample& ex : examples.invalid) {
       std::vector<nlohmann::json> found;
       std::string errors;
       lint_example(ex.source, found, errors);
       if (!errors.empty()) problems.push_back(errors);
+      if (ex.fixed) check_fix(ex);
       const bool hit = std::any_of(found.begin(), found.end(), [&](const nlohmann::json& d) {
         return (ex.row == 0 || d["location"]["row"].get<uint32_t>() == ex.row) &&
                (ex.column == 0 || d["location"]["column"].get<uint32_t>() == ex.column) &&

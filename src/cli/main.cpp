@@ -585,8 +585,18 @@ int run_check(const Args& args, ConfigResolver& resolver) {
     // content of every Python rule file loaded, and whether noqa rows are computed.
     KeyHasher run;
     run.add(static_cast<uint64_t>(args.format == OutputFormat::Json || args.format == OutputFormat::JsonLines));
+    // A rule file may import helpers from its folder (`from ._helpers import x`): every Python
+    // file in the folder of a rule file counts (not below it: a rule file at a project's root
+    // would otherwise make every run read the whole project).
     std::set<std::string> rule_files;
-    for (const PythonRuleInfo& r : python_rules) rule_files.insert(r.path);
+    for (const PythonRuleInfo& r : python_rules) {
+      rule_files.insert(r.path);
+      std::error_code ec;
+      const fs::path folder = fs::path(r.path).parent_path().empty() ? fs::path(".") : fs::path(r.path).parent_path();
+      for (auto it = fs::directory_iterator(folder, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
+        if (it->path().extension() == ".py" && it->is_regular_file(ec)) rule_files.insert(it->path().string());
+      }
+    }
     for (const std::string& f : rule_files) {
       std::ifstream in(f, std::ios::binary);
       run.add(f).add(std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>()));

@@ -321,7 +321,7 @@ std::unique_ptr<Pass> check(const SourcePath& path, std::string file_text, const
   }
   if (options.python && !error) {
     PythonRules::FileInput input{path.display, parse_text, tree.get(), &lines, walked.semantic.get(),
-                                 std::move(walked.python_events)};
+                                 std::move(walked.python_events), source};
     PythonRules::FileOutput py = options.python->run(input);
     for (Diagnostic& d : py.diagnostics) {
       // A rule's own text: one line, without controls, in every format (output/terminal.h).
@@ -507,7 +507,8 @@ FileResult lint_text(const SourcePath& path, std::string text, const LintOptions
       last == first.get() ? before : notebook ? notebook->with_source(last->text, last->cell_offsets) : last->text;
   if (options.fix.mode == FixOptions::Mode::Diff) {
     if (after != before) {
-      const std::string name = path.is_stdin ? "" : path.display;
+      // Standard input's diff is headed by its --stdin-filename, if any, as Ruff's.
+      const std::string name = path.is_stdin && path.display == "-" ? "" : path.display;
       result.diff = unified_diff(before, after, name, name);
     }
   } else if (path.is_stdin) {

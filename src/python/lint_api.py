@@ -8,6 +8,9 @@ the kinds a rule asks for. A rule may instead (or also) give a tree-sitter `quer
 
 Nodes are read-only views of lint's own syntax tree (the names follow py-tree-sitter); they
 are valid while their file is being linted and raise `RuntimeError` afterwards.
+
+A rule that fixes says so (`fixable = "always"` or `"sometimes"`) and passes a `Fix`, made of
+`Edit`s over nodes or byte ranges, to `report()`: the same engine applies it as a native rule's.
 """
 
 import functools
@@ -15,7 +18,7 @@ import os
 
 from _lint import Node, NodeExpired  # noqa: F401  (re-exported)
 
-__all__ = ["Rule", "Node", "NodeExpired", "RuleTimeout", "Binding", "Scope"]
+__all__ = ["Rule", "Node", "NodeExpired", "RuleTimeout", "Binding", "Scope", "Edit", "Fix"]
 
 
 class RuleTimeout(BaseException):
@@ -54,6 +57,130 @@ class Scope:
         return f"Scope({self.kind!r})"
 
 
+class Edit:
+    """One change to the file's text: the bytes from `start` to `end` (offsets into the file's
+    UTF-8 text, as a node's `start_byte` and `end_byte`) become `content`. An insertion has
+    `start == end`, a deletion an empty `content`. Build edits with the class methods below;
+    lint checks them when they are reported (within the file, on character boundaries, not
+    overlapping another edit of the same fix)."""
+
+    __slots__ = ("start", "end", "content", "_node")
+
+    def __init__(self, start, end, content="", _node=None):
+        if not isinstance(start, int) or not isinstance(end, int) or isinstance(start, bool) or isinstance(end, bool):
+            raise TypeError(f"Edit: offsets are ints (byte offsets), not {type(start).__name__} and {type(end).__name__}")
+        if start < 0 or end < start:
+            raise ValueError(f"Edit: bytes {start} to {end} is not a range (0 <= start <= end)")
+        if not isinstance(content, str):
+            raise TypeError(f"Edit: the content is a str, not {type(content).__name__}")
+        content.encode("utf-8")  # a lone surrogate cannot be written to the file: raised here
+        self.start = start
+        self.end = end
+        self.content = content
+        self._node = _node
+
+    @classmethod
+    def replace(cls, node, content):
+        """Replaces the node's text with `content`."""
+        return cls(node.start_byte, node.end_byte, content, node)
+
+    @classmethod
+    def delete(cls, node):
+        """Deletes the node's text (only its text: see `delete_statement` for a whole line)."""
+        return cls(node.start_byte, node.end_byte, "", node)
+
+    @classmethod
+    def insert_before(cls, node, content):
+        """Inserts `content` just before the node."""
+        return cls(node.start_byte, node.start_byte, content, node)
+
+    @classmethod
+    def insert_after(cls, node, content):
+        """Inserts `content` just after the node."""
+        return cls(node.end_byte, node.end_byte, content, node)
+
+    @classmethod
+    def replace_range(cls, start, end, content):
+        """Replaces the bytes from `start` to `end` with `content`."""
+        return cls(start, end, content)
+
+    @classmethod
+    def delete_range(cls, start, end):
+        """Deletes the bytes from `start` to `end`."""
+        return cls(start, end, "")
+
+    @classmethod
+    def insert_at(cls, offset, content):
+        """Inserts `content` at byte `offset`."""
+        return cls(offset, offset, content)
+
+    @classmethod
+    def delete_statement(cls, statement):
+        """Deletes a statement as Ruff does: the whole line (with its comment) when the statement
+        is alone on it, only the statement and its `;` on a line it shares, and `pass` instead
+        when it is the only statement of its block (the block would be empty)."""
+        return _delete_statement(cls, statement)
+
+    def __eq__(self, other):
+        return isinstance(other, Edit) and (self.start, self.end, self.content) == (other.start, other.end, other.content)
+
+    def __hash__(self):
+        return hash((self.start, self.end, self.content))
+
+    def __repr__(self):
+        return f"Edit({self.start}, {self.end}, {self.content!r})"
+
+
+class Fix:
+    """What a rule proposes for a diagnostic: edits applied together, and how safe they are.
+    `Fix.safe(...)` is applied by `--fix`; `Fix.unsafe(...)` (it may change what the code does)
+    only with `--unsafe-fixes`; `Fix.display_only(...)` is shown, never applied. Each takes one
+    or more edits (or one list of them)."""
+
+    __slots__ = ("applicability", "edits", "isolation")
+
+    _LEVELS = {"display-only": 0, "unsafe": 1, "safe": 2}
+
+    def __init__(self, applicability, edits, isolation=0):
+        if applicability not in self._LEVELS:
+            raise ValueError(f"Fix: applicability is 'safe', 'unsafe' or 'display-only', not {applicability!r}")
+        edits = tuple(edits)
+        if not edits:
+            raise ValueError("Fix: a fix needs at least one edit")
+        for e in edits:
+            if not isinstance(e, Edit):
+                raise TypeError(f"Fix: edits are lint.Edit objects, not {type(e).__name__}")
+        self.applicability = applicability
+        self.edits = edits
+        self.isolation = isolation
+
+    @staticmethod
+    def _edits(edits):
+        return edits[0] if len(edits) == 1 and isinstance(edits[0], (list, tuple)) else edits
+
+    @classmethod
+    def safe(cls, *edits):
+        return cls("safe", cls._edits(edits))
+
+    @classmethod
+    def unsafe(cls, *edits):
+        return cls("unsafe", cls._edits(edits))
+
+    @classmethod
+    def display_only(cls, *edits):
+        return cls("display-only", cls._edits(edits))
+
+    def isolate(self, node):
+        """The same fix, applied in a round of `--fix` only if no other fix isolated by the
+        same node is (Ruff's isolation groups): for fixes that are right one at a time but not
+        together, such as deleting statements of one block (all of them would leave it empty).
+        The node is usually the compound statement whose body the fix changes."""
+        return Fix(self.applicability, self.edits, node.start_byte + 1)
+
+    def __repr__(self):
+        return f"Fix.{self.applicability.replace('-', '_')}({', '.join(map(repr, self.edits))})"
+
+
 class Rule:
     """Base class of Python rules. Subclasses set `code`, `name` and `message`, document the
     rule in the docstring, and define `visit_<kind>` / `leave_<kind>` methods (or a `query`
@@ -64,6 +191,11 @@ class Rule:
     code = None
     name = None
     message = None
+    # Whether the rule's diagnostics carry fixes: "always" or "sometimes" (a string literal:
+    # lint reads it without running the file); None when it never fixes.
+    fixable = None
+    # The help line shown with each diagnostic ("Replace with `None`"), unless report() gives one.
+    fix_title = None
     query = None
     VALID = ()
     INVALID = ()
@@ -81,12 +213,39 @@ class Rule:
         """The text of the file being linted."""
         return self._file.source
 
-    def report(self, node, message=None):
-        """Reports a diagnostic over `node`'s range, with `message` or the rule's default."""
+    @property
+    def source_bytes(self):
+        """The text of the file being linted as bytes: what byte offsets (`start_byte`, edits)
+        count."""
+        return self._file.source_bytes
+
+    @property
+    def line_ending(self):
+        """The file's line ending ("\\n", "\\r\\n" or "\\r": that of its first line), for the
+        lines a fix adds."""
+        return self._file.line_ending
+
+    @property
+    def indentation(self):
+        """One level of the file's indentation (that of its first indented block; four spaces
+        when it has none), for the blocks a fix adds."""
+        return self._file.indentation
+
+    def report(self, node, message=None, *, fix=None, fix_title=None):
+        """Reports a diagnostic over `node`'s range, with `message` or the rule's default, and
+        optionally a `fix` (a lint.Fix) and its `fix_title` (the help line; default: the rule's
+        `fix_title`)."""
         text = self.message if message is None else message
         if text is None:
             raise ValueError(f"{type(self).__name__}: report() needs a message (none given, no default)")
-        self._file.report(node, str(text))
+        if fix is not None and not isinstance(fix, Fix):
+            raise TypeError(f"report(): fix is a lint.Fix, not {type(fix).__name__}")
+        title = self.fix_title if fix_title is None else fix_title
+        packed = None
+        if fix is not None:
+            packed = (Fix._LEVELS[fix.applicability], fix.isolation,
+                      [(e.start, e.end, e.content, e._node) for e in fix.edits])
+        self._file.report(node, str(text), packed, None if title is None else str(title))
 
     def qualified_name(self, node):
         """The fully qualified name a name or attribute chain refers to (`os.path.join`,
@@ -164,3 +323,100 @@ def _module_path(path):
             break
         folder = parent
     return list(reversed(parts)), len(parts) > 1
+
+
+# Deleting a statement, as Ruff's fixes do (its `delete_stmt`).
+
+_BLANKS = b" \t\f"
+
+
+def _line_start(text, offset):
+    return max(text.rfind(b"\n", 0, offset), text.rfind(b"\r", 0, offset)) + 1
+
+
+def _line_end(text, offset):
+    """The end of the line holding `offset`, before its line ending."""
+    ends = [i for i in (text.find(b"\n", offset), text.find(b"\r", offset)) if i >= 0]
+    return min(ends) if ends else len(text)
+
+
+def _full_line_end(text, offset):
+    """The end of the line holding `offset`, after its line ending."""
+    end = _line_end(text, offset)
+    if text[end:end + 2] == b"\r\n":
+        return end + 2
+    return min(end + 1, len(text))
+
+
+def _lone_child(statement, block):
+    return block.type == "block" and [c for c in block.named_children if c.type != "comment"] == [statement]
+
+
+def _continuation_before(statement, text):
+    """The offset of the backslash continuing a line onto the statement's (the first of several
+    in a row), or None."""
+    start = statement.start_byte
+    line = _line_start(text, start)
+    if text[line:start].strip(_BLANKS):
+        return None
+    found = None
+    node = statement
+    while True:
+        before = node.prev_sibling
+        if before is None or before.type != "line_continuation" or before.end_byte != line:
+            return found
+        found = before.start_byte
+        line = _line_start(text, found)
+        if text[line:found].strip(_BLANKS):
+            return found
+        node = before
+
+
+def _lines_from(text, offset):
+    """(start, end) of each line from `offset` on (the first one starts at `offset`), without
+    line endings."""
+    while True:
+        end = _line_end(text, offset)
+        yield offset, end
+        if end >= len(text):
+            return
+        offset = _full_line_end(text, end)
+
+
+def _semicolon_after(text, offset):
+    """The offset of a `;` following a statement that ends at `offset`, or None."""
+    for start, end in _lines_from(text, offset):
+        line = text[start:end].lstrip(_BLANKS)
+        if line.startswith(b";"):
+            return end - len(line)
+        if not line.startswith(b"\\"):
+            return None
+    return None
+
+
+def _next_statement_start(text, semicolon):
+    """Where the statement after a `;` starts (or the `;`'s line ends when nothing follows)."""
+    for start, end in _lines_from(text, semicolon + 1):
+        line = text[start:end]
+        content = line.strip(_BLANKS)
+        if content.startswith(b"\\"):
+            continue
+        return start if not content else start + len(line) - len(line.lstrip(_BLANKS))
+    return _line_end(text, semicolon + 1)
+
+
+def _delete_statement(edit, statement):
+    text = statement._file.source_bytes
+    start, end = statement.start_byte, statement.end_byte
+    parent = statement.parent
+    if parent is not None and _lone_child(statement, parent):
+        return edit.replace(statement, "pass")
+    semicolon = _semicolon_after(text, end)
+    if semicolon is not None:
+        return edit(start, _next_statement_start(text, semicolon), "", statement)
+    if text[_line_start(text, start):start].strip(_BLANKS):
+        return edit.delete(statement)
+    continuation = _continuation_before(statement, text)
+    if continuation is not None:
+        return edit(continuation, end, "", statement)
+    return edit(_line_start(text, start), _full_line_end(text, end), "", statement)

@@ -12,6 +12,7 @@
 
 #include <deque>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -59,11 +60,14 @@ class PythonRules {
 
   struct FileInput {
     std::string_view path;
-    std::string_view source;
+    std::string_view source;  // what the tree was parsed from (a lone `\r` made `\n`)
     const TSTree* tree;
     const LineIndex* lines;
     const class SemanticModel* model;
     std::vector<PythonEvent> events;
+    // The file's own text after any byte order mark (same offsets as `source`; a lone `\r` is
+    // still a `\r`): what rules read as text and copy into fixes. Empty: `source`.
+    std::string_view original = {};
   };
   struct FileOutput {
     std::vector<Diagnostic> diagnostics;
@@ -92,11 +96,13 @@ PythonRules& start_python_rules(const std::vector<const PythonRuleInfo*>& select
                                 double timeout_seconds = kDefaultRuleTimeout);
 
 // The VALID and INVALID examples of a loaded rule (for `lint test-rules`): each INVALID entry
-// is its source plus the pinned fields (0 / "" when not pinned).
+// is its source plus the pinned fields (0 / "" when not pinned), and the code its fixes should
+// give (`fixed`), if any.
 struct RuleExample {
   std::string source;
   uint32_t row = 0, column = 0;
   std::string message;
+  std::optional<std::string> fixed;
 };
 struct RuleExamples {
   std::vector<RuleExample> valid, invalid;

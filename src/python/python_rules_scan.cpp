@@ -103,6 +103,8 @@ void scan_file(const fs::path& path, std::deque<PythonRuleInfo>& out) {
     PythonRuleInfo info;
     const TSNode name_node = field(cls, "name");
     info.class_name = std::string(text.substr(ts_node_start_byte(name_node), ts_node_end_byte(name_node) - ts_node_start_byte(name_node)));
+    std::string fixable;
+    uint32_t fixable_row = 0;
     bool first = true;
     for (TSNode s : children(body)) {
       if (!ts_node_is_named(s) || ts_node_is_extra(s)) continue;
@@ -120,8 +122,21 @@ void scan_file(const fs::path& path, std::deque<PythonRuleInfo>& out) {
       if (!string_value(text, field(a, "right"), value)) continue;
       if (target == "code") info.code = value;
       if (target == "name") info.name = value;
+      if (target == "fixable") {
+        fixable = value;
+        fixable_row = lines.location(ts_node_start_byte(s)).row;
+      }
     }
     if (info.code.empty()) continue;
+    // Read here, like the code, so that `lint rules` knows which rules fix without running them.
+    if (fixable == "always") {
+      info.spec.fix = FixAvailability::Always;
+    } else if (fixable == "sometimes") {
+      info.spec.fix = FixAvailability::Sometimes;
+    } else if (fixable_row) {
+      throw PythonRuleError{path.string() + ":" + std::to_string(fixable_row) + ": class " + info.class_name +
+                            ": `fixable` is \"always\" or \"sometimes\", not \"" + fixable + "\""};
+    }
     info.doc = clean_docstring(info.doc);
     if (info.name.empty()) info.name = kebab(info.class_name);
     info.path = path.string();

@@ -9,9 +9,11 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <list>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <unordered_map>
 
@@ -32,7 +34,8 @@ namespace {
 struct PyFile {
   bool alive = true;
   std::string path;
-  std::string_view source;
+  std::string_view source;    // what the tree was parsed from, for the semantic model
+  std::string_view original;  // the file's own text (same offsets): what rules read and copy
   const TSTree* tree = nullptr;
   const LineIndex* lines = nullptr;
   const SemanticModel* model = nullptr;
@@ -50,6 +53,18 @@ struct PyFile {
     return by_start;
   }
   mutable std::vector<std::pair<uint32_t, uint32_t>> by_start;
+
+  // The text as `str` and `bytes`, made once per file (rules may ask for it often).
+  py::object text_str, text_bytes;
+  const py::object& str() {
+    if (!text_str) text_str = py::str(original.data(), original.size());
+    return text_str;
+  }
+  const py::object& bytes() {
+    if (!text_bytes) text_bytes = py::bytes(original.data(), original.size());
+    return text_bytes;
+  }
+  std::optional<std::string> indentation;  // see indentation_of(), found once
 };
 
 struct PyNode {
@@ -75,8 +90,109 @@ py::tuple point(TSPoint p) { return py::make_tuple(p.row, p.column); }
 
 std::string_view node_text(const PyFile& f, TSNode n) {
   const uint32_t s = ts_node_start_byte(n), e = ts_node_end_byte(n);
-  if (e > f.source.size() || s > e) return {};
-  return f.source.substr(s, e - s);
+  if (e > f.original.size() || s > e) return {};
+  return f.original.substr(s, e - s);
+}
+
+// The file's line ending as Ruff's Stylist detects it: that of its first line ("\n" if none).
+std::string_view line_ending_of(std::string_view text) {
+  const size_t i = text.find_first_of("\r\n");
+  if (i == std::string_view::npos || text[i] == '\n') return "\n";
+  return i + 1 < text.size() && text[i + 1] == '\n' ? "\r\n" : "\r";
+}
+
+bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\f'; }
+
+// The file's indentation as Ruff's Stylist detects it: the leading whitespace of the first
+// block that starts a line of its own (what follows the last form feed); four spaces if none.
+std::string indentation_of(const TSTree* tree, std::string_view text) {
+  TSTreeCursor c = ts_tree_cursor_new(ts_tree_root_node(tree));
+  std::string found = "    ";
+  for (;;) {
+    const TSNode n = ts_tree_cursor_current_node(&c);
+    if (is(n, "block")) {
+      TSNode first{};
+      for (TSNode child : children(n)) {
+        if (!is(child, "comment")) {
+          first = child;
+          break;
+        }
+      }
+      if (!ts_node_is_null(first)) {
+        const uint32_t start = ts_node_start_byte(first);
+        uint32_t line = start;
+        while (line > 0 && text[line - 1] != '\n' && text[line - 1] != '\r') --line;
+        std::string_view lead = text.substr(line, start - line);
+        if (!lead.empty() && std::all_of(lead.begin(), lead.end(), is_blank)) {
+          if (const size_t ff = lead.rfind('\f'); ff != std::string_view::npos) lead.remove_prefix(ff + 1);
+          found = std::string(lead);
+          break;
+        }
+      }
+    }
+    if (ts_tree_cursor_goto_first_child(&c)) continue;
+    bool moved = false;
+    while (!(moved = ts_tree_cursor_goto_next_sibling(&c))) {
+      if (!ts_tree_cursor_goto_parent(&c)) break;
+    }
+    if (!moved) break;
+  }
+  ts_tree_cursor_delete(&c);
+  return found;
+}
+
+// Whether `offset` falls inside a UTF-8 sequence (between its lead byte and its last byte).
+bool inside_character(std::string_view text, uint32_t offset) {
+  return offset < text.size() && (static_cast<unsigned char>(text[offset]) & 0xC0) == 0x80;
+}
+
+// A fix a Python rule passed to report(), checked: every edit within the file, on character
+// boundaries, and none overlapping another. What is wrong raises ValueError in the rule.
+Fix checked_fix(const PyFile& f, const py::handle& given) {
+  const py::tuple t = py::reinterpret_borrow<py::tuple>(given);
+  const int level = t[0].cast<int>();
+  if (level < 0 || level > 2) throw py::value_error("report(): unknown fix applicability");
+  const uint32_t isolation = t[1].cast<uint32_t>();
+  std::vector<Edit> edits;
+  const std::string_view text = f.original;
+  auto where = [&](size_t i, const Edit& e) {
+    return "edit " + std::to_string(i + 1) + " of the fix (bytes " + std::to_string(e.start) + " to " +
+           std::to_string(e.end) + ")";
+  };
+  for (py::handle item : py::reinterpret_borrow<py::list>(t[2])) {
+    const py::tuple e = py::reinterpret_borrow<py::tuple>(item);
+    const py::object anchor = e[3];
+    if (!anchor.is_none()) {
+      const PyNode& n = anchor.cast<const PyNode&>();
+      if (!n.file || !n.file->alive) throw NodeExpired{};
+      if (n.file.get() != &f) throw py::value_error("report(): an edit of the fix is over a node of another file");
+    }
+    const int64_t start = e[0].cast<int64_t>(), end = e[1].cast<int64_t>();
+    Edit edit{static_cast<uint32_t>(std::max<int64_t>(start, 0)), static_cast<uint32_t>(std::max<int64_t>(end, 0)),
+              e[2].cast<std::string>()};
+    const size_t i = edits.size();
+    if (start < 0 || end < start || static_cast<uint64_t>(end) > text.size()) {
+      throw py::value_error("report(): " + where(i, edit) + " is not within the file (" +
+                            std::to_string(text.size()) + " bytes)");
+    }
+    if (inside_character(text, edit.start) || inside_character(text, edit.end)) {
+      throw py::value_error("report(): " + where(i, edit) +
+                            " starts or ends inside a character (offsets are bytes of the file's UTF-8 text)");
+    }
+    edits.push_back(std::move(edit));
+  }
+  if (edits.empty()) throw py::value_error("report(): the fix has no edit");
+  Fix fix = Fix::with(static_cast<Applicability>(level), std::move(edits));
+  const std::vector<Edit>& sorted = fix.edits();
+  for (size_t i = 1; i < sorted.size(); ++i) {
+    if (sorted[i - 1].end > sorted[i].start) {
+      throw py::value_error("report(): the edits of the fix overlap: bytes " + std::to_string(sorted[i - 1].start) +
+                            " to " + std::to_string(sorted[i - 1].end) + " and " + std::to_string(sorted[i].start) +
+                            " to " + std::to_string(sorted[i].end));
+    }
+  }
+  if (isolation) fix.isolate(isolation);
+  return fix;
 }
 
 const char* scope_kind_name(ScopeKind k) {
@@ -148,6 +264,7 @@ PYBIND11_EMBEDDED_MODULE(_lint, m) {
       .def_property_readonly("end_byte", [check](const PyNode& n) { check(n); return ts_node_end_byte(n.node); })
       .def_property_readonly("start_point", [check](const PyNode& n) { check(n); return point(ts_node_start_point(n.node)); })
       .def_property_readonly("end_point", [check](const PyNode& n) { check(n); return point(ts_node_end_point(n.node)); })
+      .def_property_readonly("_file", [check](const PyNode& n) { check(n); return n.file; })
       .def_property_readonly("is_named", [check](const PyNode& n) { check(n); return ts_node_is_named(n.node); })
       .def_property_readonly("is_missing", [check](const PyNode& n) { check(n); return ts_node_is_missing(n.node); })
       .def_property_readonly("has_error", [check](const PyNode& n) { check(n); return ts_node_has_error(n.node); })
@@ -246,9 +363,19 @@ PYBIND11_EMBEDDED_MODULE(_lint, m) {
   };
   py::class_<PyFile, std::shared_ptr<PyFile>>(m, "File")
       .def_property_readonly("path", [](const PyFile& f) { return f.path; })
-      .def_property_readonly("source", [check_file](const PyFile& f) { return std::string(check_file(f).source); })
+      .def_property_readonly("source", [check_file](PyFile& f) { check_file(f); return f.str(); })
+      .def_property_readonly("source_bytes", [check_file](PyFile& f) { check_file(f); return f.bytes(); })
+      .def_property_readonly("line_ending",
+                             [check_file](const PyFile& f) { return std::string(line_ending_of(check_file(f).original)); })
+      .def_property_readonly("indentation",
+                             [check_file](PyFile& f) {
+                               check_file(f);
+                               if (!f.indentation) f.indentation = indentation_of(f.tree, f.original);
+                               return *f.indentation;
+                             })
       .def("report",
-           [check_file, check_node](const PyFile& fr, const PyNode& n, const std::string& message) {
+           [check_file, check_node](const PyFile& fr, const PyNode& n, const std::string& message,
+                                    const py::object& fix, const py::object& fix_title) {
              const PyFile* f = &check_file(fr);
              check_node(fr, n, "report");
              if (!f->out) throw NodeExpired{};
@@ -257,8 +384,18 @@ PYBIND11_EMBEDDED_MODULE(_lint, m) {
              d.message = message;
              d.start_byte = ts_node_start_byte(n.node);
              d.end_byte = ts_node_end_byte(n.node);
+             if (!fix_title.is_none()) d.fix_title = fix_title.cast<std::string>();
+             if (!fix.is_none()) {
+               if (f->rule && f->rule->fix == FixAvailability::None) {
+                 throw py::value_error(
+                     "report(): the rule passes a fix but does not say it fixes: set `fixable = \"always\"` "
+                     "or `fixable = \"sometimes\"` in the class");
+               }
+               d.fix = checked_fix(*f, fix);
+             }
              f->out->push_back(std::move(d));
-           })
+           },
+           py::arg("node"), py::arg("message"), py::arg("fix") = py::none(), py::arg("fix_title") = py::none())
       .def("qualified_name",
            [check_file, check_node](const PyFile& fr, const py::object& obj) -> std::string {
              const PyFile* f = &check_file(fr);
@@ -549,21 +686,42 @@ PythonRules& start_python_rules(const std::vector<const PythonRuleInfo*>& select
   }
   py::module_ types = py::module_::import("types");
   py::object lint_module = types.attr("ModuleType")("lint");
-  py::exec(kLintApiSource, lint_module.attr("__dict__"));
+  // Compiled under a name, so that tracebacks through the API say where they pass.
+  py::module_ builtins = py::module_::import("builtins");
+  builtins.attr("exec")(builtins.attr("compile")(kLintApiSource, "<lint>", "exec"), lint_module.attr("__dict__"));
   sys.attr("modules")["lint"] = lint_module;
   py::object rule_base = lint_module.attr("Rule");
   if (impl.timeout > Watchdog::Clock::duration::zero()) {
     impl.watchdog = std::make_unique<Watchdog>(py::object(lint_module.attr("RuleTimeout")).release().ptr());
   }
 
-  // Import each file that defines a selected rule, once.
+  // Import each file that defines a selected rule, once. Each folder of rule files is a package
+  // (`lint_rules_N`), so that a rule file can import helpers beside it with a relative import
+  // (`from ._helpers import x`) without putting the folder on sys.path, where its files could
+  // shadow other modules.
   py::module_ util = py::module_::import("importlib.util");
   std::unordered_map<std::string, py::object> modules;
-  int counter = 0;
+  std::unordered_map<std::string, std::string> packages;  // folder -> package name
   for (const PythonRuleInfo* info : selected) {
     auto it = modules.find(info->path);
     if (it == modules.end()) {
-      const std::string module_name = "lint_rules_" + std::to_string(counter++);
+      const std::filesystem::path file = std::filesystem::absolute(info->path).lexically_normal();
+      const std::string folder = file.parent_path().string();
+      auto [package, created] = packages.emplace(folder, "lint_rules_" + std::to_string(packages.size()));
+      if (created) {
+        py::object pkg = types.attr("ModuleType")(package->second);
+        py::list path;
+        path.append(folder);
+        pkg.attr("__path__") = path;
+        pkg.attr("__package__") = package->second;
+        sys.attr("modules")[py::str(package->second)] = pkg;
+      }
+      std::string stem = file.stem().string();
+      std::replace(stem.begin(), stem.end(), '.', '_');  // a dot would name a subpackage
+      std::string module_name = package->second + "." + stem;
+      for (int n = 2; sys.attr("modules").contains(py::str(module_name)); ++n) {
+        module_name = package->second + "." + stem + "_" + std::to_string(n);
+      }
       // Importing runs the file's code: under the time limit too.
       Watchdog::Slot slot;
       if (impl.watchdog) {
@@ -601,6 +759,18 @@ PythonRules& start_python_rules(const std::vector<const PythonRuleInfo*>& select
       if (!derives) {
         throw PythonRuleError{info->path + ":" + std::to_string(info->line) + ": class " + info->class_name +
                               " has a `code` but does not derive from lint.Rule"};
+      }
+      // `fixable` was read by the scan, from the class body's literal: what runs must agree.
+      const py::object fixable = cls.attr("fixable");
+      const char* scanned = info->spec.fix == FixAvailability::Always      ? "always"
+                            : info->spec.fix == FixAvailability::Sometimes ? "sometimes"
+                                                                           : nullptr;
+      const bool agrees = scanned ? py::isinstance<py::str>(fixable) && fixable.cast<std::string>() == scanned
+                                  : fixable.is_none();
+      if (!agrees) {
+        throw PythonRuleError{info->path + ":" + std::to_string(info->line) + ": class " + info->class_name +
+                              ": set `fixable` in the class body to the string \"always\" or \"sometimes\" "
+                              "(lint reads it without running the rule file)"};
       }
       const uint32_t index = static_cast<uint32_t>(impl.rules.size());
       Runtime::RuleClass rc{info, cls, nullptr};
@@ -739,6 +909,7 @@ PythonRules::FileOutput Runtime::run(const FileInput& input) {
   auto file = std::make_shared<PyFile>();
   file->path = std::string(input.path);
   file->source = input.source;
+  file->original = input.original.empty() ? input.source : input.original;
   file->tree = input.tree;
   file->lines = input.lines;
   file->model = input.model;
@@ -892,6 +1063,8 @@ PythonRules::FileOutput Runtime::run(const FileInput& input) {
   // Nodes kept by a rule now refuse to touch the freed tree.
   file->alive = false;
   file->out = nullptr;
+  file->text_str = py::object();
+  file->text_bytes = py::object();
   return out;
 }
 
@@ -914,6 +1087,7 @@ RuleExamples rule_examples(const PythonRuleInfo& rule) {
           if (d.contains("row")) ex.row = d["row"].cast<uint32_t>();
           if (d.contains("column")) ex.column = d["column"].cast<uint32_t>();
           if (d.contains("message")) ex.message = d["message"].cast<std::string>();
+          if (d.contains("fixed")) ex.fixed = d["fixed"].cast<std::string>();
         } else {
           ex.source = item.cast<std::string>();
         }
@@ -927,7 +1101,7 @@ RuleExamples rule_examples(const PythonRuleInfo& rule) {
     } catch (const std::exception& e) {
       out = RuleExamples{};
       out.error = std::string("VALID and INVALID must be lists of strings or of dicts with a string `code` "
-                              "(and `row`, `column`, `message`): ") + e.what();
+                              "(and `row`, `column`, `message`, `fixed`): ") + e.what();
     }
   }
   return out;

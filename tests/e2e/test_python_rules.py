@@ -53,6 +53,9 @@ class Workspace(unittest.TestCase):
         self.assertIn(proc.returncode, expect, proc.stderr.decode())
         return proc, json.loads(proc.stdout)
 
+    def read(self, rel):
+        return (self.dir / rel).read_text()
+
     @staticmethod
     def where(diags):
         return sorted((Path(d["filename"]).name, d["code"], d["location"]["row"], d["location"]["column"])
@@ -346,12 +349,316 @@ class TestRules(Workspace):
         self.assertIn("INVALID example did not report X103 at 1:1", out)
         self.assertIn("1 passed, 1 failed", out)
 
+    def test_fixed_examples(self):
+        self.write("rules/none_equality.py", NONE_EQUALITY)
+        proc = run("test-rules", str(self.dir / "rules"))
+        self.assertEqual(proc.returncode, 0, proc.stdout + proc.stderr)
+        self.assertIn("ok   X801 none-equality (1 valid, 1 invalid)", proc.stdout.decode())
+        # A fix that does not give the expected code: a diff of the two.
+        self.write("rules/none_equality.py", NONE_EQUALITY.replace('"fixed": "if x is None', '"fixed": "if x is not None'))
+        proc = run("test-rules", str(self.dir / "rules"))
+        self.assertEqual(proc.returncode, 1)
+        self.assertIn("FAIL X801 none-equality", proc.stdout.decode())
+        self.assertIn("INVALID example's fix does not give its `fixed` code:\n"
+                      "      --- fixed (expected)\n"
+                      "      +++ fixed (got)\n"
+                      "      @@ -1,2 +1,2 @@\n"
+                      "      -if x is not None:\n"
+                      "      +if x is None:\n"
+                      "           pass\n", proc.stdout.decode())
+        # A fix that breaks the code, and one the rule still reports after.
+        self.write("rules/none_equality.py", NONE_EQUALITY.replace('Edit.replace(op, "is")', 'Edit.replace(op, "is(")'))
+        proc = run("test-rules", str(self.dir / "rules"))
+        self.assertEqual(proc.returncode, 1)
+        self.assertIn("Fix introduced a syntax error in `<example>` with rule codes X801", proc.stdout.decode())
+        self.write("rules/none_equality.py", NONE_EQUALITY.replace('Edit.replace(op, "is")', 'Edit.replace(op, "==")')
+                   .replace('"fixed": "if x is None', '"fixed": "if x == None'))
+        proc = run("test-rules", str(self.dir / "rules"))
+        self.assertEqual(proc.returncode, 1)
+        self.assertIn("Failed to converge after 100 fix rounds", proc.stdout.decode())
+
     def test_the_shipped_rules_pass(self):
         proc = run("test-rules")
         self.assertEqual(proc.returncode, 0, proc.stdout + proc.stderr)
         out = proc.stdout.decode()
         for code in ("T201", "T203", "T100", "B006", "B011", "B015"):
             self.assertIn(f"ok   {code} ", out)
+
+
+# A rule with a fix: `x == None` becomes `x is None`.
+NONE_EQUALITY = '''
+from lint import Rule, Edit, Fix
+
+
+class NoneEquality(Rule):
+    """Flags `== None`."""
+
+    code = "X801"
+    name = "none-equality"
+    message = "Comparison to `None` with `==`"
+    fix_title = "Replace `==` with `is`"
+    fixable = "always"
+    VALID = ["x is None"]
+    INVALID = [{"code": "if x == None:\\n    pass\\n", "fixed": "if x is None:\\n    pass\\n"}]
+
+    def visit_comparison_operator(self, node):
+        for op in node.children:
+            if op.type == "==" and op.next_sibling.type == "none":
+                self.report(node, fix=Fix.safe(Edit.replace(op, "is")))
+'''
+
+
+def fixing_rule(methods, attributes='fixable = "sometimes"'):
+    """The source of rule X802 (`scripted`), with these methods and class attributes."""
+    head = '''
+from lint import Rule, Edit, Fix
+
+
+class Scripted(Rule):
+    code = "X802"
+    name = "scripted"
+    message = "scripted"
+'''
+    return head + textwrap.indent(attributes + "\n\n" + textwrap.dedent(methods), "    ")
+
+
+# Its fix comes from the file's first line, `# fix: <Python expression>` (with `node`, the module,
+# `rule`, `Edit` and `Fix` in scope), the first time the rule sees a file only: --fix stops there.
+SCRIPTED_FIX = fixing_rule('''
+    seen = False
+
+    def visit_module(self, node):
+        first = self.source.split("\\n", 1)[0]
+        if first.startswith("# fix: ") and not Scripted.seen:
+            Scripted.seen = True
+            fix = eval(first[len("# fix: "):], {"Edit": Edit, "Fix": Fix, "node": node, "rule": self})
+            self.report(node, fix=fix)
+''')
+
+
+class Fixes(Workspace):
+    def scripted(self, expression, rest, *args):
+        """Lints `# fix: EXPRESSION` + rest with the scripted rule; returns (proc, path)."""
+        self.write("rules/scripted.py", SCRIPTED_FIX)
+        path = self.dir / "a.py"
+        path.write_text(f"# fix: {expression}\n{rest}")
+        proc = self.lint("--python-rules", "rules", "--select", "X802", *args, "a.py")
+        return proc, path
+
+    def test_a_fix_is_reported_shown_and_applied(self):
+        self.write("rules/none_equality.py", NONE_EQUALITY)
+        self.write("a.py", "if x == None:\n    pass\n")
+        _, diags = self.lint_json("--python-rules", "rules", "--select", "X801", "a.py")
+        self.assertEqual(diags[0]["fix"], {
+            "applicability": "safe",
+            "edits": [{"content": "is", "end_location": {"column": 8, "row": 1}, "location": {"column": 6, "row": 1}}],
+            "message": "Replace `==` with `is`",
+        })
+        proc = self.lint("--python-rules", "rules", "--select", "X801", "--output-format", "concise", "a.py")
+        self.assertEqual(proc.stdout.decode(), "a.py:1:4: X801 [*] Comparison to `None` with `==`\nFound 1 error.\n"
+                                              "[*] 1 fixable with `--fix`.\n")
+        proc = self.lint("--python-rules", "rules", "--select", "X801", "--fix", "a.py")
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        self.assertEqual((self.dir / "a.py").read_text(), "if x is None:\n    pass\n")
+        self.assertEqual(proc.stdout.decode(), "Found 1 error (1 fixed, 0 remaining).\n")
+
+    def test_rules_and_rule_say_which_python_rules_fix(self):
+        self.write("rules/none_equality.py", NONE_EQUALITY)
+        self.write("rules/no_foo.py", NO_FOO)
+        proc = run("rules", "--python-rules", str(self.dir / "rules"), "--output-format", "json", cwd=self.dir)
+        rules = {r["code"]: r for r in json.loads(proc.stdout)}
+        self.assertEqual((rules["X801"]["fixable"], rules["X801"]["fix_availability"]), (True, "Always"))
+        self.assertEqual((rules["X101"]["fixable"], rules["X101"]["fix_availability"]), (False, "None"))
+        proc = run("rule", "X801", "--python-rules", str(self.dir / "rules"), cwd=self.dir)
+        self.assertIn("Fix is always available.", proc.stdout.decode())
+
+    def test_edits_over_nodes_and_ranges(self):
+        end = "len(rule.source_bytes)"
+        cases = [
+            ("Fix.safe(Edit.insert_before(node, 'import os\\n'))", "import os\n# fix: {}\nx = 1\n"),
+            (f"Fix.safe(Edit.insert_at({end}, 'y = 2\\n'))", "# fix: {}\nx = 1\ny = 2\n"),
+            (f"Fix.safe(Edit.replace_range({end} - 2, {end} - 1, '2'))", "# fix: {}\nx = 2\n"),
+            ("Fix.safe([Edit.delete_range(0, 2), Edit.insert_after(node, '# end\\n')])", "fix: {}\nx = 1\n# end\n"),
+            ("Fix.unsafe(Edit.delete(node))", ""),
+            ("Fix.unsafe(Edit.replace(node, 'pass\\n'), Edit.insert_at(0, '# a\\n'), Edit.insert_at(0, '# b\\n'))",
+             "# a\n# b\npass\n"),
+        ]
+        for expression, expected in cases:
+            with self.subTest(expression):
+                proc, path = self.scripted(expression, "x = 1\n", "--fix", "--unsafe-fixes")
+                self.assertEqual(proc.returncode, 0, proc.stderr)
+                self.assertEqual(path.read_text(), expected.replace("{}", expression))
+
+    def test_unsafe_and_display_only_fixes(self):
+        proc, path = self.scripted("Fix.unsafe(Edit.delete(node))", "x = 1\n", "--fix")
+        self.assertEqual(proc.returncode, 1, proc.stderr)
+        self.assertIn("1 unsafe fix available with `--fix --unsafe-fixes`.", proc.stdout.decode())
+        self.assertNotEqual(path.read_text(), "")
+        proc, path = self.scripted("Fix.display_only(Edit.delete(node))", "x = 1\n", "--fix", "--unsafe-fixes")
+        self.assertEqual(proc.returncode, 1, proc.stderr)
+        self.assertNotEqual(path.read_text(), "")
+        proc, _ = self.scripted("Fix.display_only(Edit.delete(node))", "x = 1\n", "--output-format", "json")
+        self.assertEqual(json.loads(proc.stdout)[0]["fix"]["applicability"], "display-only")
+
+    def test_a_bad_edit_is_the_rules_error_and_the_file_is_left_alone(self):
+        cases = [
+            ("Fix.safe(Edit.replace_range(0, 10000, ''))", "is not within the file"),
+            ("Fix.safe(Edit.replace(node, 'a'), Edit.insert_at(3, 'b'), Edit.delete_range(2, 5))",
+             "the edits of the fix overlap"),
+            ("Fix.safe(Edit.insert_at(rule.source_bytes.index(b'\\xc3') + 1, 'x'))", "inside a character"),
+            ("Fix.safe()", "a fix needs at least one edit"),
+            ("Fix.safe('x')", "edits are lint.Edit objects"),
+            ("Fix.safe(Edit.replace_range(3, 2, ''))", "is not a range"),
+            ("Fix.safe(Edit.replace_range(0.5, 2, ''))", "offsets are ints"),
+            ("Fix.safe(Edit.replace(node, b'x'))", "the content is a str"),
+            ("Fix.safe(Edit.replace(node, '\\ud800'))", "surrogates not allowed"),
+            ("'not a fix'", "fix is a lint.Fix"),
+        ]
+        for expression, message in cases:
+            with self.subTest(expression):
+                proc, path = self.scripted(expression, "x = 'é'\n", "--fix")
+                self.assertEqual(proc.returncode, 2, proc.stderr)
+                err = proc.stderr.decode()
+                self.assertIn("rule X802 (scripted", err)
+                self.assertIn(message, err)
+                self.assertEqual(path.read_text(), f"# fix: {expression}\nx = 'é'\n")
+
+    def test_a_fix_from_a_rule_that_does_not_say_it_fixes(self):
+        self.write("rules/undeclared.py", SCRIPTED_FIX.replace('fixable = "sometimes"', "", 1))
+        self.write("a.py", "# fix: Fix.safe(Edit.delete(node))\n")
+        proc = self.lint("--python-rules", "rules", "--select", "X802", "--fix", "a.py")
+        self.assertEqual(proc.returncode, 2)
+        self.assertIn("does not say it fixes: set `fixable", proc.stderr.decode())
+
+    def test_fixable_is_a_literal_always_or_sometimes(self):
+        self.write("a.py", "x = 1\n")
+        self.write("rules/typo.py", SCRIPTED_FIX.replace('fixable = "sometimes"', 'fixable = "alway"'))
+        proc = self.lint("--python-rules", "rules", "--select", "F", "a.py")
+        self.assertEqual(proc.returncode, 2)
+        self.assertIn('typo.py:9: class Scripted: `fixable` is "always" or "sometimes", not "alway"',
+                      proc.stderr.decode())
+        self.write("rules/typo.py", SCRIPTED_FIX.replace('fixable = "sometimes"', 'fixable = "some" + "times"'))
+        proc = self.lint("--python-rules", "rules", "--select", "X802", "a.py")
+        self.assertEqual(proc.returncode, 2)
+        self.assertIn("set `fixable` in the class body to the string", proc.stderr.decode())
+
+    def test_the_fix_title_is_the_help_line(self):
+        self.write("rules/scripted.py", SCRIPTED_FIX.replace('fixable = "sometimes"',
+                                                             'fixable = "sometimes"\n    fix_title = "Do it"'))
+        self.write("a.py", "# fix: None\n")
+        proc = self.lint("--python-rules", "rules", "--select", "X802", "a.py")
+        self.assertIn("help: Do it\n", proc.stdout.decode())  # without a fix too, as Ruff shows it
+
+    def test_isolated_fixes_apply_one_per_round(self):
+        # Isolated by one node, one of the two deletions applies per round.
+        self.write("rules/scripted.py", fixing_rule('''
+            rounds = 0
+
+            def visit_module(self, node):
+                Scripted.rounds += 1
+                if "x = 1" not in self.source:
+                    self.report(node, f"{Scripted.rounds} rounds")
+
+            def visit_expression_statement(self, node):
+                if node.text.startswith("print"):
+                    self.report(node, fix=Fix.safe(Edit.delete_statement(node)).isolate(node.parent))
+            '''))
+        self.write("a.py", "if x:\n    print(1)\n    print(2)\n    x = 1\n")
+        proc = self.lint("--python-rules", "rules", "--select", "X802", "--fix", "--show-fixes", "a.py")
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        self.assertEqual((self.dir / "a.py").read_text(), "if x:\n    x = 1\n")
+        self.assertIn("2 × X802 (scripted)", proc.stdout.decode())
+        # Rounds: a lint, a fix, a lint, a fix, a last lint.
+        self.write("a.py", "if y:\n    print(1)\n    z = 1\n    print(2)\n")
+        _, diags = self.lint_json("--python-rules", "rules", "--select", "X802", "--fix", "a.py")
+        self.assertEqual([d["message"] for d in diags], ["3 rounds"])
+        # Not isolated, both apply in one round.
+        self.write("rules/scripted.py", self.read("rules/scripted.py").replace(".isolate(node.parent)", ""))
+        self.write("a.py", "if y:\n    print(1)\n    z = 1\n    print(2)\n")
+        _, diags = self.lint_json("--python-rules", "rules", "--select", "X802", "--fix", "a.py")
+        self.assertEqual([d["message"] for d in diags], ["2 rounds"])
+
+    def test_delete_statement_as_ruff_deletes_them(self):
+        cases = [
+            ("x = 1\nprint(1)\ny = 2\n", "x = 1\ny = 2\n"),
+            ("x = 1\nprint(1)  # note\n", "x = 1\n"),
+            ("if x:\n    print(1)\n", "if x:\n    pass\n"),
+            ("if x:\n    # c\n    print(1)\nelse:\n    y = 1\n    print(2)\n",
+             "if x:\n    # c\n    pass\nelse:\n    y = 1\n"),
+            ("x = 1; print(1); y = 2\n", "x = 1; y = 2\n"),
+            ("x = 1; print(1)\n", "x = 1; \n"),
+            ("print(1); x = 1\n", "x = 1\n"),
+            ("print(1) ;\nx = 1\n", "\nx = 1\n"),
+            ("x = 1; \\\n  print(1)\ny = 2\n", "x = 1; \ny = 2\n"),
+            ("x = 1\r\nprint(1)\r\ny = 2\r\n", "x = 1\r\ny = 2\r\n"),
+            ("x = 1\rprint(1)\ry = 2\r", "x = 1\ry = 2\r"),
+            ("class A:\n    'doc'\n    print(1)\n", "class A:\n    'doc'\n"),
+        ]
+        self.write("rules/scripted.py", fixing_rule('''
+            def visit_call(self, node):
+                if node.text.startswith("print"):
+                    self.report(node, fix=Fix.safe(Edit.delete_statement(node.parent)))
+            '''))
+        for source, expected in cases:
+            with self.subTest(source):
+                path = self.dir / "a.py"
+                path.write_bytes(source.encode())
+                proc = self.lint("--python-rules", "rules", "--select", "X802", "--fix", "a.py")
+                self.assertEqual(proc.returncode, 0, proc.stderr)
+                self.assertEqual(path.read_bytes().decode(), expected)
+
+    def test_line_ending_indentation_and_text_of_the_file(self):
+        self.write("rules/scripted.py", fixing_rule('''
+            def visit_module(self, node):
+                self.report(node, repr((self.line_ending, self.indentation, node.text == self.source,
+                                        self.source_bytes == self.source.encode())))
+            '''))
+        for source, expected in [
+            (b"x = 1\n", ("\n", "    ")),
+            (b"if x:\r\n\ty = '\xc3\xa9'\r\n", ("\r\n", "\t")),
+            (b"def f():\r  return 1\r", ("\r", "  ")),
+            (b"if x: pass\nclass A:\n\x0c   # c\n   y = 1\n", ("\n", "   ")),
+        ]:
+            with self.subTest(source):
+                (self.dir / "a.py").write_bytes(source)
+                _, diags = self.lint_json("--python-rules", "rules", "--select", "X802", "a.py")
+                self.assertEqual(diags[0]["message"], repr(expected + (True, True)))
+
+    def test_a_lone_carriage_return_stays_in_node_text(self):
+        # Rules read the file's own text: a fix copying a node's text keeps its line endings.
+        self.write("rules/scripted.py", fixing_rule('''
+            def visit_list(self, node):
+                self.report(node, fix=Fix.safe(Edit.replace(node, "(" + node.text[1:-1] + ")")))
+            '''))
+        path = self.dir / "a.py"
+        path.write_bytes(b"x = [\r  1,\r]\r")
+        proc = self.lint("--python-rules", "rules", "--select", "X802", "--fix", "a.py")
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        self.assertEqual(path.read_bytes(), b"x = (\r  1,\r)\r")
+
+    def test_a_rule_file_imports_helpers_beside_it(self):
+        self.write("rules/_helpers.py", "def shout(text):\n    return text.upper()\n")
+        self.write("rules/loud.py", '''
+            from lint import Rule
+            from ._helpers import shout
+
+
+            class Loud(Rule):
+                code = "X803"
+                message = "x"
+
+                def visit_identifier(self, node):
+                    self.report(node, shout(node.text))
+            ''')
+        self.write("a.py", "abc\n")
+        _, diags = self.lint_json("--python-rules", "rules", "--select", "X803", "a.py")
+        self.assertEqual(diags[0]["message"], "ABC")
+        # With the result cache, a changed helper is a changed rule: the result is not reused.
+        cached = ["--isolated", "--cache-dir", str(self.dir / "cache"), "--python-rules", "rules", "--select", "X803",
+                  "--output-format", "concise", "a.py"]
+        self.assertIn(b"X803 ABC", run(*cached, cwd=self.dir).stdout)
+        self.write("rules/_helpers.py", "def shout(text):\n    return text + '!'\n")
+        self.assertIn(b"X803 abc!", run(*cached, cwd=self.dir).stdout)
 
 
 class ShippedRules(Workspace):
