@@ -67,6 +67,35 @@ class Scaling(unittest.TestCase):
             ("F524", "`.format` call is missing argument(s) for placeholder(s): a0"),
         ])
 
+    def notebook(self, cells):
+        (self.dir / "nb.ipynb").write_text(json.dumps({
+            "cells": [{"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None, "source": c}
+                      for c in cells],
+            "metadata": {"language_info": {"name": "python"}}, "nbformat": 4, "nbformat_minor": 5}))
+
+    def test_notebook_of_many_cells(self):
+        # 60,000 cells, 30,000 diagnostics each naming or looking up their cell: every lookup
+        # searched the cells from the first (bench/scaling notebook-cells measures the growth).
+        n = 30_000
+        self.notebook(["import os\nx = 1;"] * n + ["1"] * n)
+        proc = run("--select", "F811,E703", "nb.ipynb", cwd=self.dir)
+        self.assertEqual(proc.returncode, 1, proc.stderr.decode()[-2000:])
+        diags = json.loads(proc.stdout)
+        # E703 spares a semicolon that ends its cell (it hides the output); F811 names the cell.
+        self.assertEqual([d["code"] for d in diags], ["F811"] * (n - 1))
+        self.assertEqual(diags[-1]["cell"], n)
+        self.assertEqual(diags[-1]["message"], f"Redefinition of unused `os` from cell {n - 1}, line 1: `os` redefined here")
+
+    def test_notebook_fix_in_every_cell(self):
+        # F541 fixes each of 40,000 cells; each cell's offset was moved past every edit before it.
+        n = 40_000
+        self.notebook(['x = f"a"\ny = 1'] * n)
+        proc = run("--select", "F541", "--fix", "nb.ipynb", cwd=self.dir)
+        self.assertEqual(proc.returncode, 0, proc.stderr.decode()[-2000:])
+        fixed = json.loads((self.dir / "nb.ipynb").read_text())
+        self.assertEqual({"".join(c["source"]) for c in fixed["cells"]}, {'x = "a"\ny = 1'})
+        self.assertEqual(len(fixed["cells"]), n)
+
 
 if __name__ == "__main__":
     unittest.main()
