@@ -52,7 +52,24 @@ class UselessComparison(Rule):
         comparison = unparenthesized(parts[0])
         if comparison.type != "comparison_operator":
             return
+        if self.is_notebook and self.ends_cell(node):
+            return  # Jupyter displays a cell's last expression: it is the cell's output
         self.report(comparison, self.END_OF_FUNCTION if self.ends_function(node) else None)
+
+    def ends_cell(self, statement):
+        """Whether `statement` is a notebook cell's last top-level statement: only semicolons,
+        comments and blank space follow it in its cell."""
+        if statement.parent is None or statement.parent.type != "module":
+            return False
+        cell = self.notebook_cell(statement)
+        if cell is None:
+            return False
+        rest = self.source_bytes[statement.end_byte:cell[1]]
+        for line in rest.split(b"\n"):
+            code = line.split(b"#", 1)[0]
+            if code.strip(b" \t\r\f;\\"):
+                return False
+        return True
 
     def ends_function(self, statement):
         """Whether `statement` is the last statement of the body of the function it is in."""

@@ -29,12 +29,28 @@ class UselessSemicolon final : public statements::SemicolonRule {
  protected:
   void on_semicolon(Context& ctx, uint32_t start, uint32_t end, bool ends_line) override {
     if (!ends_line) return;
-    // In a notebook, a semicolon closing a cell hides the cell's output: it is useful.
-    if (ctx.is_notebook() && last_in_cell(ctx, end)) return;
+    // In a notebook, a semicolon closing a cell's last top-level statement hides the cell's
+    // output: it is useful.
+    if (ctx.is_notebook() && at_top_level(ctx.source(), start) && last_in_cell(ctx, end)) return;
     report(ctx, start, end, "Statement ends with an unnecessary semicolon");
   }
 
  private:
+  // Whether the statement ending at `at` is not in an indented block: its line (the first of the
+  // lines that backslashes join) starts without indentation.
+  static bool at_top_level(std::string_view src, uint32_t at) {
+    size_t line = src.rfind('\n', at == 0 ? 0 : at - 1);
+    line = line == std::string_view::npos ? 0 : line + 1;
+    for (;;) {
+      size_t backslash = line >= 2 ? line - 2 : 0;  // before the line break ("\n" or "\r\n")
+      if (backslash > 0 && src[backslash] == '\r') --backslash;
+      if (line < 2 || src[backslash] != '\\') break;
+      const size_t before = src.rfind('\n', backslash);
+      line = before == std::string_view::npos ? 0 : before + 1;
+    }
+    return line >= src.size() || (src[line] != ' ' && src[line] != '\t' && src[line] != '\f');
+  }
+
   // Whether only blank space and comments follow `end` in its cell.
   static bool last_in_cell(const Context& ctx, uint32_t end) {
     const uint32_t cell_end = ctx.cell_of(end).second;

@@ -40,15 +40,20 @@ inline bool redefines(const Binding& binding, const Binding& existing) {
     case BindingKind::Builtin:
       return false;
     case BindingKind::Assignment:
+    case BindingKind::AnnotatedAssignment:  // Ruff's Assignment covers `x: T = v` too
     case BindingKind::NamedExpr:
-      if (existing.kind == BindingKind::Assignment || existing.kind == BindingKind::NamedExpr) return false;
+      if (existing.kind == BindingKind::Assignment || existing.kind == BindingKind::AnnotatedAssignment ||
+          existing.kind == BindingKind::NamedExpr) {
+        return false;
+      }
       break;
     default:
       break;
   }
   return existing.kind == BindingKind::Class || existing.kind == BindingKind::Function ||
          existing.kind == BindingKind::Import || existing.kind == BindingKind::FromImport ||
-         existing.kind == BindingKind::Assignment;
+         existing.kind == BindingKind::Assignment || existing.kind == BindingKind::AnnotatedAssignment ||
+         existing.kind == BindingKind::NamedExpr;
 }
 
 inline std::string quoted(std::string_view name) { return "`" + std::string(name) + "`"; }

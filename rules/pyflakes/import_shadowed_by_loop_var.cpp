@@ -38,9 +38,8 @@ class ImportShadowedByLoopVar final : public Rule {
       const Binding& shadowed = m->bindings[b.shadows];
       if (!is_import(shadowed.kind)) continue;
       if (!m->same_branch(shadowed, b)) continue;
-      const uint32_t row = ctx.lines().location(shadowed.start).row;
       report(ctx, b.start, b.end,
-             "Import " + quoted(b.name) + " from line " + std::to_string(row) + " shadowed by loop variable");
+             "Import " + quoted(b.name) + " from " + ctx.line_label(shadowed.start) + " shadowed by loop variable");
     }
   }
 };

@@ -35,6 +35,15 @@ class UndefinedName final : public Rule {
  public:
   explicit UndefinedName(const RuleOptions& options) : builtins_(options.strings("builtins")) {}
 
+  // The name as the file writes it: the model holds names NFKC-normalised (`𝒟` is looked up as
+  // `D`), but Ruff's message quotes the source.
+  static std::string_view as_written(const Context& ctx, const Unresolved& u) {
+    if (u.end > ctx.source().size() || u.start >= u.end) return u.name;
+    const std::string_view raw = ctx.source().substr(u.start, u.end - u.start);
+    const bool ascii = std::all_of(raw.begin(), raw.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    return ascii ? u.name : raw;
+  }
+
   void finish(Context& ctx) override {
     const SemanticModel* m = ctx.semantic();
     if (!m) return;
@@ -42,7 +51,7 @@ class UndefinedName final : public Rule {
       if (u.star_import_in_scope) continue;  // F405
       if (u.flags & kInNameErrorTry) continue;
       if (std::find(builtins_.begin(), builtins_.end(), u.name) != builtins_.end()) continue;
-      std::string message = "Undefined name `" + std::string(u.name) + "`";
+      std::string message = "Undefined name `" + std::string(as_written(ctx, u)) + "`";
       // A builtin of a later Python than the target: say how to target it (as Ruff does).
       if (const int minor = builtin_added_in(u.name); minor > ctx.target_minor()) {
         const std::string v = std::to_string(minor);

@@ -49,7 +49,7 @@ class UnusedVariable final : public Rule {
             b.kind != BindingKind::MatchCapture) {
           continue;
         }
-        if (b.uses || (b.flags & (kUnpacked | kGlobalName | kNonlocalName))) continue;
+        if (b.uses || (b.flags & (kUnpacked | kGlobalName | kNonlocalName | kBehindHandler))) continue;
         if (is_dummy_name(name) || name == "__tracebackhide__" || name == "__traceback_info__" ||
             name == "__traceback_supplement__" || name == "__debuggerskip__") {
           continue;

@@ -321,7 +321,7 @@ std::unique_ptr<Pass> check(const SourcePath& path, std::string file_text, const
   }
   if (options.python && !error) {
     PythonRules::FileInput input{path.display, parse_text, tree.get(), &lines, walked.semantic.get(),
-                                 std::move(walked.python_events), source};
+                                 std::move(walked.python_events), source, &ctx.cell_offsets()};
     PythonRules::FileOutput py = options.python->run(input);
     for (Diagnostic& d : py.diagnostics) {
       // A rule's own text: one line, without controls, in every format (output/terminal.h).

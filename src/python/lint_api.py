@@ -231,6 +231,17 @@ class Rule:
         when it has none), for the blocks a fix adds."""
         return self._file.indentation
 
+    @property
+    def is_notebook(self):
+        """Whether the file is a Jupyter notebook (its code cells joined, one after another)."""
+        return self._file.is_notebook
+
+    def notebook_cell(self, node):
+        """In a notebook, the byte range `(start, end)` of the cell holding `node`; None in a
+        Python file. (A cell's last expression is displayed by Jupyter, so rules about useless
+        expressions let it be, as Ruff's do.)"""
+        return self._file.cell_range(node.start_byte)
+
     def report(self, node, message=None, *, fix=None, fix_title=None):
         """Reports a diagnostic over `node`'s range, with `message` or the rule's default, and
         optionally a `fix` (a lint.Fix) and its `fix_title` (the help line; default: the rule's

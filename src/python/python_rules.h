@@ -68,6 +68,9 @@ class PythonRules {
     // The file's own text after any byte order mark (same offsets as `source`; a lone `\r` is
     // still a `\r`): what rules read as text and copy into fixes. Empty: `source`.
     std::string_view original = {};
+    // In a notebook, where each cell starts, then where the last one ends (byte offsets into
+    // `source`); empty for a Python file.
+    const std::vector<uint32_t>* cell_offsets = nullptr;
   };
   struct FileOutput {
     std::vector<Diagnostic> diagnostics;

@@ -38,6 +38,7 @@ struct PyFile {
   std::string_view original;  // the file's own text (same offsets): what rules read and copy
   const TSTree* tree = nullptr;
   const LineIndex* lines = nullptr;
+  const std::vector<uint32_t>* cell_offsets = nullptr;  // a notebook's cells (see FileInput)
   const SemanticModel* model = nullptr;
   std::vector<Diagnostic>* out = nullptr;
   const RuleSpec* rule = nullptr;  // the rule being called, for report()
@@ -373,6 +374,21 @@ PYBIND11_EMBEDDED_MODULE(_lint, m) {
                                if (!f.indentation) f.indentation = indentation_of(f.tree, f.original);
                                return *f.indentation;
                              })
+      .def_property_readonly("is_notebook",
+                             [check_file](const PyFile& f) {
+                               return check_file(f).cell_offsets && !f.cell_offsets->empty();
+                             })
+      .def("cell_range",
+           [check_file](const PyFile& fr, uint32_t byte) -> py::object {
+             const PyFile& f = check_file(fr);
+             if (!f.cell_offsets) return py::none();
+             const std::vector<uint32_t>& c = *f.cell_offsets;
+             // The first cell ending past `byte`, found by binary search (a rule may ask per node).
+             if (c.size() < 2) return py::none();
+             const auto next = std::upper_bound(c.begin() + 1, c.end(), byte);
+             if (next == c.end()) return py::none();
+             return py::make_tuple(*std::prev(next), *next);
+           })
       .def("report",
            [check_file, check_node](const PyFile& fr, const PyNode& n, const std::string& message,
                                     const py::object& fix, const py::object& fix_title) {
@@ -912,6 +928,7 @@ PythonRules::FileOutput Runtime::run(const FileInput& input) {
   file->original = input.original.empty() ? input.source : input.original;
   file->tree = input.tree;
   file->lines = input.lines;
+  file->cell_offsets = input.cell_offsets;
   file->model = input.model;
   file->out = &out.diagnostics;
   py::object file_obj = py::cast(file);

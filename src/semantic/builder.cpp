@@ -2,7 +2,10 @@
 #include <algorithm>
 #include <string>
 #include <string_view>
+#include <cstdlib>
 #include <unordered_set>
+
+#include <utf8proc.h>
 
 #include "semantic/builder.h"
 
@@ -232,6 +235,7 @@ void SemanticBuilder::Impl::enter(TSNode n, TSFieldId field_id) {
                                                 frames[frames.size() - 2].kind == K::ExceptGroup))
                           ? BindingKind::ExceptHandler
                           : BindingKind::WithItem;
+        if (f.bind_kind == BindingKind::ExceptHandler) f.branch = handler_name_branch(frames.size() - 2, f.branch);
       } else if (p.bind_kind != BindingKind::MatchCapture) {
         f.ctx = Ctx::Load;
       }
@@ -245,6 +249,7 @@ void SemanticBuilder::Impl::enter(TSNode n, TSFieldId field_id) {
       if (field_id == sy.f_alias) {
         f.ctx = Ctx::Store;
         f.bind_kind = BindingKind::ExceptHandler;
+        f.branch = handler_name_branch(frames.size() - 1, f.branch);
       } else if (k == K::AsPattern) {
         // except E as e (older grammar shape)
         f.ctx = Ctx::Load;
@@ -488,7 +493,7 @@ void SemanticBuilder::Impl::enter(TSNode n, TSFieldId field_id) {
           e.scope = 0;
           e.start = ts_node_start_byte(c);
           e.end = ts_node_end_byte(c);
-          e.name = text(c);
+          e.name = name_text(c);
           e.stmt_start = ts_node_start_byte(n);
           e.node = n;
           frames[i].outer_sink->push_back(e);
@@ -767,7 +772,7 @@ void SemanticBuilder::Impl::leave(TSNode n) {
           Event e;
           e.kind = Ev::ExceptEnd;
           e.scope = f.scope;
-          e.name = text(id);
+          e.name = name_text(id);
           e.start = ts_node_start_byte(id);
           e.end = ts_node_end_byte(id);
           f.sink->push_back(e);
@@ -788,5 +793,20 @@ void SemanticBuilder::set_notebook(bool notebook) { impl_->model->is_notebook = 
 void SemanticBuilder::enter(TSNode node, TSFieldId field) { impl_->enter(node, field); }
 void SemanticBuilder::leave(TSNode node) { impl_->leave(node); }
 std::unique_ptr<SemanticModel> SemanticBuilder::resolve() { return impl_->resolve(); }
+
+std::string_view SemanticBuilder::Impl::normalized(std::string_view name) {
+  if (std::all_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) return name;
+  const std::string copy(name);  // utf8proc reads up to a NUL
+  utf8proc_uint8_t* nfkc = utf8proc_NFKC(reinterpret_cast<const utf8proc_uint8_t*>(copy.c_str()));
+  if (!nfkc) return name;  // not valid UTF-8: the parser has reported it
+  const std::string_view result(reinterpret_cast<const char*>(nfkc));
+  if (result == name) {
+    std::free(nfkc);
+    return name;
+  }
+  model->normalized_names.emplace_back(result);
+  std::free(nfkc);
+  return model->normalized_names.back();
+}
 
 }  // namespace lint

@@ -196,6 +196,11 @@ struct SemanticBuilder::Impl {
     return source.substr(s, ts_node_end_byte(n) - s);
   }
 
+  // A name as Python binds and looks it up: NFKC-normalised (PEP 3131), so `𝒞` and `C` are one
+  // name. ASCII names, nearly all of them, are returned as they are.
+  std::string_view normalized(std::string_view name);
+  std::string_view name_text(TSNode n) { return normalized(text(n)); }
+
   uint32_t new_scope(ScopeKind kind, int32_t parent, TSNode node) {
     Scope s;
     s.kind = kind;
@@ -219,12 +224,19 @@ struct SemanticBuilder::Impl {
     e.scope = f.scope;
     e.start = ts_node_start_byte(n);
     e.end = ts_node_end_byte(n);
-    e.name = text(n);
+    e.name = name_text(n);
     e.flags = f.flags | extra_flags;
     e.branch = f.branch;
     e.stmt_start = f.stmt_start;
     e.node = f.stmt;
     f.sink->push_back(e);
+  }
+
+  // The branch of the name an except clause binds (`as e`): that of its try statement, as Ruff
+  // attributes the binding to the try statement (F811 compares the branches of statements).
+  // `except_at` is the except clause's frame.
+  uint32_t handler_name_branch(size_t except_at, uint32_t otherwise) const {
+    return except_at >= 1 && frames[except_at - 1].kind == K::Try ? frames[except_at - 1].branch : otherwise;
   }
 
   // ---- statements with their own handling -------------------------------------------------

@@ -29,7 +29,7 @@ void SemanticBuilder::Impl::bind_imports(Frame& f, TSNode stmt, K kind) {
   std::string module;
   if (kind == K::ImportFrom) {
     TSNode m = ts_node_child_by_field_id(stmt, sy.f_module_name);
-    module = std::string(text(m));
+    module = std::string(normalized(text(m)));
   } else if (kind == K::FutureImport) {
     module = "__future__";
   }
@@ -41,12 +41,12 @@ void SemanticBuilder::Impl::bind_imports(Frame& f, TSNode stmt, K kind) {
     TSNode alias{};
     if (ck == K::DottedName) {
       if (kind != K::Import && ts_node_eq(c, ts_node_child_by_field_id(stmt, sy.f_module_name))) continue;
-      full = text(c);
+      full = normalized(text(c));
       name_node = c;
     } else if (is(c, "aliased_import")) {
       name_node = ts_node_child_by_field_id(c, sy.f_name);
       alias = ts_node_child_by_field_id(c, sy.f_alias);
-      full = text(name_node);
+      full = normalized(text(name_node));
     } else if (is(c, "wildcard_import")) {
       Event e;
       e.kind = Ev::StarImport;
@@ -86,14 +86,14 @@ void SemanticBuilder::Impl::bind_imports(Frame& f, TSNode stmt, K kind) {
     // Ruff's range: the alias (`c` in `a.b as c`), or the dotted name.
     e.start = ts_node_start_byte(bound_node(name_node, alias));
     e.end = ts_node_end_byte(bound_node(name_node, alias));
-    e.name = bound_name;
+    e.name = normalized(bound_name);
     e.flags = f.flags;
     e.branch = f.branch;
     e.stmt_start = f.stmt_start;
     e.node = stmt;
     e.aux = static_cast<uint32_t>(qualified.size());
-    // In a stub or a package's __init__, `import a as a` / `from m import a as a` re-exports it.
-    if ((model->is_stub || model->is_package_init) && !ts_node_is_null(alias) && text(alias) == text(name_node)) {
+    // `import a as a` / `from m import a as a` (a redundant alias) re-exports it, in any file.
+    if (!ts_node_is_null(alias) && normalized(text(alias)) == full) {
       e.flags |= kExported;
     }
     if (q == "typing.Literal" || q == "typing_extensions.Literal") literal_names.insert(bound_name);
@@ -237,7 +237,7 @@ void SemanticBuilder::Impl::string_annotation(const Frame& f, TSNode str) {
       e.scope = f.scope;
       e.start = ts_node_start_byte(n) + shift;
       e.end = ts_node_end_byte(n) + shift;
-      e.name = source.substr(e.start, e.end - e.start);
+      e.name = normalized(source.substr(e.start, e.end - e.start));
       e.flags = f.flags | kAnnotationLoad;
       e.branch = f.branch;
       annotations_unit->push_back(e);

@@ -74,11 +74,21 @@ struct Resolver {
     return std::find(v.begin(), v.end(), name) != v.end();
   }
 
+  // A name declared `global` in a function scope, and not deleted there since: Ruff's binding of
+  // `global x` is replaced by the deletion of `del x`, so that afterwards `x` is the function's
+  // own (unbound until assigned, and an assignment may be an unused local, F841).
+  std::vector<std::pair<uint32_t, std::string_view>> deleted_globals;
+  bool global_in(uint32_t scope, std::string_view name) const {
+    return m.scopes[scope].kind != ScopeKind::Module && declared(m.scopes[scope].globals, name) &&
+           std::find(deleted_globals.begin(), deleted_globals.end(), std::make_pair(scope, name)) ==
+               deleted_globals.end();
+  }
+
   void bind(const Event& e) {
     uint32_t scope = e.scope;
     uint32_t flags = 0;
     const Scope& s = m.scopes[scope];
-    if (s.kind != ScopeKind::Module && declared(s.globals, e.name)) {
+    if (global_in(scope, e.name)) {
       // Bound here, marked global: reads resolve in the module (see load), as in Ruff.
       flags |= kGlobalName;
     } else if (declared(s.nonlocals, e.name)) {
@@ -126,7 +136,7 @@ struct Resolver {
     bool first = true;
     bool star = false;
     bool annotated = false;
-    if (m.scopes[s].kind != ScopeKind::Module && declared(m.scopes[s].globals, e.name)) s = 0;
+    if (global_in(e.scope, e.name)) s = 0;
     while (s >= 0) {
       const Scope& sc = m.scopes[s];
       if (!first && sc.kind == ScopeKind::Class) {
@@ -199,11 +209,15 @@ struct Resolver {
 
   void del(const Event& e) {
     uint32_t scope = e.scope;
-    if (m.scopes[scope].kind != ScopeKind::Module && declared(m.scopes[scope].globals, e.name)) {
+    if (global_in(scope, e.name)) {
       // `global x; del x` in a function: the module's binding is used, and stays for Ruff.
       auto it = m.scopes[0].names.find(e.name);
       if (it != m.scopes[0].names.end()) {
         del_use(e, it->second);
+      }
+      if (!(e.flags & kConditional)) {
+        add_binding(scope, e, BindingKind::Deletion, 0);
+        deleted_globals.emplace_back(scope, e.name);
       }
       return;
     }
@@ -242,6 +256,7 @@ struct Resolver {
     // The name is unbound after the handler; a name it shadowed comes back.
     if (b.shadows >= 0 && b.shadows_same_scope) {
       s.names[e.name] = static_cast<uint32_t>(b.shadows);
+      m.bindings[b.shadows].flags |= kBehindHandler;
     } else {
       s.names.erase(it);
     }

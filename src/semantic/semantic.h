@@ -12,6 +12,7 @@
 #include <tree_sitter/api.h>
 
 #include <cstdint>
+#include <deque>
 #include <memory>
 #include <optional>
 #include <string>
@@ -75,6 +76,9 @@ enum : uint32_t {
   kInNameErrorTry = 1u << 11, // reference: inside a try that handles NameError
   kConditional = 1u << 12,
   kAfterDeletion = 1u << 13,  // reference: the name was deleted (`del x`) in the scope that resolved it
+  // The binding an except handler's name shadowed, current again after the handler: Ruff's
+  // scope holds the handler's unbinding instead, so F841 does not see it as the last binding.
+  kBehindHandler = 1u << 14,
 };
 
 struct Binding {
@@ -153,6 +157,9 @@ class SemanticModel {
   bool is_package_init = false;
   bool is_notebook = false;  // IPython's `display`, `get_ipython` and `__IPYTHON__` are builtins
   int target_minor = kDefaultTargetMinor;  // builtins are those of Python 3.<target_minor>
+  // Names that NFKC normalisation changed (`𝒞` is bound as `C`, as Python binds it); bindings
+  // and references view into it.
+  std::deque<std::string> normalized_names;
 
   // Whether two bindings sit in the same branch (arm of an if/try/match, or none), as Ruff judges it.
   bool same_branch(const Binding& a, const Binding& b) const;

@@ -66,6 +66,30 @@ class Notebooks(unittest.TestCase):
                         for d in json.loads(proc.stdout))
         self.assertEqual(ours, theirs)
 
+    def test_a_cells_last_expression_is_its_output(self):
+        # B015 (a Python rule, through lint.Rule.notebook_cell) and E703 let a cell's last top-level
+        # statement be; anything before it, or nested in a block, is reported. F402 names the cell.
+        cells = ["import os", "x == 1", "x == 1  # reported\nx == 1", "if True:\n    x == 1\n    x;",
+                 "x == 1;  # output hidden\n\n# trailing comment", "x == 1; x == 1", "for os in []:\n    pass"]
+        nb = dict(NOTEBOOK, cells=[{"cell_type": "code", "execution_count": i, "metadata": {}, "outputs": [],
+                                    "source": c} for i, c in enumerate(cells)])
+        (self.dir / "c.ipynb").write_text(json.dumps(nb))
+        proc = run("--isolated", "--no-cache", "--select", "B015,E703,F402", "--output-format", "json", "c.ipynb",
+                   cwd=self.dir)
+        ours = sorted((d["code"], d["cell"], d["location"]["row"], d["location"]["column"], d["message"])
+                      for d in json.loads(proc.stdout))
+        self.assertEqual([d[:4] for d in ours], [("B015", 3, 1, 1), ("B015", 4, 2, 5), ("B015", 6, 1, 1),
+                                                 ("E703", 4, 3, 6), ("F402", 7, 1, 5)])
+        self.assertEqual(ours[-1][4], "Import `os` from cell 1, line 1 shadowed by loop variable")
+        binary = ruff()
+        if binary is None:
+            self.skipTest("ruff 0.17.3 is not installed (scripts/test installs it into build/test-venv)")
+        proc = subprocess.run([binary, "check", "--isolated", "--no-cache", "--select", "B015,E703,F402",
+                               "--output-format", "json", "c.ipynb"], cwd=self.dir, capture_output=True)
+        theirs = sorted((d["code"], d["cell"], d["location"]["row"], d["location"]["column"], d["message"])
+                        for d in json.loads(proc.stdout))
+        self.assertEqual(ours, theirs)
+
     def test_text_output_names_cells(self):
         proc = run("--isolated", "--no-cache", "--select", "E402", "--output-format", "concise", "t.ipynb", cwd=self.dir)
         self.assertEqual(proc.stdout.decode().splitlines()[0],
