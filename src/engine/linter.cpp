@@ -15,6 +15,7 @@
 #include "noqa/noqa.h"
 #include "notebook/notebook.h"
 #include "engine/registry.h"
+#include "output/terminal.h"
 #include "syntax/syntax.h"
 
 namespace lint {
@@ -54,7 +55,7 @@ struct FileRules {
 std::string os_error(int err) { return std::string(std::strerror(err)) + " (os error " + std::to_string(err) + ")"; }
 
 // Byte offsets are 32-bit (tree-sitter's); lint_source refuses more than this.
-constexpr size_t kMaxFileSize = UINT32_MAX / 2;
+constexpr size_t kMaxFileSize = kMaxSourceSize;
 
 // Reads a whole file without blocking on FIFOs or devices. Returns an error message, or "".
 std::string read_file(const std::string& path, std::string& out, ReadStamp& stamp) {
@@ -329,9 +330,14 @@ std::unique_ptr<Pass> check(const SourcePath& path, std::string file_text, const
                                  std::move(walked.python), source, &ctx.cell_offsets(),
                                  timing ? &*timing : nullptr, profile.target_minor, ctx.is_notebook(), nullptr};
     PythonRules::FileOutput py = options.python->run(input);
-    for (Diagnostic& d : py.diagnostics) diagnostics.push_back(std::move(d));
+    for (Diagnostic& d : py.diagnostics) {
+      // A rule's own text: one line, without controls, in every format (output/terminal.h).
+      d.message = terminal_line(d.message);
+      d.fix_title = terminal_line(d.fix_title);
+      diagnostics.push_back(std::move(d));
+    }
     for (std::string& e : py.errors) {
-      out.warning += (out.warning.empty() ? "" : "\n") + e;
+      out.warning += (out.warning.empty() ? "" : "\n") + terminal_text(e);
       out.internal_error = true;
     }
   }
@@ -531,6 +537,10 @@ FileResult lint_text(const SourcePath& path, std::string text, const LintOptions
 
 FileResult lint_source(const SourcePath& path, std::string text, const LintOptions& options, const ReadStamp* stamp) {
   return lint_text(path, std::move(text), options, stamp, nullptr);
+}
+
+FileResult unreadable(const SourcePath& path, const LintOptions& options, const std::string& message) {
+  return io_error(path, options, message);
 }
 
 FileResult lint_path(const SourcePath& path, const LintOptions& options) {

@@ -162,8 +162,10 @@ class Context {
   // The start of the cell holding a byte, and the end of that cell (its last byte is the
   // newline that separates it from the next).
   std::pair<uint32_t, uint32_t> cell_of(uint32_t byte) const {
-    for (size_t i = 0; i + 1 < cell_offsets_.size(); ++i) {
-      if (byte < cell_offsets_[i + 1]) return {cell_offsets_[i], cell_offsets_[i + 1]};
+    // The first cell whose end is past `byte` (a binary search: rules ask once per statement).
+    if (cell_offsets_.size() >= 2) {
+      const auto next = std::upper_bound(cell_offsets_.begin() + 1, cell_offsets_.end(), byte);
+      if (next != cell_offsets_.end()) return {*std::prev(next), *next};
     }
     return {0, static_cast<uint32_t>(source_.size())};
   }
@@ -184,8 +186,12 @@ class Context {
   std::string line_label(uint32_t byte) const {
     const uint32_t row = lines_.location(byte).row;
     if (cell_offsets_.empty() || !cell_numbers_) return "line " + std::to_string(row);
+    // The last cell starting at or before `byte`, the final offset (the end) aside.
     size_t cell = 0;
-    while (cell + 2 < cell_offsets_.size() && byte >= cell_offsets_[cell + 1]) ++cell;
+    if (cell_offsets_.size() > 2) {
+      cell = static_cast<size_t>(std::upper_bound(cell_offsets_.begin() + 1, cell_offsets_.end() - 1, byte) -
+                                 (cell_offsets_.begin() + 1));
+    }
     const uint32_t first_row = lines_.location(cell_offsets_[cell]).row;
     const uint32_t number = cell < cell_numbers_->size() ? (*cell_numbers_)[cell] : static_cast<uint32_t>(cell + 1);
     return "cell " + std::to_string(number) + ", line " + std::to_string(row - first_row + 1);

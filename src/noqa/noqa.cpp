@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <unordered_set>
 
 #include "engine/rule.h"
 
@@ -635,23 +636,39 @@ void apply(std::string_view text, const LineIndex& lines, TSNode root, std::vect
     return text.substr(start, end - start);
   };
 
-  // A directive and the codes of the diagnostics it suppressed (for RUF100).
+  // Sets of codes: a directive may list any number of them, and each is looked up once per
+  // diagnostic (linear in the codes and the diagnostics, never their product).
+  using CodeSet = std::unordered_set<std::string_view>;
+  auto code_set = [](const Directive& d) {
+    CodeSet set;
+    for (const std::string_view c : d.codes) set.insert(redirect(c));
+    return set;
+  };
+
+  // A directive, the codes it names (redirected), and those of the diagnostics it suppressed
+  // (for RUF100).
   struct Found {
     uint32_t comment;  // offset of the comment's `#`
     Directive directive;
-    std::vector<std::string_view> matches;
+    CodeSet codes;
+    CodeSet matches;
+
+    bool suppresses(std::string_view code) const {
+      return directive.kind == Directive::Kind::All || (directive.kind == Directive::Kind::Codes && codes.count(code));
+    }
   };
 
   // File-level exemptions: own-line comments only. Line directives: every comment.
   bool exempt_all = false;
-  std::vector<std::string_view> exempt_codes;
+  CodeSet exempt_codes;
   std::vector<Found> file_directives, line_directives;
   for (const uint32_t c : scanned.comments) {
     const std::string_view comment = comment_text(c);
     if (!mentions_noqa(comment)) continue;
     Directive line = parse_line_directive(comment);
     if (line.kind == Directive::Kind::All || line.kind == Directive::Kind::Codes) {
-      line_directives.push_back(Found{c, std::move(line), {}});
+      CodeSet codes = code_set(line);
+      line_directives.push_back(Found{c, std::move(line), std::move(codes), {}});
     }
     Directive d = parse_file_directive(comment);
     if (d.kind != Directive::Kind::All && d.kind != Directive::Kind::Codes) continue;
@@ -662,10 +679,10 @@ void apply(std::string_view text, const LineIndex& lines, TSNode root, std::vect
       exempt_all = true;
       continue;
     }
-    for (const std::string_view code : d.codes) exempt_codes.push_back(redirect(code));
-    file_directives.push_back(Found{c, std::move(d), {}});
+    for (const std::string_view code : d.codes) exempt_codes.insert(redirect(code));
+    file_directives.push_back(Found{c, std::move(d), {}, {}});
   }
-  std::vector<std::string_view> file_matches;  // codes the file-level exemptions suppressed
+  CodeSet file_matches;  // codes the file-level exemptions suppressed
 
   // The line directive covering an offset: the one in the comment on its line, unless the offset
   // is the line's end (only the last line of the file includes its end).
@@ -685,8 +702,8 @@ void apply(std::string_view text, const LineIndex& lines, TSNode root, std::vect
     if (never_suppressed(d)) return false;
     const std::string_view code = d.rule->code;
     if (exempt_all) return true;
-    if (std::find(exempt_codes.begin(), exempt_codes.end(), code) != exempt_codes.end()) {
-      file_matches.push_back(code);
+    if (exempt_codes.count(code)) {
+      file_matches.insert(code);
       return true;
     }
     if (d.parent_byte == Diagnostic::kNoParent && (code == "F401" || code == "F811")) {
@@ -698,8 +715,8 @@ void apply(std::string_view text, const LineIndex& lines, TSNode root, std::vect
       Found* line = directive_at(offset);
       if (!line || line == seen) continue;
       seen = line;
-      if (line->directive.suppresses(code)) {
-        line->matches.push_back(code);
+      if (line->suppresses(code)) {
+        line->matches.insert(code);
         return true;
       }
     }
@@ -708,7 +725,7 @@ void apply(std::string_view text, const LineIndex& lines, TSNode root, std::vect
 
   // RUF100, as Ruff: not when the file exempts everything or RUF100 itself.
   if (!check_unused || exempt_all) return;
-  if (std::find(exempt_codes.begin(), exempt_codes.end(), "RUF100") != exempt_codes.end()) return;
+  if (exempt_codes.count("RUF100")) return;
   auto report = [&](uint32_t start, uint32_t end, std::string message, Edit fix) {
     Diagnostic d;
     d.rule = unused->rule;
@@ -728,17 +745,17 @@ void apply(std::string_view text, const LineIndex& lines, TSNode root, std::vect
     for (const std::string_view c : codes) out += (out.empty() ? "`" : ", `") + std::string(c) + "`";
     return out;
   };
-  auto check_codes = [&](const Found& f, const std::vector<std::string_view>& matches, bool file_level) {
-    std::vector<std::string_view> unmatched, disabled, duplicated, seen, kept;
+  auto check_codes = [&](const Found& f, const CodeSet& matches, bool file_level) {
+    std::vector<std::string_view> unmatched, disabled, duplicated, kept;
+    CodeSet seen;
     for (const std::string_view original : f.directive.codes) {
       const std::string_view code = redirect(original);
       if (code == "RUF100") return;  // a directive naming RUF100 is never reported
-      if (std::find(seen.begin(), seen.end(), original) != seen.end()) {
+      if (!seen.insert(original).second) {
         duplicated.push_back(original);
         continue;
       }
-      seen.push_back(original);
-      if (std::find(matches.begin(), matches.end(), code) != matches.end()) {
+      if (matches.count(code)) {
         kept.push_back(original);
         continue;
       }

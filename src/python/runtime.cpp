@@ -2,7 +2,6 @@
 #include <pybind11/embed.h>
 #include <pybind11/stl.h>
 
-#include <ext/stdio_filebuf.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -19,6 +18,7 @@
 #include <unordered_map>
 
 #include "syntax/node.h"
+#include "output/standard_output.h"
 #include "python/python_rules.h"
 #include "semantic/semantic.h"
 #include "syntax/syntax.h"
@@ -397,10 +397,11 @@ PYBIND11_EMBEDDED_MODULE(_lint, m) {
              const PyFile& f = check_file(fr);
              if (!f.cell_offsets) return py::none();
              const std::vector<uint32_t>& c = *f.cell_offsets;
-             for (size_t i = 0; i + 1 < c.size(); ++i) {
-               if (byte < c[i + 1]) return py::make_tuple(c[i], c[i + 1]);
-             }
-             return py::none();
+             // The first cell ending past `byte`, found by binary search (a rule may ask per node).
+             if (c.size() < 2) return py::none();
+             const auto next = std::upper_bound(c.begin() + 1, c.end(), byte);
+             if (next == c.end()) return py::none();
+             return py::make_tuple(*std::prev(next), *next);
            })
       .def("report",
            [check_file, check_node](const PyFile& fr, const PyNode& n, const std::string& message,
@@ -713,10 +714,7 @@ PythonRules& start_python_rules(const std::vector<const PythonRuleInfo*>& select
   std::cout.flush();
   static const int real_stdout = ::dup(STDOUT_FILENO);
   if (real_stdout >= 0 && ::dup2(STDERR_FILENO, STDOUT_FILENO) >= 0) {
-    // Never destroyed: std::cout is flushed at exit, after function-local statics are gone
-    // (a static buffer here was used after its destruction: found by AddressSanitizer).
-    static auto* buffer = new __gnu_cxx::stdio_filebuf<char>(real_stdout, std::ios::out);
-    std::cout.rdbuf(buffer);
+    redirect_standard_output(real_stdout);  // still checked (output/standard_output.h)
   }
   py::module_ types = py::module_::import("types");
   py::object lint_module = types.attr("ModuleType")("lint");

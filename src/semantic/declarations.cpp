@@ -242,8 +242,11 @@ void SemanticBuilder::Impl::string_annotation(const Frame& f, TSNode str) {
   const std::string_view body = text(content);
   if (body.empty() || body.find('\n') != std::string_view::npos) return;
   if (!annotation_parser) annotation_parser = std::make_unique<Parser>();
-  std::string padded(ts_node_start_byte(content), ' ');
-  padded.append(body);  // same offsets as the file
+  // Parsed on its own, after one space as if it still followed its quote: what is parsed is as
+  // long as the annotation, whatever its offset in the file (offsets are shifted back below).
+  std::string padded(1, ' ');
+  padded.append(body);
+  const uint32_t shift = ts_node_start_byte(content) - 1;
   Tree t = annotation_parser->parse(padded);
   TSNode root = ts_tree_root_node(t.get());
   if (ts_node_has_error(root)) return;  // F722 reports it
@@ -258,8 +261,8 @@ void SemanticBuilder::Impl::string_annotation(const Frame& f, TSNode str) {
       Event e;
       e.kind = Ev::Load;
       e.scope = f.scope;
-      e.start = ts_node_start_byte(n);
-      e.end = ts_node_end_byte(n);
+      e.start = ts_node_start_byte(n) + shift;
+      e.end = ts_node_end_byte(n) + shift;
       e.name = normalized(source.substr(e.start, e.end - e.start));
       e.flags = f.flags | kAnnotationLoad;
       e.branch = f.branch;

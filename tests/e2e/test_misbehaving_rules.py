@@ -212,7 +212,9 @@ class Garbage(Workspace):
         self.assert_failure(err, "X306", "TypeError")
         messages = [d["message"] for d in diags if d["code"] == "X307"]
         self.assertEqual(len(messages), 2)
-        self.assertTrue(messages[0].startswith('NUL \x00, newline \n, escape \x1b[31m, quote ", long'))
+        # Kept whole, but on one line and without controls (as control pictures).
+        self.assertTrue(messages[0].startswith('NUL \u2400, newline \u240a, escape \u241b[31m, quote ", long'))
+        self.assertEqual(len(messages[0]), len('NUL \x00, newline \n, escape \x1b[31m, quote ", ') + len("long ") * 10000)
 
 
 class Printing(Workspace):

@@ -469,6 +469,20 @@ TEST_CASE("globs as Ruff's globset reads them", "[glob]") {
   CHECK_THROWS_WITH(Glob("{a"), "unclosed alternate group; missing '}' (maybe escape '{' with '[{]'?)");
   CHECK_THROWS_WITH(Glob("a\\"), "dangling '\\'");
   CHECK_THROWS_WITH(Glob("[z-a]"), "invalid range; 'z' > 'a'");
+  // Alternatives compile to an automaton: any number of them, nested up to a limit.
+  CHECK(Glob("{,a}b").matches("b"));
+  CHECK(Glob("{,a}b").matches("ab"));
+  CHECK(Glob("a,b").matches("a,b"));
+  CHECK(Glob("{a*,b}c").matches("axyzc"));
+  CHECK(!Glob("{a*,b}c").matches("bxc"));
+  CHECK(Glob("**/x").matches("/r/a/x"));
+  std::string many, text;
+  for (int i = 0; i < 30; ++i) many += "{a,b}", text += i % 3 ? "a" : "b";
+  CHECK(Glob(many + ".py").matches(text + ".py"));
+  CHECK(!Glob(many + ".py").matches(text + "c.py"));
+  const std::string deep = std::string(Glob::kMaxNesting, '{') + "a" + std::string(Glob::kMaxNesting, '}');
+  CHECK(Glob(deep).matches("a"));
+  CHECK_THROWS_WITH(Glob("{" + deep + "}"), "alternate groups nested more than 256 deep");
 }
 
 TEST_CASE("the codes Ruff knows, for RUF100", "[noqa]") {
