@@ -1,4 +1,4 @@
-from lint import Edit, Fix, Rule
+from lint import Edit, Fix, Rule, on_node
 
 from ._codegen import Unsupported, generate_arguments
 
@@ -47,7 +47,10 @@ class AssertFalse(Rule):
         {"code": "assert False, (f'{x!r:>{w}}',)", "fixed": "raise AssertionError((f'{x!r:>{w}}',))"},
     ]
 
-    def visit_assert_statement(self, node):
+    # Only asserts whose condition is `False` or parenthesized: lint checks the condition's
+    # kind in C++ (the first named child that is not a comment), and calls Python on those.
+    @on_node("assert_statement", child=("false", "parenthesized_expression"))
+    def assert_statement(self, node):
         # The condition is the first expression after `assert` (comments are named nodes too),
         # the message the second.
         test, *message = [c for c in node.named_children if c.type != "comment"]

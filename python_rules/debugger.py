@@ -1,4 +1,4 @@
-from lint import Rule
+from lint import Rule, on_call, on_import
 
 # Calls that stop in (or wait for) a debugger, by qualified name.
 DEBUGGER_CALLS = {
@@ -31,18 +31,6 @@ DEBUGGER_MODULES = {
     "IPython.frontend.terminal.embed",
     "celery.contrib.rdb",
 }
-
-
-def dotted(node):
-    """The text of a dotted_name, `a.b.c`, without any spaces or comments inside it."""
-    return ".".join(part.text for part in node.named_children if part.type == "identifier")
-
-
-def imported_name(node):
-    """`a.b` for both `a.b` and `a.b as c` in an import's list of names."""
-    if node.type == "aliased_import":
-        node = node.child_by_field_name("name")
-    return dotted(node)
 
 
 class Debugger(Rule):
@@ -89,36 +77,33 @@ class Debugger(Rule):
         {"code": "import sys\nif True:\n    sys.breakpointhook()", "row": 3, "column": 5},
     ]
 
-    def visit_call(self, node):
-        function = node.child_by_field_name("function")
-        name = self.qualified_name(function)
-        if name not in DEBUGGER_CALLS:
-            return
+    @on_call(*DEBUGGER_CALLS)
+    def debugger_call(self, node, name):
         # A builtin used by its bare name (no binding: nothing in the file defines it) is
         # shown without `builtins.`, as written.
-        if name.startswith("builtins.") and self.binding(function) is None:
+        if name.startswith("builtins.") and self.binding(node.child_by_field_name("function")) is None:
             name = name[len("builtins."):]
         self.report(node, f"Trace found: `{name}` used")
 
-    def visit_import_statement(self, node):
-        # `import a, b.c as d`: each name that is a debugger module, over the whole statement.
-        for imported in node.children_by_field_name("name"):
-            module = imported_name(imported)
-            if module in DEBUGGER_MODULES:
-                self.report(node, self.message.format(module))
+    # Called once per imported name that matches, with the name: `import a.b as c` imports
+    # "a.b", `from m import x` "m.x" (a relative module by the name after its dots, as Ruff
+    # does: `from .pdb import set_trace` too), `from . import x` "x".
+    @on_import(*DEBUGGER_MODULES, *DEBUGGER_CALLS)
+    def debugger_import(self, node, name):
+        # `import m` and `from . import m` import a module: a debugger module counts. From a
+        # named module, `from m import x`, the module and the name together must be a
+        # debugger call's target (`from celery.contrib import rdb` is not reported).
+        if node.type == "import_statement" or not has_module_name(node):
+            wanted = DEBUGGER_MODULES
+        else:
+            wanted = DEBUGGER_CALLS
+        if name in wanted:
+            self.report(node, self.message.format(name))
 
-    def visit_import_from_statement(self, node):
-        # `from pdb import set_trace`: the module and the name together, like a call's target.
-        # A relative module counts by its name alone (`from .pdb import set_trace` too), and
-        # `from . import pdb` by the imported name, as Ruff does.
-        source = node.child_by_field_name("module_name")
-        if source.type == "relative_import":
-            source = next((c for c in source.named_children if c.type == "dotted_name"), None)
-        module = dotted(source) if source is not None else None
-        for imported in node.children_by_field_name("name"):
-            name = imported_name(imported)
-            if module is None:
-                if name in DEBUGGER_MODULES:
-                    self.report(node, self.message.format(name))
-            elif f"{module}.{name}" in DEBUGGER_CALLS:
-                self.report(node, self.message.format(f"{module}.{name}"))
+
+def has_module_name(statement):
+    """Whether a `from ... import` statement names its module (`from . import x` does not)."""
+    source = statement.child_by_field_name("module_name")
+    if source.type == "relative_import":
+        return any(c.type == "dotted_name" for c in source.named_children)
+    return True

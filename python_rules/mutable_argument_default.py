@@ -1,10 +1,13 @@
-from lint import Edit, Fix, Rule
+from lint import Edit, Fix, Rule, on_node
 
 from . import _fixes
 from ._codegen import Unsupported, generate
 
 # Literal displays and comprehensions build a new mutable object each time they run.
 MUTABLE_DISPLAYS = {"list", "dictionary", "set", "list_comprehension", "dictionary_comprehension", "set_comprehension"}
+
+# The kinds of defaults worth a look (parentheses are looked through in Python).
+DEFAULT_KINDS = (*MUTABLE_DISPLAYS, "call", "parenthesized_expression")
 
 # Calls that return a mutable object, by qualified name.
 MUTABLE_CALLS = {
@@ -94,18 +97,22 @@ class MutableArgumentDefault(Rule):
                   "\treturn a, b\n"},
     ]
 
-    def visit_function_definition(self, node):
+    # `x=...` and `x: T = ...` whose default is a display, a comprehension, a call or
+    # parenthesized: lint checks the default's kind in C++ and calls Python on those only.
+    @on_node("default_parameter", value=DEFAULT_KINDS)
+    @on_node("typed_default_parameter", value=DEFAULT_KINDS)
+    def parameter_with_default(self, parameter):
         # Stub files only declare defaults; nothing runs.
         if self.path.endswith(".pyi"):
             return
-        for parameter in node.child_by_field_name("parameters").named_children:
-            # `x=...` and `x: T = ...`; `*args` and `**kwargs` take no default.
-            if parameter.type not in ("default_parameter", "typed_default_parameter"):
-                continue
-            default = unwrap(parameter.child_by_field_name("value"))
-            annotation = parameter.child_by_field_name("type")
-            if self.is_mutable(default) and not (annotation and self.is_immutable(annotation)):
-                self.report(default, fix=self.move_initialization(node, parameter, default))
+        # Parameters of a `def` (lambdas are not checked).
+        function = parameter.parent.parent
+        if function.type != "function_definition":
+            return
+        default = unwrap(parameter.child_by_field_name("value"))
+        annotation = parameter.child_by_field_name("type")
+        if self.is_mutable(default) and not (annotation and self.is_immutable(annotation)):
+            self.report(default, fix=self.move_initialization(function, parameter, default))
 
     def move_initialization(self, function, parameter, default):
         """Ruff's fix: the default becomes `None`, and the body starts (after its docstring and

@@ -1,4 +1,4 @@
-from lint import Rule
+from lint import Rule, on_call
 
 from ._fixes import removal
 
@@ -51,11 +51,10 @@ class PPrint(Rule):
          "fixed": "import pprint\ndef f(x):\n    return x\n"},
     ]
 
-    def visit_call(self, node):
+    # Through imports and aliases: `pprint.pprint`, `from pprint import pprint as pp`.
+    @on_call("pprint.pprint")
+    def pprint_call(self, node, name):
         function = node.child_by_field_name("function")
-        # Through imports and aliases: `pprint.pprint`, `from pprint import pprint as pp`.
-        if self.qualified_name(function) != "pprint.pprint":
-            return
         # `pprint(x, stream=f)` writes where the program chose, not to the console.
         if self.writes_elsewhere(node):
             return

@@ -1,4 +1,4 @@
-from lint import Rule
+from lint import Rule, on_call
 
 from ._fixes import removal
 
@@ -49,10 +49,11 @@ class PrintFound(Rule):
         {"code": "x = print(1) or 2", "row": 1, "column": 5, "fixed": "x = print(1) or 2"},
     ]
 
-    def visit_call(self, node):
+    # Called only on calls of `print` (through imports and aliases too): lint resolves each
+    # call's callee in C++ and calls Python for the ones that match.
+    @on_call("builtins.print")
+    def print_call(self, node, name):
         function = node.child_by_field_name("function")
-        if self.qualified_name(function) != "builtins.print":
-            return
         # `print(..., file=f)` writes where the program chose, not to the console.
         if writes_elsewhere(self, node, "file"):
             return
@@ -71,5 +72,11 @@ def writes_elsewhere(rule, call, keyword):
             value = argument.child_by_field_name("value")
             while value.type == "parenthesized_expression":
                 value = value.named_children[0]
-            return value.type != "none" and rule.qualified_name(value) not in ("sys.stdout", "sys.stderr")
+            if value.type == "none":
+                return False
+            # An attribute's qualified name ends with its own name: `f.out` is no `sys.stdout`,
+            # known without resolving names (which needs the file's semantic model).
+            if value.type == "attribute" and value.child_by_field_name("attribute").text not in ("stdout", "stderr"):
+                return True
+            return rule.qualified_name(value) not in ("sys.stdout", "sys.stderr")
     return False

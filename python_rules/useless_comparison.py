@@ -1,4 +1,4 @@
-from lint import Rule
+from lint import Rule, on_node
 
 
 def unparenthesized(node):
@@ -43,7 +43,9 @@ class UselessComparison(Rule):
         {"code": "def f(a):\n    if a:\n        a < 1\n", "row": 3, "column": 9, "message": message},
     ]
 
-    def visit_expression_statement(self, node):
+    # Only statements starting with a comparison (or parentheses): checked in C++.
+    @on_node("expression_statement", child=("comparison_operator", "parenthesized_expression"))
+    def expression_statement(self, node):
         # Only a statement that is one comparison: `a == b, c` is a tuple and `x = a == b` an
         # assignment (both are expression_statement nodes in tree-sitter-python).
         parts = [c for c in node.children if c.type != "comment"]
@@ -73,11 +75,11 @@ class UselessComparison(Rule):
 
     def ends_function(self, statement):
         """Whether `statement` is the last statement of the body of the function it is in."""
-        scope = self.scope(statement)
-        if scope.kind != "function":
-            return False
-        body = scope.node.child_by_field_name("body")
-        if body is None or statement.parent != body:
+        # From the tree alone (`self.scope()` would need the semantic model): the statement's
+        # block is the body of a `def`.
+        body = statement.parent
+        function = body.parent if body is not None else None
+        if function is None or function.type != "function_definition" or function.child_by_field_name("body") != body:
             return False
         last = [c for c in body.named_children if c.type != "comment"][-1]
         return last == statement

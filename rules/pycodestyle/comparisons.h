@@ -3,7 +3,9 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "engine/rule.h"
 
@@ -157,6 +159,115 @@ void for_each_equality_with_singleton(TSNode comparison, std::string_view source
     if (left_singleton && !is_constant_non_singleton(next, source)) f(left, right, o == CmpOp::Eq, true);
     if (right_singleton && !is_constant_non_singleton(prev, source)) f(right, left, o == CmpOp::Eq, false);
   });
+}
+
+// How Ruff writes an operator when it rebuilds a comparison: one space either side.
+inline std::string_view spaced(CmpOp op) {
+  switch (op) {
+    case CmpOp::Eq: return " == ";
+    case CmpOp::NotEq: return " != ";
+    case CmpOp::Lt: return " < ";
+    case CmpOp::LtE: return " <= ";
+    case CmpOp::Gt: return " > ";
+    case CmpOp::GtE: return " >= ";
+    case CmpOp::In: return " in ";
+    case CmpOp::NotIn: return " not in ";
+    case CmpOp::Is: return " is ";
+    case CmpOp::IsNot: return " is not ";
+    case CmpOp::Other: break;
+  }
+  return " <> ";
+}
+
+// The operands (as they stand, parentheses included) and operators of a comparison chain.
+struct Chain {
+  std::vector<TSNode> operands;
+  std::vector<CmpOp> ops;
+};
+
+inline Chain chain_of(TSNode comparison) {
+  Chain c;
+  for (TSNode n : children(comparison)) {
+    if (ts_node_is_extra(n)) continue;
+    if (ts_node_is_named(n)) {
+      c.operands.push_back(n);
+    } else {
+      c.ops.push_back(cmp_op(n));
+    }
+  }
+  return c;
+}
+
+// Ruff's rebuilt comparison: each operand's text (with its own parentheses) joined by the
+// operators, one space either side. Comments and line breaks between operands are lost, as in
+// Ruff.
+inline std::string rebuild_comparison(const Context& ctx, const std::vector<TSNode>& operands,
+                                      const std::vector<CmpOp>& ops) {
+  std::string out(ctx.original(operands.front()));
+  for (size_t i = 0; i < ops.size() && i + 1 < operands.size(); ++i) {
+    out += spaced(ops[i]);
+    out += ctx.original(operands[i + 1]);
+  }
+  return out;
+}
+
+// The replacement of a whole comparison that E711 and E712 share (one fix for every diagnostic
+// of the chain): each `==` / `!=` with a None (when `none` is on, E711) or a True/False (when
+// `booleans` is on, E712) operand becomes `is` / `is not`, following the same reading of the
+// chain as for_each_equality_with_singleton. A single comparison with a boolean literal becomes
+// the other operand's truth test instead (`x == False` is `not x`), parenthesized when the
+// literal was.
+inline std::string singleton_comparison_fix(TSNode comparison, const Context& ctx, bool none, bool booleans) {
+  const std::string_view source = ctx.source();
+  Chain chain = chain_of(comparison);
+  if (chain.operands.size() != chain.ops.size() + 1 || chain.ops.empty()) return std::string(ctx.original(comparison));
+  const auto is_bool = [](TSNode n) { return is(n, "true") || is(n, "false"); };
+  const auto identity = [](CmpOp op) { return op == CmpOp::Eq ? CmpOp::Is : CmpOp::IsNot; };
+  std::vector<CmpOp> fixed = chain.ops;
+  for (size_t i = 0; i < chain.ops.size(); ++i) {
+    const CmpOp op = chain.ops[i];
+    if (op != CmpOp::Eq && op != CmpOp::NotEq) continue;
+    const TSNode left = unparenthesized(chain.operands[i]), right = unparenthesized(chain.operands[i + 1]);
+    if (i == 0 && !is_constant_non_singleton(chain.operands[1], source)) {
+      if ((none && is(left, "none")) || (booleans && is_bool(left))) fixed[0] = identity(op);
+    }
+    if (is_constant_non_singleton(chain.operands[i], source)) continue;
+    if (none && is(right, "none")) fixed[i] = identity(op);
+    if (booleans && is_bool(right) && !(op == CmpOp::Eq && kind(left) == kind(right))) fixed[i] = identity(op);
+  }
+  if (chain.ops.size() == 1) {
+    const CmpOp op = chain.ops[0];
+    const TSNode left = unparenthesized(chain.operands[0]), right = unparenthesized(chain.operands[1]);
+    // Whether `literal op other` is the truth of `other` (else its negation).
+    const auto truth = [&](TSNode literal) { return is(literal, "true") == (op == CmpOp::Eq || op == CmpOp::Is); };
+    const auto test = [&](TSNode other, bool positive, bool wrap) {
+      std::string out = positive ? std::string(ctx.original(other)) : "not " + std::string(ctx.original(other));
+      return wrap ? "(" + out + ")" : out;
+    };
+    const bool identity_or_equality = op == CmpOp::Eq || op == CmpOp::NotEq || op == CmpOp::Is || op == CmpOp::IsNot;
+    if (identity_or_equality && is_bool(left)) {
+      return test(chain.operands[1], truth(left), ts_node_start_byte(left) != ts_node_start_byte(comparison));
+    }
+    if (identity_or_equality && is_bool(right)) {
+      return test(chain.operands[0], truth(right), ts_node_end_byte(right) != ts_node_end_byte(comparison));
+    }
+  }
+  return rebuild_comparison(ctx, chain.operands, fixed);
+}
+
+inline bool is_ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// The fix of E713 and E714: `not x in y` (the not_operator `negation` around the single
+// comparison `comparison`) rewritten as `x not in y` (`replacement`), with a space added where
+// the new text would run into a word before or after it (`if not(x in y)` gives `if x not in y`).
+inline Fix negated_comparison_fix(TSNode negation, TSNode comparison, CmpOp replacement, const Context& ctx) {
+  const Chain chain = chain_of(comparison);
+  std::string content = rebuild_comparison(ctx, chain.operands, std::vector<CmpOp>(chain.ops.size(), replacement));
+  const uint32_t start = ts_node_start_byte(negation), end = ts_node_end_byte(negation);
+  const std::string_view s = ctx.source();
+  if (end < s.size() && is_ascii_alpha(s[end])) content += ' ';
+  if (start > 0 && is_ascii_alpha(s[start - 1])) content.insert(0, " ");
+  return Fix::safe(Edit::replace(start, end, std::move(content)));
 }
 
 }  // namespace lint::rules

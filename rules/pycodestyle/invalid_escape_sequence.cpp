@@ -1,6 +1,8 @@
 #include <cstdint>
 #include <cstring>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "pycodestyle/strings.h"
 #include "engine/rule.h"
@@ -37,6 +39,12 @@ import re
 
 pattern = re.compile(r"\d+\.\d+")
 ```
+
+## Fix
+When the string (each part of an implicit concatenation on its own) has no valid escape
+sequence, the fix makes it a raw string: an `r` before its prefix, or in place of a `u`
+prefix. Otherwise a raw prefix would change the meaning of the valid escapes, and the fix
+doubles the backslash of each invalid one instead.
 )";
 
 inline bool valid_escape(unsigned char c) {
@@ -70,26 +78,50 @@ class InvalidEscapeSequence final : public Rule {
     if (std::memchr(literal.data(), '\\', literal.size()) == nullptr) return;
     const std::string_view prefix = string_prefix(literal);
     if (is_raw_prefix(prefix)) return;
+    invalid_.clear();
+    any_valid_ = false;
     if (!is_f_string_prefix(prefix)) {
       // Neither the prefix nor the quotes hold a backslash: scan the whole literal.
-      scan(start, end, ctx);
-      return;
+      scan(start, end, src);
+    } else {
+      // An f-string: its literal text, between the replacement fields, and the format
+      // specifications of its replacement fields. Nested strings are entered on their own.
+      uint32_t pos = start;
+      for (TSNode c : children(node)) {
+        const std::string_view k = kind(c);
+        if (k == "string_start") {
+          pos = ts_node_end_byte(c);
+        } else if (k == "interpolation") {
+          scan(pos, ts_node_start_byte(c), src);
+          pos = ts_node_end_byte(c);
+          TSNode spec = field(c, "format_specifier");
+          if (!ts_node_is_null(spec)) format_spec(spec, src);
+        } else if (k == "string_end") {
+          scan(pos, ts_node_start_byte(c), src);
+          pos = ts_node_end_byte(c);
+        }
+      }
     }
-    // An f-string: its literal text, between the replacement fields, and the format
-    // specifications of its replacement fields. Nested strings are entered on their own.
-    uint32_t pos = start;
-    for (TSNode c : children(node)) {
-      const std::string_view k = kind(c);
-      if (k == "string_start") {
-        pos = ts_node_end_byte(c);
-      } else if (k == "interpolation") {
-        scan(pos, ts_node_start_byte(c), ctx);
-        pos = ts_node_end_byte(c);
-        TSNode spec = field(c, "format_specifier");
-        if (!ts_node_is_null(spec)) format_spec(spec, ctx);
-      } else if (k == "string_end") {
-        scan(pos, ts_node_start_byte(c), ctx);
-        pos = ts_node_end_byte(c);
+    if (invalid_.empty()) return;
+    // One fix for the whole string: escape each backslash when the string has valid escapes
+    // (a raw prefix would change their meaning), else make the string raw.
+    const bool u_prefix = prefix == "u" || prefix == "U";
+    for (const auto& [at, len] : invalid_) {
+      std::string message = "Invalid escape sequence: `\\";
+      message.append(src.substr(at + 1, len));
+      message += '`';
+      Diagnostic& d = report(ctx, at, at + 1 + len, std::move(message));
+      if (any_valid_) {
+        d.fix_title = "Add backslash to escape sequence";
+        d.fix = Fix::safe(Edit::insertion(at + 1, "\\"));
+      } else if (u_prefix) {
+        d.fix_title = "Use a raw string literal";
+        d.fix = Fix::safe(Edit::replace(start, start + 1, "r"));
+      } else {
+        d.fix_title = "Use a raw string literal";
+        const bool after_word = start > 0 && ((src[start - 1] >= 'a' && src[start - 1] <= 'z') ||
+                                              (src[start - 1] >= 'A' && src[start - 1] <= 'Z'));
+        d.fix = Fix::safe(Edit::insertion(start, after_word ? " r" : "r"));
       }
     }
   }
@@ -97,7 +129,7 @@ class InvalidEscapeSequence final : public Rule {
  private:
   // The literal text of a format specification: after its `:`, between nested fields. The
   // specifications of nested fields (`{x:{y:\d}}`) are not checked, as in Ruff.
-  void format_spec(TSNode spec, Context& ctx) {
+  void format_spec(TSNode spec, std::string_view src) {
     uint32_t pos = ts_node_start_byte(spec);
     for (TSNode c : children(spec)) {
       if (!ts_node_is_named(c)) {
@@ -105,18 +137,18 @@ class InvalidEscapeSequence final : public Rule {
         continue;
       }
       if (is(c, "format_expression")) {
-        scan(pos, ts_node_start_byte(c), ctx);
+        scan(pos, ts_node_start_byte(c), src);
         pos = ts_node_end_byte(c);
       }
     }
-    scan(pos, ts_node_end_byte(spec), ctx);
+    scan(pos, ts_node_end_byte(spec), src);
   }
 
-  // Reports every backslash in [from, to) that does not start a valid escape. A backslash at
-  // the end of the range (before a replacement field) is judged by the character after it.
-  void scan(uint32_t from, uint32_t to, Context& ctx) {
+  // Records every backslash in [from, to) that does not start a valid escape, and whether one
+  // does. A backslash at the end of the range (before a replacement field) is judged by the
+  // character after it.
+  void scan(uint32_t from, uint32_t to, std::string_view src) {
     if (from >= to) return;
-    const std::string_view src = ctx.source();
     const char* base = src.data();
     uint32_t i = from;
     bool prev_backslash_at = false;
@@ -135,17 +167,21 @@ class InvalidEscapeSequence final : public Rule {
       prev = i;
       if (i + 1 >= src.size()) return;
       const unsigned char next = static_cast<unsigned char>(src[i + 1]);
-      if (!valid_escape(next)) {
+      if (valid_escape(next)) {
+        any_valid_ = true;
+      } else {
         uint32_t len = utf8_length(next);
         if (i + 1 + len > src.size()) len = static_cast<uint32_t>(src.size() - i - 1);
-        std::string message = "Invalid escape sequence: `\\";
-        message.append(src.substr(i + 1, len));
-        message += '`';
-        report(ctx, i, i + 1 + len, std::move(message));
+        invalid_.emplace_back(i, len);
       }
       ++i;
     }
   }
+
+  // Per string: the invalid escapes (the backslash's offset, the length of the character after
+  // it) and whether any valid escape (or line continuation) occurs.
+  std::vector<std::pair<uint32_t, uint32_t>> invalid_;
+  bool any_valid_ = false;
 };
 
 }  // namespace
@@ -157,6 +193,7 @@ extern const RuleSpec invalid_escape_sequence{
     .kinds = {"string"},
     .doc = kDoc,
     .create = make_rule<InvalidEscapeSequence>(),
+    .fix = FixAvailability::Always,
 };
 
 }  // namespace lint::rules

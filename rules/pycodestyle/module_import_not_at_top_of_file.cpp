@@ -39,6 +39,11 @@ import textwrap
 DEFAULT_WIDTH = 80
 ```
 
+## Fix availability
+The help line suggests moving the import to the top of the file (of the cell, in a notebook),
+but no fix is offered: Ruff makes one only in its preview mode, and it would be unsafe anyway,
+since moving an import changes when the imported module's code runs.
+
 [PEP 8]: https://peps.python.org/pep-0008/#imports
 )";
 
@@ -344,8 +349,12 @@ class ModuleImportNotAtTopOfFile final : public Rule {
       last_end = ts_node_end_byte(stmt);
       if (k == "import_statement" || k == "import_from_statement" || k == "future_import_statement") {
         if (boundary) {
-          report(ctx, stmt, ctx.is_notebook() ? "Module level import not at top of cell"
-                                              : "Module level import not at top of file");
+          // Ruff offers to move the import only in preview mode, which lint does not have: the
+          // help line stays, without a fix.
+          Diagnostic& d = report(ctx, stmt, ctx.is_notebook() ? "Module level import not at top of cell"
+                                                              : "Module level import not at top of file");
+          d.fix_title = ctx.is_notebook() ? "Move module level imports to top of cell"
+                                          : "Move module level imports to top of file";
         } else {
           bind_import(stmt);
         }
@@ -378,6 +387,7 @@ extern const RuleSpec module_import_not_at_top_of_file{
     .kinds = {"module"},
     .doc = kDoc,
     .create = make_rule<ModuleImportNotAtTopOfFile>(),
+    .fix = FixAvailability::Sometimes,
 };
 
 }  // namespace lint::rules

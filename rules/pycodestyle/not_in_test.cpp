@@ -25,6 +25,10 @@ if key not in table:
     table[key] = default
 missing = name not in seen
 ```
+
+## Fix
+The fix rewrites the whole negation as one comparison with `not in`, one space around the
+operator; parentheses around the comparison and comments inside it go away.
 )";
 
 class NotInTest final : public Rule {
@@ -34,7 +38,10 @@ class NotInTest final : public Rule {
     if (ts_node_is_null(operand) || !is(operand, "comparison_operator")) return;
     CmpOp only = CmpOp::Other;
     if (for_each_link(operand, [&](TSNode, TSNode op, TSNode, size_t) { only = cmp_op(op); }) != 1) return;
-    if (only == CmpOp::In) report(ctx, operand, "Test for membership should be `not in`");
+    if (only != CmpOp::In) return;
+    Diagnostic& d = report(ctx, operand, "Test for membership should be `not in`");
+    d.fix_title = "Convert to `not in`";
+    d.fix = negated_comparison_fix(node, operand, CmpOp::NotIn, ctx);
   }
 };
 
@@ -47,6 +54,7 @@ extern const RuleSpec not_in_test{
     .kinds = {"not_operator"},
     .doc = kDoc,
     .create = make_rule<NotInTest>(),
+    .fix = FixAvailability::Always,
 };
 
 }  // namespace lint::rules

@@ -26,6 +26,10 @@ if result is not None:
 same = a is not b
 ```
 
+## Fix
+The fix rewrites the whole negation as one comparison with `is not`, one space around the
+operator; parentheses around the comparison and comments inside it go away.
+
 [PEP 8]: https://peps.python.org/pep-0008/#programming-recommendations
 )";
 
@@ -36,7 +40,10 @@ class NotIsTest final : public Rule {
     if (ts_node_is_null(operand) || !is(operand, "comparison_operator")) return;
     CmpOp only = CmpOp::Other;
     if (for_each_link(operand, [&](TSNode, TSNode op, TSNode, size_t) { only = cmp_op(op); }) != 1) return;
-    if (only == CmpOp::Is) report(ctx, operand, "Test for object identity should be `is not`");
+    if (only != CmpOp::Is) return;
+    Diagnostic& d = report(ctx, operand, "Test for object identity should be `is not`");
+    d.fix_title = "Convert to `is not`";
+    d.fix = negated_comparison_fix(node, operand, CmpOp::IsNot, ctx);
   }
 };
 
@@ -49,6 +56,7 @@ extern const RuleSpec not_is_test{
     .kinds = {"not_operator"},
     .doc = kDoc,
     .create = make_rule<NotIsTest>(),
+    .fix = FixAvailability::Always,
 };
 
 }  // namespace lint::rules

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <optional>
 #include <string>
 
 #include "pycodestyle/comparisons.h"
@@ -31,6 +32,15 @@ if enabled:
 if finished:
     stop()
 ```
+
+## Fix safety
+The fix is unsafe: it changes what the code does for values that are not booleans (`1 == True`
+holds, `1 is True` does not, and a truth test accepts any truthy value). A single comparison
+becomes a truth test of the other operand (`x == True` becomes `x`, `x != True` and
+`x == False` become `not x`). In a chain of comparisons, each `==` / `!=` against `True` or
+`False` becomes `is` / `is not`, and the whole chain is rewritten with one space around each
+operator (comments inside it are lost); when E711 is enabled too, its comparisons in the chain
+are rewritten by the same fix.
 
 [PEP 8]: https://peps.python.org/pep-0008/#programming-recommendations
 )";
@@ -288,6 +298,7 @@ class TrueFalseComparison final : public Rule {
  public:
   void enter(TSNode node, Context& ctx) override {
     size_t ops = 0;  // counted on the first finding only
+    std::optional<std::string> content;  // the same fix for every diagnostic of the chain
     for_each_equality_with_singleton(node, ctx.source(), [&](TSNode literal, TSNode other, bool equal, bool left_side) {
       const bool value = is(literal, "true");
       if (!value && !is(literal, "false")) return;
@@ -296,18 +307,25 @@ class TrueFalseComparison final : public Rule {
       if (!left_side && equal && kind(other) == kind(literal)) return;
       if (ops == 0) ops = operator_count(node);
       std::string message;
+      std::string title = "Replace comparison";
       if (ops != 1) {
         message = "Avoid equality comparisons to `True` or `False`";
       } else {
-        const std::string_view cond = snippet(ctx.text(other));
+        const std::string_view text = ctx.text(other);
+        const std::string_view cond = snippet(text);
+        const bool shown = cond.data() == text.data();  // not replaced by `...`
         message = equal ? "Avoid equality comparisons to `" : "Avoid inequality comparisons to `";
         message += value ? "True`; use `" : "False`; use `";
         const bool truth = value == equal;
         if (!truth) message += "not ";
         message += cond;
         message += truth ? ":` for truth checks" : ":` for false checks";
+        if (shown) title = std::string(truth ? "Replace with `" : "Replace with `not ") + std::string(cond) + "`";
       }
-      report(ctx, node, std::move(message));
+      Diagnostic& d = report(ctx, node, std::move(message));
+      d.fix_title = std::move(title);
+      if (!content) content = singleton_comparison_fix(node, ctx, ctx.rule_enabled("E711"), true);
+      d.fix = Fix::unsafe(Edit::replace(ts_node_start_byte(node), ts_node_end_byte(node), *content));
     });
   }
 };
@@ -321,6 +339,7 @@ extern const RuleSpec true_false_comparison{
     .kinds = {"comparison_operator"},
     .doc = kDoc,
     .create = make_rule<TrueFalseComparison>(),
+    .fix = FixAvailability::Always,
 };
 
 }  // namespace lint::rules

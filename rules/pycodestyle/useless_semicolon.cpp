@@ -1,3 +1,4 @@
+#include "pycodestyle/lines.h"
 #include "pycodestyle/statements.h"
 
 namespace lint::rules {
@@ -22,6 +23,11 @@ Use instead:
 total = 0
 print(total)
 ```
+
+## Fix
+The fix deletes the semicolon, and nothing else: spaces before it stay. A semicolon alone at the
+start of a continued line goes with the backslashes that lead to it (`x = 1 \` newline `;`
+becomes `x = 1 `).
 )";
 
 // A `;` leaf with nothing but a comment or a line break after it on the logical line.
@@ -32,7 +38,9 @@ class UselessSemicolon final : public statements::SemicolonRule {
     // In a notebook, a semicolon closing a cell's last top-level statement hides the cell's
     // output: it is useful.
     if (ctx.is_notebook() && at_top_level(ctx.source(), start) && last_in_cell(ctx, end)) return;
-    report(ctx, start, end, "Statement ends with an unnecessary semicolon");
+    Diagnostic& d = report(ctx, start, end, "Statement ends with an unnecessary semicolon");
+    d.fix_title = "Remove unnecessary semicolon";
+    d.fix = Fix::safe(Edit::deletion(lines::preceded_by_continuations(ctx, start).value_or(start), end));
   }
 
  private:
@@ -77,6 +85,7 @@ extern const RuleSpec useless_semicolon{
     .doc = kDoc,
     .create = make_rule<UselessSemicolon>(),
     .runs_on_invalid_syntax = true,
+    .fix = FixAvailability::Always,
 };
 
 }  // namespace lint::rules

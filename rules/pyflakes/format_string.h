@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "syntax/node.h"
@@ -46,24 +47,31 @@ struct FormatSummary {
   size_t autos = 0;                       // `{}` fields: they take arguments 0, 1, ...
   std::vector<uint64_t> indices;          // `{0}` fields
   std::vector<std::string> keywords;      // `{name}` fields (UTF-8), repeats included
+  bool has_nested_parts = false;          // a field in a format spec (`{:{width}}`)
 
   void clear() {
     autos = 0;
     indices.clear();
     keywords.clear();
+    has_nested_parts = false;
+    index_set_.clear();
+    keyword_set_.clear();
   }
-  bool has_index(uint64_t i) const {
-    for (uint64_t x : indices) {
-      if (x == i) return true;
-    }
-    return false;
+  bool has_index(uint64_t i) const { return index_set_.count(i) != 0; }
+  bool has_keyword(std::string_view k) const { return keyword_set_.count(std::string(k)) != 0; }
+  void add_index(uint64_t i) {
+    indices.push_back(i);
+    index_set_.insert(i);
   }
-  bool has_keyword(std::string_view k) const {
-    for (const auto& x : keywords) {
-      if (x == k) return true;
-    }
-    return false;
+  void add_keyword(std::string k) {
+    keyword_set_.insert(k);
+    keywords.push_back(std::move(k));
   }
+
+ private:
+  // The same, for lookups in constant time.
+  std::unordered_set<uint64_t> index_set_;
+  std::unordered_set<std::string> keyword_set_;
 };
 
 namespace detail {
@@ -197,8 +205,8 @@ inline FormatError add_field(std::u32string_view s, const FormatField& f, Format
   }
   switch (k) {
     case FieldKind::kAuto: ++summary.autos; break;
-    case FieldKind::kIndex: summary.indices.push_back(index); break;
-    case FieldKind::kKeyword: summary.keywords.push_back(to_utf8(keyword)); break;
+    case FieldKind::kIndex: summary.add_index(index); break;
+    case FieldKind::kKeyword: summary.add_keyword(to_utf8(keyword)); break;
   }
   return FormatError::kNone;
 }
@@ -218,6 +226,7 @@ class FormatParser {
       if (auto e = detail::parse_fields(s, f.spec_begin, f.spec_end, nested_); e != FormatError::kNone) return e;
       for (const detail::FormatField& g : nested_) {
         if (auto e = detail::add_field(s, g, summary); e != FormatError::kNone) return e;
+        summary.has_nested_parts = true;
       }
     }
     return FormatError::kNone;
@@ -240,9 +249,13 @@ struct CallArguments {
     positional = 0;
     starred.clear();
     keywords.clear();
+    keyword_set.clear();
     any_starred = false;
     double_starred = false;
   }
+  bool has_keyword(std::string_view name) const { return keyword_set.count(name) != 0; }
+
+  std::unordered_set<std::string_view> keyword_set;  // `keywords`, for lookups in constant time
 };
 
 inline void collect_arguments(TSNode args, std::string_view source, CallArguments& out) {
@@ -260,6 +273,7 @@ inline void collect_arguments(TSNode args, std::string_view source, CallArgument
       if (ts_node_is_null(name)) continue;
       const uint32_t s = ts_node_start_byte(name);
       out.keywords.push_back(source.substr(s, ts_node_end_byte(name) - s));
+      out.keyword_set.insert(out.keywords.back());
     } else if (k == "dictionary_splat") {
       out.double_starred = true;
     } else {

@@ -33,6 +33,10 @@ if name != "main":
     skip()
 ```
 
+## Fix safety
+The fix replaces `is` with `==` and `is not` with `!=`; it is safe, since identity with a
+literal is not guaranteed by the language anyway.
+
 ## References
 - [Python documentation: Identity comparisons](https://docs.python.org/3/reference/expressions.html#is-not)
 )";
@@ -53,7 +57,11 @@ class IsLiteral final : public Rule {
       if (o != CmpOp::Is && o != CmpOp::IsNot) return;
       if (is_constant_non_singleton(left, source) || is_constant_non_singleton(right, source) ||
           is_mutable_iterable_initializer(left) || is_mutable_iterable_initializer(right)) {
-        report(ctx, node, o == CmpOp::Is ? "Use `==` to compare constant literals" : "Use `!=` to compare constant literals");
+        const bool is_op = o == CmpOp::Is;
+        Diagnostic& d = report(ctx, node, is_op ? "Use `==` to compare constant literals" : "Use `!=` to compare constant literals");
+        // `is not` is one operator node, from `is` to `not`, whatever lies between.
+        d.fix_title = is_op ? "Replace `is` with `==`" : "Replace `is not` with `!=`";
+        d.fix = Fix::safe(Edit::replace(ts_node_start_byte(op), ts_node_end_byte(op), is_op ? "==" : "!="));
       }
     });
   }
@@ -68,6 +76,7 @@ extern const RuleSpec is_literal{
     .kinds = {"comparison_operator"},
     .doc = kDoc,
     .create = make_rule<IsLiteral>(),
+    .fix = FixAvailability::Always,
 };
 
 }  // namespace lint::rules

@@ -31,6 +31,10 @@ colors = {
     "green": "#00ff00",
 }
 ```
+
+## Fix safety
+When a repeated key comes with the same value as an earlier occurrence, the fix deletes the
+repeat. It is unsafe: the deleted value is no longer evaluated.
 )";
 
 class MultiValueRepeatedKeyLiteral final : public Rule {
@@ -39,7 +43,8 @@ class MultiValueRepeatedKeyLiteral final : public Rule {
     if (!keys_.find(node, ctx)) return;
     for (const auto& r : keys_.repeats()) {
       if (is_literal_key(r.repeat, ctx)) {
-        report(ctx, r.repeat, RepeatedKeys::message("Dictionary key literal", r, ctx));
+        RepeatedKeys::attach_fix(report(ctx, r.repeat, RepeatedKeys::message("Dictionary key literal", r, ctx)),
+                                 "Remove repeated key literal", r, ctx);
       }
     }
   }
@@ -57,6 +62,7 @@ extern const RuleSpec multi_value_repeated_key_literal{
     .kinds = {"dictionary"},
     .doc = kDoc,
     .create = make_rule<MultiValueRepeatedKeyLiteral>(),
+    .fix = FixAvailability::Sometimes,
 };
 
 }  // namespace lint::rules

@@ -27,6 +27,10 @@ settings = {
     port: 2,
 }
 ```
+
+## Fix safety
+When a repeated key comes with the same value as an earlier occurrence, the fix deletes the
+repeat. It is unsafe: the deleted key and value are no longer evaluated.
 )";
 
 class MultiValueRepeatedKeyVariable final : public Rule {
@@ -34,7 +38,9 @@ class MultiValueRepeatedKeyVariable final : public Rule {
   void enter(TSNode node, Context& ctx) override {
     if (!keys_.find(node, ctx)) return;
     for (const auto& r : keys_.repeats()) {
-      if (is(r.repeat, "identifier")) report(ctx, r.repeat, RepeatedKeys::message("Dictionary key", r, ctx));
+      if (!is(r.repeat, "identifier")) continue;
+      RepeatedKeys::attach_fix(report(ctx, r.repeat, RepeatedKeys::message("Dictionary key", r, ctx)),
+                               "Remove repeated key", r, ctx);
     }
   }
 
@@ -51,6 +57,7 @@ extern const RuleSpec multi_value_repeated_key_variable{
     .kinds = {"dictionary"},
     .doc = kDoc,
     .create = make_rule<MultiValueRepeatedKeyVariable>(),
+    .fix = FixAvailability::Sometimes,
 };
 
 }  // namespace lint::rules

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "syntax/node.h"
@@ -37,13 +38,16 @@ struct CFormatSummary {
     num_positional = 0;
     key_inserts.clear();
     keywords.clear();
+    keyword_set_.clear();
   }
-  bool has_keyword(std::u32string_view k) const {
-    for (const auto& kw : keywords) {
-      if (kw == k) return true;
-    }
-    return false;
+  bool has_keyword(std::u32string_view k) const { return keyword_set_.count(std::u32string(k)) != 0; }
+  void add_keyword(std::u32string_view k) {
+    key_inserts.emplace_back(k);
+    if (keyword_set_.emplace(k).second) keywords.emplace_back(k);
   }
+
+ private:
+  std::unordered_set<std::u32string> keyword_set_;  // `keywords`, for lookups in constant time
 };
 
 namespace detail {
@@ -129,9 +133,7 @@ inline CFormatError parse_cformat(std::u32string_view s, CFormatSummary& summary
       return CFormatError::kUnsupportedFormatChar;
     }
     if (has_key) {
-      const std::u32string_view key = s.substr(key_start, key_end - key_start);
-      summary.key_inserts.emplace_back(key);
-      if (!summary.has_keyword(key)) summary.keywords.emplace_back(key);
+      summary.add_keyword(s.substr(key_start, key_end - key_start));
     } else {
       ++summary.num_positional;
     }
@@ -509,12 +511,11 @@ inline uint64_t fx_hash_str(std::string_view s) {
 
 class HashbrownOrder {
  public:
-  // Inserts key number `id` (whose hash is `hash`), unless an equal key is present.
+  // Inserts key number `id` (whose hash is `hash`), unless an equal key is present. As in
+  // hashbrown, a full table grows before the search, even for a key already present.
   void insert(size_t id, uint64_t hash, const std::vector<std::string>& keys) {
     if (growth_left_ == 0) resize(std::max(items_ + 1, capacity(mask()) + 1), keys);
-    for (size_t i = 0; i < buckets_; ++i) {
-      if (full(i) && keys[slots_[i]] == keys[id]) return;
-    }
+    if (!present_.insert(keys[id]).second) return;
     const size_t slot = find_insert_slot(hash);
     set_ctrl(slot, static_cast<uint8_t>(hash >> 57));
     slots_[slot] = id;
@@ -592,6 +593,7 @@ class HashbrownOrder {
   size_t growth_left_ = 0;
   std::vector<uint8_t> ctrl_;
   std::vector<size_t> slots_;
+  std::unordered_set<std::string_view> present_;  // the keys inserted (views into `keys`)
 };
 
 }  // namespace detail

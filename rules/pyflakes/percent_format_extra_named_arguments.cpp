@@ -1,7 +1,9 @@
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "fix/edits.h"
 #include "pyflakes/percent_format.h"
 #include "engine/rule.h"
 
@@ -29,6 +31,10 @@ Use instead:
 ```python
 "Hello, %(name)s" % {"name": "World"}
 ```
+
+## Fix safety
+The fix removes the unused items from the dictionary. It is unsafe when any value of the
+dictionary may have an effect (a call, for example), since the removed ones no longer run.
 )";
 
 class PercentFormatExtraNamedArguments final : public Rule {
@@ -38,16 +44,31 @@ class PercentFormatExtraNamedArguments final : public Rule {
     if (fmt_.summary.num_positional > 0 || !is(fmt_.right, "dictionary")) return;
     if (pyfmt::dict_has_splat(fmt_.right)) return;
     std::vector<std::string> unused;
+    std::vector<size_t> positions;  // of the unused items among the dict's items
+    size_t position = 0;
     for (TSNode pair : children(fmt_.right)) {
       if (!is(pair, "pair")) continue;
+      const size_t index = position++;
       const TSNode key = unparenthesized(field(pair, "key"));
       if (ts_node_is_null(key) || !pyfmt::is_str_literal(key, ctx.source())) continue;
       key_.clear();
       if (!pyfmt::decode_str_literal(key, ctx.source(), key_)) continue;
-      if (!fmt_.summary.has_keyword(key_)) unused.push_back(pyfmt::to_utf8(key_));
+      if (!fmt_.summary.has_keyword(key_)) {
+        unused.push_back(pyfmt::to_utf8(key_));
+        positions.push_back(index);
+      }
     }
     if (unused.empty()) return;
-    report(ctx, node, "`%`-format string has unused named argument(s): " + pyfmt::join_names(unused));
+    const std::string names = pyfmt::join_names(unused);
+    Diagnostic& d = report(ctx, node, "`%`-format string has unused named argument(s): " + names);
+    d.fix_title = "Remove extra named arguments: " + names;
+    // Unsafe when anything in the dict may have an effect, removed or not (as Ruff judges it).
+    if (std::optional<Edit> edit = edits::remove_collection_elements(ctx, fmt_.right, positions)) {
+      const bool effect = edits::contains_effect(ctx, fmt_.right, [&](std::string_view name) {
+        return edits::is_unshadowed_builtin(ctx, name);
+      });
+      d.fix = Fix::with(effect ? Applicability::Unsafe : Applicability::Safe, {std::move(*edit)});
+    }
   }
 
  private:
@@ -64,6 +85,7 @@ extern const RuleSpec percent_format_extra_named_arguments{
     .kinds = {"binary_operator"},
     .doc = kDoc,
     .create = make_rule<PercentFormatExtraNamedArguments>(),
+    .fix = FixAvailability::Always,
 };
 
 }  // namespace lint::rules

@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "pyflakes/percent_format.h"
@@ -38,18 +39,18 @@ class PercentFormatMissingArgument final : public Rule {
     if (!fmt_.load(node, ctx) || fmt_.error != pyfmt::CFormatError::kNone) return;
     if (fmt_.summary.num_positional > 0 || !is(fmt_.right, "dictionary")) return;
     if (pyfmt::dict_has_splat(fmt_.right)) return;
-    std::vector<std::string> provided;
+    std::unordered_set<std::string> provided;
     for (TSNode pair : children(fmt_.right)) {
       if (!is(pair, "pair")) continue;
       const TSNode key = unparenthesized(field(pair, "key"));
       if (ts_node_is_null(key) || !pyfmt::is_str_literal(key, ctx.source())) return;  // a dynamic key
       key_.clear();
       if (!pyfmt::decode_str_literal(key, ctx.source(), key_)) return;
-      provided.push_back(pyfmt::to_utf8(key_));
+      provided.insert(pyfmt::to_utf8(key_));
     }
     std::vector<std::string> missing;
     for (std::string& k : pyfmt::keywords_in_ruff_order(fmt_.summary)) {
-      if (std::find(provided.begin(), provided.end(), k) == provided.end()) missing.push_back(std::move(k));
+      if (!provided.count(k)) missing.push_back(std::move(k));
     }
     if (missing.empty()) return;
     report(ctx, node, "`%`-format string is missing argument(s) for placeholder(s): " + pyfmt::join_names(missing));

@@ -1,3 +1,9 @@
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "fix/edits.h"
 #include "pyflakes/bindings.h"
 
 namespace lint::rules {
@@ -33,6 +39,10 @@ import os
 def load():
     pass
 ```
+
+## Fix safety
+When the redefinition is an import of the same thing as the unused import it replaces, the fix
+removes it from the later statement; it is safe. Other redefinitions have no fix.
 )";
 
 class RedefinedWhileUnused final : public Rule {
@@ -40,6 +50,8 @@ class RedefinedWhileUnused final : public Rule {
   void finish(Context& ctx) override {
     const SemanticModel* m = ctx.semantic();
     if (!m) return;
+    // The redefinitions, by the statement that makes them.
+    std::map<uint32_t, std::vector<const Binding*>> by_statement;
     for (const Binding& b : m->bindings) {
       if (b.shadows < 0 || b.kind == BindingKind::LoopVar) continue;
       // A global assignment inside a function does not redefine the module's name.
@@ -58,13 +70,44 @@ class RedefinedWhileUnused final : public Rule {
         continue;
       }
       if (!m->same_branch(shadowed, b)) continue;
-      // Submodule imports are named in full (`a.b`), as Ruff does.
-      const std::string_view name =
-          b.kind == BindingKind::SubmoduleImport ? std::string_view(b.qualified_name) : b.name;
-      report(ctx, b.start, b.end,
-             "Redefinition of unused " + quoted(name) + " from " + ctx.line_label(shadowed.start) + ": " + quoted(name) +
-                 " redefined here");
+      by_statement[b.stmt_start].push_back(&b);
     }
+    for (const auto& [start, redefinitions] : by_statement) {
+      const std::optional<Fix> fix = remove_reimports(ctx, *m, redefinitions);
+      for (const Binding* b : redefinitions) {
+        const Binding& shadowed = m->bindings[b->shadows];
+        // Submodule imports are named in full (`a.b`), as Ruff does.
+        const std::string name = b->kind == BindingKind::SubmoduleImport ? import_display_name(b->qualified_name)
+                                                                         : std::string(b->name);
+        Diagnostic& d = report(ctx, b->start, b->end,
+                               "Redefinition of unused " + quoted(name) + " from " + ctx.line_label(shadowed.start) + ": " +
+                                   quoted(name) + " redefined here");
+        d.fix_title = "Remove definition: " + quoted(name);
+        d.fix = fix;
+      }
+    }
+  }
+
+ private:
+  // The fix Ruff shares among the redefinitions one statement makes: the statement loses the
+  // names that import again what an earlier import of the same thing already did (safe).
+  static std::optional<Fix> remove_reimports(const Context& ctx, const SemanticModel& m,
+                                             const std::vector<const Binding*>& redefinitions) {
+    std::vector<std::string> members;
+    for (const Binding* b : redefinitions) {
+      const Binding& shadowed = m.bindings[b->shadows];
+      if (!is_import(b->kind) || !is_import(shadowed.kind) || b->kind == BindingKind::FutureImport ||
+          shadowed.kind == BindingKind::FutureImport) {
+        continue;
+      }
+      if (import_display_name(b->qualified_name) != import_display_name(shadowed.qualified_name)) continue;
+      members.push_back(edits::import_member_name(ctx, import_alias_of(*b)));
+    }
+    if (members.empty()) return std::nullopt;
+    const TSNode stmt = redefinitions.front()->node;
+    Fix fix = Fix::safe(edits::remove_unused_imports(ctx, stmt, members));
+    fix.isolate(edits::isolation_group(stmt));
+    return fix;
   }
 
   // `@overload` / `@typing.overload` definitions are meant to be redefined.
@@ -99,6 +142,7 @@ extern const RuleSpec redefined_while_unused{
     .doc = kDoc,
     .create = make_rule<RedefinedWhileUnused>(),
     .needs_semantic = true,
+    .fix = FixAvailability::Sometimes,
 };
 
 }  // namespace lint::rules

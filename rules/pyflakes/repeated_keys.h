@@ -180,10 +180,12 @@ inline bool displayable(std::string_view s) {
 // The canonical byte form of expressions, written without recursion.
 class KeyCanonicalizer {
  public:
-  void append(TSNode key, const Context& ctx, std::string& out) {
+  // `hashable`: compare numbers as Python hashes them at the top and inside tuples (keys, Ruff's
+  // HashableExpr); otherwise as written values (Ruff's ComparableExpr, for dict values).
+  void append(TSNode key, const Context& ctx, std::string& out, bool hashable = true) {
     stack_.clear();
     literals_.clear();
-    stack_.push_back({key, 0, 0, kNode, true});
+    stack_.push_back({key, 0, 0, kNode, hashable});
     while (!stack_.empty()) {
       const Item item = stack_.back();
       stack_.pop_back();
@@ -511,6 +513,10 @@ class RepeatedKeys {
   struct Repeat {
     TSNode first;
     TSNode repeat;
+    // Whether the repeat's value equals the value of an earlier occurrence of the key; then
+    // Ruff deletes the repeated item, from the end of the item before it to the end of its value.
+    bool same_value = false;
+    uint32_t fix_start = 0, fix_end = 0;
   };
 
   // The instance F601 and F602 of this thread share (see SharedNodeKey).
@@ -526,6 +532,15 @@ class RepeatedKeys {
   }
 
   const std::vector<Repeat>& repeats() const { return repeats_; }
+
+  // The fix for a repeat whose value repeats too (unsafe: the dict's order of evaluation
+  // changes), with Ruff's title: `Remove repeated key[ literal] `x``.
+  static void attach_fix(Diagnostic& d, std::string_view what, const Repeat& r, const Context& ctx) {
+    const std::string_view repeat = ctx.text(r.repeat);
+    d.fix_title = std::string(what);
+    if (keys_detail::displayable(repeat)) d.fix_title += " `" + std::string(repeat) + "`";
+    if (r.same_value) d.fix = Fix::unsafe(Edit::deletion(r.fix_start, r.fix_end));
+  }
 
   // `Dictionary key[ literal] `x` repeated[ (`x` hashes to the same value as `y`)]`, as Ruff words it.
   static std::string message(std::string_view what, const Repeat& r, const Context& ctx) {
@@ -543,10 +558,15 @@ class RepeatedKeys {
   bool search(TSNode dict, const Context& ctx) {
     repeats_.clear();
     keys_.clear();
-    for (TSNode pair : children(dict)) {
-      if (!is(pair, "pair")) continue;
-      const TSNode key = field(pair, "key");
-      if (!ts_node_is_null(key)) keys_.push_back({unparenthesized(key), 0, 0, 0});
+    items_.clear();
+    for (TSNode item : children(dict)) {
+      if (is(item, "pair")) {
+        const TSNode key = field(item, "key"), value = field(item, "value");
+        if (!ts_node_is_null(key)) keys_.push_back({unparenthesized(key), value, static_cast<uint32_t>(items_.size()), 0, 0, 0});
+        items_.push_back(value);
+      } else if (is(item, "dictionary_splat")) {
+        items_.push_back(ts_node_named_child(item, 0));
+      }
     }
     if (keys_.size() < 2) return false;
     canon_.clear();
@@ -559,6 +579,7 @@ class RepeatedKeys {
     size_t slots = 4;
     while (slots < keys_.size() * 2) slots *= 2;
     table_.assign(slots, -1);
+    values_.clear();
     for (size_t i = 0; i < keys_.size(); ++i) {
       size_t s = keys_[i].hash & (slots - 1);
       for (;; s = (s + 1) & (slots - 1)) {
@@ -568,7 +589,7 @@ class RepeatedKeys {
           break;
         }
         if (keys_[j].hash == keys_[i].hash && form(keys_[j]) == form(keys_[i])) {
-          repeats_.push_back({keys_[j].node, keys_[i].node});
+          repeats_.push_back(repeat_of(static_cast<size_t>(j), i, ctx));
           break;
         }
       }
@@ -576,14 +597,48 @@ class RepeatedKeys {
     return !repeats_.empty();
   }
 
+  // The repeat of key `first` at `i`, with whether its value was seen with that key before.
+  Repeat repeat_of(size_t first, size_t i, const Context& ctx) {
+    Repeat r{keys_[first].node, keys_[i].node};
+    const Key& k = keys_[i];
+    if (ts_node_is_null(k.value) || ts_node_is_null(keys_[first].value) || k.item == 0) return r;
+    // The values seen with this key so far, as canonical forms (few: repeats are rare).
+    auto group = std::find_if(values_.begin(), values_.end(), [&](const auto& g) { return g.first == first; });
+    if (group == values_.end()) {
+      values_.push_back({first, {value_form(keys_[first].value, ctx)}});
+      group = values_.end() - 1;
+    }
+    std::string form = value_form(k.value, ctx);
+    r.same_value = std::find(group->second.begin(), group->second.end(), form) != group->second.end();
+    if (!r.same_value) group->second.push_back(std::move(form));
+    const TSNode previous = items_[k.item - 1];
+    if (r.same_value && !ts_node_is_null(previous)) {
+      r.fix_start = ts_node_end_byte(previous);
+      r.fix_end = ts_node_end_byte(k.value);
+    } else {
+      r.same_value = false;
+    }
+    return r;
+  }
+
+  std::string value_form(TSNode value, const Context& ctx) {
+    std::string out;
+    canonicalizer_.append(value, ctx, out, false);
+    return out;
+  }
+
   SharedNodeKey key_;  // the dict last searched, and what was found
   bool found_ = false;
 
   struct Key {
     TSNode node;
+    TSNode value;
+    uint32_t item;  // its position among the dict's items, `**spread` ones included
     uint32_t offset, length;
     size_t hash;
   };
+  std::vector<TSNode> items_;  // each item's value (a spread's expression)
+  std::vector<std::pair<size_t, std::vector<std::string>>> values_;  // by first key: value forms
   std::string_view form(const Key& k) const { return std::string_view(canon_).substr(k.offset, k.length); }
 
   KeyCanonicalizer canonicalizer_;

@@ -1,7 +1,9 @@
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "fix/edits.h"
 #include "pyflakes/format_string.h"
 #include "engine/rule.h"
 
@@ -26,6 +28,10 @@ Use instead:
 ```python
 "Hello, {name}".format(name="World")
 ```
+
+## Fix safety
+The fix removes the unused keyword arguments. It is unsafe when a removed value may have an
+effect (a call, for example), since it no longer runs.
 )";
 
 class StringDotFormatExtraNamedArguments final : public Rule {
@@ -38,15 +44,41 @@ class StringDotFormatExtraNamedArguments final : public Rule {
       if (!call_.summary.has_keyword(name)) unused.emplace_back(name);
     }
     if (unused.empty()) return;
-    std::string message = "`.format` call has unused named argument(s): ";
+    std::string names;
     for (size_t i = 0; i < unused.size(); ++i) {
-      if (i) message += ", ";
-      message += unused[i];
+      if (i) names += ", ";
+      names += unused[i];
     }
-    report(ctx, node, std::move(message));
+    Diagnostic& d = report(ctx, node, "`.format` call has unused named argument(s): " + names);
+    d.fix_title = "Remove extra named arguments: " + names;
+    d.fix = remove_unused_keywords(node, ctx);
   }
 
  private:
+  // The call without its unused `name=value` arguments; unsafe when a value removed may have
+  // an effect.
+  std::optional<Fix> remove_unused_keywords(TSNode call, const Context& ctx) const {
+    const TSNode arguments = field(call, "arguments");
+    if (ts_node_is_null(arguments) || !is(arguments, "argument_list")) return std::nullopt;
+    std::vector<size_t> positions;
+    bool effect = false;
+    size_t position = 0;
+    for (TSNode arg : children(arguments)) {
+      if (!ts_node_is_named(arg) || ts_node_is_extra(arg)) continue;
+      const size_t index = position++;
+      if (!is(arg, "keyword_argument")) continue;
+      const TSNode name = field(arg, "name");
+      if (ts_node_is_null(name) || call_.summary.has_keyword(ctx.text(name))) continue;
+      positions.push_back(index);
+      effect = effect || edits::contains_effect(ctx, field(arg, "value"), [&](std::string_view id) {
+                 return edits::is_unshadowed_builtin(ctx, id);
+               });
+    }
+    std::optional<Edit> edit = edits::remove_call_arguments(ctx, call, positions);
+    if (!edit) return std::nullopt;
+    return Fix::with(effect ? Applicability::Unsafe : Applicability::Safe, {std::move(*edit)});
+  }
+
   pyfmt::FormatCall& call_ = pyfmt::FormatCall::shared();
 };
 
@@ -59,6 +91,7 @@ extern const RuleSpec string_dot_format_extra_named_arguments{
     .kinds = {"call"},
     .doc = kDoc,
     .create = make_rule<StringDotFormatExtraNamedArguments>(),
+    .fix = FixAvailability::Sometimes,
 };
 
 }  // namespace lint::rules

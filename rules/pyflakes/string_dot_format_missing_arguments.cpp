@@ -45,9 +45,7 @@ class StringDotFormatMissingArguments final : public Rule {
       if (i >= count) add(std::to_string(i));
     }
     for (const std::string& k : call_.summary.keywords) {
-      bool given = false;
-      for (std::string_view name : call_.args.keywords) given = given || name == k;
-      if (!given) add(k);
+      if (!call_.args.has_keyword(k)) add(k);
     }
     if (missing.empty()) return;
     report(ctx, node, "`.format` call is missing argument(s) for placeholder(s): " + missing);

@@ -40,7 +40,7 @@ class UndefinedExport final : public Rule {
     for (const ExportName& e : m->exports) {
       // A builtin listed in __all__ is defined (Ruff resolves it too).
       if (e.mutation || m->scopes[0].names.count(e.name) || is_python_builtin(e.name, m->target_minor)) continue;
-      report(ctx, e.start, e.end, "Undefined name " + quoted(e.name) + " in `__all__`");
+      report(ctx, e.start, e.end, "Undefined name " + quoted(e.name) + " in `__all__`").parent_byte = e.definition;
     }
   }
 };

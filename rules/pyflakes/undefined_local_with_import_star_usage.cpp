@@ -44,7 +44,8 @@ class UndefinedLocalWithImportStarUsage final : public Rule {
     for (const ExportName& e : m->exports) {
       // A builtin listed in __all__ is defined (Ruff resolves it too).
       if (e.mutation || m->scopes[0].names.count(e.name) || is_python_builtin(e.name, m->target_minor)) continue;
-      report(ctx, e.start, e.end, "`" + std::string(e.name) + "` may be undefined, or defined from star imports");
+      report(ctx, e.start, e.end, "`" + std::string(e.name) + "` may be undefined, or defined from star imports")
+          .parent_byte = e.definition;
     }
   }
 };

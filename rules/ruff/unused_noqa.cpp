@@ -35,6 +35,12 @@ print(os.getcwd())
 Codes that no rule has (neither lint's nor Ruff's) are left alone, as Ruff leaves them: other
 tools may use them. A directive that names `RUF100` itself is never reported, and neither is
 anything in a file whose syntax is invalid.
+
+## Fix
+The fix is safe. It removes the directive (with the spaces before it, or the whole line when
+the directive is alone on it; a comment after it stays), or, when some of its codes still
+suppress something, writes it anew with those codes only (`# noqa: F401, E711`). Unknown codes
+go with the unused ones.
 )";
 
 // The work is done by the noqa pass (src/noqa/noqa.cpp), once every other rule has reported: this
@@ -51,6 +57,7 @@ extern const RuleSpec unused_noqa{
     .doc = kDoc,
     .create = make_rule<UnusedNoqa>(),
     .runs_on_invalid_syntax = false,
+    .fix = FixAvailability::Always,
 };
 
 }  // namespace lint::rules

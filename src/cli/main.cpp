@@ -11,14 +11,17 @@
 #include <iterator>
 #include <set>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "cache/cache.h"
 #include "cli/commands.h"
 #include "config/config.h"
+#include "config/trust.h"
 #include "engine/discovery.h"
 #include "engine/linter.h"
 #include "output/output.h"
+#include "output/standard_output.h"
 #include "python/python_rules.h"
 #include "engine/registry.h"
 #include "config/selection.h"
@@ -109,7 +112,14 @@ Python rules (see the README, "Writing a rule in Python"):
       --rule-timeout SECONDS How long one Python rule may run on one file (default 10; 0: no
                              limit); a rule that overruns is interrupted, reported, and not run
                              again
+      --no-python-rules      Run no Python rule that a configuration file names (their codes
+                             stay known); for CI on code from strangers (also
+                             LINT_NO_PYTHON_RULES=1). See the README, "Security"
       --print-tree           Print each file's syntax tree (tree-sitter S-expression) and exit
+      --timing[=FORMAT]      After the run, print on standard error each rule's time (native and
+                             Python), the nodes it was called on and the engine's own time,
+                             costliest first; FORMAT is text (the default) or json (also
+                             LINT_TIMING=1 or LINT_TIMING=json)
 
 Cache (see the README, "Cache"):
       --no-cache             Neither read nor write the result cache (also LINT_NO_CACHE=1)
@@ -148,6 +158,7 @@ struct Args {
   std::vector<std::pair<std::string, std::string>> overrides;  // --config 'k = v' and friends
   std::vector<std::string> python_rule_paths;  // --python-rules, in addition to the shipped ones
   double rule_timeout = kDefaultRuleTimeout;    // --rule-timeout, seconds (0: none)
+  std::optional<Timing::Format> timing;         // --timing[=text|json], LINT_TIMING
   std::optional<bool> fix;           // --fix / --no-fix
   std::optional<bool> unsafe_fixes;  // --unsafe-fixes / --no-unsafe-fixes
   std::optional<bool> show_fixes;    // --show-fixes / --no-show-fixes
@@ -160,6 +171,7 @@ struct Args {
   std::string cache_dir;    // --cache-dir
   bool verbose = false;
   std::optional<bool> force_exclude;  // --force-exclude / --no-force-exclude
+  bool no_python_rules = false;       // --no-python-rules
 };
 
 [[noreturn]] void usage_error(const std::string& message) {
@@ -261,7 +273,7 @@ Args parse_args(int argc, char** argv) {
                                                  "--show-settings", "--show-files", "--statistics",
                                                  "--fix", "--no-fix", "--unsafe-fixes", "--no-unsafe-fixes",
                                                  "--fix-only", "--no-fix-only", "--diff", "--show-fixes",
-                                                 "--no-show-fixes", "--exit-non-zero-on-fix"};
+                                                 "--no-show-fixes", "--exit-non-zero-on-fix", "--no-python-rules"};
     if (has_inline && kFlags.count(arg)) usage_error("option `" + arg + "` takes no value");
     if (arg == "-h" || arg == "--help") {
       std::cout << kUsage;
@@ -362,6 +374,12 @@ Args parse_args(int argc, char** argv) {
         usage_error("invalid value `" + t + "` for `--rule-timeout` (seconds, from 0 (no limit) to 86400)");
       }
       args.rule_timeout = seconds;
+    } else if (arg == "--timing") {
+      // The value only inline: `--timing json` would take a path for the format.
+      const std::string f = has_inline ? value : "text";
+      if (f == "text") args.timing = Timing::Format::Text;
+      else if (f == "json") args.timing = Timing::Format::Json;
+      else usage_error("invalid value `" + f + "` for `--timing` (text or json)");
     } else if (arg == "--print-tree") {
       args.print_tree = true;
     } else if (arg == "--isolated") {
@@ -380,6 +398,8 @@ Args parse_args(int argc, char** argv) {
       args.verbose = true;
     } else if (arg == "--force-exclude" || arg == "--no-force-exclude") {
       args.force_exclude = arg == "--force-exclude";
+    } else if (arg == "--no-python-rules") {
+      args.no_python_rules = true;
     } else {
       usage_error("unexpected argument `" + arg + "`");
     }
@@ -409,6 +429,14 @@ Args parse_args(int argc, char** argv) {
   if (args.cache_dir.empty()) {
     if (const char* env = std::getenv("LINT_CACHE_DIR"); env && *env) args.cache_dir = env;
   }
+  if (!args.timing) {
+    Timing::Format format;
+    bool valid = true;
+    if (timing_from_environment(format, valid)) args.timing = format;
+    if (!valid) usage_error("invalid value `" + std::string(std::getenv("LINT_TIMING")) + "` for `LINT_TIMING` (1, text or json)");
+  }
+  // Timing is of rules at work: files are linted, not taken from the cache.
+  if (args.timing) args.no_cache = true;
   if (args.paths.empty() && args.command == Command::Check) args.paths.push_back(".");
   return args;
 }
@@ -439,6 +467,18 @@ std::deque<PythonRuleInfo> register_python_rules(const std::vector<std::string>&
   std::deque<PythonRuleInfo> rules = scan_python_rules(unique);
   for (const PythonRuleInfo& r : rules) register_rule(&r.spec);
   return rules;
+}
+
+// Whether a rule was read from a path that --no-python-rules keeps to reading (and was not also
+// named where it runs).
+bool is_read_only_rule(const PythonRuleInfo& r, const ConfiguredRules& configured) {
+  auto holds = [&](const std::vector<std::string>& paths) {
+    return std::any_of(paths.begin(), paths.end(), [&](const std::string& p) {
+      std::error_code ec;
+      return fs::equivalent(p, r.path, ec) || fs::equivalent(p, fs::path(r.path).parent_path(), ec);
+    });
+  };
+  return holds(configured.read_only) && !holds(configured.run);
 }
 
 // The shipped Python rules' folder, when it exists.
@@ -489,16 +529,24 @@ int run_check(const Args& args, ConfigResolver& resolver) {
     return resolver.for_file(sp.absolute);
   };
 
-  // Python rules: the shipped ones, --python-rules, and those of every configuration in use.
+  // Python rules: the shipped ones, --python-rules, and those of every configuration in use, as
+  // far as they can be trusted (config/trust.h).
   std::deque<PythonRuleInfo> python_rules;
+  ConfiguredRules configured;
   try {
     std::vector<std::string> rule_paths = shipped_python_rules();
+    const TrustPolicy trust = trust_policy(args.no_python_rules);
+    for (const std::string& p : args.python_rule_paths) {
+      if (std::string why = why_untrusted(p, trust); !why.empty()) {
+        throw PythonRuleError{"--python-rules " + p + ": refusing to run these Python rules: " + why + ". " + trust_hint()};
+      }
+    }
     rule_paths.insert(rule_paths.end(), args.python_rule_paths.begin(), args.python_rule_paths.end());
     if (read_stdin) settings_of(stdin_path);
     for (const SourcePath& sp : files) settings_of(sp);
-    for (const Settings* s : resolver.loaded()) {
-      if (s->python_rules) rule_paths.insert(rule_paths.end(), s->python_rules->begin(), s->python_rules->end());
-    }
+    configured = configured_python_rules(resolver.loaded(), trust);
+    rule_paths.insert(rule_paths.end(), configured.run.begin(), configured.run.end());
+    rule_paths.insert(rule_paths.end(), configured.read_only.begin(), configured.read_only.end());
     python_rules = register_python_rules(rule_paths);
     resolver.resolve_rules();
   } catch (const ConfigError& e) {
@@ -532,6 +580,11 @@ int run_check(const Args& args, ConfigResolver& resolver) {
 
   LintOptions options;
   options.threads = args.threads;
+  std::unique_ptr<Timing> timing;
+  if (args.timing) {
+    timing = std::make_unique<Timing>(*args.timing);
+    options.timing = timing.get();
+  }
   options.output.format = args.format;
   options.output.color = use_color();
   // `fix`, `unsafe-fixes` and `show-fixes` are the run's, read from the configuration of the
@@ -581,15 +634,26 @@ int run_check(const Args& args, ConfigResolver& resolver) {
     }
     options.cache = cache.get();
   }
-  // The interpreter starts only when some configuration in use selects a Python rule.
+  // The interpreter starts only when some configuration in use selects a Python rule, and runs
+  // none that --no-python-rules keeps to reading.
   std::vector<const PythonRuleInfo*> python_selected;
+  std::string not_run;
   for (const PythonRuleInfo& r : python_rules) {
     for (const Settings* s : resolver.loaded()) {
       if (s->profile.enabled(&r.spec)) {
-        python_selected.push_back(&r);
+        if (is_read_only_rule(r, configured)) {
+          not_run += (not_run.empty() ? "" : ", ") + r.code;
+        } else {
+          python_selected.push_back(&r);
+        }
         break;
       }
     }
+  }
+  if (!not_run.empty()) {
+    std::string sources;
+    for (const std::string& f : configured.read_only_sources) sources += (sources.empty() ? "" : ", ") + f;
+    std::cerr << "warning: --no-python-rules: not running the Python rules " << not_run << " named by " << sources << "\n";
   }
   if (!python_selected.empty()) {
     try {
@@ -602,9 +666,14 @@ int run_check(const Args& args, ConfigResolver& resolver) {
 
   std::vector<FileResult> results = lint_all(files, options);
   if (read_stdin) {
-    std::string text((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+    std::string text;
     try {
-      results.push_back(lint_source(stdin_path, std::move(text), options));
+      // At most what a file may hold, as files are read (output/standard_output.h).
+      if (std::string err = read_standard_input(text, kMaxSourceSize); !err.empty()) {
+        results.push_back(unreadable(stdin_path, options, err));
+      } else {
+        results.push_back(lint_source(stdin_path, std::move(text), options));
+      }
     } catch (const std::exception& e) {
       FileResult r;
       r.warning = std::string("error: Failed to lint standard input: ") + e.what();
@@ -680,6 +749,10 @@ int run_check(const Args& args, ConfigResolver& resolver) {
     (read_stdin && fixing ? std::cerr : std::cout) << report;
   }
   std::cout.flush();
+  if (timing) {
+    const int threads = args.threads > 0 ? args.threads : static_cast<int>(std::thread::hardware_concurrency());
+    std::cerr << timing->render(std::max(threads, 1));
+  }
   std::cerr.flush();
   if (internal_error) return 2;
   if (args.exit_zero) return 0;
@@ -691,7 +764,7 @@ int run_check(const Args& args, ConfigResolver& resolver) {
 
 }  // namespace
 
-int main(int argc, char** argv) {
+static int run_main(int argc, char** argv) {
   std::ios::sync_with_stdio(false);
   const Args args = parse_args(argc, argv);
 
@@ -749,6 +822,15 @@ int main(int argc, char** argv) {
     if (args.command != Command::TestRules || args.paths.empty()) rule_paths = shipped_python_rules();
     if (args.command == Command::TestRules) rule_paths.insert(rule_paths.end(), args.paths.begin(), args.paths.end());
     rule_paths.insert(rule_paths.end(), args.python_rule_paths.begin(), args.python_rule_paths.end());
+    if (args.command == Command::TestRules) {  // imports them: trusted as --python-rules is (config/trust.h)
+      const TrustPolicy trust = trust_policy(args.no_python_rules);
+      for (size_t i = rule_paths.size() - args.python_rule_paths.size() - args.paths.size(); i < rule_paths.size(); ++i) {
+        if (std::string why = why_untrusted(rule_paths[i], trust); !why.empty()) {
+          throw PythonRuleError{rule_paths[i] + ": refusing to run these Python rules: " + why + ". " + trust_hint()};
+        }
+      }
+    }
+    // `rule` and `rules` only read the rules of the configuration (lint's own parser): nothing runs.
     if (resolver) {
       const Settings& here = resolver->for_directory(fs::current_path());
       if (here.python_rules) rule_paths.insert(rule_paths.end(), here.python_rules->begin(), here.python_rules->end());
@@ -770,4 +852,9 @@ int main(int argc, char** argv) {
     case Command::Check: break;
   }
   return 0;
+}
+
+int main(int argc, char** argv) {
+  prepare_standard_streams();  // before anything opens a file
+  return finish_standard_output(run_main(argc, argv));
 }

@@ -6,11 +6,15 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <deque>
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <unordered_map>
 
+#include "config/toml_depth.h"
 #include "engine/registry.h"
+#include "output/terminal.h"
 
 namespace fs = std::filesystem;
 
@@ -112,6 +116,12 @@ std::string toml_message(std::string_view description) {
 }
 
 toml::table parse_toml(const std::string& text, const std::string& path) {
+  // Refused before toml++ sees it: it recurses once per level (see toml_depth.h).
+  if (const auto deep = find_excessive_toml_depth(text)) {
+    fail(Origin{path, deep->row, deep->column},
+         "invalid TOML: nested more than " + std::to_string(kMaxTomlDepth) +
+             " levels deep (tables, dotted keys and arrays together)");
+  }
   try {
     return toml::parse(text, path);
   } catch (const toml::parse_error& e) {
@@ -149,6 +159,7 @@ struct TableSource {
   std::string path;  // as displayed
   fs::path root;     // for relative paths
   bool override = false;  // --config 'key = value': no `extend`
+  fs::path file = {};     // the configuration file (absolute); empty for --config 'key = value'
 };
 
 std::vector<Selector> selectors(const toml::node& n, std::string_view key, const TableSource& src) {
@@ -180,11 +191,20 @@ std::vector<std::pair<std::string, Origin>> strings(const toml::node& n, std::st
   return out;
 }
 
+// A pattern as messages quote it: whole when short, its start otherwise.
+std::string quoted_pattern(const std::string& pattern) {
+  constexpr size_t kShown = 80;
+  if (pattern.size() <= kShown) return pattern;
+  size_t cut = kShown;
+  while (cut > 0 && (static_cast<unsigned char>(pattern[cut]) & 0xC0) == 0x80) --cut;
+  return pattern.substr(0, cut) + "…";
+}
+
 Glob compile_glob(const std::string& pattern, const Origin& at) {
   try {
     return Glob(pattern);
   } catch (const GlobError& e) {
-    fail(at, "invalid glob `" + pattern + "`: " + e.what());
+    fail(at, "invalid glob `" + quoted_pattern(pattern) + "`: " + e.what());
   }
 }
 
@@ -353,6 +373,8 @@ void apply_table(const toml::table& t, Settings& s, const TableSource& src) {
         paths.push_back(abs.string());
       }
       s.python_rules = std::move(paths);
+      s.python_rules_origin = ko;
+      s.python_rules_file = src.file.string();
     } else if (v->is_table()) {
       // A rule's options: checked against the rule once every rule is registered.
       RuleTable& table = s.rule_tables[key];
@@ -408,52 +430,88 @@ bool has_lint_table(const fs::path& pyproject) {
   return tool && tool->is_table() && tool->as_table()->contains("lint");
 }
 
+// One file of an `extend` chain, parsed.
+struct ChainLink {
+  fs::path path;
+  std::string shown;
+  toml::table doc;
+  const toml::table* table = nullptr;  // the settings: the document, or its [tool.lint]
+  bool pyproject = false;
+};
+
+// `extend` makes a cycle: the files of the cycle, the one that closes it last (at most 20 shown).
+std::string cycle_message(const std::deque<ChainLink>& links, size_t first, const fs::path& base) {
+  std::vector<std::string> names;
+  for (size_t k = first; k < links.size(); ++k) names.push_back(display(links[k].path));
+  names.push_back(display(base));
+  std::string out = "`extend` makes a cycle: ";
+  constexpr size_t kShown = 10;
+  for (size_t k = 0; k < names.size(); ++k) {
+    if (names.size() > 2 * kShown && k == kShown) {
+      out += "... (" + std::to_string(names.size() - 2 * kShown) + " more) -> ";
+      k = names.size() - kShown - 1;
+      continue;
+    }
+    out += names[k] + (k + 1 < names.size() ? " -> " : "");
+  }
+  return out;
+}
+
 // Loads a configuration file and the chain it extends. `root`: where relative paths point (the
-// file's directory unless given).
-Settings load_file(const fs::path& abs, const std::optional<fs::path>& root, std::vector<fs::path>& chain) {
-  const std::string shown = display(abs);
-  const toml::table doc = parse_toml(read_text(abs, shown), shown);
-  const toml::table* table = &doc;
+// file's directory unless given). The chain is followed in a loop, its files applied from the
+// last base to the file itself: time and memory linear in the chain, however long.
+Settings load_file(const fs::path& abs, const std::optional<fs::path>& root) {
   static const toml::table empty;
-  const bool pyproject = abs.filename() == "pyproject.toml";
-  if (pyproject) {
-    table = &empty;
-    if (const toml::node* tool = doc.get("tool")) {
-      if (!tool->is_table()) fail(origin_of(shown, tool->source()), "`tool` must be a table, not " + type_name(*tool));
-      if (const toml::node* lint = tool->as_table()->get("lint")) {
-        if (!lint->is_table()) fail(origin_of(shown, lint->source()), "`tool.lint` must be a table, not " + type_name(*lint));
-        table = lint->as_table();
+  std::deque<ChainLink> links;  // stable addresses: `table` points into `doc`
+  std::unordered_map<std::string, size_t> in_chain;
+  for (fs::path next = abs;;) {
+    ChainLink link;
+    link.path = next;
+    link.shown = display(next);
+    link.doc = parse_toml(read_text(next, link.shown), link.shown);
+    link.pyproject = next.filename() == "pyproject.toml";
+    in_chain.emplace(next.string(), links.size());
+    links.push_back(std::move(link));
+    ChainLink& l = links.back();
+    l.table = &l.doc;
+    if (l.pyproject) {
+      l.table = &empty;
+      if (const toml::node* tool = l.doc.get("tool")) {
+        if (!tool->is_table()) fail(origin_of(l.shown, tool->source()), "`tool` must be a table, not " + type_name(*tool));
+        if (const toml::node* lint = tool->as_table()->get("lint")) {
+          if (!lint->is_table()) fail(origin_of(l.shown, lint->source()), "`tool.lint` must be a table, not " + type_name(*lint));
+          l.table = lint->as_table();
+        }
       }
     }
-  }
-  Settings s;
-  chain.push_back(abs);
-  if (const toml::node* extend = table->get("extend")) {
-    const Origin at = origin_of(shown, extend->source());
+    const toml::node* extend = l.table->get("extend");
+    if (!extend) break;
+    const Origin at = origin_of(l.shown, extend->source());
     const auto* str = extend->as_string();
     if (!str) fail(at, "`extend` must be a string (the path of another configuration file), not " + type_name(*extend));
-    const fs::path base = absolute_against(abs.parent_path(), str->get());
+    const fs::path base = absolute_against(l.path.parent_path(), str->get());
     std::error_code ec;
     if (!fs::is_regular_file(base, ec)) fail(at, "`extend`: `" + str->get() + "` is not a file");
-    if (std::find(chain.begin(), chain.end(), base) != chain.end()) {
-      std::string cycle;
-      for (const fs::path& p : chain) cycle += display(p) + " -> ";
-      fail(at, "`extend` makes a cycle: " + cycle + display(base));
+    if (const auto seen = in_chain.find(base.string()); seen != in_chain.end()) {
+      fail(at, cycle_message(links, seen->second, base));
     }
-    s = load_file(base, root, chain);
-    s.extends.insert(s.extends.begin(), base.string());
+    next = base;
   }
-  chain.pop_back();
-  const TableSource src{shown, root.value_or(abs.parent_path()), false};
-  apply_table(*table, s, src);
-  if (pyproject && !table->contains("target-version")) {
-    // As Ruff: without `target-version`, the project's `requires-python` decides.
-    if (const auto* rp = doc.at_path("project.requires-python").as_string()) {
-      if (const int minor = requires_python_minor(rp->get())) s.target_minor = minor;
+  Settings s;
+  for (size_t k = links.size(); k-- > 0;) {
+    const ChainLink& l = links[k];
+    const TableSource src{l.shown, root.value_or(l.path.parent_path()), false, l.path};
+    apply_table(*l.table, s, src);
+    if (l.pyproject && !l.table->contains("target-version")) {
+      // As Ruff: without `target-version`, the project's `requires-python` decides.
+      if (const auto* rp = l.doc.at_path("project.requires-python").as_string()) {
+        if (const int minor = requires_python_minor(rp->get())) s.target_minor = minor;
+      }
     }
+    s.path = l.path.string();
+    s.root = src.root.string();
   }
-  s.path = abs.string();
-  s.root = src.root.string();
+  for (size_t k = 1; k < links.size(); ++k) s.extends.push_back(links[k].path.string());
   return s;
 }
 
@@ -520,8 +578,9 @@ void check_selectors(const std::vector<Selector>& list) {
 // ---------------------------------------------------------------------------------------------
 
 std::string ConfigError::format() const {
-  if (path.empty()) return "error: " + message;  // the command line
-  return path + ":" + std::to_string(row) + ":" + std::to_string(column) + ": " + message;
+  // Keys, values and paths quoted in the message come from the file: shown safely.
+  if (path.empty()) return "error: " + terminal_line(message);  // the command line
+  return terminal_line(path) + ":" + std::to_string(row) + ":" + std::to_string(column) + ": " + terminal_line(message);
 }
 
 RuleSelection SelectionLayer::selection() const {
@@ -587,8 +646,7 @@ Settings default_settings(const std::string& root) {
 }
 
 Settings load_settings_file(const std::string& path, const std::string& root) {
-  std::vector<fs::path> chain;
-  Settings s = load_file(fs::absolute(path).lexically_normal(), fs::path(root), chain);
+  Settings s = load_file(fs::absolute(path).lexically_normal(), fs::path(root));
   set_walk_policy(s);
   return s;
 }
@@ -629,12 +687,14 @@ void resolve_rules(Settings& s) {
   // options declared by its rule (or by some rule of its linter), with their types.
   std::map<const RuleSpec*, const RuleTable*> tables;
   std::map<std::string_view, const RuleTable*> plugin_tables;
+  // `linter`: only the options that table sets (empty: all of the owners' options).
   auto check_option = [](const std::string& name, const RawOption& raw, const std::vector<const RuleSpec*>& owners,
-                         const std::string& what) {
+                         const std::string& what, std::string_view linter = {}) {
     const RuleOption* decl = nullptr;
     std::vector<std::string_view> names;
     for (const RuleSpec* r : owners) {
       for (const RuleOption& o : r->options) {
+        if (!linter.empty() && option_table(*r, o) != linter) continue;
         if (std::find(names.begin(), names.end(), o.name) == names.end()) names.push_back(o.name);
         if (o.name == name && !decl) decl = &o;
       }
@@ -659,17 +719,20 @@ void resolve_rules(Settings& s) {
   for (const auto& [key, table] : s.rule_tables) {
     const RuleSpec* rule = find_rule(key);
     if (!rule) {
+      // The rules of that linter, and rules of others with an option read from its table.
       std::vector<const RuleSpec*> members;
       bool any_options = false;
       for (const RuleSpec* r : all_rules()) {
-        if (r->linter != key) continue;
+        const bool borrows = std::any_of(r->options.begin(), r->options.end(),
+                                         [&](const RuleOption& o) { return option_table(*r, o) == key; });
+        if (r->linter != key && !borrows) continue;
         members.push_back(r);
-        any_options |= !r->options.empty();
+        any_options |= borrows;
       }
       if (!members.empty()) {
         if (!any_options) fail(table.origin, "the rules of `" + key + "` have no options");
-        for (const auto& [name, raw] : table.options) check_option(name, raw, members, "`" + key + "`");
-        plugin_tables[members.front()->linter] = &table;
+        for (const auto& [name, raw] : table.options) check_option(name, raw, members, "`" + key + "`", key);
+        plugin_tables[key] = &table;
         continue;
       }
       std::string message = "unknown setting `" + key + "`" + suggestion(key, key_candidates());
@@ -696,12 +759,11 @@ void resolve_rules(Settings& s) {
   for (const RuleSpec* r : p.table->rules()) {
     RuleOptions options;
     for (const RuleOption& o : r->options) options.set(std::string(o.name), option_default(*r, o));
-    if (auto it = plugin_tables.find(r->linter); it != plugin_tables.end()) {
-      for (const auto& [name, raw] : it->second->options) {
-        const bool declared = std::any_of(r->options.begin(), r->options.end(),
-                                          [&wanted = name](const RuleOption& o) { return o.name == wanted; });
-        if (declared) options.set(name, raw.value);
-      }
+    for (const RuleOption& o : r->options) {
+      const auto it = plugin_tables.find(option_table(*r, o));
+      if (it == plugin_tables.end()) continue;
+      const auto raw = it->second->options.find(std::string(o.name));
+      if (raw != it->second->options.end()) options.set(std::string(o.name), raw->second.value);
     }
     if (auto it = tables.find(r); it != tables.end()) {
       for (const auto& [name, raw] : it->second->options) options.set(name, raw.value);
@@ -755,8 +817,7 @@ struct ConfigResolver::Impl {
   Settings& load(const fs::path& file, const std::optional<fs::path>& root) {
     auto it = by_file.find(file.string());
     if (it != by_file.end()) return *it->second;
-    std::vector<fs::path> chain;
-    auto s = std::make_unique<Settings>(load_file(file, root, chain));
+    auto s = std::make_unique<Settings>(load_file(file, root));
     finish(*s);
     return *by_file.emplace(file.string(), std::move(s)).first->second;
   }

@@ -110,6 +110,9 @@ struct Settings {
   std::optional<int> line_length;
   std::optional<int> target_minor;                     // 3.<minor>
   std::optional<std::vector<std::string>> python_rules;  // absolute paths
+  // Where `python-rules` was set: the key, and the file (absolute; "" for --config 'key = value').
+  Origin python_rules_origin;
+  std::string python_rules_file;
   // Whether to apply fixes (`fix`, as --fix), apply unsafe ones (`unsafe-fixes`; unset: only
   // hint that they exist), and list the fixes applied (`show-fixes`). Read from the
   // configuration of the current directory, as Ruff reads them.

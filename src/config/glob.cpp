@@ -1,19 +1,25 @@
 #include "config/glob.h"
 
 #include <cstdint>
+#include <utility>
 
 namespace lint {
 
-struct Glob::Node {
-  enum Kind : uint8_t { Char, Star, Any, Class } kind = Char;
-  char32_t c = 0;
-  bool negated = false;
-  std::vector<std::pair<char32_t, char32_t>> ranges;  // Class
-};
-
 namespace {
 
-using Program = std::vector<Glob::Node>;  // one alternative, without braces
+// One state of the automaton. Char, Any and Class consume one character and go to `next`; Star
+// consumes any character and stays, or goes on to `next` without consuming; Jump goes to `next`
+// and Fork to each of `forks` without consuming; Match accepts.
+struct State {
+  enum Kind : uint8_t { Char, Any, Class, Star, Jump, Fork, Match } kind = Jump;
+  bool negated = false;  // Class
+  char32_t c = 0;        // Char
+  uint32_t next = 0;
+  uint32_t ranges = 0, range_count = 0;  // Class: a slice of Automaton::ranges
+  uint32_t forks = 0, fork_count = 0;    // Fork: a slice of Automaton::forks
+};
+
+constexpr uint32_t kUnset = UINT32_MAX;
 
 std::u32string decode(std::string_view s) {
   std::u32string out;
@@ -50,172 +56,245 @@ std::string encode(char32_t c) {
   return out;
 }
 
-constexpr size_t kMaxAlternatives = 4096;
+}  // namespace
 
-class Parser {
+struct Glob::Automaton {
+  std::vector<State> states;  // states[0] is the start
+  std::vector<std::pair<char32_t, char32_t>> ranges;
+  std::vector<uint32_t> forks;
+};
+
+namespace {
+
+// Builds the automaton in one pass over the pattern, without recursion: an open brace group is
+// a frame on an explicit stack. `pending` holds the states whose `next` is the next state made.
+class Compiler {
  public:
-  explicit Parser(std::u32string p) : p_(std::move(p)) {}
+  explicit Compiler(std::u32string p) : p_(std::move(p)) {}
 
-  std::vector<Program> parse() {
-    std::vector<Program> out = sequence(0);
-    if (i_ < p_.size()) throw GlobError("unopened alternate group; missing '{' (maybe escape '}' with '[}]'?)");
-    return out;
+  Glob::Automaton compile() {
+    while (i_ < p_.size()) {
+      const char32_t c = p_[i_++];
+      switch (c) {
+        case '\\': {
+          if (i_ >= p_.size()) throw GlobError("dangling '\\'");
+          State s;
+          s.kind = State::Char;
+          s.c = p_[i_++];
+          add(s);
+          break;
+        }
+        case '*':
+          if (last_star_) continue;  // `**` is `*`
+          add(State{State::Star});
+          last_star_ = true;
+          continue;
+        case '?':
+          add(State{State::Any});
+          break;
+        case '[':
+          klass();
+          break;
+        case '{': {
+          if (groups_.size() >= Glob::kMaxNesting) {
+            throw GlobError("alternate groups nested more than " + std::to_string(Glob::kMaxNesting) + " deep");
+          }
+          groups_.push_back(Group{add(State{State::Fork}), {}, {}});
+          begin_alternative();
+          break;
+        }
+        case ',':
+          if (groups_.empty()) {
+            add(State{State::Char, false, ','});
+            break;
+          }
+          end_alternative();
+          begin_alternative();
+          break;
+        case '}': {
+          if (groups_.empty()) throw GlobError("unopened alternate group; missing '{' (maybe escape '}' with '[}]'?)");
+          end_alternative();
+          Group g = std::move(groups_.back());
+          groups_.pop_back();
+          State& fork = a_.states[g.fork];
+          fork.forks = static_cast<uint32_t>(a_.forks.size());
+          fork.fork_count = static_cast<uint32_t>(g.starts.size());
+          a_.forks.insert(a_.forks.end(), g.starts.begin(), g.starts.end());
+          pending_ = std::move(g.ends);
+          break;
+        }
+        default: {
+          State s;
+          s.kind = State::Char;
+          s.c = c;
+          add(s);
+          break;
+        }
+      }
+      last_star_ = false;
+    }
+    if (!groups_.empty()) throw GlobError("unclosed alternate group; missing '}' (maybe escape '{' with '[{]'?)");
+    add(State{State::Match});
+    return std::move(a_);
   }
 
  private:
-  // Every expansion of the pattern from i_ up to an unmatched `}` or (inside braces) `,`.
-  std::vector<Program> sequence(int depth) {
-    std::vector<Program> out(1);
-    auto append = [&](const Glob::Node& n) {
-      for (Program& p : out) {
-        if (n.kind == Glob::Node::Star && !p.empty() && p.back().kind == Glob::Node::Star) continue;
-        p.push_back(n);
-      }
-    };
-    while (i_ < p_.size()) {
-      const char32_t c = p_[i_];
-      if (c == '}') {
-        if (depth == 0) throw GlobError("unopened alternate group; missing '{' (maybe escape '}' with '[}]'?)");
-        return out;
-      }
-      if (c == ',' && depth > 0) return out;
-      ++i_;
-      Glob::Node n;
-      switch (c) {
-        case '\\':
-          if (i_ >= p_.size()) throw GlobError("dangling '\\'");
-          n.c = p_[i_++];
-          append(n);
-          break;
-        case '*':
-          n.kind = Glob::Node::Star;
-          append(n);
-          break;
-        case '?':
-          n.kind = Glob::Node::Any;
-          append(n);
-          break;
-        case '[':
-          append(klass());
-          break;
-        case '{': {
-          std::vector<Program> alternatives;
-          for (;;) {
-            std::vector<Program> alt = sequence(depth + 1);
-            alternatives.insert(alternatives.end(), alt.begin(), alt.end());
-            if (i_ >= p_.size()) throw GlobError("unclosed alternate group; missing '}' (maybe escape '{' with '[{]'?)");
-            if (p_[i_++] == '}') break;  // else a comma: the next alternative
-          }
-          if (out.size() * alternatives.size() > kMaxAlternatives) throw GlobError("too many alternatives");
-          std::vector<Program> product;
-          for (const Program& head : out) {
-            for (const Program& tail : alternatives) {
-              Program p = head;
-              for (const Glob::Node& t : tail) {
-                if (t.kind == Glob::Node::Star && !p.empty() && p.back().kind == Glob::Node::Star) continue;
-                p.push_back(t);
-              }
-              product.push_back(std::move(p));
-            }
-          }
-          out = std::move(product);
-          break;
-        }
-        default:
-          n.c = c;
-          append(n);
-          break;
-      }
-    }
-    return out;
+  struct Group {
+    uint32_t fork;                // the Fork state before the alternatives
+    std::vector<uint32_t> starts;  // the first state of each alternative
+    std::vector<uint32_t> ends;    // the last state of each, whose `next` follows the group
+  };
+
+  uint32_t add(State s) {
+    const auto index = static_cast<uint32_t>(a_.states.size());
+    s.next = kUnset;
+    a_.states.push_back(s);
+    for (const uint32_t p : pending_) a_.states[p].next = index;
+    pending_.assign(1, index);
+    return index;
   }
 
-  Glob::Node klass() {
-    Glob::Node n;
-    n.kind = Glob::Node::Class;
+  // Each alternative starts and ends with a Jump, so that an empty one needs no special case.
+  void begin_alternative() {
+    pending_.clear();
+    groups_.back().starts.push_back(add(State{State::Jump}));
+    last_star_ = false;
+  }
+  void end_alternative() {
+    groups_.back().ends.push_back(add(State{State::Jump}));
+    pending_.clear();
+    last_star_ = false;
+  }
+
+  void klass() {
+    State s;
+    s.kind = State::Class;
+    s.ranges = static_cast<uint32_t>(a_.ranges.size());
     if (i_ < p_.size() && (p_[i_] == '!' || p_[i_] == '^')) {
-      n.negated = true;
+      s.negated = true;
       ++i_;
     }
     bool first = true;
     for (;;) {
       if (i_ >= p_.size()) throw GlobError("unclosed character class; missing ']'");
-      char32_t c = p_[i_];
+      const char32_t c = p_[i_];
       if (c == ']' && !first) {
         ++i_;
-        return n;
+        break;
       }
       first = false;
       ++i_;
       if (i_ + 1 < p_.size() && p_[i_] == '-' && p_[i_ + 1] != ']') {
         const char32_t hi = p_[i_ + 1];
         if (hi < c) throw GlobError("invalid range; '" + encode(c) + "' > '" + encode(hi) + "'");
-        n.ranges.emplace_back(c, hi);
+        a_.ranges.emplace_back(c, hi);
         i_ += 2;
       } else {
-        n.ranges.emplace_back(c, c);
+        a_.ranges.emplace_back(c, c);
       }
     }
+    s.range_count = static_cast<uint32_t>(a_.ranges.size()) - s.ranges;
+    add(s);
   }
 
   std::u32string p_;
   size_t i_ = 0;
+  bool last_star_ = false;
+  Glob::Automaton a_;
+  std::vector<Group> groups_;
+  std::vector<uint32_t> pending_;
 };
 
-bool node_matches(const Glob::Node& n, char32_t c) {
-  switch (n.kind) {
-    case Glob::Node::Char:
-      return n.c == c;
-    case Glob::Node::Any:
+bool consumes(const Glob::Automaton& a, const State& s, char32_t c) {
+  switch (s.kind) {
+    case State::Char:
+      return s.c == c;
+    case State::Any:
+    case State::Star:
       return true;
-    case Glob::Node::Class: {
+    case State::Class: {
       bool in = false;
-      for (const auto& [lo, hi] : n.ranges) in |= lo <= c && c <= hi;
-      return in != n.negated;
+      for (uint32_t r = s.ranges; r < s.ranges + s.range_count; ++r) in |= a.ranges[r].first <= c && c <= a.ranges[r].second;
+      return in != s.negated;
     }
-    case Glob::Node::Star:
-      return true;
+    default:
+      return false;
   }
-  return false;
 }
 
-// Classic wildcard matching with one backtracking point per star (stars match anything).
-bool match_program(const Program& p, const std::u32string& t) {
-  size_t pi = 0, ti = 0;
-  size_t star_p = SIZE_MAX, star_t = 0;
-  while (ti < t.size()) {
-    if (pi < p.size() && p[pi].kind == Glob::Node::Star) {
-      star_p = pi++;
-      star_t = ti;
-    } else if (pi < p.size() && node_matches(p[pi], t[ti])) {
-      ++pi;
-      ++ti;
-    } else if (star_p != SIZE_MAX) {
-      pi = star_p + 1;
-      ti = ++star_t;
-    } else {
-      return false;
+// The set of states the automaton is in, after following every move that consumes nothing.
+class StateSet {
+ public:
+  explicit StateSet(const Glob::Automaton& a) : a_(a), mark_(a.states.size(), 0) {}
+
+  void clear() {
+    states_.clear();
+    ++generation_;
+  }
+  void add(uint32_t start) {
+    stack_.push_back(start);
+    while (!stack_.empty()) {
+      const uint32_t i = stack_.back();
+      stack_.pop_back();
+      if (i == kUnset || mark_[i] == generation_) continue;
+      mark_[i] = generation_;
+      const State& s = a_.states[i];
+      switch (s.kind) {
+        case State::Jump:
+          stack_.push_back(s.next);
+          break;
+        case State::Fork:
+          for (uint32_t f = s.forks + s.fork_count; f > s.forks; --f) stack_.push_back(a_.forks[f - 1]);
+          break;
+        case State::Star:
+          states_.push_back(i);
+          stack_.push_back(s.next);
+          break;
+        default:
+          states_.push_back(i);
+          break;
+      }
     }
   }
-  while (pi < p.size() && p[pi].kind == Glob::Node::Star) ++pi;
-  return pi == p.size();
-}
+  const std::vector<uint32_t>& states() const { return states_; }
+  bool empty() const { return states_.empty(); }
+
+ private:
+  const Glob::Automaton& a_;
+  std::vector<uint32_t> mark_;
+  uint32_t generation_ = 1;
+  std::vector<uint32_t> states_, stack_;
+};
 
 }  // namespace
 
 Glob::Glob(std::string_view pattern) : pattern_(pattern) {
   literal_ = pattern.find_first_of("*?[]{}\\") == std::string_view::npos;
   if (literal_) return;
-  Parser parser(decode(pattern));
-  program_ = std::make_shared<const std::vector<std::vector<Node>>>(parser.parse());
+  automaton_ = std::make_shared<const Automaton>(Compiler(decode(pattern)).compile());
 }
 
 bool Glob::matches(std::string_view text) const {
   if (literal_) return text == pattern_;
-  if (!program_) return false;
-  const std::u32string t = decode(text);
-  for (const Program& alternative : *program_) {
-    if (match_program(alternative, t)) return true;
+  if (!automaton_) return false;
+  const Automaton& a = *automaton_;
+  StateSet one(a), two(a);
+  StateSet* current = &one;
+  StateSet* next = &two;
+  current->clear();
+  current->add(0);
+  for (const char32_t c : decode(text)) {
+    next->clear();
+    for (const uint32_t i : current->states()) {
+      const State& s = a.states[i];
+      if (!consumes(a, s, c)) continue;
+      next->add(s.kind == State::Star ? i : s.next);
+    }
+    std::swap(current, next);
+    if (current->empty()) return false;
+  }
+  for (const uint32_t i : current->states()) {
+    if (a.states[i].kind == State::Match) return true;
   }
   return false;
 }

@@ -38,7 +38,14 @@ std::string absolute_of(const std::string& path) {
 // Answers "does git ignore this path?" for paths inside work trees, one repository per work tree.
 class GitIgnore {
  public:
-  GitIgnore() { git_libgit2_init(); }
+  GitIgnore() {
+    git_libgit2_init();
+    // libgit2 (like git since 2.35.2) refuses to open a repository owned by another user, which
+    // is common in CI containers; lint then linted everything .gitignore excludes. lint only
+    // reads ignore rules (no hooks, no filters, nothing executed), so it reads them whoever owns
+    // the repository, as Ruff does.
+    git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, 0);
+  }
   ~GitIgnore() {
     for (auto& [_, repo] : repos_) {
       if (repo) git_repository_free(repo);
@@ -158,7 +165,12 @@ std::vector<SourcePath> discover(const std::vector<std::string>& paths, const Di
       const auto [dir, dir_ignored] = std::move(stack.back());
       stack.pop_back();
       fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
-      if (ec) continue;
+      if (ec) {
+        // A folder too deep to name (longer than PATH_MAX) is reported, as E902 when reading it
+        // fails, not skipped in silence; one that cannot be listed is skipped, as Ruff does.
+        if (ec == std::errc::filename_too_long) add(dir.string(), "python");
+        continue;
+      }
       const WalkPolicy& policy = policy_for(dir);
       std::vector<std::pair<fs::path, std::string_view>> files;
       auto skipped_by_git = [&, parent_ignored = dir_ignored](const fs::path& p, bool& ignored) {

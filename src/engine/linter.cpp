@@ -15,6 +15,7 @@
 #include "noqa/noqa.h"
 #include "notebook/notebook.h"
 #include "engine/registry.h"
+#include "output/terminal.h"
 #include "syntax/syntax.h"
 
 namespace lint {
@@ -54,7 +55,7 @@ struct FileRules {
 std::string os_error(int err) { return std::string(std::strerror(err)) + " (os error " + std::to_string(err) + ")"; }
 
 // Byte offsets are 32-bit (tree-sitter's); lint_source refuses more than this.
-constexpr size_t kMaxFileSize = UINT32_MAX / 2;
+constexpr size_t kMaxFileSize = kMaxSourceSize;
 
 // Reads a whole file without blocking on FIFOs or devices. Returns an error message, or "".
 std::string read_file(const std::string& path, std::string& out, ReadStamp& stamp) {
@@ -287,6 +288,9 @@ std::unique_ptr<Pass> check(const SourcePath& path, std::string file_text, const
     out.syntax_error = true;
     return pass;
   }
+  std::optional<FileTiming> timing;
+  if (options.timing) timing.emplace();
+  const TimingClock::time_point parse_start = timing ? TimingClock::now() : TimingClock::time_point{};
   // What the grammar reads otherwise than Python, rewritten at the same offsets before parsing.
   std::string parse_input = rewrite_type_soft_keyword(parse_text);
   if (std::string joined = join_continuation_runs(parse_input.empty() ? parse_text : parse_input);
@@ -303,10 +307,12 @@ std::unique_ptr<Pass> check(const SourcePath& path, std::string file_text, const
       if (!ts_node_has_error(ts_tree_root_node(retry.get()))) tree = std::move(retry);
     }
   }
+  if (timing) timing->add(Phase::Parse, elapsed_ns(parse_start));
   Context ctx(path.display, parse_text, lines, tree.get());
   ctx.set_original(source);
   ctx.set_target_minor(profile.target_minor);
   if (cells) ctx.set_notebook(out.cell_offsets, out.escapes, cell_numbers);
+  ctx.set_rule_enabled([&](std::string_view code) { return file_rules.enabled_code(code) != nullptr; });
 
   std::vector<std::unique_ptr<Rule>> rules;
   rules.reserve(table.rules().size());
@@ -316,7 +322,8 @@ std::unique_ptr<Pass> check(const SourcePath& path, std::string file_text, const
     rules.back()->set_spec(spec);
   }
   WalkResult walked =
-      walk(tree.get(), table, rules, ctx, table.needs_semantic() || options.python != nullptr, options.python);
+      walk(tree.get(), table, rules, ctx, table.needs_semantic(), options.python,
+           timing ? &*timing : nullptr);
 
   std::vector<Diagnostic>& diagnostics = ctx.diagnostics();
   std::optional<SyntaxError> error = first_syntax_error(tree.get(), parse_text);
@@ -325,14 +332,21 @@ std::unique_ptr<Pass> check(const SourcePath& path, std::string file_text, const
   }
   if (options.python && !error) {
     PythonRules::FileInput input{path.display, parse_text, tree.get(), &lines, walked.semantic.get(),
-                                 std::move(walked.python_events), source, &ctx.cell_offsets()};
+                                 std::move(walked.python), source, &ctx.cell_offsets(),
+                                 timing ? &*timing : nullptr, profile.target_minor, ctx.is_notebook(), nullptr};
     PythonRules::FileOutput py = options.python->run(input);
-    for (Diagnostic& d : py.diagnostics) diagnostics.push_back(std::move(d));
+    for (Diagnostic& d : py.diagnostics) {
+      // A rule's own text: one line, without controls, in every format (output/terminal.h).
+      d.message = terminal_line(d.message);
+      d.fix_title = terminal_line(d.fix_title);
+      diagnostics.push_back(std::move(d));
+    }
     for (std::string& e : py.errors) {
-      out.warning += (out.warning.empty() ? "" : "\n") + e;
+      out.warning += (out.warning.empty() ? "" : "\n") + terminal_text(e);
       out.internal_error = true;
     }
   }
+  if (timing) options.timing->add(*timing);
   if (error) {
     // As Ruff: only token-based rules report in a file that does not parse, and nothing is fixed.
     std::erase_if(diagnostics, [](const Diagnostic& d) { return !d.rule->runs_on_invalid_syntax; });
@@ -528,6 +542,10 @@ FileResult lint_text(const SourcePath& path, std::string text, const LintOptions
 
 FileResult lint_source(const SourcePath& path, std::string text, const LintOptions& options, const ReadStamp* stamp) {
   return lint_text(path, std::move(text), options, stamp, nullptr);
+}
+
+FileResult unreadable(const SourcePath& path, const LintOptions& options, const std::string& message) {
+  return io_error(path, options, message);
 }
 
 FileResult lint_path(const SourcePath& path, const LintOptions& options) {

@@ -10,6 +10,7 @@
 #include "config/glob.h"
 #include "output/output.h"
 #include "cache/cache.h"
+#include "engine/timing.h"
 #include "engine/traversal.h"
 #include "fix/apply.h"
 #include "fix/write.h"
@@ -79,6 +80,7 @@ struct LintOptions {
   const ResultCache* cache = nullptr;  // results of earlier runs (only when fixes are not applied)
   OutputOptions output;
   PythonRules* python = nullptr;       // the Python rules selected by any profile, if any
+  Timing* timing = nullptr;            // --timing: every rule's costs are added here
   const LintProfile* profile = nullptr;  // for paths that have none of their own
 };
 
@@ -107,6 +109,12 @@ FileResult lint_source(const SourcePath& path, std::string text, const LintOptio
 
 // Reads and lints one file; an unreadable or non-UTF-8 file yields E902 (when enabled).
 FileResult lint_path(const SourcePath& path, const LintOptions& options);
+
+// The most a file (or standard input) may hold: byte offsets are 32-bit (tree-sitter's).
+inline constexpr size_t kMaxSourceSize = UINT32_MAX / 2;
+
+// What lint_path gives a file it could not read: E902 with `message` (when enabled).
+FileResult unreadable(const SourcePath& path, const LintOptions& options, const std::string& message);
 
 // Lints every file, in parallel; results are in the order of `paths`.
 std::vector<FileResult> lint_all(const std::vector<SourcePath>& paths, const LintOptions& options);

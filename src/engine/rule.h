@@ -37,6 +37,9 @@ struct RuleOption {
   Type type = Type::Bool;
   std::string_view default_value;  // as TOML: `false`, `0`, `""`, `[]`
   std::string_view doc;            // one sentence
+  // The linter table that sets it besides the rule's own table, when it is not the rule's
+  // linter: Ruff's B019 reads `classmethod-decorators` from `[pep8-naming]`.
+  std::string_view table = {};
 };
 
 // The values of a rule's options for one configuration, defaults included. The engine passes
@@ -107,6 +110,11 @@ struct RuleSpec {
   FixAvailability fix = FixAvailability::None;
 };
 
+// The linter table that sets an option of `rule` (see RuleOption::table).
+inline std::string_view option_table(const RuleSpec& rule, const RuleOption& option) {
+  return option.table.empty() ? rule.linter : option.table;
+}
+
 // Everything a rule may read about the file being linted.
 class Context {
  public:
@@ -154,8 +162,10 @@ class Context {
   // The start of the cell holding a byte, and the end of that cell (its last byte is the
   // newline that separates it from the next).
   std::pair<uint32_t, uint32_t> cell_of(uint32_t byte) const {
-    for (size_t i = 0; i + 1 < cell_offsets_.size(); ++i) {
-      if (byte < cell_offsets_[i + 1]) return {cell_offsets_[i], cell_offsets_[i + 1]};
+    // The first cell whose end is past `byte` (a binary search: rules ask once per statement).
+    if (cell_offsets_.size() >= 2) {
+      const auto next = std::upper_bound(cell_offsets_.begin() + 1, cell_offsets_.end(), byte);
+      if (next != cell_offsets_.end()) return {*std::prev(next), *next};
     }
     return {0, static_cast<uint32_t>(source_.size())};
   }
@@ -176,12 +186,22 @@ class Context {
   std::string line_label(uint32_t byte) const {
     const uint32_t row = lines_.location(byte).row;
     if (cell_offsets_.empty() || !cell_numbers_) return "line " + std::to_string(row);
+    // The last cell starting at or before `byte`, the final offset (the end) aside.
     size_t cell = 0;
-    while (cell + 2 < cell_offsets_.size() && byte >= cell_offsets_[cell + 1]) ++cell;
+    if (cell_offsets_.size() > 2) {
+      cell = static_cast<size_t>(std::upper_bound(cell_offsets_.begin() + 1, cell_offsets_.end() - 1, byte) -
+                                 (cell_offsets_.begin() + 1));
+    }
     const uint32_t first_row = lines_.location(cell_offsets_[cell]).row;
     const uint32_t number = cell < cell_numbers_->size() ? (*cell_numbers_)[cell] : static_cast<uint32_t>(cell + 1);
     return "cell " + std::to_string(number) + ", line " + std::to_string(row - first_row + 1);
   }
+
+  // Whether the rule with this code is selected for the file (Ruff's `is_rule_enabled`), for
+  // the few fixes whose edits depend on a sibling rule (E711 and E712 rewrite one comparison
+  // together). False when the engine did not say.
+  bool rule_enabled(std::string_view code) const { return rule_enabled_ && rule_enabled_(code); }
+  void set_rule_enabled(std::function<bool(std::string_view)> f) { rule_enabled_ = std::move(f); }
 
   // The file's semantic model: available in finish() to rules that set needs_semantic.
   const SemanticModel* semantic() const { return semantic_; }
@@ -202,6 +222,7 @@ class Context {
   std::vector<std::pair<uint32_t, uint32_t>> escapes_;
   const std::vector<uint32_t>* cell_numbers_ = nullptr;
   const SemanticModel* semantic_ = nullptr;
+  std::function<bool(std::string_view)> rule_enabled_;
   int target_minor_ = kDefaultTargetMinor;
   uint64_t serial_;
 

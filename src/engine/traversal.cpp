@@ -46,8 +46,27 @@ DispatchTable::DispatchTable(std::span<const RuleSpec* const> rules) : rules_(ru
   }
 }
 
+std::unique_ptr<SemanticModel> build_semantic_model(const TSTree* tree, std::string_view source, std::string_view path,
+                                                    int target_minor, bool notebook) {
+  const TSNode root = ts_tree_root_node(tree);
+  if (ts_node_has_error(root)) return nullptr;
+  SemanticBuilder builder(source, path);
+  builder.set_target_minor(target_minor);
+  builder.set_notebook(notebook);
+  const std::vector<uint8_t>& skips = model_skips();
+  for_each_node(root, [&](const TSTreeCursor& cursor, bool entering) {
+    const TSNode n = ts_tree_cursor_current_node(&cursor);
+    if (ts_node_has_error(n)) return;
+    const TSSymbol s = ts_node_symbol(n);
+    if (s < skips.size() && skips[s] && ts_node_child_count(n) == 0) return;
+    if (entering) builder.enter(n, ts_tree_cursor_current_field_id(&cursor));
+    else builder.leave(n);
+  });
+  return builder.resolve();
+}
+
 WalkResult walk(const TSTree* tree, const DispatchTable& table, std::span<const std::unique_ptr<Rule>> rules,
-                Context& ctx, bool semantic, const PythonRules* python) {
+                Context& ctx, bool semantic, const PythonRules* python, FileTiming* timing) {
   WalkResult result;
   const TSNode root = ts_tree_root_node(tree);
   std::unique_ptr<SemanticBuilder> builder;
@@ -57,6 +76,18 @@ WalkResult walk(const TSTree* tree, const DispatchTable& table, std::span<const 
     builder->set_notebook(ctx.is_notebook());
   }
   const std::vector<uint8_t>& skips = model_skips();
+  // With timing on, each rule's calls are timed (cost[i] for rule i) and counted.
+  std::vector<RuleCost> cost(timing ? rules.size() : 0);
+  uint64_t semantic_ns = 0;
+  const TimingClock::time_point walk_start = timing ? TimingClock::now() : TimingClock::time_point{};
+  auto timed = [&](uint16_t i, bool node, auto&& call) {
+    const TimingClock::time_point start = TimingClock::now();
+    call();
+    cost[i].native_ns += elapsed_ns(start);
+    cost[i].nodes += node;
+  };
+  PythonCollector* collect = python ? &result.python : nullptr;
+  if (python) python->start(result.python, ctx.source());
   for_each_node(root, [&](const TSTreeCursor& cursor, bool entering) {
     const TSNode n = ts_tree_cursor_current_node(&cursor);
     if (ts_node_has_error(n)) return;
@@ -67,23 +98,41 @@ WalkResult walk(const TSTree* tree, const DispatchTable& table, std::span<const 
         result.python_error = table.python3().check(n, s, ctx.source());
       }
       if (model) builder->enter(n, ts_tree_cursor_current_field_id(&cursor));
-      for (uint16_t i : table.rules_for(s)) rules[i]->enter(n, ctx);
-      if (python && python->interested(s)) {
-        for (uint32_t m : python->on_enter(s)) result.python_events.push_back({n, m});
+      if (timing) {
+        for (uint16_t i : table.rules_for(s)) timed(i, true, [&] { rules[i]->enter(n, ctx); });
+      } else {
+        for (uint16_t i : table.rules_for(s)) rules[i]->enter(n, ctx);
       }
+      if (collect && python->interested(s)) python->enter(n, s, *collect);
     } else {
-      for (uint16_t i : table.leave_rules_for(s)) rules[i]->leave(n, ctx);
-      if (python && python->interested(s)) {
-        for (uint32_t m : python->on_leave(s)) result.python_events.push_back({n, m});
+      if (timing) {
+        for (uint16_t i : table.leave_rules_for(s)) timed(i, false, [&] { rules[i]->leave(n, ctx); });
+      } else {
+        for (uint16_t i : table.leave_rules_for(s)) rules[i]->leave(n, ctx);
       }
+      if (collect && python->interested(s)) python->leave(n, s, *collect);
       if (model) builder->leave(n);
     }
   });
   if (builder && !result.python_error) {
+    const TimingClock::time_point start = timing ? TimingClock::now() : TimingClock::time_point{};
     result.semantic = builder->resolve();
     ctx.set_semantic(result.semantic.get());
+    if (timing) timing->add(Phase::Semantic, semantic_ns = elapsed_ns(start));
   }
-  for (const auto& r : rules) r->finish(ctx);
+  for (size_t i = 0; i < rules.size(); ++i) {
+    if (timing) timed(static_cast<uint16_t>(i), false, [&] { rules[i]->finish(ctx); });
+    else rules[i]->finish(ctx);
+  }
+  if (timing) {
+    uint64_t in_rules = 0;
+    for (size_t i = 0; i < rules.size(); ++i) {
+      (*timing)[table.rules()[i]] += cost[i];
+      in_rules += cost[i].native_ns;
+    }
+    const uint64_t total = elapsed_ns(walk_start);
+    timing->add(Phase::Walk, total > in_rules + semantic_ns ? total - in_rules - semantic_ns : 0);
+  }
   return result;
 }
 

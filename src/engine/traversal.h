@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "engine/rule.h"
+#include "engine/timing.h"
 #include "python/python_rules.h"
 #include "syntax/python3_syntax.h"
 #include "syntax/syntax.h"
@@ -50,15 +51,22 @@ struct WalkResult {
   // The semantic model, when a builder was given and the file parsed without errors.
   std::unique_ptr<SemanticModel> semantic;
   // The nodes Python rules asked for, with the method to call, in walk order.
-  std::vector<PythonEvent> python_events;
+  PythonCollector python;
 };
 
 // Walks the tree iteratively (deep nesting cannot overflow the stack). Nodes whose subtree holds
 // a syntax error are not dispatched, so parser error recovery cannot cause false positives;
 // their error-free descendants still are.
+// With `timing`, each rule's calls are timed and counted, and the walk's own time recorded.
 // With `semantic` set (and a tree without syntax errors) the semantic model is built in the same
 // walk and resolved before the rules' finish(), which can then read it from the context.
+// The semantic model alone, by a walk of its own: for Python rules, which build it only for the
+// files where they need it (see PythonRules::FileInput). Null for a tree with syntax errors.
+std::unique_ptr<SemanticModel> build_semantic_model(const TSTree* tree, std::string_view source, std::string_view path,
+                                                    int target_minor, bool notebook);
+
 WalkResult walk(const TSTree* tree, const DispatchTable& table, std::span<const std::unique_ptr<Rule>> rules,
-                Context& ctx, bool semantic = false, const PythonRules* python = nullptr);
+                Context& ctx, bool semantic = false, const PythonRules* python = nullptr,
+                FileTiming* timing = nullptr);
 
 }  // namespace lint

@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <optional>
 
+#include "output/terminal.h"
+
 namespace lint {
 
 std::vector<std::string_view> split_lines(std::string_view text) {
@@ -236,14 +238,18 @@ std::string unified_diff(std::string_view old_text, std::string_view new_text, s
   std::string out;
   if (!old_name.empty() || !new_name.empty()) {
     out += "--- ";
-    out += old_name;
+    out += terminal_line(old_name);
     out += "\n+++ ";
-    out += new_name;
+    out += terminal_line(new_name);
     out += "\n";
   }
+  // Control characters of the lines are shown as pictures (terminal.h), line endings kept.
   auto line = [&](char sign, std::string_view text) {
     out += sign;
-    out += text;
+    size_t body = text.size();
+    while (body > 0 && (text[body - 1] == '\n' || text[body - 1] == '\r')) --body;
+    out += terminal_text(text.substr(0, body));
+    out += text.substr(body);
     if (text.empty() || (text.back() != '\n' && text.back() != '\r')) out += "\n\\ No newline at end of file\n";
   };
   for (const std::vector<DiffOp>& group : group_ops(diff_lines(a, b), context)) {

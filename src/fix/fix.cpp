@@ -6,7 +6,7 @@ std::string_view applicability_name(Applicability a) {
   switch (a) {
     case Applicability::Safe: return "safe";
     case Applicability::Unsafe: return "unsafe";
-    case Applicability::DisplayOnly: return "display-only";
+    case Applicability::DisplayOnly: return "displayonly";  // as Ruff's JSON spells it
   }
   return "";
 }

@@ -16,7 +16,7 @@ namespace lint {
 // (safe fixes by default, unsafe ones too with --unsafe-fixes; display-only ones never).
 enum class Applicability : uint8_t { DisplayOnly = 0, Unsafe = 1, Safe = 2 };
 
-std::string_view applicability_name(Applicability a);  // "safe", "unsafe", "display-only"
+std::string_view applicability_name(Applicability a);  // "safe", "unsafe", "displayonly" (Ruff's JSON)
 
 // Replace [start, end) with `content`: an insertion when start == end, a deletion when content
 // is empty.

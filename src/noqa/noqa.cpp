@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <unordered_set>
 
 #include "engine/rule.h"
 
@@ -535,6 +536,31 @@ uint32_t import_from_parent(TSNode root, const Diagnostic& d) {
   return Diagnostic::kNoParent;
 }
 
+bool is_python_space(char c) { return c == ' ' || c == '\t' || c == '\f'; }
+
+// The edit that removes a directive spanning [start, end) from its line: the whole line when
+// the directive is alone on it; the directive and the space before it when it ends the line
+// (`x = 1  # noqa`); the directive and the space after it when another comment follows
+// (`# noqa  # type: ignore` keeps `# type: ignore`); else everything from the directive on.
+Edit delete_directive(std::string_view text, const LineIndex& lines, uint32_t start, uint32_t end) {
+  const uint32_t row = lines.row_of(start);
+  const uint32_t line_start = lines.line_start(row);
+  const uint32_t line_end = line_start + static_cast<uint32_t>(lines.line_text(row).size());
+  uint32_t before = start;
+  while (before > line_start && is_python_space(text[before - 1])) --before;
+  uint32_t after = end;
+  while (after < line_end && is_python_space(text[after])) ++after;
+  if (before == line_start && after == line_end) {
+    uint32_t full_end = line_end;
+    if (full_end < text.size() && text[full_end] == '\r') ++full_end;
+    if (full_end < text.size() && text[full_end] == '\n') ++full_end;
+    return Edit::deletion(line_start, full_end);
+  }
+  if (after == line_end) return Edit::deletion(before, line_end);
+  if (text[after] == '#') return Edit::deletion(start, after);
+  return Edit::deletion(before, line_end);
+}
+
 }  // namespace
 
 bool Directive::suppresses(std::string_view code) const {
@@ -610,23 +636,39 @@ void apply(std::string_view text, const LineIndex& lines, TSNode root, std::vect
     return text.substr(start, end - start);
   };
 
-  // A directive and the codes of the diagnostics it suppressed (for RUF100).
+  // Sets of codes: a directive may list any number of them, and each is looked up once per
+  // diagnostic (linear in the codes and the diagnostics, never their product).
+  using CodeSet = std::unordered_set<std::string_view>;
+  auto code_set = [](const Directive& d) {
+    CodeSet set;
+    for (const std::string_view c : d.codes) set.insert(redirect(c));
+    return set;
+  };
+
+  // A directive, the codes it names (redirected), and those of the diagnostics it suppressed
+  // (for RUF100).
   struct Found {
     uint32_t comment;  // offset of the comment's `#`
     Directive directive;
-    std::vector<std::string_view> matches;
+    CodeSet codes;
+    CodeSet matches;
+
+    bool suppresses(std::string_view code) const {
+      return directive.kind == Directive::Kind::All || (directive.kind == Directive::Kind::Codes && codes.count(code));
+    }
   };
 
   // File-level exemptions: own-line comments only. Line directives: every comment.
   bool exempt_all = false;
-  std::vector<std::string_view> exempt_codes;
+  CodeSet exempt_codes;
   std::vector<Found> file_directives, line_directives;
   for (const uint32_t c : scanned.comments) {
     const std::string_view comment = comment_text(c);
     if (!mentions_noqa(comment)) continue;
     Directive line = parse_line_directive(comment);
     if (line.kind == Directive::Kind::All || line.kind == Directive::Kind::Codes) {
-      line_directives.push_back(Found{c, std::move(line), {}});
+      CodeSet codes = code_set(line);
+      line_directives.push_back(Found{c, std::move(line), std::move(codes), {}});
     }
     Directive d = parse_file_directive(comment);
     if (d.kind != Directive::Kind::All && d.kind != Directive::Kind::Codes) continue;
@@ -637,10 +679,10 @@ void apply(std::string_view text, const LineIndex& lines, TSNode root, std::vect
       exempt_all = true;
       continue;
     }
-    for (const std::string_view code : d.codes) exempt_codes.push_back(redirect(code));
-    file_directives.push_back(Found{c, std::move(d), {}});
+    for (const std::string_view code : d.codes) exempt_codes.insert(redirect(code));
+    file_directives.push_back(Found{c, std::move(d), {}, {}});
   }
-  std::vector<std::string_view> file_matches;  // codes the file-level exemptions suppressed
+  CodeSet file_matches;  // codes the file-level exemptions suppressed
 
   // The line directive covering an offset: the one in the comment on its line, unless the offset
   // is the line's end (only the last line of the file includes its end).
@@ -660,8 +702,8 @@ void apply(std::string_view text, const LineIndex& lines, TSNode root, std::vect
     if (never_suppressed(d)) return false;
     const std::string_view code = d.rule->code;
     if (exempt_all) return true;
-    if (std::find(exempt_codes.begin(), exempt_codes.end(), code) != exempt_codes.end()) {
-      file_matches.push_back(code);
+    if (exempt_codes.count(code)) {
+      file_matches.insert(code);
       return true;
     }
     if (d.parent_byte == Diagnostic::kNoParent && (code == "F401" || code == "F811")) {
@@ -673,8 +715,8 @@ void apply(std::string_view text, const LineIndex& lines, TSNode root, std::vect
       Found* line = directive_at(offset);
       if (!line || line == seen) continue;
       seen = line;
-      if (line->directive.suppresses(code)) {
-        line->matches.push_back(code);
+      if (line->suppresses(code)) {
+        line->matches.insert(code);
         return true;
       }
     }
@@ -683,11 +725,13 @@ void apply(std::string_view text, const LineIndex& lines, TSNode root, std::vect
 
   // RUF100, as Ruff: not when the file exempts everything or RUF100 itself.
   if (!check_unused || exempt_all) return;
-  if (std::find(exempt_codes.begin(), exempt_codes.end(), "RUF100") != exempt_codes.end()) return;
-  auto report = [&](uint32_t start, uint32_t end, std::string message) {
+  if (exempt_codes.count("RUF100")) return;
+  auto report = [&](uint32_t start, uint32_t end, std::string message, Edit fix) {
     Diagnostic d;
     d.rule = unused->rule;
     d.message = std::move(message);
+    d.fix_title = "Remove unused `noqa` directive";
+    d.fix = Fix::safe(std::move(fix));
     d.start_byte = start;
     d.end_byte = end;
     d.start = lines.location(start);
@@ -701,18 +745,22 @@ void apply(std::string_view text, const LineIndex& lines, TSNode root, std::vect
     for (const std::string_view c : codes) out += (out.empty() ? "`" : ", `") + std::string(c) + "`";
     return out;
   };
-  auto check_codes = [&](const Found& f, const std::vector<std::string_view>& matches) {
-    std::vector<std::string_view> unmatched, disabled, duplicated, seen;
+  auto check_codes = [&](const Found& f, const CodeSet& matches, bool file_level) {
+    std::vector<std::string_view> unmatched, disabled, duplicated, kept;
+    CodeSet seen;
     for (const std::string_view original : f.directive.codes) {
       const std::string_view code = redirect(original);
       if (code == "RUF100") return;  // a directive naming RUF100 is never reported
-      if (std::find(seen.begin(), seen.end(), original) != seen.end()) {
+      if (!seen.insert(original).second) {
         duplicated.push_back(original);
         continue;
       }
-      seen.push_back(original);
-      if (std::find(matches.begin(), matches.end(), code) != matches.end()) continue;
-      if (!known(code)) continue;  // unknown codes are RUF102's business
+      if (matches.count(code)) {
+        kept.push_back(original);
+        continue;
+      }
+      // Unknown codes are RUF102's business; the fix drops them with the unused ones, as Ruff.
+      if (!known(code)) continue;
       (unused->enabled && unused->enabled(code) ? unmatched : disabled).push_back(original);
     }
     std::string reasons;
@@ -721,16 +769,32 @@ void apply(std::string_view text, const LineIndex& lines, TSNode root, std::vect
       if (!codes->empty()) reasons += (reasons.empty() ? "" : "; ") + std::string(label) + join(*codes);
     }
     if (reasons.empty()) return;
-    report(f.comment + f.directive.start, f.comment + f.directive.end, "Unused `noqa` directive (" + reasons + ")");
+    const uint32_t start = f.comment + f.directive.start, end = f.comment + f.directive.end;
+    // The fix keeps the codes that suppress something, in a directive spelled anew; without
+    // any, it removes the directive.
+    Edit fix = delete_directive(text, lines, start, end);
+    if (!kept.empty()) {
+      std::string content = "# noqa: ";
+      if (file_level) {
+        const std::string_view written = text.substr(start, end - start);
+        content = written.find("flake8") != std::string_view::npos ? "# flake8: noqa: "
+                  : written.find("ruff") != std::string_view::npos ? "# ruff: noqa: "
+                                                                    : "# lint: noqa: ";
+      }
+      for (size_t i = 0; i < kept.size(); ++i) content += (i ? ", " : "") + std::string(kept[i]);
+      fix = Edit::replace(start, end, std::move(content));
+    }
+    report(start, end, "Unused `noqa` directive (" + reasons + ")", std::move(fix));
   };
-  for (const Found& f : file_directives) check_codes(f, file_matches);
+  for (const Found& f : file_directives) check_codes(f, file_matches, true);
   for (const Found& f : line_directives) {
     if (f.directive.kind == Directive::Kind::All) {
       if (f.matches.empty()) {
-        report(f.comment + f.directive.start, f.comment + f.directive.end, "Unused blanket `noqa` directive");
+        const uint32_t start = f.comment + f.directive.start, end = f.comment + f.directive.end;
+        report(start, end, "Unused blanket `noqa` directive", delete_directive(text, lines, start, end));
       }
     } else {
-      check_codes(f, f.matches);
+      check_codes(f, f.matches, false);
     }
   }
 }

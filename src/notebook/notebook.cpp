@@ -356,24 +356,30 @@ std::pair<uint32_t, uint32_t> CellIndex::cell_rows(uint32_t row, uint32_t last_r
 }
 
 std::vector<uint32_t> move_offsets(const std::vector<uint32_t>& offsets, const std::vector<OffsetEdit>& edits) {
+  // Offsets and edits both ascend: one walk over each, the edits wholly before an offset (and
+  // their shift) carried to the next offset. Linear, whatever the numbers of cells and edits.
   std::vector<uint32_t> out;
   out.reserve(offsets.size());
+  size_t next = 0;
+  int64_t shift = 0;
+  uint32_t previous = 0;
   for (const uint32_t o : offsets) {
-    int64_t shift = 0;
-    uint32_t moved = o;
-    bool inside = false;
-    for (const OffsetEdit& e : edits) {
-      if (e.end <= o && !(e.start == e.end && e.start == o)) {
-        shift += static_cast<int64_t>(e.length) - static_cast<int64_t>(e.end - e.start);
-      } else if (e.start < o && o < e.end) {
-        moved = static_cast<uint32_t>(static_cast<int64_t>(e.start) + shift + e.length);
-        inside = true;
-        break;
-      } else if (e.start >= o) {
-        break;
-      }
+    if (o < previous) {  // never expected; start over rather than misplace a cell
+      next = 0;
+      shift = 0;
     }
-    out.push_back(inside ? moved : static_cast<uint32_t>(static_cast<int64_t>(o) + shift));
+    previous = o;
+    // An edit ending at or before the offset shifts it, but an insertion exactly at it does not.
+    while (next < edits.size() && edits[next].end <= o && !(edits[next].start == edits[next].end && edits[next].start == o)) {
+      shift += static_cast<int64_t>(edits[next].length) - static_cast<int64_t>(edits[next].end - edits[next].start);
+      ++next;
+    }
+    // An edit spanning the offset: the cell starts where its replacement ends.
+    if (next < edits.size() && edits[next].start < o && o < edits[next].end) {
+      out.push_back(static_cast<uint32_t>(static_cast<int64_t>(edits[next].start) + shift + edits[next].length));
+    } else {
+      out.push_back(static_cast<uint32_t>(static_cast<int64_t>(o) + shift));
+    }
   }
   return out;
 }

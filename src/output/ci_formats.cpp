@@ -18,6 +18,7 @@
 #include "engine/rule.h"
 #include "output/ci_formats.h"
 #include "output/output.h"
+#include "output/terminal.h"
 #include "version.h"
 
 namespace lint {
@@ -366,13 +367,13 @@ std::string render_line_format(OutputFormat format, const SourcePath& path, cons
       max_col = std::max(max_col, d.start.column);
     }
     const size_t row_w = std::to_string(max_row).size(), col_w = std::to_string(max_col).size();
-    out += path.display + ":\n";
+    out += terminal_line(path.display) + ":\n";
     for (const Diagnostic& d : diagnostics) {
       const std::string row = std::to_string(d.start.row), col = std::to_string(d.start.column);
       const bool fixable = show_fix_status && d.fix && d.fix->applies(required);
       out += "  " + std::string(row_w - row.size(), ' ') + row + ":" + col + std::string(col_w - col.size(), ' ') + " " +
              (d.rule ? std::string(d.rule->code) + (fixable ? " [*]" : "") + " " : std::string("invalid-syntax: ")) +
-             d.message + "\n";
+             terminal_line(d.message) + "\n";
     }
     out += "\n";
     return out;
@@ -394,12 +395,14 @@ std::string render_line_format(OutputFormat format, const SourcePath& path, cons
         out += "\n";
         break;
       }
+      // A line break in a file name or message would start a line of its own (for Azure, a
+      // logging command): names and messages are kept to one line (terminal.h).
       case OutputFormat::Azure:
-        out += "##vso[task.logissue type=error;sourcepath=" + path.absolute + ";linenumber=" + row + ";columnnumber=" + col +
-               ";code=" + code + ";]" + d.message + "\n";
+        out += "##vso[task.logissue type=error;sourcepath=" + terminal_line(path.absolute) + ";linenumber=" + row +
+               ";columnnumber=" + col + ";code=" + code + ";]" + terminal_line(d.message) + "\n";
         break;
       case OutputFormat::Pylint:
-        out += path.display + ":" + row + ": [" + code + "] " + d.message + "\n";
+        out += terminal_line(path.display) + ":" + row + ": [" + code + "] " + terminal_line(d.message) + "\n";
         break;
       default:
         break;

@@ -7,6 +7,7 @@
 #include "engine/rule.h"
 #include "fix/diff.h"
 #include "output/ci_formats.h"
+#include "output/terminal.h"
 
 namespace lint {
 
@@ -38,8 +39,8 @@ struct Painter {
 
 std::string code_label(const Diagnostic& d) { return d.rule ? std::string(d.rule->code) : std::string("SyntaxError:"); }
 
-// Expands tabs to four spaces, as Ruff's snippets do; returns the text and, for each code point
-// of the original line, its display column.
+// Expands tabs to four spaces, as Ruff's snippets do, and shows control characters safely (see
+// terminal.h); returns the text and, for each code point of the original line, its display column.
 struct DisplayLine {
   std::string text;
   std::vector<uint32_t> column_of;  // indexed by code point; one past the end is valid
@@ -50,15 +51,13 @@ DisplayLine display_line(std::string_view line) {
   uint32_t col = 0;
   for (size_t i = 0; i < line.size();) {
     const unsigned char c = static_cast<unsigned char>(line[i]);
-    size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
-    len = std::min(len, line.size() - i);
+    const size_t len = utf8_sequence_length(line, i);
     out.column_of.push_back(col);
     if (c == '\t') {
       out.text += "    ";
       col += 4;
     } else {
-      out.text.append(line.substr(i, len));
-      col += 1;
+      col += static_cast<uint32_t>(append_for_terminal(out.text, line.substr(i, len)));
     }
     i += len;
   }
@@ -272,16 +271,8 @@ void render_fix_diff(std::string& out, const Painter& paint, const Fix& fix, std
     std::string_view body = text;
     while (!body.empty() && (body.back() == '\n' || body.back() == '\r')) body.remove_suffix(1);
     if (!body.empty()) out += " ";
-    std::string shown;
-    for (const char c : body) {
-      switch (c) {
-        case '\x07': shown += "\u2407"; break;
-        case '\x08': shown += "\u2408"; break;
-        case '\x1b': shown += "\u241b"; break;
-        case '\x7f': shown += "\u2421"; break;
-        default: shown += c;
-      }
-    }
+    // Ruff shows only BEL, BS, ESC and DEL as pictures here; lint every control (terminal.h).
+    const std::string shown = terminal_text(body);
     out += style.empty() ? shown : paint(style, shown);
     out += "\n";
   };
@@ -386,18 +377,21 @@ std::string render_file(const OutputOptions& options, const SourcePath& path, co
   std::string out;
   bool first = true;
   for (const Diagnostic& d : diagnostics) {
-    const std::string message = d.rule ? d.message : d.message;
+    // What a file holds or a rule wrote, shown safely (terminal.h); JSON escapes it instead.
+    const bool text = options.format == OutputFormat::Full || options.format == OutputFormat::Concise;
+    const std::string message = text ? terminal_line(d.message) : d.message;
+    const std::string shown_path = text ? terminal_line(path.display) : path.display;
     const CellIndex* cells = context ? context->cells : nullptr;
     const std::string position = cells ? "cell " + std::to_string(cells->cell(d.start.row)) + ":" +
                                              std::to_string(cells->cell_row(d.start.row)) + ":" + std::to_string(d.start.column)
                                        : std::to_string(d.start.row) + ":" + std::to_string(d.start.column);
-    const std::string location = path.display + ":" + position;
+    const std::string location = shown_path + ":" + position;
     // `[*]` after the code: the fix applies at the level asked for.
     const bool fixable = context && context->show_fix_status && d.fix && d.fix->applies(context->required);
     const std::string marker = fixable ? " [" + paint(kCyan, "*") + "]" : "";
     switch (options.format) {
       case OutputFormat::Concise:
-        out += paint(kBold, path.display) + ":" + position + ": " + paint(kBoldRed, code_label(d)) + marker + " " +
+        out += paint(kBold, shown_path) + ":" + position + ": " + paint(kBoldRed, code_label(d)) + marker + " " +
                message + "\n";
         break;
       case OutputFormat::Full:
@@ -407,7 +401,7 @@ std::string render_file(const OutputOptions& options, const SourcePath& path, co
         } else {
           out += paint(kBoldBlue, "--> ") + location + "\n";
         }
-        if (!d.fix_title.empty()) out += paint(kBoldCyan, "help") + paint(kBold, ": " + d.fix_title) + "\n";
+        if (!d.fix_title.empty()) out += paint(kBoldCyan, "help") + paint(kBold, ": " + terminal_line(d.fix_title)) + "\n";
         // The preview shows every fix but display-only ones, whether it applies or not.
         if (context && lines && d.fix && d.fix->applies(Applicability::Unsafe)) {
           render_fix_diff(out, paint, *d.fix, context->source, *lines, context->cells);

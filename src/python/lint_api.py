@@ -11,6 +11,9 @@ are valid while their file is being linted and raise `RuntimeError` afterwards.
 
 A rule that fixes says so (`fixable = "always"` or `"sometimes"`) and passes a `Fix`, made of
 `Edit`s over nodes or byte ranges, to `report()`: the same engine applies it as a native rule's.
+
+The decorators `on_call`, `on_import` and `on_node` say which nodes a method wants, in terms
+lint evaluates in C++ during its walk: the method is called only on the nodes that pass.
 """
 
 import functools
@@ -18,7 +21,64 @@ import os
 
 from _lint import Node, NodeExpired  # noqa: F401  (re-exported)
 
-__all__ = ["Rule", "Node", "NodeExpired", "RuleTimeout", "Binding", "Scope", "Edit", "Fix"]
+__all__ = ["Rule", "Node", "NodeExpired", "RuleTimeout", "Binding", "Scope", "Edit", "Fix",
+           "on_call", "on_import", "on_node"]
+
+
+def _patterns(decorator, patterns):
+    if not patterns:
+        raise TypeError(f"{decorator}(): give at least one qualified name")
+    for p in patterns:
+        if not isinstance(p, str) or not p or any(c.isspace() for c in p):
+            raise TypeError(f"{decorator}(): a qualified name is a non-empty string without spaces, not {p!r}")
+    return tuple(patterns)
+
+
+def _with_filter(spec):
+    def decorate(method):
+        if not callable(method):
+            raise TypeError("lint's filters decorate methods")
+        method._lint_filters = getattr(method, "_lint_filters", ()) + (spec,)
+        return method
+    return decorate
+
+
+def on_call(*patterns):
+    """The method is called as `method(node, name)` for each `call` whose callee's fully
+    qualified name (what `Rule.qualified_name` gives, resolved once per call, in C++) matches
+    one of the patterns; `name` is that qualified name. A `*` in a pattern matches any run of
+    characters, dots included: `"subprocess.*"`, `"*.set_trace"`. Stack it with other filters
+    on the same method to call it for either."""
+    return _with_filter(("call", _patterns("on_call", patterns)))
+
+
+def on_import(*patterns):
+    """The method is called as `method(node, name)` for each name an `import` or `from ...
+    import` statement imports that matches one of the patterns (`*` as for `on_call`), `node`
+    being the statement. `import a.b as c` imports "a.b", `from m import x` "m.x" and
+    `from m import *` "m.*"; a relative import counts by the names after its dots
+    (`from .m import x` is "m.x", `from . import x` is "x")."""
+    return _with_filter(("import", _patterns("on_import", patterns)))
+
+
+def on_node(kind, **fields):
+    """The method is called as `method(node)` for each node of `kind` whose fields satisfy every
+    constraint: `field="kind"` or `field=("kind", ...)` (the field's node is of one of these
+    kinds), `field=None` (the field is absent), `field=True` (present). The pseudo-field
+    `child` is the node's first named child that is not a comment. Kinds and fields are
+    checked against the grammar when the rule loads."""
+    if not isinstance(kind, str):
+        raise TypeError(f"on_node(): the node kind is a string, not {kind!r}")
+    constraints = []
+    for name, value in fields.items():
+        if value is None or value is True:
+            constraints.append((name, value))
+            continue
+        kinds = (value,) if isinstance(value, str) else tuple(value) if isinstance(value, (tuple, list, set, frozenset)) else None
+        if not kinds or not all(isinstance(k, str) for k in kinds):
+            raise TypeError(f"on_node(): {name}= takes a kind, a tuple of kinds, None or True, not {value!r}")
+        constraints.append((name, tuple(sorted(kinds))))
+    return _with_filter(("node", kind, tuple(constraints)))
 
 
 class RuleTimeout(BaseException):

@@ -14,12 +14,18 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "engine/diagnostic.h"
 #include "engine/rule.h"
+#include "engine/timing.h"
 
 namespace lint {
+
+class SemanticModel;
 
 // What the scan of a rule file says about one rule class.
 struct PythonRuleInfo {
@@ -41,50 +47,135 @@ struct PythonRuleError {
 // PythonRuleError for a path that does not exist or two rules with one code.
 std::deque<PythonRuleInfo> scan_python_rules(const std::vector<std::string>& paths);
 
-// One file's worth of work for the Python rules, collected by the walk.
+// Names matched against patterns with `*` wildcards (`subprocess.*`, `*.set_trace`): the
+// patterns of the native-side filters (on_call, on_import). Exact patterns are found by hash.
+class NamePatterns {
+ public:
+  void add(std::string pattern, uint32_t method);
+  bool empty() const { return exact_.empty() && wild_.empty(); }
+  // The methods whose patterns match `name`, in the order they were added, without repeats.
+  void match(std::string_view name, std::vector<uint32_t>& methods) const;
+  // Whether some pattern can match a name whose last dotted part is `last`.
+  bool may_end_with(std::string_view last) const;
+  bool any_last() const { return any_last_; }
+
+ private:
+  std::unordered_set<std::string> lasts_;  // the last parts of the patterns
+  bool any_last_ = false;                  // a pattern's last part has a `*`
+  std::unordered_map<std::string, std::vector<uint32_t>> exact_;
+  std::vector<std::pair<std::string, uint32_t>> wild_;
+};
+
+// Whether `name` matches `pattern`, where `*` matches any run of characters (dots included).
+bool wildcard_match(std::string_view pattern, std::string_view name);
+
+// A node-kind filter with field constraints, evaluated in C++ during the walk (on_node).
+struct NodeFilter {
+  struct Field {
+    TSFieldId field = 0;       // 0: the first named child that is not a comment (`child=`)
+    enum class Test : uint8_t { Kinds, Absent, Present } test = Test::Kinds;
+    std::vector<TSSymbol> kinds;
+  };
+  std::vector<Field> fields;
+  uint32_t method = 0;
+  bool accepts(TSNode n) const;
+};
+
+// One call for the Python rules, found by the walk (and the filters).
 struct PythonEvent {
   TSNode node;
-  uint32_t method;  // index into the runtime's method table
+  uint32_t method;      // index into the runtime's method table; kCallCandidate: a call to resolve
+  int32_t name = -1;    // index into PythonCollector::names: the qualified name passed along
+};
+inline constexpr uint32_t kCallCandidate = UINT32_MAX;
+
+// What the walk collects for the Python rules of one file.
+struct PythonCollector {
+  std::string_view source;           // the text the tree was parsed from
+  std::vector<PythonEvent> events;   // in walk order
+  std::vector<std::string> names;    // the qualified names events pass
+  // Query rules: the outermost nodes of their patterns' root kinds (a query runs on each
+  // subtree, not on the whole file), per query, and how deep the walk is in such nodes.
+  std::vector<std::vector<TSNode>> query_roots;
+  std::vector<uint32_t> query_depth;
+  // For on_call, without the semantic model: the names imports bind under another name (`pp` in
+  // `from pprint import pprint as pp`) whose imported last part some pattern ends with; how
+  // often each builtin named by a pattern (`builtins.print`) appears as an identifier; whether
+  // the file has a star import.
+  std::vector<std::string_view> aliases;
+  std::vector<uint32_t> builtin_uses;  // by index into PythonRules::call_builtins
+  bool star_import = false;
 };
 
 // The running Python rules, as the engine sees them (implemented in runtime.cpp, which only
-// the lint executable links: the engine and its tests need no Python).
+// the lint executable links: the engine and its tests need no Python). The tables below are
+// filled when the rules load and read-only afterwards; the engine evaluates them during its walk
+// (enter, leave), without the GIL.
 class PythonRules {
  public:
   virtual ~PythonRules() = default;
 
-  // Symbols whose nodes the walk must collect, and the methods to call for each.
   bool interested(TSSymbol s) const { return s < interest.size() && interest[s]; }
-  const std::vector<uint32_t>& on_enter(TSSymbol s) const { return s < enter.size() ? enter[s] : none; }
-  const std::vector<uint32_t>& on_leave(TSSymbol s) const { return s < leave.size() ? leave[s] : none; }
+  void start(PythonCollector& out, std::string_view source) const {
+    out.source = source;
+    out.builtin_uses.assign(call_builtins.size(), 0);
+    out.query_roots.assign(query_root_kinds.size(), {});
+    out.query_depth.assign(query_root_kinds.size(), 0);
+  }
+  void enter(TSNode n, TSSymbol s, PythonCollector& out) const;
+  void leave(TSNode n, TSSymbol s, PythonCollector& out) const;
+  void note_aliases(TSNode stmt, PythonCollector& out) const;
 
   struct FileInput {
     std::string_view path;
     std::string_view source;  // what the tree was parsed from (a lone `\r` made `\n`)
     const TSTree* tree;
     const LineIndex* lines;
-    const class SemanticModel* model;
-    std::vector<PythonEvent> events;
+    const SemanticModel* model;
+    PythonCollector collected;
     // The file's own text after any byte order mark (same offsets as `source`; a lone `\r` is
     // still a `\r`): what rules read as text and copy into fixes. Empty: `source`.
     std::string_view original = {};
     // In a notebook, where each cell starts, then where the last one ends (byte offsets into
     // `source`); empty for a Python file.
     const std::vector<uint32_t>* cell_offsets = nullptr;
+    FileTiming* timing = nullptr;  // --timing: each rule's costs are added here
+    // What building the semantic model needs, when `model` is null: Python rules build it for
+    // a file only when they need it (a call's qualified name that the text cannot settle,
+    // Rule.qualified_name, binding, scope), by a walk of its own, once per file.
+    int target_minor = kDefaultTargetMinor;
+    bool notebook = false;
+    std::shared_ptr<SemanticModel> built_model;
+    const SemanticModel* need_model();
   };
   struct FileOutput {
     std::vector<Diagnostic> diagnostics;
     std::vector<std::string> errors;  // a rule raised (rule, file, traceback) or timed out
   };
   // Runs the selected rules on one file. Takes the GIL; safe to call from worker threads.
-  virtual FileOutput run(const FileInput& input) = 0;
+  virtual FileOutput run(FileInput& input) = 0;
   // Releases the GIL for the lifetime of the returned object (around the parallel part).
   virtual std::shared_ptr<void> unlock() = 0;
 
-  // Filled when the rules load; read-only afterwards.
-  std::vector<uint8_t> interest;
-  std::vector<std::vector<uint32_t>> enter, leave;
+  // Resolves the call candidates among `in.collected.events` (the callee's qualified name, once
+  // per call, matched against every on_call pattern) into events for the methods that match.
+  // Needs no GIL. Returns the time it took for each method's rule (by method) when timing.
+  void resolve_calls(FileInput& in) const;
+
+  // Filled when the rules load.
+  std::vector<uint8_t> interest;                   // by symbol: any of the tables below
+  std::vector<std::vector<uint32_t>> enter_methods, leave_methods;  // by symbol: visit_/leave_
+  std::vector<std::vector<NodeFilter>> node_filters;                // by symbol: on_node
+  NamePatterns call_patterns, import_patterns;                      // on_call, on_import
+  std::vector<std::string> call_builtins;  // `print` for a `builtins.print` pattern
+  std::vector<uint8_t> identifier_symbols;  // by symbol: named "identifier" (aliases included)
+  TSSymbol call_symbol = 0, import_symbol = 0, import_from_symbol = 0;
+  // Queries: for each, the root kinds of its patterns (empty: it runs on the whole file).
+  std::vector<std::vector<TSSymbol>> query_root_kinds;
+  std::vector<std::vector<uint32_t>> query_roots_by_symbol;         // by symbol: query indices
   std::vector<uint32_t> none;
+  // The rule of each method (for timing the filters' native work).
+  std::vector<const RuleSpec*> method_rule;
 };
 
 // How long one rule may run on one file (its calls together) before it is interrupted, by
@@ -114,6 +205,12 @@ struct RuleExamples {
 RuleExamples rule_examples(const PythonRuleInfo& rule);
 
 std::string_view text_of(std::string_view source, TSNode n);
+
+// The fully qualified name a name or attribute chain refers to, as `Rule.qualified_name` gives
+// it: through imports (a relative one against the file's package), a builtin as
+// "builtins.name", a class or function defined in the file after the file's module; "" if none.
+std::string resolve_qualified_name(const SemanticModel& model, TSNode expr, std::string_view source,
+                                   std::string_view path);
 
 // The Python API's source (lint_api.py), compiled into the binary.
 extern const char* const kLintApiSource;

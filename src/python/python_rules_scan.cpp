@@ -5,6 +5,8 @@
 #include <map>
 #include <sstream>
 
+#include "engine/registry.h"
+#include "output/terminal.h"
 #include "syntax/node.h"
 #include "python/python_rules.h"
 #include "syntax/source.h"
@@ -143,6 +145,54 @@ void scan_file(const fs::path& path, std::deque<PythonRuleInfo>& out) {
   }
 }
 
+bool is_rule_code(std::string_view code) {
+  size_t letters = 0;
+  while (letters < code.size() && code[letters] >= 'A' && code[letters] <= 'Z') ++letters;
+  if (letters == 0 || letters == code.size()) return false;
+  return std::all_of(code.begin() + static_cast<std::ptrdiff_t>(letters), code.end(),
+                     [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// A rule's code must be one that selection and `# noqa` can name alone: capital letters then
+// digits (what a noqa comment reads), written plainly (the scan reads the literal as written),
+// neither a prefix of another rule's code nor extended by one (`--select F4` takes every F4xx
+// rule). Its name, which selects it too, must be one word that is no other rule's code or name.
+void check_rule_identity(const PythonRuleInfo& r, const std::deque<PythonRuleInfo>& python) {
+  const std::string where = r.path + ":" + std::to_string(r.line) + ": class " + r.class_name + ": ";
+  auto fail = [&](const std::string& what) { throw PythonRuleError{where + what}; };
+  std::string shown = "\"";  // (built in steps: GCC 12 warns wrongly about `"\"" + string`)
+  shown += terminal_line(r.code);
+  shown += '"';
+  if (!is_rule_code(r.code)) {
+    fail("`code = " + shown + "` cannot be selected or named in `# noqa`: a rule code is capital letters " +
+         "followed by digits, such as \"X001\", written without escapes");
+  }
+  std::vector<std::pair<std::string_view, std::string_view>> others;  // (code, name) of every other rule
+  for (const RuleSpec* n : all_rules()) {
+    if (!n->python) others.emplace_back(n->code, n->name);
+  }
+  for (const PythonRuleInfo& p : python) {
+    if (&p != &r) others.emplace_back(p.code, p.name);
+  }
+  for (const auto& [code, name] : others) {
+    if (code != r.code && (code.starts_with(r.code) || std::string_view(r.code).starts_with(code))) {
+      fail("`code = " + shown + "` cannot be selected alone: it " +
+           (code.starts_with(r.code) ? "is the start of" : "starts with") + " the code " + std::string(code) +
+           " of another rule");
+    }
+  }
+  const bool word = !r.name.empty() && std::all_of(r.name.begin(), r.name.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+  });
+  if (!word || r.name == "ALL" || is_rule_code(r.name)) {
+    fail("`name = \"" + terminal_line(r.name) + "\"` cannot select the rule: a name is one word of letters, " +
+         "digits, `-` and `_` (kebab-case, such as \"no-open-without-encoding\"), and not a code");
+  }
+  for (const auto& [code, name] : others) {
+    if (name == r.name && code != r.code) fail("`name = \"" + r.name + "\"` is the name of the rule " + std::string(code));
+  }
+}
+
 }  // namespace
 
 std::string_view text_of(std::string_view source, TSNode n) {
@@ -169,6 +219,7 @@ std::deque<PythonRuleInfo> scan_python_rules(const std::vector<std::string>& pat
       throw PythonRuleError{given + ": no such rule file or folder"};
     }
   }
+  for (const PythonRuleInfo& r : out) check_rule_identity(r, out);
   std::map<std::string, const PythonRuleInfo*> by_code;
   for (const PythonRuleInfo& r : out) {
     auto [it, inserted] = by_code.emplace(r.code, &r);
@@ -184,7 +235,8 @@ std::deque<PythonRuleInfo> scan_python_rules(const std::vector<std::string>& pat
     r.spec.linter = "python";
     r.spec.doc = r.doc;
     r.spec.python = true;
-    r.spec.needs_semantic = true;
+    // The Python runtime builds the semantic model for a file only when a rule needs it.
+    r.spec.needs_semantic = false;
   }
   return out;
 }

@@ -2,7 +2,6 @@
 #include <pybind11/embed.h>
 #include <pybind11/stl.h>
 
-#include <ext/stdio_filebuf.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -19,6 +18,7 @@
 #include <unordered_map>
 
 #include "syntax/node.h"
+#include "output/standard_output.h"
 #include "python/python_rules.h"
 #include "semantic/semantic.h"
 #include "syntax/syntax.h"
@@ -39,7 +39,21 @@ struct PyFile {
   const TSTree* tree = nullptr;
   const LineIndex* lines = nullptr;
   const std::vector<uint32_t>* cell_offsets = nullptr;  // a notebook's cells (see FileInput)
+  // The semantic model, built when first needed (see FileInput::need_model); null when done.
+  PythonRules::FileInput* input = nullptr;
   const SemanticModel* model = nullptr;
+  const SemanticModel* semantic() {
+    if (!model && input) {
+      const TimingClock::time_point start = TimingClock::now();
+      {
+        py::gil_scoped_release unlocked;  // the model is C++ work: other threads may run Python meanwhile
+        model = input->need_model();
+      }
+      released_ns += elapsed_ns(start);
+    }
+    return model;
+  }
+  uint64_t released_ns = 0;  // time the GIL was released to build the model (not the rules' time)
   std::vector<Diagnostic>* out = nullptr;
   const RuleSpec* rule = nullptr;  // the rule being called, for report()
 
@@ -383,10 +397,11 @@ PYBIND11_EMBEDDED_MODULE(_lint, m) {
              const PyFile& f = check_file(fr);
              if (!f.cell_offsets) return py::none();
              const std::vector<uint32_t>& c = *f.cell_offsets;
-             for (size_t i = 0; i + 1 < c.size(); ++i) {
-               if (byte < c[i + 1]) return py::make_tuple(c[i], c[i + 1]);
-             }
-             return py::none();
+             // The first cell ending past `byte`, found by binary search (a rule may ask per node).
+             if (c.size() < 2) return py::none();
+             const auto next = std::upper_bound(c.begin() + 1, c.end(), byte);
+             if (next == c.end()) return py::none();
+             return py::make_tuple(*std::prev(next), *next);
            })
       .def("report",
            [check_file, check_node](const PyFile& fr, const PyNode& n, const std::string& message,
@@ -412,17 +427,17 @@ PYBIND11_EMBEDDED_MODULE(_lint, m) {
            },
            py::arg("node"), py::arg("message"), py::arg("fix") = py::none(), py::arg("fix_title") = py::none())
       .def("qualified_name",
-           [check_file, check_node](const PyFile& fr, const py::object& obj) -> std::string {
-             const PyFile* f = &check_file(fr);
-             if (obj.is_none() || !f->model) return "";
+           [check_file, check_node](PyFile& fr, const py::object& obj) -> std::string {
+             PyFile* f = const_cast<PyFile*>(&check_file(fr));
+             if (obj.is_none() || !f->semantic()) return "";
              const PyNode& n = obj.cast<const PyNode&>();
              check_node(fr, n, "qualified_name");
              return f->model->qualified_name(n.node, f->source);
            })
       .def("binding",
-           [check_file, check_node](const PyFile& fr, const py::object& obj) -> py::object {
-             const PyFile* f = &check_file(fr);
-             if (obj.is_none() || !f->model) return py::none();
+           [check_file, check_node](PyFile& fr, const py::object& obj) -> py::object {
+             PyFile* f = const_cast<PyFile*>(&check_file(fr));
+             if (obj.is_none() || !f->semantic()) return py::none();
              const PyNode& n = obj.cast<const PyNode&>();
              check_node(fr, n, "binding");
              TSNode head = unparenthesized(n.node);
@@ -446,10 +461,10 @@ PYBIND11_EMBEDDED_MODULE(_lint, m) {
              return py::make_tuple(binding_kind_name(b->kind), std::string(b->name), wrap(n.file, b->node),
                                    b->qualified_name, scope_kind_name(s.kind), wrap(n.file, s.node));
            })
-      .def("scope", [check_file, check_node](const PyFile& fr, const PyNode& n) -> py::object {
-        const PyFile* f = &check_file(fr);
+      .def("scope", [check_file, check_node](PyFile& fr, const PyNode& n) -> py::object {
+        PyFile* f = const_cast<PyFile*>(&check_file(fr));
         check_node(fr, n, "scope");
-        if (!f->model) return py::make_tuple("module", wrap(n.file, ts_tree_root_node(f->tree)));
+        if (!f->semantic()) return py::make_tuple("module", wrap(n.file, ts_tree_root_node(f->tree)));
         const Scope& s = f->model->scopes[f->model->scope_at(ts_node_start_byte(n.node))];
         return py::make_tuple(scope_kind_name(s.kind), wrap(n.file, s.node));
       });
@@ -634,10 +649,12 @@ class Runtime final : public PythonRules {
     const PythonRuleInfo* info;
     py::object cls;
     TSQuery* query = nullptr;
+    uint32_t query_index = 0;  // into query_root_kinds
   };
   struct Method {
     uint32_t rule;  // index into rules
     std::string name;
+    bool passes_name = false;  // on_call / on_import: called with (node, qualified name)
   };
   std::vector<RuleClass> rules;
   std::vector<Method> methods;
@@ -648,7 +665,7 @@ class Runtime final : public PythonRules {
   std::vector<uint8_t> timed_out;
   bool loaded = false;  // every selected rule loaded
 
-  FileOutput run(const FileInput& input) override;
+  FileOutput run(FileInput& input) override;
   std::shared_ptr<void> unlock() override {
     PyThreadState* state = PyEval_SaveThread();
     return std::shared_ptr<void>(state, [](void* s) { PyEval_RestoreThread(static_cast<PyThreadState*>(s)); });
@@ -692,10 +709,7 @@ PythonRules& start_python_rules(const std::vector<const PythonRuleInfo*>& select
   std::cout.flush();
   static const int real_stdout = ::dup(STDOUT_FILENO);
   if (real_stdout >= 0 && ::dup2(STDERR_FILENO, STDOUT_FILENO) >= 0) {
-    // Never destroyed: std::cout is flushed at exit, after function-local statics are gone
-    // (a static buffer here was used after its destruction: found by AddressSanitizer).
-    static auto* buffer = new __gnu_cxx::stdio_filebuf<char>(real_stdout, std::ios::out);
-    std::cout.rdbuf(buffer);
+    redirect_standard_output(real_stdout);  // still checked (output/standard_output.h)
   }
   py::module_ types = py::module_::import("types");
   py::object lint_module = types.attr("ModuleType")("lint");
@@ -787,26 +801,107 @@ PythonRules& start_python_rules(const std::vector<const PythonRuleInfo*>& select
       }
       const uint32_t index = static_cast<uint32_t>(impl.rules.size());
       Runtime::RuleClass rc{info, cls, nullptr};
-      // visit_<kind> / leave_<kind>: each kind must exist in the grammar.
-      const size_t symbols = ts_language_symbol_count(python_language());
-      impl.enter.resize(symbols);
-      impl.leave.resize(symbols);
+      // visit_<kind> / leave_<kind>: each kind must exist in the grammar. Methods decorated
+      // with on_call, on_import or on_node carry their filters instead (`_lint_filters`).
+      const TSLanguage* lang = python_language();
+      const size_t symbols = ts_language_symbol_count(lang);
+      rt->enter_methods.resize(symbols);
+      rt->leave_methods.resize(symbols);
+      rt->node_filters.resize(symbols);
+      rt->query_roots_by_symbol.resize(symbols);
       rt->interest.resize(symbols, 0);
+      const std::string where = info->path + ":" + std::to_string(info->line) + ": class " + info->class_name;
+      auto add_method = [&](const std::string& name, bool passes_name) {
+        impl.methods.push_back({index, name, passes_name});
+        rt->method_rule.push_back(&info->spec);
+        return static_cast<uint32_t>(impl.methods.size() - 1);
+      };
+      auto kind_symbol = [&](const std::string& method, const std::string& kind) {
+        const TSSymbol sym = symbol_named(kind);
+        if (sym == 0) {
+          throw PythonRuleError{where + ", method " + method + ": tree-sitter-python has no node kind `" + kind + "`"};
+        }
+        return sym;
+      };
       PyObject* dir = PyObject_Dir(cls.ptr());
       if (!dir) throw py::error_already_set();
       for (py::handle attr : py::reinterpret_steal<py::object>(dir)) {
         const std::string name = attr.cast<std::string>();
+        if (name.starts_with("__")) continue;
+        py::object member = cls.attr(attr);
+        if (py::hasattr(member, "_lint_filters")) {
+          for (py::handle spec : member.attr("_lint_filters")) {
+            const py::tuple t = py::reinterpret_borrow<py::tuple>(spec);
+            const std::string what = t[0].cast<std::string>();
+            if (what == "call" || what == "import") {
+              const uint32_t m = add_method(name, true);
+              for (py::handle pattern : t[1]) {
+                (what == "call" ? rt->call_patterns : rt->import_patterns).add(pattern.cast<std::string>(), m);
+              }
+              if (what == "call") {
+                rt->call_symbol = kind_symbol(name, "call");
+                rt->interest[rt->call_symbol] = 1;
+                // Imports (for their aliases) and, for builtins, the names' uses are watched too.
+                rt->import_symbol = kind_symbol(name, "import_statement");
+                rt->import_from_symbol = kind_symbol(name, "import_from_statement");
+                rt->interest[rt->import_symbol] = rt->interest[rt->import_from_symbol] = 1;
+                for (py::handle pattern : t[1]) {
+                  const std::string p = pattern.cast<std::string>();
+                  if (p.starts_with("builtins.") && p.find('*') == std::string::npos &&
+                      p.find('.', 9) == std::string::npos &&
+                      std::find(rt->call_builtins.begin(), rt->call_builtins.end(), p.substr(9)) == rt->call_builtins.end()) {
+                    rt->call_builtins.push_back(p.substr(9));
+                  }
+                }
+                rt->identifier_symbols.assign(symbols, 0);
+                for (TSSymbol sym = 0; sym < symbols; ++sym) {
+                  if (std::string_view(ts_language_symbol_name(lang, sym)) == "identifier" &&
+                      ts_language_symbol_type(lang, sym) == TSSymbolTypeRegular) {
+                    rt->identifier_symbols[sym] = 1;
+                    if (!rt->call_builtins.empty()) rt->interest[sym] = 1;
+                  }
+                }
+              } else {
+                rt->import_symbol = kind_symbol(name, "import_statement");
+                rt->import_from_symbol = kind_symbol(name, "import_from_statement");
+                rt->interest[rt->import_symbol] = rt->interest[rt->import_from_symbol] = 1;
+              }
+            } else if (what == "node") {
+              NodeFilter filter;
+              filter.method = add_method(name, false);
+              const TSSymbol sym = kind_symbol(name, t[1].cast<std::string>());
+              for (py::handle item : t[2]) {
+                const py::tuple f = py::reinterpret_borrow<py::tuple>(item);
+                NodeFilter::Field field;
+                const std::string field_name = f[0].cast<std::string>();
+                if (field_name != "child") {
+                  field.field = ts_language_field_id_for_name(lang, field_name.data(), static_cast<uint32_t>(field_name.size()));
+                  if (field.field == 0) {
+                    throw PythonRuleError{where + ", method " + name + ": tree-sitter-python has no field `" +
+                                          field_name + "` (on_node takes fields, or `child` for the first named child)"};
+                  }
+                }
+                const py::object test = f[1];
+                if (test.is_none()) {
+                  field.test = NodeFilter::Field::Test::Absent;
+                } else if (py::isinstance<py::bool_>(test)) {
+                  field.test = test.cast<bool>() ? NodeFilter::Field::Test::Present : NodeFilter::Field::Test::Absent;
+                } else {
+                  for (py::handle k : test) field.kinds.push_back(kind_symbol(name, k.cast<std::string>()));
+                }
+                filter.fields.push_back(std::move(field));
+              }
+              rt->node_filters[sym].push_back(std::move(filter));
+              rt->interest[sym] = 1;
+            }
+          }
+          continue;
+        }
         const bool visit = name.starts_with("visit_"), leave = name.starts_with("leave_");
         if (!visit && !leave) continue;
-        const std::string kind = name.substr(6);
-        const TSSymbol sym = symbol_named(kind);
-        if (sym == 0) {
-          throw PythonRuleError{info->path + ":" + std::to_string(info->line) + ": class " + info->class_name +
-                                ", method " + name + ": tree-sitter-python has no node kind `" + kind + "`"};
-        }
-        impl.methods.push_back({index, name});
-        const uint32_t m = static_cast<uint32_t>(impl.methods.size() - 1);
-        (visit ? impl.enter : impl.leave)[sym].push_back(m);
+        const TSSymbol sym = kind_symbol(name, name.substr(6));
+        const uint32_t m = add_method(name, false);
+        (visit ? rt->enter_methods : rt->leave_methods)[sym].push_back(m);
         rt->interest[sym] = 1;
       }
       py::object query = cls.attr("query");
@@ -843,6 +938,33 @@ PythonRules& start_python_rules(const std::vector<const PythonRuleInfo*>& select
             at_start = false;
           }
         }
+        // The kinds its patterns start at: the query runs on the outermost such subtrees,
+        // collected by the walk, not over the whole file (unless a pattern starts otherwise).
+        std::vector<TSSymbol> roots;
+        bool rooted = true;
+        for (uint32_t pattern = 0; pattern < ts_query_pattern_count(rc.query) && rooted; ++pattern) {
+          size_t i = ts_query_start_byte_for_pattern(rc.query, pattern);
+          auto skip = [&] { while (i < q.size() && std::isspace(static_cast<unsigned char>(q[i]))) ++i; };
+          skip();
+          rooted = i < q.size() && q[i] == '(';
+          if (!rooted) break;
+          ++i;
+          skip();
+          size_t end = i;
+          while (end < q.size() && (std::isalnum(static_cast<unsigned char>(q[end])) || q[end] == '_')) ++end;
+          const std::string kind = q.substr(i, end - i);
+          const TSSymbol sym = kind.empty() || kind == "_" ? 0 : symbol_named(kind);
+          rooted = sym != 0;
+          if (rooted && std::find(roots.begin(), roots.end(), sym) == roots.end()) roots.push_back(sym);
+        }
+        const uint32_t qi = static_cast<uint32_t>(rt->query_root_kinds.size());
+        rc.query_index = qi;
+        if (!rooted) roots.clear();
+        for (TSSymbol sym : roots) {
+          rt->query_roots_by_symbol[sym].push_back(qi);
+          rt->interest[sym] = 1;
+        }
+        rt->query_root_kinds.push_back(std::move(roots));
         if (!py::hasattr(cls, "on_match")) {
           throw PythonRuleError{info->path + ":" + std::to_string(info->line) + ": class " + info->class_name +
                                 " has a query but no on_match(captures) method"};
@@ -915,9 +1037,37 @@ bool predicates_hold(const TSQuery* q, const TSQueryMatch& m, std::string_view s
 
 }  // namespace
 
-PythonRules::FileOutput Runtime::run(const FileInput& input) {
+PythonRules::FileOutput Runtime::run(FileInput& input) {
   FileOutput out;
+  // Which calls match which on_call patterns is decided here, before taking the GIL.
+  resolve_calls(input);
+  const PythonCollector& collected = input.collected;
+  bool any_query = false;
+  for (const RuleClass& rc : rules) {
+    any_query |= rc.query && (query_root_kinds[rc.query_index].empty() || !collected.query_roots[rc.query_index].empty());
+  }
+  FileTiming* timing = input.timing;
+  if (timing) {
+    for (const RuleClass& rc : rules) (*timing)[&rc.info->spec];  // every rule has a row, if only of zeros
+  }
+  // A file on which no rule is to be called costs no Python at all.
+  if (collected.events.empty() && !any_query) return out;
+  const TimingClock::time_point setup_start = timing ? TimingClock::now() : TimingClock::time_point{};
+  // Times the GIL's holding, from its acquisition until its release (destroyed after `gil`).
+  struct GilTimer {
+    FileTiming* timing;
+    uint64_t released = 0;  // set at the end: the time the GIL was released meanwhile
+    TimingClock::time_point acquired{};
+    ~GilTimer() {
+      if (timing) timing->gil_held_ns += elapsed_ns(acquired) - released;
+    }
+  } gil_timer{timing};
   py::gil_scoped_acquire gil;
+  if (timing) {
+    gil_timer.acquired = TimingClock::now();
+    timing->gil_wait_ns += static_cast<uint64_t>(
+        std::chrono::duration_cast<std::chrono::nanoseconds>(gil_timer.acquired - setup_start).count());
+  }
   Runtime& impl = *this;
   auto file = std::make_shared<PyFile>();
   file->path = std::string(input.path);
@@ -927,6 +1077,7 @@ PythonRules::FileOutput Runtime::run(const FileInput& input) {
   file->lines = input.lines;
   file->cell_offsets = input.cell_offsets;
   file->model = input.model;
+  file->input = &input;
   file->out = &out.diagnostics;
   py::object file_obj = py::cast(file);
 
@@ -1000,69 +1151,115 @@ PythonRules::FileOutput Runtime::run(const FileInput& input) {
     return true;
   };
 
-  for (uint32_t r = 0; r < impl.rules.size(); ++r) {
-    call(r, "__init__", [&] {
+  // Per rule: the time in its Python calls and their number, when timing.
+  std::vector<RuleCost> cost(timing ? impl.rules.size() : 0);
+  uint64_t in_calls = 0;
+  auto timed_call = [&](uint32_t r, const char* what, auto&& fn, bool on_node = true) {
+    if (!timing) return call(r, what, fn);
+    const TimingClock::time_point start = TimingClock::now();
+    const uint64_t released = file->released_ns;
+    const bool ok = call(r, what, fn);
+    const uint64_t ns = elapsed_ns(start) - (file->released_ns - released);  // the model is not the rule's
+    cost[r].python_ns += ns;
+    cost[r].nodes += on_node;
+    in_calls += ns;
+    return ok;
+  };
+  // A rule is instantiated on a file when it is first called there: a rule that is called on
+  // nothing costs no Python call.
+  auto instance = [&](uint32_t r) -> bool {
+    if (instances[r]) return true;
+    if (failed[r]) return false;
+    return timed_call(r, "__init__", [&] {
       instances[r] = impl.rules[r].cls();
       instances[r].attr("_file") = file_obj;
       return py::object();
-    });
-  }
+    }, false) && instances[r];
+  };
   // Bound methods are looked up once per file, and consecutive events on one node (several
   // rules visiting it) share one Python node object.
   std::vector<py::object> bound(impl.methods.size());
   py::object node_obj;
   TSNode node_of_obj{};
-  for (const PythonEvent& ev : input.events) {
+  std::vector<py::object> names(collected.names.size());
+  for (const PythonEvent& ev : collected.events) {
     const Runtime::Method& m = impl.methods[ev.method];
-    if (failed[m.rule]) continue;
+    if (failed[m.rule] || !instance(m.rule)) continue;
     file->rule = &impl.rules[m.rule].info->spec;
     if (!node_obj || !ts_node_eq(node_of_obj, ev.node)) {
       node_obj = py::cast(PyNode{file, ev.node});
       node_of_obj = ev.node;
     }
-    call(m.rule, m.name.c_str(), [&] {
+    timed_call(m.rule, m.name.c_str(), [&] {
       if (!bound[ev.method]) bound[ev.method] = instances[m.rule].attr(m.name.c_str());
-      return bound[ev.method](node_obj);
+      if (!m.passes_name) return bound[ev.method](node_obj);
+      py::object& name = names[ev.name];
+      if (!name) name = py::str(collected.names[ev.name]);
+      return bound[ev.method](node_obj, name);
     });
   }
-  // Query rules: the matches are enumerated in C++, under the rule's time limit too.
+  // Query rules: the matches are enumerated in C++ (on the subtrees the walk collected), under
+  // the rule's time limit too; on_match is called for each.
   py::module_ re;
   for (uint32_t r = 0; r < impl.rules.size(); ++r) {
     const TSQuery* q = impl.rules[r].query;
     if (!q || failed[r]) continue;
+    const uint32_t qi = impl.rules[r].query_index;
+    const bool whole_file = query_root_kinds[qi].empty();
+    const std::vector<TSNode>& roots = collected.query_roots[qi];
+    if (!whole_file && roots.empty()) continue;
     file->rule = &impl.rules[r].info->spec;
     TSQueryCursor* cursor = ts_query_cursor_new();
-    ts_query_cursor_exec(cursor, q, ts_tree_root_node(input.tree));
+    const TimingClock::time_point start = timing ? TimingClock::now() : TimingClock::time_point{};
+    uint64_t python_ns = 0, matches = 0;
     call(r, "on_match", [&]() -> py::object {
-      if (!re) re = py::module_::import("re");
-      TSQueryMatch match;
-      while (ts_query_cursor_next_match(cursor, &match)) {
-        // Out of time between two matches (the enumeration is C++, which nothing interrupts).
-        if (impl.watchdog && (slot.fired || Watchdog::Clock::now() >= slot.deadline)) break;
-        if (!predicates_hold(q, match, input.source, re)) continue;
-        // One node per capture name; a list when a quantified capture matched several.
-        py::dict captures;
-        for (uint16_t i = 0; i < match.capture_count; ++i) {
-          uint32_t len = 0;
-          const char* name = ts_query_capture_name_for_id(q, match.captures[i].index, &len);
-          py::str key(name, len);
-          py::object node = py::cast(PyNode{file, match.captures[i].node});
-          if (!captures.contains(key)) {
-            captures[key] = node;
-          } else if (py::isinstance<py::list>(captures[key])) {
-            captures[key].cast<py::list>().append(node);
-          } else {
-            py::list both;
-            both.append(captures[key]);
-            both.append(node);
-            captures[key] = both;
+      const size_t count = whole_file ? 1 : roots.size();
+      for (size_t i = 0; i < count; ++i) {
+        ts_query_cursor_exec(cursor, q, whole_file ? ts_tree_root_node(input.tree) : roots[i]);
+        TSQueryMatch match;
+        while (ts_query_cursor_next_match(cursor, &match)) {
+          // Out of time between two matches (the enumeration is C++, which nothing interrupts).
+          if (impl.watchdog && (slot.fired || Watchdog::Clock::now() >= slot.deadline)) return py::object();
+          if (!re) re = py::module_::import("re");
+          if (!predicates_hold(q, match, input.source, re)) continue;
+          if (!instances[r]) {
+            instances[r] = impl.rules[r].cls();
+            instances[r].attr("_file") = file_obj;
           }
+          const TimingClock::time_point call_start = timing ? TimingClock::now() : TimingClock::time_point{};
+          // One node per capture name; a list when a quantified capture matched several.
+          py::dict captures;
+          for (uint16_t c = 0; c < match.capture_count; ++c) {
+            uint32_t len = 0;
+            const char* name = ts_query_capture_name_for_id(q, match.captures[c].index, &len);
+            py::str key(name, len);
+            py::object node = py::cast(PyNode{file, match.captures[c].node});
+            if (!captures.contains(key)) {
+              captures[key] = node;
+            } else if (py::isinstance<py::list>(captures[key])) {
+              captures[key].cast<py::list>().append(node);
+            } else {
+              py::list both;
+              both.append(captures[key]);
+              both.append(node);
+              captures[key] = both;
+            }
+          }
+          py::object result = instances[r].attr("on_match")(captures);
+          if (timing) python_ns += elapsed_ns(call_start);
+          ++matches;
+          if (!result.is_none()) return result;
         }
-        py::object result = instances[r].attr("on_match")(captures);
-        if (!result.is_none()) return result;
       }
       return py::object();
     });
+    if (timing) {
+      const uint64_t total = elapsed_ns(start);
+      cost[r].python_ns += python_ns;
+      cost[r].native_ns += total > python_ns ? total - python_ns : 0;
+      cost[r].nodes += matches;
+      in_calls += total;
+    }
     ts_query_cursor_delete(cursor);
   }
   // The instances go, timed too (a rule's __del__ is its code; Python prints what it raises).
@@ -1074,8 +1271,18 @@ PythonRules::FileOutput Runtime::run(const FileInput& input) {
     instances[r] = py::object();
     if (impl.watchdog && impl.watchdog->disarm(&slot) && !impl.timed_out[r]) time_out(r);
   }
+  if (timing) {
+    for (uint32_t r = 0; r < impl.rules.size(); ++r) {
+      (*timing)[&impl.rules[r].info->spec] += cost[r];
+    }
+    const uint64_t total = elapsed_ns(setup_start) - file->released_ns;
+    timing->add(Phase::PythonSetup, total > in_calls ? total - in_calls : 0);
+    gil_timer.released = file->released_ns;
+  }
   // Nodes kept by a rule now refuse to touch the freed tree.
   file->alive = false;
+  file->input = nullptr;
+  file->model = nullptr;
   file->out = nullptr;
   file->text_str = py::object();
   file->text_bytes = py::object();

@@ -28,6 +28,19 @@ bool is_container(K k) {
          k == K::AsPatternTarget;
 }
 
+// `(x)` as an assignment target: tree-sitter parses it as a tuple_pattern, though without a
+// comma it is only a parenthesized name.
+bool is_parenthesized_pattern(TSNode n) {
+  if (!is(n, "tuple_pattern")) return false;
+  int named = 0;
+  for (TSNode c : children(n)) {
+    if (ts_node_is_extra(c)) continue;
+    if (is(c, ",")) return false;
+    named += ts_node_is_named(c);
+  }
+  return named == 1;
+}
+
 bool is_sequence_kind(std::string_view k) {
   return k == "tuple" || k == "list" || k == "set" || k == "expression_list" || k == "pattern_list" ||
          k == "tuple_pattern" || k == "list_pattern";
@@ -55,6 +68,17 @@ bool is_type_checking_test(std::string_view t) {
 }
 
 }  // namespace
+
+// The first assignment of the chain `t1 = t2 = value` that the innermost frame's assignment
+// belongs to: Ruff judges unpacking over all the chain's targets.
+TSNode SemanticBuilder::Impl::chain_start() const {
+  size_t i = frames.size() - 1;
+  while (i > 0 && frames[i - 1].kind == K::Assignment &&
+         ts_node_eq(ts_node_child_by_field_id(frames[i - 1].node, symbols().f_right), frames[i].node)) {
+    --i;
+  }
+  return frames[i].node;
+}
 
 void SemanticBuilder::Impl::enter(TSNode n, TSFieldId field_id) {
   const Symbols& sy = symbols();
@@ -197,7 +221,7 @@ void SemanticBuilder::Impl::enter(TSNode n, TSFieldId field_id) {
     case K::Assignment:
       if (field_id == sy.f_left) {
         f.ctx = Ctx::Store;
-        f.literal_unpacking = is_literal_unpacking(p.node);
+        f.literal_unpacking = is_literal_unpacking(chain_start());
         f.bind_kind = ts_node_is_null(ts_node_child_by_field_id(p.node, sy.f_type))
                           ? BindingKind::Assignment
                           : (ts_node_is_null(ts_node_child_by_field_id(p.node, sy.f_right)) ? BindingKind::Annotation
@@ -422,7 +446,8 @@ void SemanticBuilder::Impl::enter(TSNode n, TSFieldId field_id) {
       p.kind != K::AugAssignment && p.kind != K::Delete) {
     if (!is_container(p.kind)) f.ctx = Ctx::Load;
     else if (p.kind == K::ListSplat || p.kind == K::ListSplatPattern) f.flags |= kStarTarget;
-    if (is_container(p.kind) && p.kind != K::Parenthesized && p.kind != K::AsPatternTarget && p.ctx == Ctx::Store &&
+    if (is_container(p.kind) && p.kind != K::Parenthesized && p.kind != K::AsPatternTarget &&
+        !(p.kind == K::TuplePattern && is_parenthesized_pattern(p.node)) && p.ctx == Ctx::Store &&
         !f.literal_unpacking) {
       f.flags |= kUnpacked;
     }

@@ -248,7 +248,7 @@ struct SemanticBuilder::Impl {
   void names_statement(Frame& f, TSNode stmt, Ev kind);
 
   // `__all__ = [...]`, `__all__ += [...]`, `__all__.extend([...])`, `.append("x")`, `.remove("x")`.
-  void collect_exports_from(TSNode seq, bool remove = false, bool mutation = false);
+  void collect_exports_from(TSNode seq, uint32_t definition, bool remove = false, bool mutation = false);
 
   void module_statement_exports(TSNode stmt);
 
@@ -287,6 +287,7 @@ struct SemanticBuilder::Impl {
   // ---- the walk ------------------------------------------------------------------------------
 
   void enter(TSNode n, TSFieldId field_id);
+  TSNode chain_start() const;
   void leave(TSNode n);
   std::unique_ptr<SemanticModel> resolve();
 };

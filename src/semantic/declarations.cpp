@@ -118,12 +118,38 @@ void SemanticBuilder::Impl::names_statement(Frame& f, TSNode stmt, Ev kind) {
 }
 
 // `__all__ = [...]`, `__all__ += [...]`, `__all__.extend([...])`, `.append("x")`, `.remove("x")`.
-void SemanticBuilder::Impl::collect_exports_from(TSNode seq, bool remove, bool mutation) {
+void SemanticBuilder::Impl::collect_exports_from(TSNode seq, uint32_t definition, bool remove, bool mutation) {
   std::vector<TSNode> stack{seq};
   while (!stack.empty()) {
     TSNode n = unparenthesized(stack.back());
     stack.pop_back();
     const std::string_view k = kind(n);
+    if (k == "call") {
+      // `list([...])`, `tuple((...))`, `list[str]({...})`: the one argument's items, as Ruff reads
+      // them (no keywords, at most one positional argument).
+      TSNode fn = field(n, "function");
+      if (!ts_node_is_null(fn) && is(fn, "subscript")) fn = field(fn, "value");
+      const std::string_view name = !ts_node_is_null(fn) && is(fn, "identifier") ? text(fn) : std::string_view();
+      TSNode args = field(n, "arguments");
+      if ((name == "list" || name == "tuple") && !ts_node_is_null(args) && is(args, "argument_list")) {
+        std::vector<TSNode> items;
+        for (TSNode c : children(args)) {
+          if (ts_node_is_named(c) && !ts_node_is_extra(c)) items.push_back(c);
+        }
+        const TSNode arg = items.size() == 1 ? unparenthesized(items[0]) : TSNode{};
+        if (!ts_node_is_null(arg) && (is(arg, "list") || is(arg, "tuple") || is(arg, "set"))) {
+          for (TSNode c : children(arg)) {
+            if (ts_node_is_named(c) && !ts_node_is_extra(c)) stack.push_back(c);
+          }
+        }
+      }
+      continue;
+    }
+    if (k == "named_expression") {  // `__all__ += (names := ["a"])`
+      TSNode value = field(n, "value");
+      if (!ts_node_is_null(value)) stack.push_back(value);
+      continue;
+    }
     if (k == "list" || k == "tuple") {
       for (TSNode c : children(n)) {
         if (ts_node_is_named(c) && !ts_node_is_extra(c)) stack.push_back(c);
@@ -150,7 +176,7 @@ void SemanticBuilder::Impl::collect_exports_from(TSNode seq, bool remove, bool m
         auto& ex = model->exports;
         ex.erase(std::remove_if(ex.begin(), ex.end(), [&](const ExportName& e) { return e.name == content; }), ex.end());
       } else {
-        model->exports.push_back(ExportName{content, ts_node_start_byte(n), ts_node_end_byte(n), mutation});
+        model->exports.push_back(ExportName{content, ts_node_start_byte(n), ts_node_end_byte(n), mutation, definition});
       }
     }
   }
@@ -166,14 +192,14 @@ void SemanticBuilder::Impl::module_statement_exports(TSNode stmt) {
       if (!ts_node_is_null(left) && is_dunder_all_target(source, left) && !ts_node_is_null(right)) {
         model->has_dunder_all = true;
         model->exports.clear();
-        collect_exports_from(right);
+        collect_exports_from(right, ts_node_start_byte(left));
       }
     } else if (k == "augmented_assignment") {
       TSNode left = field(c, "left");
       TSNode right = field(c, "right");
       if (!ts_node_is_null(left) && is_dunder_all_target(source, left) && !ts_node_is_null(right)) {
         model->has_dunder_all = true;
-        collect_exports_from(right);
+        collect_exports_from(right, ts_node_start_byte(left));
       }
     } else if (k == "call") {
       TSNode fn = field(c, "function");
@@ -185,7 +211,7 @@ void SemanticBuilder::Impl::module_statement_exports(TSNode stmt) {
           for (TSNode a : children(args)) {
             if (ts_node_is_named(a) && !ts_node_is_extra(a)) {
               model->has_dunder_all = true;
-              collect_exports_from(a, method == "remove", true);
+              collect_exports_from(a, ts_node_start_byte(obj), method == "remove", true);
               break;
             }
           }
@@ -216,8 +242,11 @@ void SemanticBuilder::Impl::string_annotation(const Frame& f, TSNode str) {
   const std::string_view body = text(content);
   if (body.empty() || body.find('\n') != std::string_view::npos) return;
   if (!annotation_parser) annotation_parser = std::make_unique<Parser>();
-  std::string padded(ts_node_start_byte(content), ' ');
-  padded.append(body);  // same offsets as the file
+  // Parsed on its own, after one space as if it still followed its quote: what is parsed is as
+  // long as the annotation, whatever its offset in the file (offsets are shifted back below).
+  std::string padded(1, ' ');
+  padded.append(body);
+  const uint32_t shift = ts_node_start_byte(content) - 1;
   Tree t = annotation_parser->parse(padded);
   TSNode root = ts_tree_root_node(t.get());
   if (ts_node_has_error(root)) return;  // F722 reports it
@@ -232,8 +261,8 @@ void SemanticBuilder::Impl::string_annotation(const Frame& f, TSNode str) {
       Event e;
       e.kind = Ev::Load;
       e.scope = f.scope;
-      e.start = ts_node_start_byte(n);
-      e.end = ts_node_end_byte(n);
+      e.start = ts_node_start_byte(n) + shift;
+      e.end = ts_node_end_byte(n) + shift;
       e.name = normalized(source.substr(e.start, e.end - e.start));
       e.flags = f.flags | kAnnotationLoad;
       e.branch = f.branch;

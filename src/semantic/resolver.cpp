@@ -274,7 +274,11 @@ struct Resolver {
           break;
         }
         case Ev::PreGlobal:
-          if (!m.scopes[0].names.count(e.name)) add_binding(0, e, BindingKind::Assignment, kGlobalName);
+          // A builtin stays the builtin (Ruff binds it first): `def f(): global range` leaves
+          // the module's `range(...)` calls to the builtin.
+          if (!m.scopes[0].names.count(e.name) && !is_python_builtin(e.name, m.target_minor)) {
+            add_binding(0, e, BindingKind::Assignment, kGlobalName);
+          }
           break;
         case Ev::Nonlocal: {
           m.scopes[e.scope].nonlocals.push_back(e.name);

@@ -65,7 +65,7 @@ enum : uint32_t {
   kUnpacked = 1u << 0,        // bound by tuple/list unpacking
   kGlobalName = 1u << 1,      // the name was declared global in the scope that assigned it
   kNonlocalName = 1u << 2,    // ... or nonlocal
-  kExported = 1u << 3,        // named in the module's __all__
+  kExported = 1u << 3,        // named in the module's __all__, or imported as itself (`import a as a`)
   kTypeChecking = 1u << 4,    // inside `if TYPE_CHECKING:`
   kInExceptHandler = 1u << 5, // inside an except handler
   kStarTarget = 1u << 6,      // the starred part of an unpacking
@@ -141,6 +141,9 @@ struct ExportName {
   // Added by `__all__.extend(...)` / `.append(...)`. Ruff's rules count only `__all__ = ...` and
   // `__all__ += ...` as exports, so F401 and F822 ignore these.
   bool mutation = false;
+  // Where the `__all__` it was added by is written (Ruff's "parent" of F822 and F405: a
+  // `# noqa` on that line covers the names of a multi-line `__all__`).
+  uint32_t definition = 0;
 };
 
 class SemanticModel {

@@ -139,7 +139,11 @@ class Formats(Workspace):
         self.assertTrue(os.path.isabs(d["filename"]))
         self.assertEqual(d["location"], {"row": 2, "column": 10})
         self.assertEqual(d["end_location"], {"row": 2, "column": 14})
-        self.assertIsNone(d["fix"])
+        self.assertEqual(d["fix"], {
+            "applicability": "unsafe",
+            "edits": [{"content": "x is None", "end_location": {"row": 2, "column": 14},
+                       "location": {"row": 2, "column": 5}}],
+            "message": "Replace with `cond is None`"})
         self.assertIsNone(d["cell"])
         self.assertEqual(d["noqa_row"], 2)
         self.assertEqual(d["severity"], "error")
@@ -159,7 +163,8 @@ class Formats(Workspace):
     def test_concise(self):
         proc = run("--output-format", "concise", "--select", "E711", "pkg", cwd=self.dir)
         self.assertEqual(proc.stdout.decode(),
-                         "pkg/mod.py:2:10: E711 Comparison to `None` should be `cond is None`\nFound 1 error.\n")
+                         "pkg/mod.py:2:10: E711 Comparison to `None` should be `cond is None`\nFound 1 error.\n"
+                         "1 unsafe fix available with `--fix --unsafe-fixes`.\n")
 
     def test_full(self):
         proc = run("--select", "E711", "pkg", cwd=self.dir)
@@ -170,8 +175,16 @@ class Formats(Workspace):
             "1 | import os",
             "2 | if  x == None: pass",
             "  |          ^^^^",
+            "help: Replace with `cond is None`",
+            "  |",
+            "1 | import os",
+            "  - if  x == None: pass",
+            "2 + if  x is None: pass",
+            "  |",
+            "note: This is an unsafe fix and may change runtime behavior",
             "",
             "Found 1 error.",
+            "1 unsafe fix available with `--fix --unsafe-fixes`.",
             ""]))
 
     def test_full_multiline_range(self):

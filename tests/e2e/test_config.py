@@ -290,14 +290,15 @@ class ShowCommands(Workspace):
         proc = run("--statistics", ".", cwd=self.dir)
         self.assertEqual(proc.returncode, 1)
         self.assertEqual(proc.stdout.decode(),
-                         "3\tF401\tunused-import\n1\tE701\tmultiple-statements-on-one-line-colon\n"
-                         "1\tE711\tnone-comparison\n1\tE741\tambiguous-variable-name\n1\tF821\tundefined-name\n"
-                         "Found 7 errors.\n")
+                         "3\tF401\t[*] unused-import\n1\tE701\t[ ] multiple-statements-on-one-line-colon\n"
+                         "1\tE711\t[ ] none-comparison\n1\tE741\t[ ] ambiguous-variable-name\n"
+                         "1\tF821\t[ ] undefined-name\nFound 7 errors.\n"
+                         "[*] 3 fixable with `--fix` (1 unsafe fix available with `--fix --unsafe-fixes`).\n")
         proc = run("--statistics", "--output-format", "json", ".", cwd=self.dir)
         stats = json.loads(proc.stdout)
-        self.assertEqual(stats[0], {"code": "F401", "name": "unused-import", "count": 3, "fixable": False, "fixable_count": 0})
+        self.assertEqual(stats[0], {"code": "F401", "name": "unused-import", "count": 3, "fixable": True, "fixable_count": 3})
         self.assertEqual([s["code"] for s in stats], ["F401", "E701", "E711", "E741", "F821"])
-        self.assertEqual(run("--statistics", "-q", ".", cwd=self.dir).stdout.decode().splitlines()[-1], "1\tF821\tundefined-name")
+        self.assertEqual(run("--statistics", "-q", ".", cwd=self.dir).stdout.decode().splitlines()[-1], "1\tF821\t[ ] undefined-name")
         self.write("a.py", "x = 1\n")
         self.write("b.py", "def f(:\n")
         self.assertEqual(run("--statistics", ".", cwd=self.dir).stdout.decode(), "1\t\tsyntax-error\nFound 1 error.\n")

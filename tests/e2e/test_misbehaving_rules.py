@@ -212,7 +212,9 @@ class Garbage(Workspace):
         self.assert_failure(err, "X306", "TypeError")
         messages = [d["message"] for d in diags if d["code"] == "X307"]
         self.assertEqual(len(messages), 2)
-        self.assertTrue(messages[0].startswith('NUL \x00, newline \n, escape \x1b[31m, quote ", long'))
+        # Kept whole, but on one line and without controls (as control pictures).
+        self.assertTrue(messages[0].startswith('NUL \u2400, newline \u240a, escape \u241b[31m, quote ", long'))
+        self.assertEqual(len(messages[0]), len('NUL \x00, newline \n, escape \x1b[31m, quote ", ') + len("long ") * 10000)
 
 
 class Printing(Workspace):
@@ -345,10 +347,14 @@ class Looping(Workspace):
         self.assertIn("lint gives up", err)
 
     def test_loops_at_import_and_in_other_methods(self):
+        # (A rule is instantiated on a file when it is first called there: X507 visits calls.)
         self.rule("X507", '''
             def __init__(self):
                 while True:
                     pass
+
+            def visit_call(self, node):
+                pass
             ''')
         self.rule("X508", '''
             def visit_call(self, node):

@@ -230,8 +230,8 @@ class UnusedNoqa(Noqa):
         path.write_text("import os  # noqa: F401\nimport re  # noqa\n")
         proc = subprocess.run([LINT, "--output-format", "concise", str(path)], capture_output=True, cwd=self.dir, timeout=60)
         self.assertEqual(proc.stdout.decode().splitlines()[:2], [
-            "t.py:1:12: RUF100 Unused `noqa` directive (non-enabled: `F401`)",
-            "t.py:2:12: RUF100 Unused blanket `noqa` directive"])
+            "t.py:1:12: RUF100 [*] Unused `noqa` directive (non-enabled: `F401`)",
+            "t.py:2:12: RUF100 [*] Unused blanket `noqa` directive"])
 
     def test_multi_line_strings_and_syntax_errors(self):
         self.assertEqual(self.ruf100('x = """\n# noqa\n"""  # noqa\n', *self.SELECT),

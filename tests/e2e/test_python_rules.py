@@ -498,7 +498,7 @@ class Fixes(Workspace):
         self.assertEqual(proc.returncode, 1, proc.stderr)
         self.assertNotEqual(path.read_text(), "")
         proc, _ = self.scripted("Fix.display_only(Edit.delete(node))", "x = 1\n", "--output-format", "json")
-        self.assertEqual(json.loads(proc.stdout)[0]["fix"]["applicability"], "display-only")
+        self.assertEqual(json.loads(proc.stdout)[0]["fix"]["applicability"], "displayonly")
 
     def test_a_bad_edit_is_the_rules_error_and_the_file_is_left_alone(self):
         cases = [

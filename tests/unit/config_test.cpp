@@ -124,7 +124,9 @@ TEST_CASE("config/default.toml parses and agrees with the built-in defaults", "[
   for (const RuleSpec* r : all_rules()) {
     for (const RuleOption& o : r->options) {
       INFO(r->name << "." << o.name);
+      // In the rule's own table, or once for all in the linter table that sets it.
       const toml::node* table = doc.get(r->name);
+      if (!table || !table->as_table()->contains(o.name)) table = doc.get(option_table(*r, o));
       REQUIRE(table);
       REQUIRE(table->as_table()->contains(o.name));
       const toml::table d = toml::parse("v = " + std::string(o.default_value));
@@ -467,6 +469,20 @@ TEST_CASE("globs as Ruff's globset reads them", "[glob]") {
   CHECK_THROWS_WITH(Glob("{a"), "unclosed alternate group; missing '}' (maybe escape '{' with '[{]'?)");
   CHECK_THROWS_WITH(Glob("a\\"), "dangling '\\'");
   CHECK_THROWS_WITH(Glob("[z-a]"), "invalid range; 'z' > 'a'");
+  // Alternatives compile to an automaton: any number of them, nested up to a limit.
+  CHECK(Glob("{,a}b").matches("b"));
+  CHECK(Glob("{,a}b").matches("ab"));
+  CHECK(Glob("a,b").matches("a,b"));
+  CHECK(Glob("{a*,b}c").matches("axyzc"));
+  CHECK(!Glob("{a*,b}c").matches("bxc"));
+  CHECK(Glob("**/x").matches("/r/a/x"));
+  std::string many, text;
+  for (int i = 0; i < 30; ++i) many += "{a,b}", text += i % 3 ? "a" : "b";
+  CHECK(Glob(many + ".py").matches(text + ".py"));
+  CHECK(!Glob(many + ".py").matches(text + "c.py"));
+  const std::string deep = std::string(Glob::kMaxNesting, '{') + "a" + std::string(Glob::kMaxNesting, '}');
+  CHECK(Glob(deep).matches("a"));
+  CHECK_THROWS_WITH(Glob("{" + deep + "}"), "alternate groups nested more than 256 deep");
 }
 
 TEST_CASE("the codes Ruff knows, for RUF100", "[noqa]") {

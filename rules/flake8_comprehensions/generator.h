@@ -1,0 +1,31 @@
+// Expressions written anew as Ruff's code generator (ruff_python_codegen) writes them: the
+// tree's structure, not its spelling. Parentheses are those precedence needs, operators take
+// one space on each side, each string literal keeps its own quote unless its content holds that
+// quote and not the other, escape sequences are written the way Python's repr() writes them,
+// numbers by their value (`0x10` is `16`, `1_000` is `1000`, `1.50` is `1.5`).
+//
+// Several rules show or insert code this way (PIE796's message, PIE810's and C400's fixes).
+#pragma once
+
+#include <tree_sitter/api.h>
+
+#include <optional>
+#include <string>
+
+#include "engine/rule.h"
+
+namespace lint::rules::codegen {
+
+// `expr` as Ruff's generator writes it (at the outermost level: a tuple without parentheses),
+// or nothing when it holds what the generator does not write (or nests too deeply).
+std::optional<std::string> expression(TSNode expr, const Context& ctx);
+
+// The same, written where an operand binding at least as tightly as `level` is expected
+// (parenthesized when it binds more loosely), for callers that compose code around it.
+std::optional<std::string> expression(TSNode expr, const Context& ctx, int level);
+
+// Levels callers compose with (Ruff's generator's precedences).
+inline constexpr int kOrOperand = 32;    // an operand of `or`
+inline constexpr int kTupleElement = 21;  // an element of a tuple or a call's argument
+
+}  // namespace lint::rules::codegen

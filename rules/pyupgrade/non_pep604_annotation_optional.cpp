@@ -1,0 +1,70 @@
+#include "engine/rule.h"
+#include "pyupgrade/pep604.h"
+
+namespace lint::rules {
+
+namespace {
+
+constexpr std::string_view kDoc = R"(## What it does
+Checks for `typing.Optional[X]` where `X | None` (PEP 604) can be written.
+
+## Why is this bad?
+Since Python 3.10, `X | None` says the same without an import, and says it plainly: the value
+may be `None`.
+
+The rule runs when the target version is 3.10 or later, and on 3.7 to 3.9 for annotations in a
+module with `from __future__ import annotations` (unless `keep-runtime-typing` is set). Only
+annotations and the brackets of `typing` generics are fixed.
+
+## Example
+```python
+from typing import Optional
+
+def find(key: str) -> Optional[int]:
+    ...
+```
+
+Use instead:
+```python
+def find(key: str) -> int | None:
+    ...
+```
+
+## Fix safety
+The fix is unsafe when the target version is older than 3.10 (libraries that evaluate
+annotations at runtime may fail on `|`) and when comments inside the expression would be lost.
+)";
+
+class NonPep604AnnotationOptional final : public Rule {
+ public:
+  explicit NonPep604AnnotationOptional(const RuleOptions& options)
+      : check_(up::Pep604Op::Optional, options.boolean("keep-runtime-typing")) {}
+  void enter(TSNode node, Context& ctx) override { check_.enter(node, ctx); }
+  void finish(Context& ctx) override {
+    check_.finish(ctx, [this](Context& c, TSNode n) -> Diagnostic& {
+      Diagnostic& d = report(c, n, "Use `X | None` for type annotations");
+      d.fix_title = "Convert to `X | None`";
+      return d;
+    });
+  }
+
+ private:
+  up::Pep604Check check_;
+};
+
+}  // namespace
+
+extern const RuleSpec non_pep604_annotation_optional{
+    .code = "UP045",
+    .name = "non-pep604-annotation-optional",
+    .linter = "pyupgrade",
+    .kinds = {"subscript", "generic_type", "type"},
+    .doc = kDoc,
+    .create = make_rule<NonPep604AnnotationOptional>(),
+    .needs_semantic = true,
+    .options = {{"keep-runtime-typing", RuleOption::Type::Bool, "false",
+                 "Whether to keep `typing` spellings on Python 3.7 to 3.9 in modules with `from __future__ import annotations`, for code that evaluates annotations at runtime."}},
+    .fix = FixAvailability::Sometimes,
+};
+
+}  // namespace lint::rules

@@ -1,0 +1,253 @@
+// What the pyupgrade rules ask the semantic model (in finish(), once it is built): the qualified
+// name an expression refers to, whether a name is the builtin, and the bindings of a scope.
+#pragma once
+
+#include <tree_sitter/api.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "engine/rule.h"
+#include "pyupgrade/syntax.h"
+#include "semantic/semantic.h"
+
+namespace lint::rules::up {
+
+class Resolver {
+ public:
+  Resolver(const SemanticModel& m, const Context& ctx) : m_(m), ctx_(ctx) {}
+
+  const SemanticModel& model() const { return m_; }
+
+  // The reference a name (or the head of an attribute chain) makes, if the model recorded one.
+  const Reference* reference(TSNode name) const {
+    const auto it = m_.reference_by_start.find(ts_node_start_byte(name));
+    return it == m_.reference_by_start.end() ? nullptr : &m_.references[it->second];
+  }
+
+  // Ruff's resolve_qualified_name, dotted: "typing.List", "builtins.open" (for the builtin name
+  // and for `builtins.open` alike); "" when the expression is not an import's or a builtin's.
+  std::string qualified(TSNode expr) const {
+    expr = expr_of(expr);
+    if (is(expr, "identifier")) {
+      const Reference* r = reference(expr);
+      if (r && r->builtin && (r->flags & kAfterDeletion)) return "";
+    }
+    std::string q = m_.qualified_name(expr, ctx_.source());
+    if (!q.empty() && q[0] != '.') return q;
+    return qualified_local(expr, q);
+  }
+
+  // Whether a name resolves to the builtin of that name (Ruff's has_builtin_binding for it).
+  bool is_builtin_name(TSNode name) const {
+    const Reference* r = reference(name);
+    return r && r->builtin && !(r->flags & kAfterDeletion);
+  }
+
+  // Ruff's match_builtin_expr: the name `symbol` bound to the builtin, or `builtins.symbol`.
+  bool match_builtin(TSNode expr, std::string_view symbol) const {
+    expr = expr_of(expr);
+    if (is(expr, "identifier")) return ctx_.text(expr) == symbol && is_builtin_name(expr);
+    const std::string q = qualified(expr);
+    return q.size() == symbol.size() + 9 && q.starts_with("builtins.") && q.ends_with(symbol);
+  }
+
+  // Ruff's resolve_builtin_symbol: the builtin an expression names, or "".
+  std::string builtin_symbol(TSNode expr) const {
+    expr = expr_of(expr);
+    if (is(expr, "identifier")) {
+      if (is_builtin_name(expr)) return std::string(ctx_.text(expr));
+      const std::string q = qualified(expr);
+      return q.starts_with("builtins.") ? q.substr(9) : std::string();
+    }
+    if (!is(expr, "attribute")) return {};
+    const std::string q = qualified(expr);
+    return q.starts_with("builtins.") && q.find('.', 9) == std::string::npos ? q.substr(9) : std::string();
+  }
+
+  // A typing member: `typing.<member>` or `typing_extensions.<member>` (Ruff's match_typing_expr).
+  bool match_typing(TSNode expr, std::string_view member) const { return is_typing_member(qualified(expr), member); }
+
+  static bool is_typing_member(std::string_view q, std::string_view member) {
+    if (q.starts_with("typing.")) return q.substr(7) == member;
+    if (q.starts_with("typing_extensions.")) return q.substr(18) == member;
+    return false;
+  }
+
+  // The scope (index into model().scopes) whose node is `scope_node` (null: the module).
+  int32_t scope_of_node(TSNode scope_node) const {
+    if (ts_node_is_null(scope_node)) return 0;
+    for (uint32_t i = 0; i < m_.scopes.size(); ++i) {
+      const Scope& s = m_.scopes[i];
+      if (s.kind != ScopeKind::TypeParams && ts_node_eq(s.node, scope_node)) return static_cast<int32_t>(i);
+    }
+    return -1;
+  }
+
+  // The binding made at a byte offset (its name's start), or null.
+  const Binding* binding_at_name(uint32_t start) const {
+    for (const Binding& b : m_.bindings) {
+      if (b.start == start && b.kind != BindingKind::Builtin) return &b;
+    }
+    return nullptr;
+  }
+
+  // Ruff's lookup_symbol at a byte offset, then whether what it finds is the builtin (Ruff's
+  // has_builtin_binding): the innermost scope sees the bindings made before the offset, and so
+  // do enclosing scopes until a function boundary is crossed (a function body runs later, when
+  // its enclosing scopes are complete). Class scopes are seen from their own body only.
+  const Binding* lookup(std::string_view name, uint32_t at) const {
+    int32_t s = static_cast<int32_t>(m_.scope_at(at));
+    // A function's parameters (their annotations and defaults) and its return annotation are
+    // evaluated in the enclosing scope, before the function's own names exist.
+    if (m_.scopes[s].kind == ScopeKind::Function && is(m_.scopes[s].node, "function_definition")) {
+      const TSNode body = field(m_.scopes[s].node, "body");
+      if (!ts_node_is_null(body) && at < ts_node_start_byte(body)) s = m_.scopes[s].parent;
+    }
+    bool deferred = false;
+    bool innermost = true;
+    while (s >= 0) {
+      const Scope& scope = m_.scopes[s];
+      if (innermost || scope.kind != ScopeKind::Class) {
+        const Binding* found = nullptr;
+        for (uint32_t id : scope.bindings) {
+          const Binding& b = m_.bindings[id];
+          // An annotation without a value binds nothing (Ruff skips it).
+          if (b.name != name || b.kind == BindingKind::Annotation) continue;
+          if (!deferred && !visible_at(b, at)) continue;
+          found = &b;
+        }
+        if (found) return found;
+      }
+      if (scope.kind == ScopeKind::Function || scope.kind == ScopeKind::Lambda) deferred = true;
+      innermost = false;
+      s = scope.parent;
+    }
+    return nullptr;
+  }
+
+  // Whether a binding exists when Ruff's walk reaches `at` in the same scope: made before it,
+  // except that an assignment's value is evaluated before its targets are bound.
+  bool visible_at(const Binding& b, uint32_t at) const {
+    if (b.start >= at) return false;
+    switch (b.kind) {
+      case BindingKind::Assignment:
+      case BindingKind::AnnotatedAssignment:
+      case BindingKind::AugmentedAssignment:
+      case BindingKind::NamedExpr:
+        break;
+      default:
+        return true;
+    }
+    TSNode stmt{};
+    for (TSNode n = ts_node_descendant_for_byte_range(ctx_.root(), b.start, b.end); !ts_node_is_null(n); n = ts_node_parent(n)) {
+      const std::string_view k = kind(n);
+      if (k == "assignment" || k == "augmented_assignment" || k == "named_expression") stmt = n;
+      if (k == "block" || k == "module" || k == "expression_statement") break;
+    }
+    if (ts_node_is_null(stmt) || at >= ts_node_end_byte(stmt)) return true;
+    TSNode value = field(stmt, is(stmt, "named_expression") ? "value" : "right");
+    while (!ts_node_is_null(value) && is(value, "assignment")) value = field(value, "right");
+    return ts_node_is_null(value) || at < ts_node_start_byte(value) || at >= ts_node_end_byte(value);
+  }
+
+  // Whether the scope has a binding of `name` at `at` (all of its bindings when `at` runs later
+  // than the scope's own code, as in a nested function).
+  bool scope_has(const Scope& scope, std::string_view name, uint32_t at, bool deferred) const {
+    const auto it = scope.names.find(name);
+    if (it == scope.names.end()) return false;
+    if (deferred) return true;
+    for (uint32_t id : scope.bindings) {
+      const Binding& b = m_.bindings[id];
+      if (b.name == name && visible_at(b, at)) return true;
+    }
+    return false;
+  }
+
+  bool has_builtin_binding(std::string_view name, uint32_t at) const {
+    return lookup(name, at) == nullptr && is_python_builtin(name, m_.target_minor);
+  }
+
+ private:
+  // What the model leaves unqualified and Ruff qualifies with the module's own path: classes and
+  // functions defined in this file (`datetime.timezone` in datetime.py), and relative imports.
+  std::string qualified_local(TSNode expr, const std::string& relative) const {
+    TSNode head = expr;
+    while (is(head, "attribute")) head = expr_of(field(head, "object"));
+    if (!is(head, "identifier")) return "";
+    const Reference* r = reference(head);
+    if (!r || r->binding < 0) return "";
+    const Binding& b = m_.bindings[r->binding];
+    const std::optional<std::vector<std::string>>& path = module_path();
+    if (b.kind == BindingKind::Class || b.kind == BindingKind::Function) {
+      const std::string tail = dotted_name(expr, ctx_);
+      if (tail.empty()) return "";
+      if (path) return join(*path) + "." + tail;
+      const std::filesystem::path file(ctx_.path());
+      return file.stem().string() + "." + tail;
+    }
+    if (relative.empty() || !path) return "";
+    // `from ..a import b`: each dot drops a segment of the module's path.
+    std::vector<std::string> segments = *path;
+    size_t i = 0;
+    while (i < relative.size() && relative[i] == '.') {
+      if (segments.empty()) return "";
+      segments.pop_back();
+      ++i;
+    }
+    std::string out = join(segments);
+    const std::string_view rest = std::string_view(relative).substr(i);
+    if (!rest.empty()) out += (out.empty() ? "" : ".") + std::string(rest);
+    return out;
+  }
+
+  static std::string join(const std::vector<std::string>& segments) {
+    std::string out;
+    for (const std::string& s : segments) out += (out.empty() ? "" : ".") + s;
+    return out;
+  }
+
+  // The module's dotted path from its package root (the topmost folder of `__init__.py` folders
+  // above it), as Ruff derives it; nothing when its folder is no package.
+  const std::optional<std::vector<std::string>>& module_path() const {
+    if (!module_path_known_) {
+      module_path_known_ = true;
+      module_path_ = compute_module_path(std::filesystem::path(ctx_.path()));
+    }
+    return module_path_;
+  }
+
+  static std::optional<std::vector<std::string>> compute_module_path(const std::filesystem::path& file) {
+    thread_local std::unordered_map<std::string, std::optional<std::filesystem::path>> roots;
+    const std::filesystem::path dir = file.parent_path();
+    auto it = roots.find(dir.string());
+    if (it == roots.end()) {
+      std::optional<std::filesystem::path> root;
+      std::error_code ec;
+      for (std::filesystem::path d = dir.empty() ? std::filesystem::path(".") : dir;; d = d.parent_path()) {
+        if (!std::filesystem::is_regular_file(d / "__init__.py", ec)) break;
+        root = d;
+        if (d == d.parent_path() || d.parent_path().empty()) break;
+      }
+      it = roots.emplace(dir.string(), root).first;
+    }
+    if (!it->second) return std::nullopt;
+    // The segments from the root's parent down to the file, by stem.
+    std::vector<std::string> segments;
+    const std::filesystem::path rel = std::filesystem::path(file).lexically_relative(it->second->parent_path());
+    for (const auto& part : rel) segments.push_back(part.stem().string());
+    return segments;
+  }
+
+  mutable bool module_path_known_ = false;
+  mutable std::optional<std::vector<std::string>> module_path_;
+  const SemanticModel& m_;
+  const Context& ctx_;
+};
+
+}  // namespace lint::rules::up

@@ -1,0 +1,395 @@
+// The native side of Python rules: which nodes they are called on, decided in C++ during the
+// walk and after it, before any Python runs (and without the GIL).
+#include <algorithm>
+#include <filesystem>
+#include <mutex>
+#include <system_error>
+#include <unordered_set>
+
+#include "python/python_rules.h"
+#include "semantic/semantic.h"
+#include "syntax/node.h"
+#include "syntax/syntax.h"
+#include "engine/traversal.h"
+
+namespace lint {
+
+bool wildcard_match(std::string_view pattern, std::string_view name) {
+  // Iterative glob matching with one backtracking point (the last `*`): linear for the patterns
+  // rules use.
+  size_t p = 0, n = 0, star = std::string_view::npos, resume = 0;
+  while (n < name.size()) {
+    if (p < pattern.size() && pattern[p] == '*') {
+      star = p++;
+      resume = n;
+    } else if (p < pattern.size() && pattern[p] == name[n]) {
+      ++p;
+      ++n;
+    } else if (star != std::string_view::npos) {
+      p = star + 1;
+      n = ++resume;
+    } else {
+      return false;
+    }
+  }
+  while (p < pattern.size() && pattern[p] == '*') ++p;
+  return p == pattern.size();
+}
+
+void NamePatterns::add(std::string pattern, uint32_t method) {
+  const size_t dot = pattern.rfind('.');
+  const std::string last = dot == std::string::npos ? pattern : pattern.substr(dot + 1);
+  if (last.find('*') != std::string::npos) any_last_ = true;
+  else lasts_.insert(last);
+  if (pattern.find('*') == std::string::npos) exact_[std::move(pattern)].push_back(method);
+  else wild_.emplace_back(std::move(pattern), method);
+}
+
+bool NamePatterns::may_end_with(std::string_view last) const {
+  return any_last_ || lasts_.count(std::string(last)) > 0;
+}
+
+void NamePatterns::match(std::string_view name, std::vector<uint32_t>& methods) const {
+  methods.clear();
+  if (auto it = exact_.find(std::string(name)); it != exact_.end()) methods = it->second;
+  for (const auto& [pattern, method] : wild_) {
+    if (wildcard_match(pattern, name)) methods.push_back(method);
+  }
+  if (methods.size() > 1) {
+    std::sort(methods.begin(), methods.end());
+    methods.erase(std::unique(methods.begin(), methods.end()), methods.end());
+  }
+}
+
+namespace {
+
+TSNode first_named_child(TSNode n) {
+  static const TSSymbol comment = ts_language_symbol_for_name(python_language(), "comment", 7, true);
+  const uint32_t count = ts_node_named_child_count(n);
+  for (uint32_t i = 0; i < count; ++i) {
+    const TSNode c = ts_node_named_child(n, i);
+    if (ts_node_symbol(c) != comment) return c;
+  }
+  return TSNode{};
+}
+
+}  // namespace
+
+bool NodeFilter::accepts(TSNode n) const {
+  for (const Field& f : fields) {
+    const TSNode c = f.field ? ts_node_child_by_field_id(n, f.field) : first_named_child(n);
+    const bool present = !ts_node_is_null(c);
+    switch (f.test) {
+      case Field::Test::Absent:
+        if (present) return false;
+        break;
+      case Field::Test::Present:
+        if (!present) return false;
+        break;
+      case Field::Test::Kinds:
+        if (!present || std::find(f.kinds.begin(), f.kinds.end(), ts_node_symbol(c)) == f.kinds.end()) return false;
+        break;
+    }
+  }
+  return true;
+}
+
+namespace {
+
+// `a.b.c` of a dotted_name (or an aliased_import's name), as written without spaces or comments.
+std::string dotted(TSNode n, std::string_view source) {
+  if (is(n, "aliased_import")) n = field(n, "name");
+  if (is(n, "identifier")) return std::string(text_of(source, n));
+  std::string out;
+  for (TSNode c : children(n)) {
+    if (!is(c, "identifier")) continue;
+    if (!out.empty()) out += '.';
+    out += text_of(source, c);
+  }
+  return out;
+}
+
+// The names an import statement imports, as on_import matches them: `import a.b as c` is
+// "a.b"; `from m import x` is "m.x"; a relative import counts by what follows its dots
+// (`from .m import x` is "m.x", `from . import x` is "x"); `from m import *` is "m.*".
+void imported_names(TSNode stmt, bool from, std::string_view source, std::vector<std::string>& out) {
+  out.clear();
+  std::string module;
+  if (from) {
+    TSNode m = field(stmt, "module_name");
+    if (is(m, "relative_import")) {
+      TSNode inner{};
+      for (TSNode c : children(m)) {
+        if (is(c, "dotted_name")) inner = c;
+      }
+      m = inner;
+    }
+    if (!ts_node_is_null(m)) module = dotted(m, source);
+  }
+  Children kids(stmt);
+  for (auto it = kids.begin(); it != kids.end(); ++it) {
+    const char* f = it.field_name();
+    if (from && is(*it, "wildcard_import")) {
+      out.push_back(module);
+      out.back() += ".*";
+      continue;
+    }
+    if (!f || std::string_view(f) != "name") continue;
+    const std::string name = dotted(*it, source);
+    if (module.empty()) {
+      out.push_back(name);
+    } else {
+      out.push_back(module);
+      out.back() += '.';
+      out.back() += name;
+    }
+  }
+}
+
+}  // namespace
+
+// Collects what on_call needs from an import without the semantic model: the names it binds
+// under another name whose last imported part a pattern may end with, and star imports.
+void PythonRules::note_aliases(TSNode stmt, PythonCollector& out) const {
+  for (TSNode c : children(stmt)) {
+    if (is(c, "wildcard_import")) {
+      out.star_import = true;
+    } else if (is(c, "aliased_import")) {
+      const TSNode name = field(c, "name"), alias = field(c, "alias");
+      TSNode last = name;
+      for (TSNode part : children(name)) {
+        if (is(part, "identifier")) last = part;
+      }
+      if (!ts_node_is_null(alias) && call_patterns.may_end_with(text_of(out.source, last))) {
+        out.aliases.push_back(text_of(out.source, alias));
+      }
+    }
+  }
+}
+
+void PythonRules::enter(TSNode n, TSSymbol s, PythonCollector& out) const {
+  for (uint32_t m : enter_methods[s]) out.events.push_back({n, m});
+  for (const NodeFilter& f : node_filters[s]) {
+    if (f.accepts(n)) out.events.push_back({n, f.method});
+  }
+  if (s < identifier_symbols.size() && identifier_symbols[s]) {
+    const std::string_view text = text_of(out.source, n);
+    for (size_t i = 0; i < call_builtins.size(); ++i) out.builtin_uses[i] += text == call_builtins[i];
+  }
+  if (s == call_symbol && !call_patterns.empty()) out.events.push_back({n, kCallCandidate});
+  if ((s == import_symbol || s == import_from_symbol) && !call_patterns.empty()) note_aliases(n, out);
+  if ((s == import_symbol || s == import_from_symbol) && !import_patterns.empty()) {
+    // Names are matched now: an import needs no semantic model.
+    thread_local std::vector<std::string> names;
+    thread_local std::vector<uint32_t> methods;
+    imported_names(n, s == import_from_symbol, out.source, names);
+    for (const std::string& name : names) {
+      import_patterns.match(name, methods);
+      if (methods.empty()) continue;
+      out.names.push_back(name);
+      for (uint32_t m : methods) out.events.push_back({n, m, static_cast<int32_t>(out.names.size() - 1)});
+    }
+  }
+  for (uint32_t q : query_roots_by_symbol[s]) {
+    if (out.query_depth[q]++ == 0) out.query_roots[q].push_back(n);
+  }
+}
+
+void PythonRules::leave(TSNode n, TSSymbol s, PythonCollector& out) const {
+  for (uint32_t m : leave_methods[s]) out.events.push_back({n, m});
+  for (uint32_t q : query_roots_by_symbol[s]) --out.query_depth[q];
+}
+
+namespace {
+
+// The module a file defines, as Ruff derives it, and whether the file is in a package: the file
+// stems from the top of its package (the outermost folders with an `__init__.py` that contain
+// it), or the file's stem alone outside a package. Each folder's package path is found once
+// per run.
+std::pair<std::vector<std::string>, bool> module_path(std::string_view path) {
+  if (path.empty() || path == "-" || path.front() == '<') return {{}, false};
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::path file = fs::absolute(fs::path(std::string(path)), ec).lexically_normal();
+  static std::mutex mutex;
+  static std::unordered_map<std::string, std::vector<std::string>> packages;  // folder -> its package path
+  std::vector<std::string> parts;
+  {
+    const fs::path start = file.parent_path();
+    std::lock_guard<std::mutex> lock(mutex);
+    auto [it, added] = packages.emplace(start.string(), std::vector<std::string>{});
+    if (added) {
+      fs::path folder = start;
+      while (fs::is_regular_file(folder / "__init__.py", ec) || fs::is_regular_file(folder / "__init__.pyi", ec)) {
+        it->second.push_back(folder.filename().string());
+        if (folder.parent_path() == folder) break;
+        folder = folder.parent_path();
+      }
+      std::reverse(it->second.begin(), it->second.end());
+    }
+    parts = it->second;
+  }
+  const bool in_package = !parts.empty();
+  parts.push_back(file.stem().string());
+  return {parts, in_package};
+}
+
+// The last part of the qualified name `expr` resolves to, found without building the name
+// (empty when it resolves to nothing): calls whose last part no pattern can end with are
+// dropped before the full resolution.
+std::string_view last_part(const SemanticModel& model, TSNode expr, std::string_view source) {
+  expr = unparenthesized(expr);
+  if (is(expr, "attribute")) return text_of(source, field(expr, "attribute"));
+  if (!is(expr, "identifier")) return {};
+  auto it = model.reference_by_start.find(ts_node_start_byte(expr));
+  if (it == model.reference_by_start.end()) return {};
+  const Reference& r = model.references[it->second];
+  if (r.builtin) return text_of(source, expr);
+  if (r.binding < 0) return {};
+  const Binding& b = model.bindings[r.binding];
+  switch (b.kind) {
+    case BindingKind::Function:
+    case BindingKind::Class:
+    case BindingKind::SubmoduleImport:
+      return text_of(source, expr);
+    case BindingKind::Import:
+    case BindingKind::FromImport:
+    case BindingKind::FutureImport: {
+      const std::string_view q = b.qualified_name;
+      const size_t dot = q.rfind('.');
+      return dot == std::string_view::npos ? q : q.substr(dot + 1);
+    }
+    default:
+      return {};
+  }
+}
+
+std::string join(const std::vector<std::string>& parts, size_t count) {
+  std::string out;
+  for (size_t i = 0; i < count; ++i) {
+    if (i) out += '.';
+    out += parts[i];
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string resolve_qualified_name(const SemanticModel& model, TSNode expr, std::string_view source,
+                                   std::string_view path) {
+  std::string found = model.qualified_name(expr, source);
+  if (!found.empty()) {
+    if (found.front() != '.') return found;
+    // A relative import: resolved only in a package, and not beyond its top.
+    auto [parts, in_package] = module_path(path);
+    if (!in_package) return "";
+    const size_t dots = found.find_first_not_of('.');
+    if (dots == std::string::npos || dots > parts.size()) return "";
+    std::string out = join(parts, parts.size() - dots);
+    if (!out.empty()) out += '.';
+    out.append(found, dots, std::string::npos);
+    return out;
+  }
+  // A class or function defined in the file: after the file's module.
+  TSNode head = unparenthesized(expr);
+  std::vector<std::string_view> chain;
+  while (is(head, "attribute")) {
+    chain.push_back(text_of(source, field(head, "attribute")));
+    head = unparenthesized(field(head, "object"));
+  }
+  if (!is(head, "identifier")) return "";
+  const Binding* b = model.binding_at(ts_node_start_byte(head));
+  if (!b || (b->kind != BindingKind::Function && b->kind != BindingKind::Class)) return "";
+  auto [parts, in_package] = module_path(path);
+  if (parts.empty()) return "";
+  std::string out = join(parts, parts.size());
+  out += '.';
+  out += text_of(source, head);
+  for (auto t = chain.rbegin(); t != chain.rend(); ++t) {
+    out += '.';
+    out += *t;
+  }
+  return out;
+}
+
+const SemanticModel* PythonRules::FileInput::need_model() {
+  if (model) return model;
+  if (!built_model) {
+    const TimingClock::time_point start = timing ? TimingClock::now() : TimingClock::time_point{};
+    built_model = build_semantic_model(tree, source, path, target_minor, notebook);
+    if (!built_model) built_model = std::make_shared<SemanticModel>();  // a tree with errors: an empty model
+    if (timing) timing->add(Phase::Semantic, elapsed_ns(start));
+  }
+  return built_model.get();
+}
+
+void PythonRules::resolve_calls(FileInput& in) const {
+  PythonCollector& c = in.collected;
+  bool any = false;
+  for (const PythonEvent& e : c.events) any |= e.method == kCallCandidate;
+  if (!any) return;
+  const TimingClock::time_point start = in.timing ? TimingClock::now() : TimingClock::time_point{};
+  uint64_t model_ns = 0;
+  // A builtin named by a pattern that appears in the file only as the callee of calls is
+  // bound by nothing in the file (a binding would name it elsewhere): those calls are calls
+  // of the builtin, settled without the semantic model.
+  std::vector<uint32_t> callee_uses(call_builtins.size(), 0);
+  for (const PythonEvent& e : c.events) {
+    if (e.method != kCallCandidate) continue;
+    const TSNode callee = unparenthesized(field(e.node, "function"));
+    if (!is(callee, "identifier")) continue;
+    const std::string_view text = text_of(in.source, callee);
+    for (size_t i = 0; i < call_builtins.size(); ++i) callee_uses[i] += text == call_builtins[i];
+  }
+  auto builtin_call = [&](std::string_view text) {
+    if (c.star_import || in.notebook || !is_python_builtin(text, in.target_minor)) return false;
+    for (size_t i = 0; i < call_builtins.size(); ++i) {
+      if (call_builtins[i] == text) return c.builtin_uses[i] == callee_uses[i];
+    }
+    return false;
+  };
+  std::vector<PythonEvent> events;
+  events.reserve(c.events.size());
+  std::vector<uint32_t> methods;
+  for (const PythonEvent& e : c.events) {
+    if (e.method != kCallCandidate) {
+      events.push_back(e);
+      continue;
+    }
+    // What the text settles: the callee's last part (an attribute's name, or a name that is
+    // not an import alias) must be one a pattern ends with.
+    const TSNode callee = field(e.node, "function");
+    const TSNode bare = unparenthesized(callee);
+    std::string name;
+    if (is(bare, "attribute") || is(bare, "identifier")) {
+      const std::string_view last = text_of(in.source, is(bare, "attribute") ? field(bare, "attribute") : bare);
+      const bool alias = is(bare, "identifier") &&
+                         std::find(c.aliases.begin(), c.aliases.end(), last) != c.aliases.end();
+      if (!alias && !call_patterns.may_end_with(last)) continue;
+      if (!alias && is(bare, "identifier") && builtin_call(last)) name.append("builtins.").append(last);
+    } else if (!call_patterns.any_last()) {
+      continue;  // `f()()`, `x[0]()`: no qualified name
+    }
+    if (name.empty()) {
+      const TimingClock::time_point built = in.timing ? TimingClock::now() : TimingClock::time_point{};
+      const bool had = in.model || in.built_model;
+      const SemanticModel* model = in.need_model();
+      if (in.timing && !had) model_ns += elapsed_ns(built);
+      const std::string_view last = last_part(*model, callee, in.source);
+      if (last.empty() || !call_patterns.may_end_with(last)) continue;
+      name = resolve_qualified_name(*model, callee, in.source, in.path);
+    }
+    if (name.empty()) continue;
+    call_patterns.match(name, methods);
+    if (methods.empty()) continue;
+    c.names.push_back(name);
+    for (uint32_t m : methods) events.push_back({e.node, m, static_cast<int32_t>(c.names.size() - 1)});
+  }
+  c.events = std::move(events);
+  if (in.timing) {
+    const uint64_t total = elapsed_ns(start);
+    in.timing->add(Phase::QualifiedNames, total > model_ns ? total - model_ns : 0);
+  }
+}
+
+}  // namespace lint
