@@ -30,13 +30,12 @@ constexpr std::string_view kTool = "lint";
 
 std::string code_of(const RuleSpec* rule) { return rule ? std::string(rule->code) : std::string("invalid-syntax"); }
 
-// GitHub's workflow commands end at a newline and treat `%`, `\r` and `\n` in a value as
-// escapes: a message must keep to one command.
+// GitHub's workflow commands end at a newline: a message must keep to one command. A `%` is
+// written as it is, as Ruff writes it (GitHub shows a `%` that starts no escape as it is).
 std::string github_escape(std::string_view s) {
   std::string out;
   for (const char c : s) {
     switch (c) {
-      case '%': out += "%25"; break;
       case '\r': out += "%0D"; break;
       case '\n': out += "%0A"; break;
       default: out += c;

@@ -85,6 +85,12 @@ class Formats(unittest.TestCase):
         self.assertIn("%0A  help: Remove extraneous `f` prefix", out)
         self.assert_same_as_ruff("github")
 
+    def test_github_writes_a_percent_sign_as_ruff_does(self):
+        (self.root / "percent.py").write_text('x = "%s" % (1, 2)\n')
+        proc = run("--isolated", "--no-cache", "--select", "F507", "--output-format", "github", "percent.py",
+                   cwd=self.root)
+        self.assertIn(": F507 `%`-format string has 1 placeholder(s) but 2 substitution(s)\n", proc.stdout.decode())
+
     def test_gitlab_code_quality(self):
         report = json.loads(self.lint("gitlab").stdout)
         self.assertEqual(len(report), 6)
