@@ -7,7 +7,7 @@
 #include <string_view>
 
 #include "flake8_bugbear/helpers.h"
-#include "flake8_bugbear/nfkc.h"
+#include "syntax/source.h"
 
 namespace lint::rules::bugbear {
 

@@ -62,7 +62,7 @@ class GetattrWithConstant final : public Rule {
                          text.find_first_of("\r\n") == std::string_view::npos;
       std::string replacement = plain ? std::string(text) + "." + name : "(" + std::string(text) + ")." + name;
       const uint32_t start = ts_node_start_byte(node), end = ts_node_end_byte(node);
-      const bool is_unsafe = may_change_under_nfkc(name) || comment_intersects(node, ctx);
+      const bool is_unsafe = !nfkc_if_changed(name).empty() || comment_intersects(node, ctx);
       d.fix = Fix::with(is_unsafe ? Applicability::Unsafe : Applicability::Safe,
                         {Edit::replace(start, end, pad(std::move(replacement), start, end, ctx))});
     }

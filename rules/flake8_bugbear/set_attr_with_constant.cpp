@@ -74,7 +74,7 @@ class SetattrWithConstant final : public Rule {
       d.fix_title = "Replace `setattr` with assignment";
       Generator generator(ctx);
       std::string assignment = generator.attribute_assignment(call.args[0], name, call.args[2]);
-      const bool is_unsafe = may_change_under_nfkc(name) || comment_intersects(node, ctx);
+      const bool is_unsafe = !nfkc_if_changed(name).empty() || comment_intersects(node, ctx);
       d.fix = Fix::with(is_unsafe ? Applicability::Unsafe : Applicability::Safe,
                         {Edit::replace(ts_node_start_byte(node), ts_node_end_byte(node), std::move(assignment))});
     }

@@ -40,8 +40,7 @@ class UndefinedName final : public Rule {
   static std::string_view as_written(const Context& ctx, const Unresolved& u) {
     if (u.end > ctx.source().size() || u.start >= u.end) return u.name;
     const std::string_view raw = ctx.source().substr(u.start, u.end - u.start);
-    const bool ascii = std::all_of(raw.begin(), raw.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-    return ascii ? u.name : raw;
+    return is_ascii(raw) ? u.name : raw;
   }
 
   void finish(Context& ctx) override {

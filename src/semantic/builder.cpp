@@ -2,12 +2,10 @@
 #include <algorithm>
 #include <string>
 #include <string_view>
-#include <cstdlib>
 #include <unordered_set>
 
-#include <utf8proc.h>
-
 #include "semantic/builder.h"
+#include "syntax/source.h"
 
 namespace lint {
 
@@ -816,18 +814,9 @@ void SemanticBuilder::leave(TSNode node) { impl_->leave(node); }
 std::unique_ptr<SemanticModel> SemanticBuilder::resolve() { return impl_->resolve(); }
 
 std::string_view SemanticBuilder::Impl::normalized(std::string_view name) {
-  if (std::all_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) return name;
-  const std::string copy(name);  // utf8proc reads up to a NUL
-  utf8proc_uint8_t* nfkc = utf8proc_NFKC(reinterpret_cast<const utf8proc_uint8_t*>(copy.c_str()));
-  if (!nfkc) return name;  // not valid UTF-8: the parser has reported it
-  const std::string_view result(reinterpret_cast<const char*>(nfkc));
-  if (result == name) {
-    std::free(nfkc);
-    return name;
-  }
-  model->normalized_names.emplace_back(result);
-  std::free(nfkc);
-  return model->normalized_names.back();
+  std::string nfkc = nfkc_if_changed(name);
+  if (nfkc.empty()) return name;
+  return model->normalized_names.emplace_back(std::move(nfkc));
 }
 
 }  // namespace lint

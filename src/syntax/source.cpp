@@ -1,6 +1,9 @@
 #include "syntax/source.h"
 
 #include <algorithm>
+#include <cstdlib>
+
+#include <utf8proc.h>
 
 namespace lint {
 
@@ -84,6 +87,20 @@ size_t find_invalid_utf8(std::string_view text) {
     i += len;
   }
   return std::string_view::npos;
+}
+
+bool is_ascii(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+std::string nfkc_if_changed(std::string_view identifier) {
+  if (is_ascii(identifier)) return {};
+  const std::string copy(identifier);  // utf8proc reads up to a NUL
+  utf8proc_uint8_t* nfkc = utf8proc_NFKC(reinterpret_cast<const utf8proc_uint8_t*>(copy.c_str()));
+  if (!nfkc) return {};
+  std::string result(reinterpret_cast<const char*>(nfkc));
+  std::free(nfkc);
+  return result == identifier ? std::string() : result;
 }
 
 }  // namespace lint

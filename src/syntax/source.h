@@ -42,4 +42,10 @@ size_t find_invalid_utf8(std::string_view text);
 // Number of code points in valid UTF-8 text.
 size_t count_code_points(std::string_view text);
 
+bool is_ascii(std::string_view text);
+
+// An identifier as Python reads it: NFKC-normalised (PEP 3131), so `𝒞` is `C`. Empty when
+// normalisation leaves it as it is (every ASCII name) or it is not valid UTF-8.
+std::string nfkc_if_changed(std::string_view identifier);
+
 }  // namespace lint
