@@ -30,27 +30,11 @@ class SysVersionInfo0Eq3 final : public flake8_2020::VersionComparison {
   void check(Context& ctx, const SemanticModel& m, const flake8_2020::SingleComparison& c) override {
     if (c.op != flake8_2020::Op::Eq && c.op != flake8_2020::Op::NotEq) return;
     const TSNode left = unparenthesized(c.left);
-    if (!is_index(left, 0, m, ctx)) return;
+    if (!flake8_2020::is_version_info_index(left, 0, m, ctx)) return;
     const auto n = flake8_2020::int_literal(c.right, ctx);
     if (!n || *n != 3) return;
     report(ctx, left, c.op == flake8_2020::Op::Eq ? "`sys.version_info[0] == 3` referenced (python4), use `>=`"
                                                   : "`sys.version_info[0] != 3` referenced (python4), use `<`");
-  }
-
-  // `sys.version_info[index]`.
-  static bool is_index(TSNode n, uint64_t index, const SemanticModel& m, const Context& ctx) {
-    if (!is(n, "subscript")) return false;
-    TSNode element{};
-    int count = 0;
-    for (auto it = children(n).begin(); it != children(n).end(); ++it) {
-      const char* f = it.field_name();
-      if (f && std::string_view(f) == "subscript") {
-        element = *it;
-        ++count;
-      }
-    }
-    const auto v = count == 1 ? flake8_2020::int_literal(element, ctx) : std::nullopt;
-    return v && *v == index && flake8_2020::is_sys(field(n, "value"), "version_info", m, ctx);
   }
 };
 

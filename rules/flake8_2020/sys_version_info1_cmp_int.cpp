@@ -33,24 +33,8 @@ class SysVersionInfo1CmpInt final : public flake8_2020::VersionComparison {
   void check(Context& ctx, const SemanticModel& m, const flake8_2020::SingleComparison& c) override {
     if (c.op != flake8_2020::Op::Ordering) return;
     const TSNode left = unparenthesized(c.left);
-    if (!is_index(left, 1, m, ctx) || !flake8_2020::int_literal(c.right, ctx)) return;
+    if (!flake8_2020::is_version_info_index(left, 1, m, ctx) || !flake8_2020::int_literal(c.right, ctx)) return;
     report(ctx, left, "`sys.version_info[1]` compared to integer (python4), compare `sys.version_info` to tuple");
-  }
-
-  // `sys.version_info[index]`.
-  static bool is_index(TSNode n, uint64_t index, const SemanticModel& m, const Context& ctx) {
-    if (!is(n, "subscript")) return false;
-    TSNode element{};
-    int count = 0;
-    for (auto it = children(n).begin(); it != children(n).end(); ++it) {
-      const char* f = it.field_name();
-      if (f && std::string_view(f) == "subscript") {
-        element = *it;
-        ++count;
-      }
-    }
-    const auto v = count == 1 ? flake8_2020::int_literal(element, ctx) : std::nullopt;
-    return v && *v == index && flake8_2020::is_sys(field(n, "value"), "version_info", m, ctx);
   }
 };
 

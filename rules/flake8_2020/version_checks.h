@@ -51,6 +51,22 @@ inline std::optional<uint64_t> int_literal(TSNode n, const Context& ctx) {
   return v;
 }
 
+// `sys.version_info[index]` with a single integer subscript.
+inline bool is_version_info_index(TSNode n, uint64_t index, const SemanticModel& m, const Context& ctx) {
+  if (!is(n, "subscript")) return false;
+  TSNode element{};
+  int count = 0;
+  for (auto it = children(n).begin(); it != children(n).end(); ++it) {
+    const char* f = it.field_name();
+    if (f && std::string_view(f) == "subscript") {
+      element = *it;
+      ++count;
+    }
+  }
+  const auto v = count == 1 ? int_literal(element, ctx) : std::nullopt;
+  return v && *v == index && is_sys(field(n, "value"), "version_info", m, ctx);
+}
+
 // The number of characters of a plain string literal's value (escape sequences count as the
 // character they stand for), or nothing for anything else (f-strings, bytes, concatenations
 // with them).
