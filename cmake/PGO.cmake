@@ -59,24 +59,18 @@ message(STATUS "LINT_PGO: training the parser on every other file of ${_stdlib}"
 # for the profile and rerun when it changes, would make the instrumented ones wait for themselves.
 set(LINT_PGO_CORE_SOURCE "${LINT_TS_DIR}/lib/src/lib.c")
 set(LINT_PGO_GRAMMAR_SOURCES "${LINT_GRAMMAR_DIR}/src/parser.c" "${LINT_GRAMMAR_SCANNER}")
+set(LINT_PGO_TRAINING_LIST "${_pgo_dir}/training-files.txt")
+set(LINT_PGO_STAMP "${_pgo_dir}/profile.stamp")
 add_subdirectory("${CMAKE_SOURCE_DIR}/cmake/pgo" "${CMAKE_BINARY_DIR}/pgo")
 
-# The training run, then each .gcda copied to where the optimised object's compile reads it
-# (beside its object file, same name); cmake/PGOTrain.cmake fails if one is missing.
-set(_stamp "${_pgo_dir}/profile.stamp")
-add_custom_command(
-  OUTPUT "${_stamp}"
-  COMMAND "${CMAKE_COMMAND}"
-          "-DTRAIN=$<TARGET_FILE:lint_pgo_train>"
-          "-DLIST=${_pgo_dir}/training-files.txt"
-          "-DGEN_OBJECTS=$<JOIN:$<TARGET_OBJECTS:lint_pgo_core_gen>;$<TARGET_OBJECTS:lint_pgo_grammar_gen>,|>"
-          "-DUSE_OBJECTS=$<JOIN:$<TARGET_OBJECTS:tree_sitter_core>;$<TARGET_OBJECTS:tree_sitter_python>,|>"
-          "-DSTAMP=${_stamp}"
-          -P "${CMAKE_SOURCE_DIR}/cmake/PGOTrain.cmake"
-  DEPENDS lint_pgo_train "${_pgo_dir}/training-files.txt" "${CMAKE_SOURCE_DIR}/cmake/PGOTrain.cmake"
-  COMMENT "Training the parser's profile on the standard library"
-  VERBATIM)
-
-set_source_files_properties("${LINT_PGO_CORE_SOURCE}" ${LINT_PGO_GRAMMAR_SOURCES} PROPERTIES OBJECT_DEPENDS "${_stamp}")
+# Only the three optimised compiles wait for the profile. With Ninja that is a dependency on the
+# stamp file alone: a target-level dependency would make every object of lint (which links these
+# libraries) wait for the instrumented build and the training run too, serialising the build.
+# Other generators cannot see a file made in another directory, so they wait for the target.
+set_source_files_properties("${LINT_PGO_CORE_SOURCE}" ${LINT_PGO_GRAMMAR_SOURCES} PROPERTIES OBJECT_DEPENDS "${LINT_PGO_STAMP}")
 target_compile_options(tree_sitter_core PRIVATE -fprofile-use --param=profile-func-internal-id=1)
 target_compile_options(tree_sitter_python PRIVATE -fprofile-use --param=profile-func-internal-id=1)
+if(NOT CMAKE_GENERATOR MATCHES "Ninja")
+  add_dependencies(tree_sitter_core lint_pgo_profile)
+  add_dependencies(tree_sitter_python lint_pgo_profile)
+endif()
