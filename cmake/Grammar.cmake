@@ -66,7 +66,8 @@ endif()
 # comment: 65,535 comment lines after a statement took minutes. Without that condition the scanner
 # returns the same tokens (the trees of the standard library, the test suite and the third corpus
 # are identical), in linear time.
-set(_scanner "${CMAKE_BINARY_DIR}/_deps/tree-sitter-python-${LINT_GRAMMAR_VERSION}-scanner.c")
+set(LINT_GRAMMAR_SCANNER "${CMAKE_BINARY_DIR}/_deps/tree-sitter-python-${LINT_GRAMMAR_VERSION}-scanner.c")
+set(_scanner "${LINT_GRAMMAR_SCANNER}")
 file(READ "${LINT_GRAMMAR_DIR}/src/scanner.c" _scanner_text)
 set(_quadratic "valid_symbols[NEWLINE] || valid_symbols[EXCEPT])) {")
 string(FIND "${_scanner_text}" "${_quadratic}" _at)
@@ -81,4 +82,4 @@ add_library(tree_sitter_python STATIC
   "${_scanner}")
 target_include_directories(tree_sitter_python PRIVATE "${LINT_GRAMMAR_DIR}/src")
 set_target_properties(tree_sitter_python PROPERTIES C_STANDARD 11 POSITION_INDEPENDENT_CODE ON)
-target_compile_options(tree_sitter_python PRIVATE -w)
+target_compile_options(tree_sitter_python PRIVATE -w -fno-semantic-interposition)

@@ -68,4 +68,7 @@ add_library(tree_sitter_core STATIC "${LINT_TS_DIR}/lib/src/lib.c")
 target_include_directories(tree_sitter_core PRIVATE "${LINT_TS_DIR}/lib/src" PUBLIC "${LINT_TS_DIR}/lib/include")
 target_compile_definitions(tree_sitter_core PRIVATE _POSIX_C_SOURCE=200112L _DEFAULT_SOURCE)
 set_target_properties(tree_sitter_core PROPERTIES C_STANDARD 11 POSITION_INDEPENDENT_CODE ON)
-target_compile_options(tree_sitter_core PRIVATE -w)
+# Linked statically into an executable, nothing can interpose the runtime's functions: without
+# -fno-semantic-interposition, -fPIC keeps GCC from inlining its small global functions (the
+# parse table look-ups, the stack's accessors) into their callers in the same file.
+target_compile_options(tree_sitter_core PRIVATE -w -fno-semantic-interposition)

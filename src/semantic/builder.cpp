@@ -516,7 +516,7 @@ void SemanticBuilder::Impl::enter(TSNode n, TSFieldId field_id) {
           e.end = ts_node_end_byte(c);
           e.name = name_text(c);
           e.stmt_start = ts_node_start_byte(n);
-          e.node = n;
+          e.node = statement_index(n);
           frames[i].outer_sink->push_back(e);
         }
         break;

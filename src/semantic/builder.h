@@ -112,7 +112,9 @@ struct Event {
   uint32_t branch = 0;
   uint32_t stmt_start = 0;
   uint32_t aux = 0;  // unit to defer; index of a qualified name
-  TSNode node{};
+  // The defining statement, as an index into Impl::statements (0: none): one event per name
+  // makes this the model's largest table, and a TSNode would be 32 of its 56 bytes.
+  uint32_t node = 0;
 };
 
 enum class Ctx : uint8_t { Load, Store, Del, AugStore, Ignore };
@@ -177,6 +179,7 @@ struct SemanticBuilder::Impl {
   std::vector<Event>* annotations_unit = nullptr;  // deferred annotations, resolved last
   std::vector<Frame> frames;
   std::vector<std::string> qualified;
+  std::vector<TSNode> statements{TSNode{}};  // Event::node; the names of one statement share one
   uint32_t bound_name_at = UINT32_MAX;  // a type parameter's name, bound on its `type` node
   uint32_t next_branch = 1;
   uint32_t next_fork = 1;
@@ -189,6 +192,12 @@ struct SemanticBuilder::Impl {
     units.emplace_back();   // the module
     units.emplace_back();   // deferred annotations
     annotations_unit = &units[1];
+  }
+
+  uint32_t statement_index(TSNode n) {
+    if (ts_node_is_null(n)) return 0;
+    if (!ts_node_eq(statements.back(), n)) statements.push_back(n);
+    return static_cast<uint32_t>(statements.size() - 1);
   }
 
   std::string_view text(TSNode n) const {
@@ -228,7 +237,7 @@ struct SemanticBuilder::Impl {
     e.flags = f.flags | extra_flags;
     e.branch = f.branch;
     e.stmt_start = f.stmt_start;
-    e.node = f.stmt;
+    e.node = statement_index(f.stmt);
     f.sink->push_back(e);
   }
 

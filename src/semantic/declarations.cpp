@@ -55,7 +55,7 @@ void SemanticBuilder::Impl::bind_imports(Frame& f, TSNode stmt, K kind) {
       e.end = ts_node_end_byte(stmt);
       e.branch = f.branch;
       e.stmt_start = f.stmt_start;
-      e.node = stmt;
+      e.node = statement_index(stmt);
       f.sink->push_back(e);
       continue;
     } else {
@@ -90,7 +90,7 @@ void SemanticBuilder::Impl::bind_imports(Frame& f, TSNode stmt, K kind) {
     e.flags = f.flags;
     e.branch = f.branch;
     e.stmt_start = f.stmt_start;
-    e.node = stmt;
+    e.node = statement_index(stmt);
     e.aux = static_cast<uint32_t>(qualified.size());
     // `import a as a` / `from m import a as a` (a redundant alias) re-exports it, in any file.
     if (!ts_node_is_null(alias) && normalized(text(alias)) == full) {

@@ -15,6 +15,7 @@ namespace {
 struct Resolver {
   SemanticModel& m;
   const std::vector<std::string>& qualified;
+  const std::vector<TSNode>& statements;
   std::deque<uint32_t> functions, lambdas;
 
   uint32_t add_binding(uint32_t scope_id, const Event& e, BindingKind kind, uint32_t extra_flags) {
@@ -27,7 +28,7 @@ struct Resolver {
     b.stmt_start = e.stmt_start;
     b.flags = e.flags | extra_flags;
     b.branch = e.branch;
-    b.node = e.node;
+    b.node = statements[e.node];
     if (is_import(kind)) b.qualified_name = qualified[e.aux];
     Scope& s = m.scopes[scope_id];
     auto it = s.names.find(e.name);
@@ -312,19 +313,30 @@ struct Resolver {
 }  // namespace
 
 std::unique_ptr<SemanticModel> SemanticBuilder::Impl::resolve() {
-  Resolver r{*model, qualified, {}, {}};
-  r.run(units[0]);
+  // Memory: on dense code (generated tests, tables) nearly every byte of source is a name, and
+  // the events and references are, after the tree, what a file costs. References are reserved
+  // at most one per event instead of growing by doubling, and each unit's events are released as
+  // soon as they are replayed (events are copied into bindings, never pointed to).
+  size_t events = 0;
+  for (const std::vector<Event>& unit : units) events += unit.size();
+  model->references.reserve(events);
+  Resolver r{*model, qualified, statements, {}, {}};
+  auto replay = [&](std::vector<Event>& unit) {
+    r.run(unit);
+    std::vector<Event>().swap(unit);
+  };
+  replay(units[0]);
   while (!r.functions.empty()) {
     const uint32_t u = r.functions.front();
     r.functions.pop_front();
-    r.run(units[u]);
+    replay(units[u]);
   }
   while (!r.lambdas.empty()) {
     const uint32_t u = r.lambdas.front();
     r.lambdas.pop_front();
-    r.run(units[u]);
+    replay(units[u]);
   }
-  r.run(*annotations_unit);
+  replay(*annotations_unit);
 
   // __all__: its names are uses of the module's bindings.
   Scope& module = model->scopes[0];
@@ -337,6 +349,7 @@ std::unique_ptr<SemanticModel> SemanticBuilder::Impl::resolve() {
       ++b.uses;
     }
   }
+  model->reference_by_start.reserve(model->references.size());
   for (uint32_t i = 0; i < model->references.size(); ++i) model->reference_by_start[model->references[i].start] = i;
   return std::move(model);
 }

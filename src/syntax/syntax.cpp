@@ -8,7 +8,22 @@
 #include "syntax/node.h"
 #include "syntax/source.h"
 
+#ifdef LINT_MIMALLOC
+#include <mimalloc.h>
+#endif
+
 namespace lint {
+
+#ifdef LINT_MIMALLOC
+namespace {
+// tree-sitter allocates through mimalloc (see LINT_MIMALLOC in CMakeLists.txt), set before main()
+// so that nothing tree-sitter allocated with another allocator is ever freed by this one.
+const bool parser_allocator_set = [] {
+  ts_set_allocator(mi_malloc, mi_calloc, mi_realloc, mi_free);
+  return true;
+}();
+}  // namespace
+#endif
 
 const TSLanguage* python_language() { return tree_sitter_python(); }
 
