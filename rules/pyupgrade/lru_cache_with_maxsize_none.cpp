@@ -46,7 +46,7 @@ class LruCacheWithMaxsizeNone final : public Rule {
     const SemanticModel* m = ctx.semantic();
     if (!m) return;
     const up::Resolver resolve(*m, ctx);
-    up::Importer importer(ctx, resolve);
+    up::Importer importer(ctx, resolve.model());
     for (TSNode call : candidates_) {
       const up::Arguments args = up::call_arguments(call);
       if (!args.args.empty() || args.keywords.size() != 1) continue;
