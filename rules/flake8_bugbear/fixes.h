@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "fix/edits.h"
 #include "flake8_bugbear/helpers.h"
 #include "syntax/source.h"
 
@@ -13,14 +14,8 @@ namespace lint::rules::bugbear {
 
 inline bool is_ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
-// Ruff's `pad`: a space before the replacement when a letter comes right before the replaced
-// range (`except(A,)` becomes `except A`), and after it when one comes right after.
-inline std::string pad(std::string content, uint32_t start, uint32_t end, const Context& ctx) {
-  const std::string_view source = ctx.source();
-  if (end < source.size() && is_ascii_alpha(source[end])) content.push_back(' ');
-  if (start > 0 && is_ascii_alpha(source[start - 1])) content.insert(content.begin(), ' ');
-  return content;
-}
+// Ruff's `pad` (fix/edits.h).
+using lint::edits::pad;
 
 // Ruff's `CommentRanges::intersects`: whether a comment lies inside [start, end) or touches
 // either end (`getattr(obj, "name")# note` counts). `within` is a node covering the range; a

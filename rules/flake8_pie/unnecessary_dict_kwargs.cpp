@@ -95,7 +95,7 @@ class UnnecessaryDictKwargs final : public Rule {
     std::unordered_set<std::string> duplicates;
     for (TSNode arg : children(arguments)) {
       if (!is(arg, "dictionary_splat")) continue;
-      const TSNode dict = unparenthesized(flake8_comprehensions::first_operand(arg));
+      const TSNode dict = unparenthesized(first_named_child(arg));
       if (!is(dict, "dictionary")) continue;
       std::vector<TSNode> items;
       for (TSNode c : children(dict)) {
@@ -105,7 +105,7 @@ class UnnecessaryDictKwargs final : public Rule {
         // `f(**{**x})` is `f(**x)`.
         Diagnostic& d = report(ctx, arg, "Unnecessary `dict` kwargs");
         d.fix_title = "Remove unnecessary kwargs";
-        const TSNode inner = unparenthesized(flake8_comprehensions::first_operand(items[0]));
+        const TSNode inner = unparenthesized(first_named_child(items[0]));
         d.fix = Fix::safe(Edit::replace(ts_node_start_byte(arg), ts_node_end_byte(arg),
                                         "**" + std::string(ctx.original(inner))));
         continue;
@@ -155,7 +155,7 @@ class UnnecessaryDictKwargs final : public Rule {
         name = std::string(ctx.text(field(arg, "name")));
         if (!seen.insert(name).second) twice.insert(name);
       } else if (is(arg, "dictionary_splat")) {
-        const TSNode dict = unparenthesized(flake8_comprehensions::first_operand(arg));
+        const TSNode dict = unparenthesized(first_named_child(arg));
         if (!is(dict, "dictionary")) continue;
         for (TSNode item : children(dict)) {
           if (!is(item, "pair") || !keyword_name(field(item, "key"), ctx, name)) continue;

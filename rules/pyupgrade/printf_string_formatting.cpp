@@ -133,9 +133,9 @@ std::optional<std::string> dict_arguments(TSNode dict, const Context& ctx, up::S
   std::vector<std::string> arguments;
   std::vector<std::u32string> seen;
   std::optional<std::string_view> indent;
-  for (TSNode item : up::named_children(dict)) {
+  for (TSNode item : named_children(dict)) {
     if (is(item, "dictionary_splat")) {
-      arguments.push_back("**" + std::string(ctx.original(up::first_named_child(item))));
+      arguments.push_back("**" + std::string(ctx.original(first_named_child(item))));
       continue;
     }
     if (!is(item, "pair")) return std::nullopt;
@@ -149,7 +149,7 @@ std::optional<std::string> dict_arguments(TSNode dict, const Context& ctx, up::S
     seen.push_back(value);
     if (multi_line && !indent) {
       const std::string_view src = ctx.original();
-      const uint32_t start = up::start_of(key);
+      const uint32_t start = start_of(key);
       const uint32_t line = up::line_start(src, start);
       bool blank = true;
       for (uint32_t i = line; i < start; ++i) blank &= up::is_python_whitespace(src[i]);
@@ -229,7 +229,7 @@ class PrintfStringFormatting final : public Rule {
         break;
       case RightKind::Tuple: {
         params = std::string(ctx.original(right));
-        if (up::named_children(right).size() == 1 && params.find_first_of("\r\n") == std::string::npos) {
+        if (named_children(right).size() == 1 && params.find_first_of("\r\n") == std::string::npos) {
           const size_t comma = params.rfind(',');
           if (comma != std::string::npos) params.erase(comma, 1);
         }
@@ -250,15 +250,15 @@ class PrintfStringFormatting final : public Rule {
     }
     // The expression up to the `%`, each part of the literal converted; closing parentheses
     // after the literal are kept as Ruff keeps them (each one repeating the text before it).
-    std::string contents(ctx.original(up::start_of(binop), up::start_of(converted.front().first)));
+    std::string contents(ctx.original(start_of(binop), start_of(converted.front().first)));
     uint32_t prev_end = 0;
     for (size_t i = 0; i < converted.size(); ++i) {
-      if (i > 0) contents += ctx.original(prev_end, up::start_of(converted[i].first));
+      if (i > 0) contents += ctx.original(prev_end, start_of(converted[i].first));
       contents += converted[i].second;
-      prev_end = up::end_of(converted[i].first);
+      prev_end = end_of(converted[i].first);
     }
     const std::string_view src = ctx.source();
-    for (uint32_t i = prev_end; i < up::start_of(op); ++i) {
+    for (uint32_t i = prev_end; i < start_of(op); ++i) {
       if (src[i] == '#') {
         while (i < src.size() && src[i] != '\n' && src[i] != '\r') ++i;
         continue;
@@ -269,7 +269,7 @@ class PrintfStringFormatting final : public Rule {
     contents += params;
     Diagnostic& d = report(ctx, binop, "Use format specifiers instead of percent format");
     d.fix_title = "Replace with format specifiers";
-    d.fix = Fix::unsafe(Edit::replace(up::start_of(binop), up::end_of(binop), std::move(contents)));
+    d.fix = Fix::unsafe(Edit::replace(start_of(binop), end_of(binop), std::move(contents)));
   }
 
 
