@@ -7,6 +7,7 @@
 #include "pyupgrade/cformat.h"
 #include "pyupgrade/edits.h"
 #include "pyupgrade/stylist.h"
+#include "syntax/identifier.h"
 
 namespace lint::rules {
 
@@ -101,30 +102,6 @@ bool convertible(const std::vector<up::CPart>& parts, RightKind right) {
   return true;
 }
 
-bool is_keyword(std::string_view s) {
-  static constexpr std::string_view kKeywords[] = {
-      "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del",
-      "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda",
-      "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield"};
-  for (std::string_view k : kKeywords) {
-    if (k == s) return true;
-  }
-  return false;
-}
-
-// Python's identifier rule, for ASCII and (approximately) for other letters.
-bool is_identifier(std::u32string_view s) {
-  if (s.empty()) return false;
-  auto start = [](char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80; };
-  auto cont = [&](char32_t c) { return start(c) || (c >= '0' && c <= '9'); };
-  if (!start(s[0])) return false;
-  for (char32_t c : s.substr(1)) {
-    if (!cont(c)) return false;
-  }
-  const std::string utf8 = pyfmt::to_utf8(s);
-  return !is_keyword(utf8);
-}
-
 // A dict of string keys made keyword arguments: `{"a": 1}` -> `(a=1)`, over several lines when
 // the dict spans several.
 std::optional<std::string> dict_arguments(TSNode dict, const Context& ctx, up::Stylist& stylist) {
@@ -142,7 +119,7 @@ std::optional<std::string> dict_arguments(TSNode dict, const Context& ctx, up::S
     const TSNode key = unparenthesized(field(item, "key"));
     if (up::literal_of(key, ctx) != up::Literal::Str) return std::nullopt;
     std::u32string value;
-    if (!pyfmt::decode_str_literal(key, ctx.source(), value) || !is_identifier(value)) return std::nullopt;
+    if (!pyfmt::decode_str_literal(key, ctx.source(), value) || !is_python_identifier(pyfmt::to_utf8(value))) return std::nullopt;
     for (const std::u32string& s : seen) {
       if (s == value) return std::nullopt;
     }
