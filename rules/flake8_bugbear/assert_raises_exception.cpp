@@ -80,7 +80,7 @@ class AssertRaisesException final : public Rule {
     const bool pytest_raises = resolver.qualified_name(call.function) == "pytest.raises";
     if (!assert_raises && !pytest_raises) return {};
     if (pytest_raises) {
-      if (!ts_node_is_null(call.keyword("match", ctx))) return {};
+      if (!ts_node_is_null(call.keyword_value("match", ctx))) return {};
       // A pattern as second positional argument (before any `*args`).
       if (call.args.size() >= 2 && !is_a(call.args[0], "list_splat") && !is_a(call.args[1], "list_splat")) {
         const TSNode second = unparenthesized(call.args[1]);

@@ -1,26 +1,19 @@
-// Small pieces of the flake8-bugbear fixes: spacing around replacements, comments inside a
-// range, identifiers, removing one element of a collection display. (Shared edit helpers are
-// planned for src/fix/edits.*; these are the ones this family needs meanwhile.)
+// Small pieces of the flake8-bugbear fixes: comments touching a range, mangled private names.
+// Padding is fix/edits.h's, identifiers are syntax/identifier.h's.
 #pragma once
 
 #include <string>
 #include <string_view>
 
+#include "fix/edits.h"
 #include "flake8_bugbear/helpers.h"
+#include "syntax/identifier.h"
 #include "syntax/source.h"
 
 namespace lint::rules::bugbear {
 
-inline bool is_ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-
-// Ruff's `pad`: a space before the replacement when a letter comes right before the replaced
-// range (`except(A,)` becomes `except A`), and after it when one comes right after.
-inline std::string pad(std::string content, uint32_t start, uint32_t end, const Context& ctx) {
-  const std::string_view source = ctx.source();
-  if (end < source.size() && is_ascii_alpha(source[end])) content.push_back(' ');
-  if (start > 0 && is_ascii_alpha(source[start - 1])) content.insert(content.begin(), ' ');
-  return content;
-}
+// Ruff's `pad` (fix/edits.h).
+using lint::edits::pad;
 
 // Ruff's `CommentRanges::intersects`: whether a comment lies inside [start, end) or touches
 // either end (`getattr(obj, "name")# note` counts). `within` is a node covering the range; a
@@ -42,31 +35,6 @@ inline bool comment_intersects(TSNode within, uint32_t start, uint32_t end, cons
 
 inline bool comment_intersects(TSNode n, const Context& ctx) {
   return comment_intersects(n, ts_node_start_byte(n), ts_node_end_byte(n), ctx);
-}
-
-inline bool is_python_keyword(std::string_view s) {
-  static constexpr std::string_view kKeywords[] = {
-      "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
-      "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import",
-      "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
-      "with", "yield"};
-  for (const std::string_view k : kKeywords) {
-    if (k == s) return true;
-  }
-  return false;
-}
-
-// Ruff's `is_identifier`: a valid Python identifier that is not a keyword. Characters beyond
-// ASCII are taken as letters (Unicode's XID tables are not consulted).
-inline bool is_python_identifier(std::string_view s) {
-  if (s.empty()) return false;
-  for (size_t i = 0; i < s.size(); ++i) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    const bool letter = is_ascii_alpha(static_cast<char>(c)) || c == '_' || c >= 0x80;
-    const bool digit = c >= '0' && c <= '9';
-    if (!(letter || (i > 0 && digit))) return false;
-  }
-  return !is_python_keyword(s);
 }
 
 // Ruff's `is_mangled_private`: `__name` that Python mangles inside a class.

@@ -144,8 +144,9 @@ class FunctionUsesLoopVariable final : public Rule {
         if (consumes) {
           for (const TSNode arg : call.args) mark_safe(arg);
         }
-        for (const Keyword& kw : call.keywords) {
-          if (!ts_node_is_null(kw.name) && ctx.text(kw.name) == "key") mark_safe(kw.value);
+        for (const TSNode kw : call.keywords) {
+          const TSNode name = keyword_name(kw);
+          if (!ts_node_is_null(name) && ctx.text(name) == "key") mark_safe(keyword_value(kw));
         }
       }
       const size_t base = stack.size();

@@ -1,6 +1,5 @@
-// What the flake8-bugbear rules share: calls seen as Ruff's `Arguments`, literals as Ruff's
-// expression kinds, dotted names, and names resolved through the semantic model the way Ruff's
-// `resolve_qualified_name` resolves them.
+// What the flake8-bugbear rules share: literals as Ruff's expression kinds, dotted names, and
+// names resolved through the semantic model the way Ruff's `resolve_qualified_name` does.
 #pragma once
 
 #include <tree_sitter/api.h>
@@ -12,117 +11,14 @@
 #include <vector>
 
 #include "engine/rule.h"
+#include "syntax/arguments.h"
+#include "syntax/node.h"
 #include "pyflakes/python_string.h"
 
 namespace lint::rules::bugbear {
 
-// kind() and is() of a null node (a missing field, no first child) are undefined in
-// tree-sitter; these say "" and false.
-inline std::string_view kind_of(TSNode n) { return ts_node_is_null(n) ? std::string_view() : kind(n); }
-inline bool is_a(TSNode n, std::string_view k) { return !ts_node_is_null(n) && kind(n) == k; }
-
-inline bool is_named_child(TSNode c) { return ts_node_is_named(c) && !ts_node_is_extra(c); }
-
-template <class F>
-void for_each_named_child(TSNode n, F&& f) {
-  for (TSNode c : children(n)) {
-    if (is_named_child(c)) f(c);
-  }
-}
-
-inline TSNode first_named_child(TSNode n) {
-  for (TSNode c : children(n)) {
-    if (is_named_child(c)) return c;
-  }
-  return TSNode{};
-}
-
-inline size_t named_child_count(TSNode n) {
-  size_t count = 0;
-  for_each_named_child(n, [&](TSNode) { ++count; });
-  return count;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Calls
-
-// A keyword argument (`name=value`) or a `**value` (its name is null), as Ruff's `Keyword`.
-struct Keyword {
-  TSNode node;
-  TSNode name;
-  TSNode value;
-};
-
-// A call's arguments as Ruff splits them: positional ones (`*x` included, as a `list_splat`)
-// and keywords (`**x` included), each in source order. `f(x for x in y)` has one positional
-// argument, the generator.
-struct CallArguments {
-  TSNode function;  // without parentheses
-  std::vector<TSNode> args;
-  std::vector<Keyword> keywords;
-
-  // The value of keyword `name`, or null.
-  TSNode keyword(std::string_view name, const Context& ctx) const {
-    for (const Keyword& k : keywords) {
-      if (!ts_node_is_null(k.name) && ctx.text(k.name) == name) return k.value;
-    }
-    return TSNode{};
-  }
-  // Ruff's `find_argument_value`: keyword `name`, else the positional argument at `position`
-  // (unless a starred argument comes first).
-  TSNode argument(std::string_view name, size_t position, const Context& ctx) const {
-    const TSNode k = keyword(name, ctx);
-    if (!ts_node_is_null(k)) return k;
-    for (size_t i = 0; i < args.size() && i <= position; ++i) {
-      if (is_a(args[i], "list_splat")) return TSNode{};
-      if (i == position) return args[i];
-    }
-    return TSNode{};
-  }
-};
-
-namespace detail {
-inline void fill_call_arguments(TSNode call, CallArguments& out) {
-  out.function = unparenthesized(field(call, "function"));
-  out.args.clear();
-  out.keywords.clear();
-  const TSNode arguments = field(call, "arguments");
-  if (ts_node_is_null(arguments)) return;
-  if (is_a(arguments, "generator_expression")) {
-    out.args.push_back(arguments);
-    return;
-  }
-  for_each_named_child(arguments, [&](TSNode a) {
-    const std::string_view k = kind_of(a);
-    if (k == "keyword_argument") {
-      out.keywords.push_back({a, field(a, "name"), field(a, "value")});
-    } else if (k == "dictionary_splat") {
-      out.keywords.push_back({a, TSNode{}, first_named_child(a)});
-    } else {
-      out.args.push_back(a);
-    }
-  });
-}
-}  // namespace detail
-
-// The arguments of a call, worked out once per call node for all the rules that look at it.
-// Valid until the next call of this function.
-inline const CallArguments& call_arguments(TSNode call, const Context& ctx) {
-  static thread_local SharedNodeKey key;
-  static thread_local CallArguments value;
-  if (key.changed(ctx, call)) detail::fill_call_arguments(call, value);
-  return value;
-}
-
-// The last name of what a call calls: `strip` in `x.strip()`, `getattr` in `getattr(...)`; empty
-// for anything else. A cheap first test for rules about one function.
-inline std::string_view callee_name(TSNode call, const Context& ctx) {
-  const TSNode f = unparenthesized(field(call, "function"));
-  const std::string_view k = kind_of(f);
-  if (k == "identifier") return ctx.text(f);
-  if (k == "attribute") return ctx.text(field(f, "attribute"));
-  return {};
-}
+// Node helpers (kind_of, is_a, is_named_child, first_named_child...) are in syntax/node.h, and
+// a call's arguments (call_arguments) in syntax/arguments.h.
 
 // ---------------------------------------------------------------------------------------------
 // Expressions as Ruff's AST sees them

@@ -50,7 +50,7 @@ class MutableContextvarDefault final : public Rule {
                                   : k == "attribute" ? ctx.text(field(func, "attribute"))
                                                      : std::string_view();
     if (name != "ContextVar") return;
-    const TSNode value = call_arguments(node, ctx).keyword("default", ctx);
+    const TSNode value = call_arguments(node, ctx).keyword_value("default", ctx);
     if (!ts_node_is_null(value)) candidates_.push_back({node, value});
   }
 

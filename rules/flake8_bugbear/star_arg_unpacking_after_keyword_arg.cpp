@@ -30,7 +30,7 @@ class StarArgUnpackingAfterKeywordArg final : public Rule {
   void enter(TSNode node, Context& ctx) override {
     const CallArguments& call = call_arguments(node, ctx);
     if (call.keywords.empty()) return;
-    const uint32_t first_keyword = ts_node_start_byte(call.keywords.front().node);
+    const uint32_t first_keyword = ts_node_start_byte(call.keywords.front());
     for (const TSNode arg : call.args) {
       if (is_a(arg, "list_splat") && ts_node_start_byte(arg) > first_keyword) {
         report(ctx, arg, "Star-arg unpacking after a keyword argument is strongly discouraged");

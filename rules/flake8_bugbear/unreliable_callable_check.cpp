@@ -1,3 +1,4 @@
+#include "fix/importer.h"
 #include "flake8_bugbear/fixes.h"
 
 namespace lint::rules {
@@ -29,7 +30,9 @@ if callable(handler):
 
 ## Fix safety
 The fix replaces `hasattr(x, "__call__")` with `callable(x)`. It is unsafe: the two can answer
-differently for objects that customize attribute access, which the code may rely on.
+differently for objects that customize attribute access, which the code may rely on. Where
+`callable` is bound to something else, the fix writes `builtins.callable` (importing `builtins`
+if needed).
 )";
 
 class UnreliableCallableCheck final : public Rule {
@@ -48,6 +51,7 @@ class UnreliableCallableCheck final : public Rule {
     const SemanticModel* m = ctx.semantic();
     if (!m) return;
     const Resolver resolver(*m, ctx);
+    Importer importer(ctx, *m);
     for (const TSNode node : candidates_) {
       const CallArguments& call = call_arguments(node, ctx);
       const std::string builtin = resolver.builtin_symbol(call.function);
@@ -58,11 +62,10 @@ class UnreliableCallableCheck final : public Rule {
                              "Using `hasattr(x, \"__call__\")` to test if x is callable is unreliable. Use `callable(x)` for "
                              "consistent results.");
       d.fix_title = "Replace with `callable()`";
-      // Where `callable` is rebound, Ruff would import it from `builtins`; lint leaves that case
-      // without a fix.
-      if (builtin == "hasattr" && resolver.builtin_available_at("callable", ts_node_start_byte(node))) {
-        d.fix = Fix::unsafe(Edit::replace(ts_node_start_byte(node), ts_node_end_byte(node),
-                                          "callable(" + std::string(ctx.original(object)) + ")"));
+      if (builtin != "hasattr") continue;
+      if (const std::optional<ImportedSymbol> callable = importer.builtin_symbol("callable", ts_node_start_byte(node))) {
+        d.fix = Fix::unsafe(callable->edits_with(Edit::replace(ts_node_start_byte(node), ts_node_end_byte(node),
+                                                               callable->name + "(" + std::string(ctx.original(object)) + ")")));
       }
     }
   }

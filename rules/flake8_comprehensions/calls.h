@@ -14,55 +14,27 @@
 #include <vector>
 
 #include "engine/rule.h"
+#include "syntax/arguments.h"
 #include "syntax/node.h"
 
 namespace lint::rules::flake8_comprehensions {
 
-// A call, as Ruff's `ExprCall` has it.
-struct CallShape {
-  TSNode call{};
-  TSNode function{};   // without parentheses
-  TSNode arguments{};  // the `argument_list`, or the `generator_expression` of `f(x for x in y)`
+// A call, as Ruff's `ExprCall` has it: its function and arguments (syntax/arguments.h; `list`
+// is the `argument_list`, or the `generator_expression` of `f(x for x in y)`), and the callee's
+// last name.
+struct CallShape : CallArguments {
   // The callee's last name: `list` for `list(...)`, `builtins.list(...)` and `(list)(...)`.
   std::string_view callee;
   bool callee_is_name = false;  // the callee is a bare name (Ruff's `func.as_name_expr()`)
-  // `f(x for x in y)`: the sole argument is a generator written without its own parentheses
-  // (tree-sitter makes it the call's `arguments`; Ruff's range for it excludes the call's).
-  bool bare_generator = false;
-  std::vector<TSNode> args;      // positional arguments, `*x` included, as written (parentheses kept)
-  std::vector<TSNode> keywords;  // `name=value` and `**x`
 
   // The i-th positional argument without its parentheses (the expression Ruff sees).
   TSNode value(size_t i) const { return unparenthesized(args[i]); }
   bool has_keywords() const { return !keywords.empty(); }
 
   void load(TSNode node, const Context& ctx) {
-    call = node;
-    args.clear();
-    keywords.clear();
-    callee = {};
-    callee_is_name = false;
-    bare_generator = false;
-    function = unparenthesized(field(node, "function"));
-    arguments = field(node, "arguments");
-    if (is(function, "identifier")) {
-      callee = ctx.text(function);
-      callee_is_name = true;
-    } else if (is(function, "attribute")) {
-      callee = ctx.text(field(function, "attribute"));
-    }
-    if (ts_node_is_null(arguments)) return;
-    if (is(arguments, "generator_expression")) {
-      bare_generator = true;
-      args.push_back(arguments);
-      return;
-    }
-    for (TSNode c : children(arguments)) {
-      if (!ts_node_is_named(c) || ts_node_is_extra(c)) continue;
-      const std::string_view k = kind(c);
-      if (k == "keyword_argument" || k == "dictionary_splat") keywords.push_back(c);
-      else args.push_back(c);
-    }
+    load_call_arguments(node, *this);
+    callee = callee_name(node, ctx);
+    callee_is_name = is(function, "identifier");
   }
 
   // The instance the rules of this thread share: loaded once per call node.
@@ -73,14 +45,6 @@ struct CallShape {
     return shape;
   }
 };
-
-// The callee's last name, read cheaply during the walk (no vectors): what rules screen calls by.
-inline std::string_view callee_name(TSNode call, const Context& ctx) {
-  const TSNode function = unparenthesized(field(call, "function"));
-  if (is(function, "identifier")) return ctx.text(function);
-  if (is(function, "attribute")) return ctx.text(field(function, "attribute"));
-  return {};
-}
 
 // The clauses of a comprehension (`generator_expression`, `list_comprehension`,
 // `set_comprehension`, `dictionary_comprehension`).
@@ -108,23 +72,6 @@ struct Comprehension {
     }
   }
 };
-
-// The first named child that is not a comment (the operand of `*x`, `**x`, `await x`...).
-inline TSNode first_operand(TSNode n) {
-  for (TSNode c : children(n)) {
-    if (ts_node_is_named(c) && !ts_node_is_extra(c)) return c;
-  }
-  return TSNode{};
-}
-
-// The elements of a tuple, list or set display (named children but comments).
-inline std::vector<TSNode> elements(TSNode display) {
-  std::vector<TSNode> out;
-  for (TSNode c : children(display)) {
-    if (ts_node_is_named(c) && !ts_node_is_extra(c)) out.push_back(c);
-  }
-  return out;
-}
 
 // Whether a node of kind `k` is in the subtree of `root` (`root` included).
 inline bool contains_kind(TSNode root, std::string_view k) {

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "engine/rule.h"
+#include "fix/stylist.h"
 #include "flake8_comprehensions/calls.h"
 #include "syntax/node.h"
 
@@ -46,21 +47,21 @@ inline std::string pad(std::string content, TSNode node, const Context& ctx) {
 // Where the call's closing part starts once its sole argument is written as a literal: the
 // argument's trailing comma when it has one, else the call's `)`.
 inline uint32_t closing_start(const CallShape& call) {
-  if (call.bare_generator) return ts_node_end_byte(call.arguments) - 1;
+  if (call.bare_generator) return ts_node_end_byte(call.list) - 1;
   bool after = false;
-  for (TSNode c : children(call.arguments)) {
+  for (TSNode c : children(call.list)) {
     if (ts_node_eq(c, call.args[0])) {
       after = true;
     } else if (after && is(c, ",")) {
       return ts_node_start_byte(c);
     }
   }
-  return ts_node_end_byte(call.arguments) - 1;
+  return ts_node_end_byte(call.list) - 1;
 }
 
 // `key: value` from the pair `(key, value)` (its parentheses, comma and spaces dropped).
 inline std::string dict_entry(TSNode pair, const Context& ctx) {
-  const std::vector<TSNode> items = elements(unparenthesized(pair));
+  const std::vector<TSNode> items = named_children(unparenthesized(pair));
   return std::string(ctx.original(items[0])) + ": " + std::string(ctx.original(items[1]));
 }
 
@@ -80,12 +81,12 @@ inline std::string dict_comprehension(TSNode comp, uint32_t open_end, uint32_t c
     }
   }
   std::string out = "{";
-  out += ctx.original(ts_node_start_byte(call.arguments) + 1, open_end);
+  out += ctx.original(ts_node_start_byte(call.list) + 1, open_end);
   out += dict_entry(pair, ctx);
   const std::string_view before_for = ctx.original(ts_node_end_byte(pair), ts_node_start_byte(first_clause));
   out += before_for.empty() ? " " : before_for;
   out += ctx.original(ts_node_start_byte(first_clause), ts_node_end_byte(last_clause));
-  out += ctx.original(close_start, ts_node_end_byte(call.arguments) - 1);
+  out += ctx.original(close_start, ts_node_end_byte(call.list) - 1);
   out += '}';
   return pad(out, call.call, ctx);
 }
@@ -93,43 +94,13 @@ inline std::string dict_comprehension(TSNode comp, uint32_t open_end, uint32_t c
 // Whether the call's sole argument is followed by a comma (`dict(x,)`).
 inline bool has_trailing_comma(const CallShape& call) {
   if (call.bare_generator) return false;
-  for (TSNode c : children(call.arguments)) {
+  for (TSNode c : children(call.list)) {
     if (is(c, ",")) return true;
   }
   return false;
 }
 
-// The quote Ruff's Stylist prefers for the file: that of its first string that is not
-// triple-quoted (f-strings included), else a double quote. Looked up once per file.
-inline char preferred_quote(const Context& ctx) {
-  thread_local SharedNodeKey key;
-  thread_local char quote = '"';
-  const TSNode root = ctx.root();
-  if (!key.changed(ctx, root)) return quote;
-  quote = '"';
-  // Document order, stopping at the first such string.
-  TSTreeCursor cursor = ts_tree_cursor_new(root);
-  for (bool done = false; !done;) {
-    const TSNode n = ts_tree_cursor_current_node(&cursor);
-    if (is(n, "string_start")) {
-      const std::string_view t = ctx.text(n);
-      size_t i = 0;
-      while (i < t.size() && t[i] != '\'' && t[i] != '"') ++i;
-      if (i < t.size() && t.size() - i < 3) {  // not triple-quoted
-        quote = t[i];
-        break;
-      }
-    }
-    if (ts_tree_cursor_goto_first_child(&cursor)) continue;
-    while (!ts_tree_cursor_goto_next_sibling(&cursor)) {
-      if (!ts_tree_cursor_goto_parent(&cursor)) {
-        done = true;
-        break;
-      }
-    }
-  }
-  ts_tree_cursor_delete(&cursor);
-  return quote;
-}
+// The quote Ruff's Stylist prefers for the file (fix/stylist.h).
+using lint::preferred_quote;
 
 }  // namespace lint::rules::flake8_comprehensions

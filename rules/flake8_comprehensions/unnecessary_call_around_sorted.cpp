@@ -40,7 +40,7 @@ class UnnecessaryCallAroundSorted final : public flake8_comprehensions::CallRule
   bool wants(std::string_view callee) const override { return callee == "list" || callee == "reversed"; }
   bool screen(const CallShape& call, const Context& ctx) const override {
     return !call.args.empty() && is(call.value(0), "call") &&
-           flake8_comprehensions::callee_name(call.value(0), ctx) == "sorted";
+           callee_name(call.value(0), ctx) == "sorted";
   }
   void check(const CallShape& call, const SemanticModel& m, Context& ctx) override {
     const std::string outer = flake8_comprehensions::builtin_symbol(call.function, m, ctx);
@@ -62,7 +62,7 @@ class UnnecessaryCallAroundSorted final : public flake8_comprehensions::CallRule
     inner.load(call.value(0), ctx);
     // A line break between `sorted` and `(` needs parentheses around the result.
     const uint32_t name_end = ts_node_end_byte(field(inner.call, "function"));
-    const std::string_view gap = ctx.source().substr(name_end, ts_node_start_byte(inner.arguments) - name_end);
+    const std::string_view gap = ctx.source().substr(name_end, ts_node_start_byte(inner.list) - name_end);
     const bool wrap = gap.find_first_of("\r\n") != std::string_view::npos;
     const auto replace = [&](std::string text, bool safe) {
       if (wrap) text = "(" + text + ")";
@@ -71,11 +71,11 @@ class UnnecessaryCallAroundSorted final : public flake8_comprehensions::CallRule
     };
     if (list) return replace(std::string(ctx.original(written)), true);
     const uint32_t a = ts_node_start_byte(written), b = ts_node_end_byte(written);
-    const uint32_t close = ts_node_end_byte(inner.arguments) - 1;
+    const uint32_t close = ts_node_end_byte(inner.list) - 1;
     std::string out;
     if (inner.bare_generator) {
-      out = std::string(ctx.original(a, ts_node_start_byte(inner.arguments))) + "(" +
-            std::string(ctx.original(inner.arguments)) + ", reverse=True)" + std::string(ctx.original(close + 1, b));
+      out = std::string(ctx.original(a, ts_node_start_byte(inner.list))) + "(" +
+            std::string(ctx.original(inner.list)) + ", reverse=True)" + std::string(ctx.original(close + 1, b));
       return replace(out, false);
     }
     for (const TSNode k : inner.keywords) {
@@ -90,7 +90,7 @@ class UnnecessaryCallAroundSorted final : public flake8_comprehensions::CallRule
     if (inner.args.empty() && inner.keywords.empty()) return std::nullopt;
     uint32_t last_end = 0;
     bool trailing_comma = false;
-    for (TSNode c : children(inner.arguments)) {
+    for (TSNode c : children(inner.list)) {
       if (ts_node_is_extra(c) || is(c, ")") || is(c, "(")) continue;
       if (is(c, ",")) {
         trailing_comma = true;

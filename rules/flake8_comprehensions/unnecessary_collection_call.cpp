@@ -68,8 +68,8 @@ class UnnecessaryCollectionCall final : public flake8_comprehensions::CallRule {
   // `dict()` becomes `{}` and `dict(a=1, b=2)` `{"a": 1, "b": 2}`: the text between the
   // arguments (commas, spaces, comments) stays as written; `name=` becomes a quoted key.
   static Fix fix(const CallShape& call, const std::string& builtin, const Context& ctx) {
-    const uint32_t open = ts_node_start_byte(call.arguments) + 1;
-    const uint32_t close = ts_node_end_byte(call.arguments) - 1;
+    const uint32_t open = ts_node_start_byte(call.list) + 1;
+    const uint32_t close = ts_node_end_byte(call.list) - 1;
     const uint32_t start = ts_node_start_byte(call.call), end = ts_node_end_byte(call.call);
     if (call.keywords.empty()) {
       const char* const brackets = builtin == "dict" ? "{}" : builtin == "list" ? "[]" : "()";

@@ -78,7 +78,7 @@ class UnnecessaryComprehensionInCall final : public flake8_comprehensions::CallR
     for (const char c : open) newlines += c == '\n';
     if (newlines > 1) return std::nullopt;
     uint32_t end = b;
-    for (TSNode c : children(call.arguments)) {
+    for (TSNode c : children(call.list)) {
       if (is(c, ",") && ts_node_start_byte(c) >= b) {
         end = ts_node_end_byte(c);
         break;

@@ -54,7 +54,7 @@ class UnnecessaryDoubleCastOrProcess final : public flake8_comprehensions::CallR
   bool wants(std::string_view callee) const override { return is_collection_or_order(callee); }
   bool screen(const CallShape& call, const Context& ctx) const override {
     return !call.args.empty() && is(call.value(0), "call") &&
-           is_collection_or_order(flake8_comprehensions::callee_name(call.value(0), ctx));
+           is_collection_or_order(callee_name(call.value(0), ctx));
   }
   void check(const CallShape& call, const SemanticModel& m, Context& ctx) override {
     const std::string outer = flake8_comprehensions::builtin_symbol(call.function, m, ctx);

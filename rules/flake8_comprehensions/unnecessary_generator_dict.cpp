@@ -33,14 +33,14 @@ using flake8_comprehensions::CallShape;
 class UnnecessaryGeneratorDict final : public Rule {
  public:
   void enter(TSNode node, Context& ctx) override {
-    if (flake8_comprehensions::callee_name(node, ctx) != "dict") return;
+    if (callee_name(node, ctx) != "dict") return;
     const CallShape& call = CallShape::of(node, ctx);
     if (!call.callee_is_name || call.args.size() != 1 || call.has_keywords()) return;
     const TSNode gen = call.value(0);
     if (!is(gen, "generator_expression")) return;
     const TSNode pair = unparenthesized(field(gen, "body"));
     if (!is(pair, "tuple")) return;
-    const std::vector<TSNode> items = flake8_comprehensions::elements(pair);
+    const std::vector<TSNode> items = named_children(pair);
     if (items.size() != 2 || is(items[0], "list_splat") || is(items[1], "list_splat")) return;
     Diagnostic& d = report(ctx, node, "Unnecessary generator (rewrite as a dict comprehension)");
     d.fix_title = "Rewrite as a dict comprehension";

@@ -59,7 +59,7 @@ class UnnecessaryGeneratorList final : public flake8_comprehensions::CallRule {
     // `list(f(x) for x in y)` becomes `[f(x) for x in y]`; a generator with its own
     // parentheses is written anew without them.
     std::vector<Edit> edits{
-        Edit::replace(start, ts_node_start_byte(call.arguments) + 1, "["),
+        Edit::replace(start, ts_node_start_byte(call.list) + 1, "["),
         Edit::replace(flake8_comprehensions::closing_start(call), end, "]")};
     if (!call.bare_generator) {
       const auto written = codegen::expression(call.value(0), ctx);

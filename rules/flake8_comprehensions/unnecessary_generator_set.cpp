@@ -59,7 +59,7 @@ class UnnecessaryGeneratorSet final : public flake8_comprehensions::CallRule {
     // `set(f(x) for x in y)` becomes `{f(x) for x in y}`; a generator with its own
     // parentheses is written anew without them.
     std::vector<Edit> edits{
-        Edit::replace(start, ts_node_start_byte(call.arguments) + 1, flake8_comprehensions::pad_start("{", call.call, ctx)),
+        Edit::replace(start, ts_node_start_byte(call.list) + 1, flake8_comprehensions::pad_start("{", call.call, ctx)),
         Edit::replace(flake8_comprehensions::closing_start(call), end, flake8_comprehensions::pad_end("}", call.call, ctx))};
     if (!call.bare_generator) {
       const auto written = codegen::expression(call.value(0), ctx);

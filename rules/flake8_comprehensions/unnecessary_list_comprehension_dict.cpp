@@ -36,7 +36,7 @@ class UnnecessaryListComprehensionDict final : public flake8_comprehensions::Cal
     const TSNode comp = call.value(0);
     if (!is(comp, "list_comprehension")) return false;
     const TSNode pair = unparenthesized(field(comp, "body"));
-    return is(pair, "tuple") && flake8_comprehensions::elements(pair).size() == 2;
+    return is(pair, "tuple") && named_children(pair).size() == 2;
   }
   void check(const CallShape& call, const SemanticModel& m, Context& ctx) override {
     if (!flake8_comprehensions::is_builtin_name(call.function, "dict", m, ctx)) return;

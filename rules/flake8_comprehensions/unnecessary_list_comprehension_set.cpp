@@ -45,7 +45,7 @@ class UnnecessaryListComprehensionSet final : public flake8_comprehensions::Call
   static Fix fix(const CallShape& call, const Context& ctx) {
     const TSNode arg = call.value(0);
     const uint32_t a = ts_node_start_byte(arg), b = ts_node_end_byte(arg);
-    return Fix::unsafe({Edit::replace(ts_node_start_byte(call.call), ts_node_start_byte(call.arguments) + 1,
+    return Fix::unsafe({Edit::replace(ts_node_start_byte(call.call), ts_node_start_byte(call.list) + 1,
                                       flake8_comprehensions::pad_start("{", call.call, ctx)),
                         Edit::replace(ts_node_start_byte(call.args[0]), ts_node_end_byte(call.args[0]),
                                       std::string(ctx.original(a + 1, b - 1))),

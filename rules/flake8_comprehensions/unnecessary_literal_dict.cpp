@@ -35,9 +35,9 @@ class UnnecessaryLiteralDict final : public flake8_comprehensions::CallRule {
     if (!call.callee_is_name || call.args.size() != 1 || call.has_keywords()) return false;
     const TSNode arg = call.value(0);
     if (!is(arg, "list") && !is(arg, "tuple")) return false;
-    for (const TSNode item : flake8_comprehensions::elements(arg)) {
+    for (const TSNode item : named_children(arg)) {
       const TSNode pair = unparenthesized(item);
-      if (!is(pair, "tuple") || flake8_comprehensions::elements(pair).size() != 2) return false;
+      if (!is(pair, "tuple") || named_children(pair).size() != 2) return false;
     }
     return true;
   }
@@ -52,9 +52,9 @@ class UnnecessaryLiteralDict final : public flake8_comprehensions::CallRule {
     // `dict([(1, 2), (3, 4)])` becomes `{1: 2, 3: 4}`: the commas between pairs keep their
     // spaces and comments, a trailing comma stays without what follows it.
     const TSNode arg = call.value(0);
-    const std::vector<TSNode> items = flake8_comprehensions::elements(arg);
+    const std::vector<TSNode> items = named_children(arg);
     std::string out = "{";
-    out += ctx.original(ts_node_start_byte(call.arguments) + 1, ts_node_start_byte(call.args[0]));
+    out += ctx.original(ts_node_start_byte(call.list) + 1, ts_node_start_byte(call.args[0]));
     for (size_t i = 0; i < items.size(); ++i) {
       out += flake8_comprehensions::dict_entry(items[i], ctx);
       const uint32_t end = ts_node_end_byte(items[i]);
@@ -66,7 +66,7 @@ class UnnecessaryLiteralDict final : public flake8_comprehensions::CallRule {
         if (is(c, ",") && ts_node_start_byte(c) >= end) out += ctx.original(end, ts_node_end_byte(c));
       }
     }
-    out += ctx.original(ts_node_end_byte(call.args[0]), ts_node_end_byte(call.arguments) - 1);
+    out += ctx.original(ts_node_end_byte(call.args[0]), ts_node_end_byte(call.list) - 1);
     out += '}';
     d.fix = Fix::unsafe(Edit::replace(ts_node_start_byte(call.call), ts_node_end_byte(call.call),
                                       flake8_comprehensions::pad(out, call.call, ctx)));

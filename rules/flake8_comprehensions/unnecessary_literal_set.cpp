@@ -53,7 +53,7 @@ class UnnecessaryLiteralSet final : public flake8_comprehensions::CallRule {
     using flake8_comprehensions::pad_start;
     const TSNode arg = call.value(0);
     const uint32_t start = ts_node_start_byte(call.call), end = ts_node_end_byte(call.call);
-    const std::vector<TSNode> elts = flake8_comprehensions::elements(arg);
+    const std::vector<TSNode> elts = named_children(arg);
     if (elts.empty()) return Fix::unsafe(Edit::replace(start, end, "set()"));
     const uint32_t a = ts_node_start_byte(arg), b = ts_node_end_byte(arg);
     if (elts.size() == 1 && is(arg, "tuple") && ts_node_start_byte(elts[0]) == a + 1 &&

@@ -50,7 +50,7 @@ class UnnecessaryLiteralWithinTupleCall final : public flake8_comprehensions::Ca
   // `tuple([1, 2])` becomes `(1, 2)`; a sole element without a trailing comma gets one.
   static Fix fix(const CallShape& call) {
     const TSNode arg = call.value(0);
-    const std::vector<TSNode> elts = flake8_comprehensions::elements(arg);
+    const std::vector<TSNode> elts = named_children(arg);
     bool comma = false;
     if (elts.size() == 1) {
       for (TSNode c : children(arg)) comma |= is(c, ",");

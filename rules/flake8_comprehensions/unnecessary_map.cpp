@@ -155,7 +155,7 @@ class UnnecessaryMap final : public flake8_comprehensions::CallRule {
     if (call.has_keywords() || call.args.empty()) return false;
     if (call.callee == "map") return is(call.value(0), "lambda");
     return call.args.size() == 1 && is(call.value(0), "call") &&
-           flake8_comprehensions::callee_name(call.value(0), ctx) == "map";
+           callee_name(call.value(0), ctx) == "map";
   }
   void check(const CallShape& call, const SemanticModel& m, Context& ctx) override {
     const std::string name = flake8_comprehensions::builtin_symbol(call.function, m, ctx);
@@ -176,7 +176,7 @@ class UnnecessaryMap final : public flake8_comprehensions::CallRule {
       lambda = map_lambda(call.value(0), m, ctx, iterables);
       if (!ts_node_is_null(lambda) && target == Target::Dict) {
         const TSNode body = unparenthesized(field(lambda, "body"));
-        if ((!is(body, "tuple") && !is(body, "list")) || flake8_comprehensions::elements(body).size() != 2) return;
+        if ((!is(body, "tuple") && !is(body, "list")) || named_children(body).size() != 2) return;
       }
     }
     if (ts_node_is_null(lambda)) return;
@@ -209,7 +209,7 @@ class UnnecessaryMap final : public flake8_comprehensions::CallRule {
       case Target::List: out = "[" + std::string(ctx.original(body)) + clause + "]"; break;
       case Target::Set: out = "{" + std::string(ctx.original(body)) + clause + "}"; break;
       case Target::Dict: {
-        const std::vector<TSNode> items = flake8_comprehensions::elements(unparenthesized(body));
+        const std::vector<TSNode> items = named_children(unparenthesized(body));
         out = "{" + std::string(ctx.original(items[0])) + ": " + std::string(ctx.original(items[1])) + clause + "}";
         break;
       }

@@ -208,7 +208,7 @@ class MultipleStartsEndsWith final : public Rule {
         affix_call(operands[j], ctx, call);
         const TSNode arg = unparenthesized(call.arg);
         std::vector<TSNode> parts;
-        if (is(arg, "tuple")) parts = flake8_comprehensions::elements(arg);
+        if (is(arg, "tuple")) parts = named_children(arg);
         else parts.push_back(call.arg);
         for (const TSNode part : parts) {
           auto written = codegen::expression(part, ctx, codegen::kTupleElement);

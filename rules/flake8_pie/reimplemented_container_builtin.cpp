@@ -1,7 +1,9 @@
 #include <string>
+#include <optional>
 #include <vector>
 
 #include "engine/rule.h"
+#include "fix/importer.h"
 #include "semantic/semantic.h"
 #include "syntax/node.h"
 
@@ -32,7 +34,8 @@ groups = defaultdict(list)
 
 ## Fix
 The lambda is replaced with `list` or `dict` (a safe fix). Where the builtin's name is bound to
-something else in a scope the lambda sees, no fix is offered (Ruff imports `builtins` there).
+something else in a scope the lambda sees, the fix writes `builtins.list` (importing `builtins`
+if needed).
 )";
 
 class ReimplementedContainerBuiltin final : public Rule {
@@ -49,30 +52,20 @@ class ReimplementedContainerBuiltin final : public Rule {
   }
   void finish(Context& ctx) override {
     const SemanticModel* m = ctx.semantic();
+    std::optional<Importer> importer;
+    if (m) importer.emplace(ctx, *m);
     for (const TSNode node : lambdas_) {
       const std::string container = is(unparenthesized(field(node, "body")), "list") ? "list" : "dict";
       Diagnostic& d = report(ctx, node, "Prefer `" + container + "` over useless lambda");
       d.fix_title = "Replace with `lambda` with `" + container + "`";
-      // The builtin's name replaces the lambda where nothing shadows it (Ruff would import
-      // `builtins` otherwise; that is left to the author here).
-      if (m && !shadowed(container, ts_node_start_byte(node), *m)) {
-        d.fix = Fix::safe(Edit::replace(ts_node_start_byte(node), ts_node_end_byte(node), container));
+      if (!importer) continue;
+      if (const std::optional<ImportedSymbol> builtin = importer->builtin_symbol(container, ts_node_start_byte(node))) {
+        d.fix = Fix::safe(builtin->edits_with(Edit::replace(ts_node_start_byte(node), ts_node_end_byte(node), builtin->name)));
       }
     }
   }
 
  private:
-  // Whether a scope the lambda sees binds `name` (class scopes count only as the innermost).
-  static bool shadowed(std::string_view name, uint32_t at, const SemanticModel& m) {
-    bool innermost = true;
-    for (int32_t s = static_cast<int32_t>(m.scope_at(at)); s >= 0; s = m.scopes[s].parent) {
-      const Scope& scope = m.scopes[s];
-      if ((innermost || scope.kind != ScopeKind::Class) && scope.names.count(name)) return true;
-      innermost = false;
-    }
-    return false;
-  }
-
   std::vector<TSNode> lambdas_;
 };
 

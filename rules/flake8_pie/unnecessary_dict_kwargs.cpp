@@ -5,6 +5,7 @@
 #include "engine/rule.h"
 #include "flake8_comprehensions/calls.h"
 #include "pyflakes/string_values.h"
+#include "syntax/identifier.h"
 #include "syntax/node.h"
 
 namespace lint::rules {
@@ -31,30 +32,6 @@ connect(host="localhost", port=5432)
 ## Fix safety
 The fix is unsafe where the dictionary holds comments, which it would drop.
 )";
-
-bool is_python_keyword(std::string_view s) {
-  static constexpr std::string_view kKeywords[] = {
-      "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
-      "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import",
-      "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
-      "with", "yield"};
-  for (const std::string_view k : kKeywords) {
-    if (k == s) return true;
-  }
-  return false;
-}
-
-// Whether `s` (UTF-8) can name a keyword argument. Characters beyond ASCII are taken as
-// letters (Python accepts most of them).
-bool is_identifier(std::string_view s) {
-  if (s.empty()) return false;
-  for (size_t i = 0; i < s.size(); ++i) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
-    if (!letter && !(i > 0 && c >= '0' && c <= '9')) return false;
-  }
-  return !is_python_keyword(s);
-}
 
 // The value of a plain string literal (or an implicit concatenation of them) that is a valid
 // keyword name; false for anything else (bytes, f-strings, other expressions).
@@ -83,7 +60,7 @@ bool keyword_name(TSNode key, const Context& ctx, std::string& out) {
     }
     decode_string_body(string_body(text, prefix), raw, false, false, out);
   }
-  return is_identifier(out);
+  return is_python_identifier(out);
 }
 
 class UnnecessaryDictKwargs final : public Rule {
@@ -95,7 +72,7 @@ class UnnecessaryDictKwargs final : public Rule {
     std::unordered_set<std::string> duplicates;
     for (TSNode arg : children(arguments)) {
       if (!is(arg, "dictionary_splat")) continue;
-      const TSNode dict = unparenthesized(flake8_comprehensions::first_operand(arg));
+      const TSNode dict = unparenthesized(first_named_child(arg));
       if (!is(dict, "dictionary")) continue;
       std::vector<TSNode> items;
       for (TSNode c : children(dict)) {
@@ -105,7 +82,7 @@ class UnnecessaryDictKwargs final : public Rule {
         // `f(**{**x})` is `f(**x)`.
         Diagnostic& d = report(ctx, arg, "Unnecessary `dict` kwargs");
         d.fix_title = "Remove unnecessary kwargs";
-        const TSNode inner = unparenthesized(flake8_comprehensions::first_operand(items[0]));
+        const TSNode inner = unparenthesized(first_named_child(items[0]));
         d.fix = Fix::safe(Edit::replace(ts_node_start_byte(arg), ts_node_end_byte(arg),
                                         "**" + std::string(ctx.original(inner))));
         continue;
@@ -155,7 +132,7 @@ class UnnecessaryDictKwargs final : public Rule {
         name = std::string(ctx.text(field(arg, "name")));
         if (!seen.insert(name).second) twice.insert(name);
       } else if (is(arg, "dictionary_splat")) {
-        const TSNode dict = unparenthesized(flake8_comprehensions::first_operand(arg));
+        const TSNode dict = unparenthesized(first_named_child(arg));
         if (!is(dict, "dictionary")) continue;
         for (TSNode item : children(dict)) {
           if (!is(item, "pair") || !keyword_name(field(item, "key"), ctx, name)) continue;

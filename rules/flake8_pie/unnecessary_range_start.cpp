@@ -52,7 +52,7 @@ class UnnecessaryRangeStart final : public flake8_comprehensions::CallRule {
     // to what follows its comma (the stop, or a comment before it).
     const uint32_t end = ts_node_end_byte(call.args[0]);
     bool comma = false;
-    for (TSNode c : children(call.arguments)) {
+    for (TSNode c : children(call.list)) {
       if (ts_node_start_byte(c) < end) continue;
       if (comma) {
         d.fix = Fix::safe(Edit::deletion(ts_node_start_byte(call.args[0]), ts_node_start_byte(c)));

@@ -76,7 +76,7 @@ class InvalidEscapeSequence final : public Rule {
     const std::string_view literal = src.substr(start, end - start);
     // Most strings hold no backslash at all.
     if (std::memchr(literal.data(), '\\', literal.size()) == nullptr) return;
-    const std::string_view prefix = string_prefix(literal);
+    const std::string_view prefix = literal_prefix(literal);
     if (is_raw_prefix(prefix)) return;
     invalid_.clear();
     any_valid_ = false;

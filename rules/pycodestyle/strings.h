@@ -4,25 +4,14 @@
 #include <string_view>
 
 #include "engine/rule.h"
+#include "syntax/node.h"
 
 namespace lint::rules {
 
-// The prefix of a string literal (`f`, `rb`, ...): the letters before its opening quote.
-inline std::string_view string_prefix(std::string_view literal) {
-  size_t i = 0;
-  while (i < literal.size() && literal[i] != '"' && literal[i] != '\'') ++i;
-  return literal.substr(0, i);
-}
+// A literal's prefix and its letters: literal_prefix and prefix_contains (syntax/node.h).
 
-inline bool prefix_has(std::string_view prefix, char lower) {
-  for (char c : prefix) {
-    if (c == lower || c == lower - ('a' - 'A')) return true;
-  }
-  return false;
-}
-
-inline bool is_f_string_prefix(std::string_view prefix) { return prefix_has(prefix, 'f'); }
-inline bool is_raw_prefix(std::string_view prefix) { return prefix_has(prefix, 'r'); }
+inline bool is_f_string_prefix(std::string_view prefix) { return prefix_contains(prefix, 'f'); }
+inline bool is_raw_prefix(std::string_view prefix) { return prefix_contains(prefix, 'r'); }
 
 // Whether a `string` node has a replacement field (`{x}`) of its own.
 inline bool has_interpolation(TSNode string) {

@@ -92,7 +92,7 @@ class FStringMissingPlaceholders final : public Rule {
       pending_parts_.pop_back();
       return;
     }
-    if (!is_f_string_prefix(string_prefix(ctx.text(node)))) return;
+    if (!is_f_string_prefix(literal_prefix(ctx.text(node)))) return;
     if (has_interpolation(node)) return;
     attach_fix(report(ctx, node, std::string(kMessage)), ctx, node);
   }
@@ -105,7 +105,7 @@ class FStringMissingPlaceholders final : public Rule {
     for (TSNode part : children(node)) {
       if (!is(part, "string")) continue;
       pending_parts_.push_back(ts_node_start_byte(part));
-      if (!is_f_string_prefix(string_prefix(ctx.text(part)))) continue;
+      if (!is_f_string_prefix(literal_prefix(ctx.text(part)))) continue;
       any_f_string = true;
       if (!any_placeholder && has_interpolation(part)) any_placeholder = true;
     }
@@ -114,7 +114,7 @@ class FStringMissingPlaceholders final : public Rule {
     if (!any_f_string || any_placeholder) return;
     for (TSNode part : children(node)) {
       if (!is(part, "string")) continue;
-      if (is_f_string_prefix(string_prefix(ctx.text(part)))) {
+      if (is_f_string_prefix(literal_prefix(ctx.text(part)))) {
         attach_fix(report(ctx, part, std::string(kMessage)), ctx, part);
       }
     }

@@ -994,9 +994,9 @@ class ForwardAnnotationSyntaxError final : public Rule {
       }
     };
     each_part([&](TSNode part) {
-      const std::string_view prefix = string_prefix(o.text_of(part));
+      const std::string_view prefix = literal_prefix(o.text_of(part));
       fstring |= is_f_string_prefix(prefix);
-      bytes |= prefix_has(prefix, 'b');
+      bytes |= prefix_contains(prefix, 'b');
     });
     if (bytes) return;
     if (fstring) {
@@ -1010,11 +1010,11 @@ class ForwardAnnotationSyntaxError final : public Rule {
     std::string value;
     each_part([&](TSNode part) {
       const std::string_view text = o.text_of(part);
-      const std::string_view prefix = string_prefix(text);
+      const std::string_view prefix = literal_prefix(text);
       decode_string_body(string_body(text, prefix.size()), is_raw_prefix(prefix), false, false, value);
     });
     const std::string_view text = o.text_of(n);
-    const std::string_view prefix = string_prefix(text);
+    const std::string_view prefix = literal_prefix(text);
     const std::string_view raw = single ? string_body(text, prefix.size()) : std::string_view();
     const bool simple = single && raw == value;
     const bool triple = single && text.size() >= prefix.size() + 6 && text[prefix.size() + 1] == text[prefix.size()] &&

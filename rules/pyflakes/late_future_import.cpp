@@ -80,8 +80,8 @@ class LateFutureImport final : public Rule {
     return true;
   }
   static bool is_text_string(TSNode string, const Context& ctx) {
-    const std::string_view prefix = string_prefix(ctx.text(string));
-    return !prefix_has(prefix, 'b') && !prefix_has(prefix, 'f') && !prefix_has(prefix, 't');
+    const std::string_view prefix = literal_prefix(ctx.text(string));
+    return !prefix_contains(prefix, 'b') && !prefix_contains(prefix, 'f') && !prefix_contains(prefix, 't');
   }
 
   int depth_ = 0;

@@ -213,7 +213,6 @@ struct PercentFormat {
   }
 };
 
-inline bool is_named_child(TSNode c) { return ts_node_is_named(c) && !ts_node_is_extra(c); }
 
 // The key/value entries of a `dictionary` node: whether one is `**x`.
 inline bool dict_has_splat(TSNode dict) {

@@ -13,42 +13,11 @@
 
 namespace lint::rules::pyfmt {
 
-// The letters before a literal's opening quote (`rb`, `f`, `u`, ...).
-inline std::string_view literal_prefix(std::string_view literal) {
-  size_t i = 0;
-  while (i < literal.size() && literal[i] != '"' && literal[i] != '\'') ++i;
-  return literal.substr(0, i);
-}
-
-inline bool prefix_contains(std::string_view prefix, char lower) {
-  for (char c : prefix) {
-    if (c == lower || c == lower - ('a' - 'A')) return true;
-  }
-  return false;
-}
-
-// A `string` node that is neither bytes nor an f-string (nor a t-string).
-inline bool is_plain_str_part(TSNode part, std::string_view source) {
-  const uint32_t start = ts_node_start_byte(part);
-  const uint32_t end = ts_node_end_byte(part);
-  const std::string_view prefix = literal_prefix(source.substr(start, end - start));
-  return !prefix_contains(prefix, 'b') && !prefix_contains(prefix, 'f') && !prefix_contains(prefix, 't');
-}
-
-// Whether `n` (already unparenthesized) is what Ruff calls a string literal: a `str` literal or an
-// implicit concatenation of them. Bytes and f-strings are other kinds of expressions to Ruff.
-inline bool is_str_literal(TSNode n, std::string_view source) {
-  const std::string_view k = kind(n);
-  if (k == "string") return is_plain_str_part(n, source);
-  if (k != "concatenated_string") return false;
-  bool any = false;
-  for (TSNode part : children(n)) {
-    if (!is(part, "string")) continue;
-    if (!is_plain_str_part(part, source)) return false;
-    any = true;
-  }
-  return any;
-}
+// Shared with every family (syntax/node.h).
+using lint::is_plain_str_part;
+using lint::is_str_literal;
+using lint::literal_prefix;
+using lint::prefix_contains;
 
 namespace detail {
 

@@ -1,6 +1,8 @@
+#include <optional>
 #include <vector>
 
 #include "engine/rule.h"
+#include "fix/importer.h"
 
 namespace lint::rules {
 
@@ -30,8 +32,9 @@ class Shape:
 ```
 
 ## Fix safety
-The fix replaces `NotImplemented` with `NotImplementedError` and is safe. There is none where
-the module rebinds the name `NotImplementedError`.
+The fix replaces `NotImplemented` with `NotImplementedError` and is safe. Where the name
+`NotImplementedError` is bound to something else, it writes `builtins.NotImplementedError`
+(importing `builtins` if needed).
 )";
 
 class RaiseNotImplemented final : public Rule {
@@ -50,31 +53,20 @@ class RaiseNotImplemented final : public Rule {
 
   // Reported once the semantic model tells whether `NotImplementedError` is still the builtin.
   void finish(Context& ctx) override {
+    const SemanticModel* m = ctx.semantic();
+    std::optional<Importer> importer;
+    if (m) importer.emplace(ctx, *m);
     for (TSNode exc : found_) {
       Diagnostic& d = report(ctx, exc, "`raise NotImplemented` should be `raise NotImplementedError`");
       d.fix_title = "Use `raise NotImplementedError`";
-      // Where the name is rebound, Ruff imports `builtins` to reach the exception; lint offers
-      // no fix there.
-      if (!shadowed(ctx, ts_node_start_byte(exc))) {
-        d.fix = Fix::safe(Edit::replace(ts_node_start_byte(exc), ts_node_end_byte(exc), "NotImplementedError"));
+      if (!importer) continue;
+      if (const std::optional<ImportedSymbol> error = importer->builtin_symbol("NotImplementedError", ts_node_start_byte(exc))) {
+        d.fix = Fix::safe(error->edits_with(Edit::replace(ts_node_start_byte(exc), ts_node_end_byte(exc), error->name)));
       }
     }
   }
 
  private:
-  // Whether a scope the raise can see binds `NotImplementedError`.
-  static bool shadowed(const Context& ctx, uint32_t at) {
-    const SemanticModel* m = ctx.semantic();
-    if (!m || m->scopes.empty()) return false;
-    const uint32_t first = m->scope_at(at);
-    for (int32_t s = static_cast<int32_t>(first); s >= 0; s = m->scopes[s].parent) {
-      const Scope& scope = m->scopes[s];
-      if (scope.kind == ScopeKind::Class && static_cast<uint32_t>(s) != first) continue;
-      if (scope.names.count("NotImplementedError")) return true;
-    }
-    return false;
-  }
-
   std::vector<TSNode> found_;
 };
 

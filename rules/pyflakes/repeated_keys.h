@@ -454,15 +454,15 @@ class KeyCanonicalizer {
       }
     };
     each_part([&](TSNode part) {
-      const std::string_view prefix = string_prefix(ctx.text(part));
+      const std::string_view prefix = literal_prefix(ctx.text(part));
       fstring |= is_f_string_prefix(prefix);
-      bytes_kind |= prefix_has(prefix, 'b');
+      bytes_kind |= prefix_contains(prefix, 'b');
     });
     if (!fstring) {
       std::string value;
       each_part([&](TSNode part) {
         const std::string_view text = ctx.text(part);
-        const std::string_view prefix = string_prefix(text);
+        const std::string_view prefix = literal_prefix(text);
         decode_string_body(string_body(text, prefix.size()), is_raw_prefix(prefix), bytes_kind, false, value);
       });
       bytes(out, bytes_kind ? 'B' : 'S', value);
@@ -483,7 +483,7 @@ class KeyCanonicalizer {
     };
     each_part([&](TSNode part) {
       const std::string_view text = ctx.text(part);
-      const std::string_view prefix = string_prefix(text);
+      const std::string_view prefix = literal_prefix(text);
       const bool raw = is_raw_prefix(prefix);
       if (!is_f_string_prefix(prefix)) {
         decode_string_body(string_body(text, prefix.size()), raw, false, false, literals_);

@@ -42,16 +42,16 @@ class DatetimeTimezoneUtc final : public Rule {
     const SemanticModel* m = ctx.semantic();
     if (!m) return;
     const up::Resolver resolve(*m, ctx);
-    up::Importer importer(ctx, resolve);
+    up::Importer importer(ctx, resolve.model());
     for (TSNode n : candidates_) {
       if (resolve.qualified(n) != "datetime.timezone.utc") continue;
       Diagnostic& d = report(ctx, n, "Use `datetime.UTC` alias");
       d.fix_title = "Convert to `datetime.UTC` alias";
-      const std::optional<up::ImportedSymbol> utc = importer.symbol_at({"datetime", "UTC", true}, up::start_of(n));
+      const std::optional<up::ImportedSymbol> utc = importer.symbol_at({"datetime", "UTC", true}, start_of(n));
       if (!utc) continue;
-      std::vector<Edit> edits{Edit::replace(up::start_of(n), up::end_of(n), utc->name)};
+      std::vector<Edit> edits{Edit::replace(start_of(n), end_of(n), utc->name)};
       if (utc->edit) edits.push_back(std::move(*utc->edit));
-      const bool comment = up::has_comment(n, up::start_of(n), up::end_of(n));
+      const bool comment = up::has_comment(n, start_of(n), end_of(n));
       d.fix = Fix::with(comment ? Applicability::Unsafe : Applicability::Safe, std::move(edits));
     }
   }

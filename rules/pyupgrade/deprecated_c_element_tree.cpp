@@ -55,7 +55,7 @@ class DeprecatedCElementTree final : public Rule {
     std::string text(ctx.original(n));
     const size_t at = text.find("cElementTree");
     if (at != std::string::npos) text.erase(at, 1);
-    d.fix = Fix::safe(Edit::replace(up::start_of(n), up::end_of(n), std::move(text)));
+    d.fix = Fix::safe(Edit::replace(start_of(n), end_of(n), std::move(text)));
   }
 };
 

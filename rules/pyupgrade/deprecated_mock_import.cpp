@@ -31,7 +31,7 @@ from unittest import mock
 // The leading whitespace of a statement's line, or nothing when code precedes it on the line.
 std::optional<std::string_view> indentation_of(TSNode stmt, const Context& ctx) {
   const std::string_view src = ctx.original();
-  const uint32_t start = up::start_of(stmt);
+  const uint32_t start = start_of(stmt);
   const uint32_t line = up::line_start(src, start);
   for (uint32_t i = line; i < start; ++i) {
     if (!up::is_python_whitespace(src[i])) return std::nullopt;
@@ -89,7 +89,7 @@ class DeprecatedMockImport final : public Rule {
     for (TSNode a : attributes_) {
       Diagnostic& d = report(ctx, a, "`mock` is deprecated, use `unittest.mock`");
       d.fix_title = "Replace `mock.mock` with `mock`";
-      d.fix = Fix::safe(Edit::replace(up::start_of(a), up::end_of(a), "mock"));
+      d.fix = Fix::safe(Edit::replace(start_of(a), end_of(a), "mock"));
     }
   }
 
@@ -109,7 +109,7 @@ class DeprecatedMockImport final : public Rule {
       if (std::find(keep.begin(), keep.end(), true) == keep.end()) {
         content = format_mocks(mocks, *indent, ctx);
       } else {
-        const std::string head(ctx.original(up::start_of(stmt), up::start_of(aliases.front())));
+        const std::string head(ctx.original(start_of(stmt), start_of(aliases.front())));
         content = up::without_aliases(stmt, aliases, keep, head, ctx);
         *content += ctx.line_ending();
         *content += *indent;
@@ -120,7 +120,7 @@ class DeprecatedMockImport final : public Rule {
       if (keep[i]) continue;
       Diagnostic& d = report(ctx, aliases[i], "`mock` is deprecated, use `unittest.mock`");
       d.fix_title = "Import from `unittest.mock` instead";
-      if (content) d.fix = Fix::safe(Edit::replace(up::start_of(stmt), up::end_of(stmt), *content));
+      if (content) d.fix = Fix::safe(Edit::replace(start_of(stmt), end_of(stmt), *content));
     }
   }
 
@@ -130,11 +130,11 @@ class DeprecatedMockImport final : public Rule {
     const std::optional<std::string_view> indent = indentation_of(stmt, ctx);
     if (!indent) return;
     const TSNode module = field(stmt, "module_name");
-    const std::string replaced_module = std::string(ctx.original(up::start_of(stmt), up::start_of(module))) + "unittest.mock";
+    const std::string replaced_module = std::string(ctx.original(start_of(stmt), start_of(module))) + "unittest.mock";
     const std::vector<TSNode> aliases = up::import_aliases(stmt);
     std::string content;
     if (aliases.empty()) {  // `from mock import *`
-      content = replaced_module + std::string(ctx.original(up::end_of(module), up::end_of(stmt)));
+      content = replaced_module + std::string(ctx.original(end_of(module), end_of(stmt)));
     } else {
       std::vector<bool> keep;
       std::vector<std::string> mocks;
@@ -146,7 +146,7 @@ class DeprecatedMockImport final : public Rule {
       if (std::find(keep.begin(), keep.end(), true) == keep.end()) {
         content = format_mocks(mocks, *indent, ctx);
       } else {
-        const std::string head = replaced_module + std::string(ctx.original(up::end_of(module), up::start_of(aliases.front())));
+        const std::string head = replaced_module + std::string(ctx.original(end_of(module), start_of(aliases.front())));
         content = up::without_aliases(stmt, aliases, keep, head, ctx);
         if (!mocks.empty()) {
           content += ctx.line_ending();
@@ -155,7 +155,7 @@ class DeprecatedMockImport final : public Rule {
         }
       }
     }
-    d.fix = Fix::safe(Edit::replace(up::start_of(stmt), up::end_of(stmt), std::move(content)));
+    d.fix = Fix::safe(Edit::replace(start_of(stmt), end_of(stmt), std::move(content)));
   }
 
   bool imports_mock_ = false;

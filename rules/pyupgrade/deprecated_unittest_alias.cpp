@@ -62,7 +62,7 @@ class DeprecatedUnittestAlias final : public Rule {
       if (alias != attr) continue;
       Diagnostic& d = report(ctx, function, "`" + std::string(alias) + "` is deprecated, use `" + std::string(target) + "`");
       d.fix_title = "Replace `" + std::string(target) + "` with `" + std::string(alias) + "`";
-      d.fix = Fix::safe(Edit::replace(up::start_of(function), up::end_of(function), "self." + std::string(target)));
+      d.fix = Fix::safe(Edit::replace(start_of(function), end_of(function), "self." + std::string(target)));
       return;
     }
   }

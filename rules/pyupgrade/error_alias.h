@@ -53,7 +53,7 @@ class ErrorAliasRule : public Rule {
     const SemanticModel* m = ctx.semantic();
     if (!m) return;
     const Resolver resolve(*m, ctx);
-    Importer importer(ctx, resolve);
+    Importer importer(ctx, resolve.model());
     const int minor = ctx.target_minor();
     auto alias = [&](TSNode e) {
       const std::string q = resolve.qualified(e);

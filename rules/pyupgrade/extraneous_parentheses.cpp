@@ -61,8 +61,8 @@ class ExtraneousParentheses final : public Rule {
     else if (k == "}") t = T::Rbrace;
     else if (k == ",") t = T::Comma;
     else if (k == "yield") t = T::Yield;
-    const uint32_t start = up::start_of(node);
-    recorded_.push_back({t, start, t == T::Yield ? start + 5 : up::end_of(node)});
+    const uint32_t start = start_of(node);
+    recorded_.push_back({t, start, t == T::Yield ? start + 5 : end_of(node)});
   }
 
   void finish(Context& ctx) override {

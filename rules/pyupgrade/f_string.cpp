@@ -63,7 +63,7 @@ bool has_effect(TSNode n) {
       return true;
     }
     for (TSNode c : children(e)) {
-      if (up::is_named_child(c)) stack.push_back(c);
+      if (is_named_child(c)) stack.push_back(c);
     }
   }
   return false;
@@ -126,7 +126,7 @@ class FString final : public Rule {
       if (gettext) continue;
       Diagnostic& d = report(ctx, p.call, "Use f-string instead of `format` call");
       d.fix_title = "Convert to f-string";
-      if (p.replacement) d.fix = Fix::safe(Edit::replace(up::start_of(p.call), up::end_of(p.call), std::move(*p.replacement)));
+      if (p.replacement) d.fix = Fix::safe(Edit::replace(start_of(p.call), end_of(p.call), std::move(*p.replacement)));
     }
   }
 
@@ -139,7 +139,7 @@ class FString final : public Rule {
     args_.clear();
     kwargs_.clear();
     seen_.clear();
-    for (TSNode c : up::arguments_of(list).all) {
+    for (TSNode c : arguments_of(list).all) {
       const std::string_view k = kind(c);
       if (k == "list_splat" || k == "dictionary_splat") return;
       TSNode value = c;
@@ -175,12 +175,12 @@ class FString final : public Rule {
     }
     if (patches.empty()) return;
     std::string contents;
-    uint32_t prev_end = up::start_of(call);
+    uint32_t prev_end = start_of(call);
     for (size_t i = 0; i < patches.size(); ++i) {
       const TSNode part = patches[i].first;
       std::string piece;
       if (kinds[i] == Conversion::Empty) {
-        if (!contents.empty()) prev_end = up::end_of(part);
+        if (!contents.empty()) prev_end = end_of(part);
         continue;
       }
       if (kinds[i] == Conversion::Literal) {
@@ -188,15 +188,15 @@ class FString final : public Rule {
       } else {
         piece = std::move(patches[i].second);
       }
-      contents += ctx.original(prev_end, up::start_of(part));
+      contents += ctx.original(prev_end, start_of(part));
       contents += piece;
-      prev_end = up::end_of(part);
+      prev_end = end_of(part);
     }
     contents += ctx.original(prev_end, dot);
-    const uint32_t start = up::start_of(call);
+    const uint32_t start = start_of(call);
     if (start > 0 && up::is_ascii_alpha(ctx.source()[start - 1])) contents.insert(0, " ");
     Pending p{call, std::nullopt};
-    if (!up::has_comment(list, up::start_of(list), up::end_of(list))) {
+    if (!up::has_comment(list, start_of(list), end_of(list))) {
       p.replacement = contents.empty() ? std::string(ctx.original(unparenthesized(object))) : std::move(contents);
     }
     pending_.push_back(std::move(p));
@@ -205,9 +205,9 @@ class FString final : public Rule {
   // Where the `.` of `"...".format` is.
   static uint32_t dot_of(TSNode attribute) {
     for (TSNode c : children(attribute)) {
-      if (is(c, ".")) return up::start_of(c);
+      if (is(c, ".")) return start_of(c);
     }
-    return up::end_of(field(attribute, "object"));
+    return end_of(field(attribute, "object"));
   }
 
   Conversion convert(TSNode part, const Context& ctx, std::string& out) {

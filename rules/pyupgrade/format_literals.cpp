@@ -44,7 +44,7 @@ class FormatLiterals final : public Rule {
     }
     bool sequential = true;
     for (size_t i = 0; i < n; ++i) sequential &= s.indices[i] == i;
-    const up::Arguments args = up::call_arguments(node);
+    const Arguments args = up::call_arguments(node);
     if (!sequential) {
       if (!args.keywords.empty() || args.args.size() < n) return;
       for (size_t i = 0; i < n; ++i) {
@@ -54,14 +54,14 @@ class FormatLiterals final : public Rule {
     Diagnostic& d = report(ctx, node, "Use implicit references for positional format fields");
     d.fix_title = "Remove explicit positional indices";
     std::string replacement = rewrite(node, args, sequential, ctx);
-    if (replacement != ctx.original(node)) d.fix = Fix::unsafe(Edit::replace(up::start_of(node), up::end_of(node), std::move(replacement)));
+    if (replacement != ctx.original(node)) d.fix = Fix::unsafe(Edit::replace(start_of(node), end_of(node), std::move(replacement)));
   }
 
  private:
   // The call's text with the indices removed from each string part and, when they were out of
   // order, the arguments' values moved where their index says (each place keeps its commas and
   // spacing; arguments past the last index are dropped, as Ruff's LibCST rewrite drops them).
-  std::string rewrite(TSNode call, const up::Arguments& args, bool sequential, const Context& ctx) const {
+  std::string rewrite(TSNode call, const Arguments& args, bool sequential, const Context& ctx) const {
     struct Piece {
       uint32_t start, end;
       std::string text;
@@ -69,34 +69,34 @@ class FormatLiterals final : public Rule {
     std::vector<Piece> pieces;
     const TSNode function = field(call, "function");
     for (TSNode part : up::string_parts(unparenthesized(field(unparenthesized(function), "object")))) {
-      pieces.push_back({up::start_of(part), up::end_of(part), up::remove_explicit_indices(ctx.original(part))});
+      pieces.push_back({start_of(part), end_of(part), up::remove_explicit_indices(ctx.original(part))});
     }
     if (!sequential) {
       const std::vector<uint64_t>& order = call_.summary.indices;
       const size_t n = order.size();
       for (size_t i = 0; i < n; ++i) {
         const TSNode value = args.args[order[i]];
-        pieces.push_back({up::start_of(args.args[i]), up::end_of(args.args[i]), std::string(ctx.original(value))});
+        pieces.push_back({start_of(args.args[i]), end_of(args.args[i]), std::string(ctx.original(value))});
       }
       if (n < args.args.size()) {
         // From after the last kept argument's separator up to the closing parenthesis.
-        uint32_t from = up::end_of(args.args[n - 1]);
+        uint32_t from = end_of(args.args[n - 1]);
         const std::string_view src = ctx.source();
         while (from < src.size() && src[from] != ',') ++from;
         ++from;
         while (from < src.size() && (src[from] == ' ' || src[from] == '\t')) ++from;
-        uint32_t close = up::end_of(args.list) - 1;
+        uint32_t close = end_of(args.list) - 1;
         pieces.push_back({from, close, ""});
       }
     }
     std::string out;
-    uint32_t at = up::start_of(call);
+    uint32_t at = start_of(call);
     for (const Piece& p : pieces) {
       out += ctx.original(at, p.start);
       out += p.text;
       at = p.end;
     }
-    out += ctx.original(at, up::end_of(call));
+    out += ctx.original(at, end_of(call));
     return out;
   }
 

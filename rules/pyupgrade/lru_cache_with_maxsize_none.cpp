@@ -46,24 +46,24 @@ class LruCacheWithMaxsizeNone final : public Rule {
     const SemanticModel* m = ctx.semantic();
     if (!m) return;
     const up::Resolver resolve(*m, ctx);
-    up::Importer importer(ctx, resolve);
+    up::Importer importer(ctx, resolve.model());
     for (TSNode call : candidates_) {
-      const up::Arguments args = up::call_arguments(call);
+      const Arguments args = up::call_arguments(call);
       if (!args.args.empty() || args.keywords.size() != 1) continue;
       const TSNode k = args.keywords[0];
       if (!is(k, "keyword_argument") || ctx.text(field(k, "name")) != "maxsize") continue;
       if (!is(unparenthesized(field(k, "value")), "none")) continue;
       const TSNode function = field(call, "function");
       if (resolve.qualified(function) != "functools.lru_cache") continue;
-      Diagnostic& d = report(ctx, up::end_of(function), up::end_of(call),
+      Diagnostic& d = report(ctx, end_of(function), end_of(call),
                              "Use `@functools.cache` instead of `@functools.lru_cache(maxsize=None)`");
       d.fix_title = "Rewrite with `@functools.cache";
       const TSNode decorator = ts_node_parent(call);
-      if (std::optional<up::ImportedSymbol> cache = importer.symbol_at({"functools", "cache", false}, up::start_of(decorator))) {
-        const TSNode expr = up::first_named_child(decorator);
-        std::vector<Edit> edits{Edit::replace(up::start_of(expr), up::end_of(expr), cache->name)};
+      if (std::optional<up::ImportedSymbol> cache = importer.symbol_at({"functools", "cache", false}, start_of(decorator))) {
+        const TSNode expr = first_named_child(decorator);
+        std::vector<Edit> edits{Edit::replace(start_of(expr), end_of(expr), cache->name)};
         if (cache->edit) edits.push_back(std::move(*cache->edit));
-        const bool comment = up::has_comment(expr, up::start_of(expr), up::end_of(expr));
+        const bool comment = up::has_comment(expr, start_of(expr), end_of(expr));
         d.fix = Fix::with(comment ? Applicability::Unsafe : Applicability::Safe, std::move(edits));
       }
     }

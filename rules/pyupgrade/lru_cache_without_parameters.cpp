@@ -42,12 +42,12 @@ class LruCacheWithoutParameters final : public Rule {
     const up::Resolver resolve(*m, ctx);
     for (TSNode call : candidates_) {
       const TSNode list = field(call, "arguments");
-      if (!up::arguments_of(list).empty()) continue;
+      if (!arguments_of(list).empty()) continue;
       const TSNode function = field(call, "function");
       if (resolve.qualified(function) != "functools.lru_cache") continue;
-      Diagnostic& d = report(ctx, up::end_of(function), up::end_of(call), "Unnecessary parentheses to `functools.lru_cache`");
+      Diagnostic& d = report(ctx, end_of(function), end_of(call), "Unnecessary parentheses to `functools.lru_cache`");
       d.fix_title = "Remove unnecessary parentheses";
-      d.fix = Fix::safe(Edit::deletion(up::start_of(list), up::end_of(list)));
+      d.fix = Fix::safe(Edit::deletion(start_of(list), end_of(list)));
     }
   }
 

@@ -138,7 +138,7 @@ class NativeLiterals final : public Rule {
     for (TSNode call : candidates_) {
       const std::string builtin = resolve.builtin_symbol(field(call, "function"));
       if (builtin.empty() || !is_candidate_name(builtin)) continue;
-      const up::Arguments args = up::call_arguments(call);
+      const Arguments args = up::call_arguments(call);
       TSNode arg{};
       if (args.all.empty()) {
       } else if (args.args.size() == 1 && args.keywords.empty()) {
@@ -154,7 +154,7 @@ class NativeLiterals final : public Rule {
       if (enclosing_f_strings(call, ctx, &f_string) > 1) continue;
       const Parent parent = parent_of(call, ctx);
       const std::string message = "Unnecessary `" + builtin + "` call (rewrite as a literal)";
-      const uint32_t start = up::start_of(call), end = up::end_of(call);
+      const uint32_t start = start_of(call), end = end_of(call);
       if (ts_node_is_null(arg)) {
         Diagnostic& d = report(ctx, call, message);
         d.fix_title = fix_title_for(builtin);

@@ -143,11 +143,11 @@ class NonPep585Annotation final : public Rule {
       // Ruff flags attributes in every context, names only where they are read.
       if (is(n, "identifier") && resolve.reference(n) == nullptr) continue;
       if (minor < 9 && !m->is_stub && !in_annotation(n)) continue;
-      items.push_back({up::start_of(n), up::end_of(n), r});
+      items.push_back({start_of(n), end_of(n), r});
     }
     for (const Span& s : in_strings_) items.push_back({s.start, s.end, s.r});
     std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.start < b.start; });
-    up::Importer importer(ctx, resolve);
+    up::Importer importer(ctx, resolve.model());
     for (const Item& it : items) {
       std::string to(it.r.module);
       if (!to.empty()) to += '.';

@@ -222,7 +222,7 @@ class Pep604Check {
       if (!plain || parts != 1) continue;
       const std::string_view body = ctx.text(content);
       if (body.find_first_of("\r\n") != std::string_view::npos) continue;
-      std::string padded(up::start_of(content), ' ');
+      std::string padded(start_of(content), ' ');
       padded.append(body);
       if (!parser_) parser_ = std::make_unique<Parser>();
       const Tree tree = parser_->parse(padded);

@@ -7,6 +7,7 @@
 #include "pyupgrade/cformat.h"
 #include "pyupgrade/edits.h"
 #include "pyupgrade/stylist.h"
+#include "syntax/identifier.h"
 
 namespace lint::rules {
 
@@ -101,30 +102,6 @@ bool convertible(const std::vector<up::CPart>& parts, RightKind right) {
   return true;
 }
 
-bool is_keyword(std::string_view s) {
-  static constexpr std::string_view kKeywords[] = {
-      "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del",
-      "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda",
-      "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield"};
-  for (std::string_view k : kKeywords) {
-    if (k == s) return true;
-  }
-  return false;
-}
-
-// Python's identifier rule, for ASCII and (approximately) for other letters.
-bool is_identifier(std::u32string_view s) {
-  if (s.empty()) return false;
-  auto start = [](char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80; };
-  auto cont = [&](char32_t c) { return start(c) || (c >= '0' && c <= '9'); };
-  if (!start(s[0])) return false;
-  for (char32_t c : s.substr(1)) {
-    if (!cont(c)) return false;
-  }
-  const std::string utf8 = pyfmt::to_utf8(s);
-  return !is_keyword(utf8);
-}
-
 // A dict of string keys made keyword arguments: `{"a": 1}` -> `(a=1)`, over several lines when
 // the dict spans several.
 std::optional<std::string> dict_arguments(TSNode dict, const Context& ctx, up::Stylist& stylist) {
@@ -133,23 +110,23 @@ std::optional<std::string> dict_arguments(TSNode dict, const Context& ctx, up::S
   std::vector<std::string> arguments;
   std::vector<std::u32string> seen;
   std::optional<std::string_view> indent;
-  for (TSNode item : up::named_children(dict)) {
+  for (TSNode item : named_children(dict)) {
     if (is(item, "dictionary_splat")) {
-      arguments.push_back("**" + std::string(ctx.original(up::first_named_child(item))));
+      arguments.push_back("**" + std::string(ctx.original(first_named_child(item))));
       continue;
     }
     if (!is(item, "pair")) return std::nullopt;
     const TSNode key = unparenthesized(field(item, "key"));
     if (up::literal_of(key, ctx) != up::Literal::Str) return std::nullopt;
     std::u32string value;
-    if (!pyfmt::decode_str_literal(key, ctx.source(), value) || !is_identifier(value)) return std::nullopt;
+    if (!pyfmt::decode_str_literal(key, ctx.source(), value) || !is_python_identifier(pyfmt::to_utf8(value))) return std::nullopt;
     for (const std::u32string& s : seen) {
       if (s == value) return std::nullopt;
     }
     seen.push_back(value);
     if (multi_line && !indent) {
       const std::string_view src = ctx.original();
-      const uint32_t start = up::start_of(key);
+      const uint32_t start = start_of(key);
       const uint32_t line = up::line_start(src, start);
       bool blank = true;
       for (uint32_t i = line; i < start; ++i) blank &= up::is_python_whitespace(src[i]);
@@ -229,7 +206,7 @@ class PrintfStringFormatting final : public Rule {
         break;
       case RightKind::Tuple: {
         params = std::string(ctx.original(right));
-        if (up::named_children(right).size() == 1 && params.find_first_of("\r\n") == std::string::npos) {
+        if (named_children(right).size() == 1 && params.find_first_of("\r\n") == std::string::npos) {
           const size_t comma = params.rfind(',');
           if (comma != std::string::npos) params.erase(comma, 1);
         }
@@ -250,15 +227,15 @@ class PrintfStringFormatting final : public Rule {
     }
     // The expression up to the `%`, each part of the literal converted; closing parentheses
     // after the literal are kept as Ruff keeps them (each one repeating the text before it).
-    std::string contents(ctx.original(up::start_of(binop), up::start_of(converted.front().first)));
+    std::string contents(ctx.original(start_of(binop), start_of(converted.front().first)));
     uint32_t prev_end = 0;
     for (size_t i = 0; i < converted.size(); ++i) {
-      if (i > 0) contents += ctx.original(prev_end, up::start_of(converted[i].first));
+      if (i > 0) contents += ctx.original(prev_end, start_of(converted[i].first));
       contents += converted[i].second;
-      prev_end = up::end_of(converted[i].first);
+      prev_end = end_of(converted[i].first);
     }
     const std::string_view src = ctx.source();
-    for (uint32_t i = prev_end; i < up::start_of(op); ++i) {
+    for (uint32_t i = prev_end; i < start_of(op); ++i) {
       if (src[i] == '#') {
         while (i < src.size() && src[i] != '\n' && src[i] != '\r') ++i;
         continue;
@@ -269,7 +246,7 @@ class PrintfStringFormatting final : public Rule {
     contents += params;
     Diagnostic& d = report(ctx, binop, "Use format specifiers instead of percent format");
     d.fix_title = "Replace with format specifiers";
-    d.fix = Fix::unsafe(Edit::replace(up::start_of(binop), up::end_of(binop), std::move(contents)));
+    d.fix = Fix::unsafe(Edit::replace(start_of(binop), end_of(binop), std::move(contents)));
   }
 
 

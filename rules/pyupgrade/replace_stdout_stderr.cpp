@@ -35,7 +35,7 @@ class ReplaceStdoutStderr final : public Rule {
  public:
   void enter(TSNode node, Context& ctx) override {
     const TSNode list = field(node, "arguments");
-    if (!ts_node_is_null(up::find_keyword(list, ctx, "stdout")) && !ts_node_is_null(up::find_keyword(list, ctx, "stderr"))) {
+    if (!ts_node_is_null(find_keyword(list, ctx, "stdout")) && !ts_node_is_null(find_keyword(list, ctx, "stderr"))) {
       candidates_.push_back(node);
     }
   }
@@ -46,7 +46,7 @@ class ReplaceStdoutStderr final : public Rule {
     const up::Resolver resolve(*m, ctx);
     for (TSNode call : candidates_) {
       if (resolve.qualified(field(call, "function")) != "subprocess.run") continue;
-      const up::Arguments args = up::call_arguments(call);
+      const Arguments args = up::call_arguments(call);
       const TSNode stdout_kw = args.keyword(ctx, "stdout");
       const TSNode stderr_kw = args.keyword(ctx, "stderr");
       if (resolve.qualified(field(stdout_kw, "value")) != "subprocess.PIPE" ||
@@ -56,12 +56,12 @@ class ReplaceStdoutStderr final : public Rule {
       Diagnostic& d = report(ctx, call, "Prefer `capture_output` over sending `stdout` and `stderr` to `PIPE`");
       d.fix_title = "Replace with `capture_output` keyword argument";
       if (!ts_node_is_null(args.keyword(ctx, "capture_output"))) continue;
-      const bool stdout_first = up::start_of(stdout_kw) < up::start_of(stderr_kw);
+      const bool stdout_first = start_of(stdout_kw) < start_of(stderr_kw);
       const TSNode first = stdout_first ? stdout_kw : stderr_kw;
       const TSNode second = stdout_first ? stderr_kw : stdout_kw;
       std::optional<Edit> removal = up::remove_argument(second, args, up::Parentheses::Preserve, ctx);
       if (!removal) continue;
-      d.fix = Fix::unsafe({Edit::replace(up::start_of(first), up::end_of(first), "capture_output=True"), std::move(*removal)});
+      d.fix = Fix::unsafe({Edit::replace(start_of(first), end_of(first), "capture_output=True"), std::move(*removal)});
     }
   }
 

@@ -31,7 +31,7 @@ subprocess.run(["ls"], text=True)
 class ReplaceUniversalNewlines final : public Rule {
  public:
   void enter(TSNode node, Context& ctx) override {
-    if (!ts_node_is_null(up::find_keyword(field(node, "arguments"), ctx, "universal_newlines"))) candidates_.push_back(node);
+    if (!ts_node_is_null(find_keyword(field(node, "arguments"), ctx, "universal_newlines"))) candidates_.push_back(node);
   }
 
   void finish(Context& ctx) override {
@@ -40,7 +40,7 @@ class ReplaceUniversalNewlines final : public Rule {
     const up::Resolver resolve(*m, ctx);
     for (TSNode call : candidates_) {
       if (resolve.qualified(field(call, "function")) != "subprocess.run") continue;
-      const up::Arguments args = up::call_arguments(call);
+      const Arguments args = up::call_arguments(call);
       const TSNode keyword = args.keyword(ctx, "universal_newlines");
       const TSNode name = field(keyword, "name");
       Diagnostic& d = report(ctx, name, "`universal_newlines` is deprecated, use `text`");
@@ -50,7 +50,7 @@ class ReplaceUniversalNewlines final : public Rule {
           d.fix = Fix::safe(std::move(*e));
         }
       } else {
-        d.fix = Fix::safe(Edit::replace(up::start_of(name), up::end_of(name), "text"));
+        d.fix = Fix::safe(Edit::replace(start_of(name), end_of(name), "text"));
       }
     }
   }

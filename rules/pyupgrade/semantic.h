@@ -14,6 +14,7 @@
 
 #include "engine/rule.h"
 #include "pyupgrade/syntax.h"
+#include "semantic/lookup.h"
 #include "semantic/semantic.h"
 
 namespace lint::rules::up {
@@ -97,80 +98,17 @@ class Resolver {
     return nullptr;
   }
 
-  // Ruff's lookup_symbol at a byte offset, then whether what it finds is the builtin (Ruff's
-  // has_builtin_binding): the innermost scope sees the bindings made before the offset, and so
-  // do enclosing scopes until a function boundary is crossed (a function body runs later, when
-  // its enclosing scopes are complete). Class scopes are seen from their own body only.
-  const Binding* lookup(std::string_view name, uint32_t at) const {
-    int32_t s = static_cast<int32_t>(m_.scope_at(at));
-    // A function's parameters (their annotations and defaults) and its return annotation are
-    // evaluated in the enclosing scope, before the function's own names exist.
-    if (m_.scopes[s].kind == ScopeKind::Function && is(m_.scopes[s].node, "function_definition")) {
-      const TSNode body = field(m_.scopes[s].node, "body");
-      if (!ts_node_is_null(body) && at < ts_node_start_byte(body)) s = m_.scopes[s].parent;
-    }
-    bool deferred = false;
-    bool innermost = true;
-    while (s >= 0) {
-      const Scope& scope = m_.scopes[s];
-      if (innermost || scope.kind != ScopeKind::Class) {
-        const Binding* found = nullptr;
-        for (uint32_t id : scope.bindings) {
-          const Binding& b = m_.bindings[id];
-          // An annotation without a value binds nothing (Ruff skips it).
-          if (b.name != name || b.kind == BindingKind::Annotation) continue;
-          if (!deferred && !visible_at(b, at)) continue;
-          found = &b;
-        }
-        if (found) return found;
-      }
-      if (scope.kind == ScopeKind::Function || scope.kind == ScopeKind::Lambda) deferred = true;
-      innermost = false;
-      s = scope.parent;
-    }
-    return nullptr;
-  }
+  // Ruff's lookup_symbol at a byte offset (semantic/lookup.h).
+  const Binding* lookup(std::string_view name, uint32_t at) const { return lookup_symbol(m_, ctx_.root(), name, at); }
 
-  // Whether a binding exists when Ruff's walk reaches `at` in the same scope: made before it,
-  // except that an assignment's value is evaluated before its targets are bound.
-  bool visible_at(const Binding& b, uint32_t at) const {
-    if (b.start >= at) return false;
-    switch (b.kind) {
-      case BindingKind::Assignment:
-      case BindingKind::AnnotatedAssignment:
-      case BindingKind::AugmentedAssignment:
-      case BindingKind::NamedExpr:
-        break;
-      default:
-        return true;
-    }
-    TSNode stmt{};
-    for (TSNode n = ts_node_descendant_for_byte_range(ctx_.root(), b.start, b.end); !ts_node_is_null(n); n = ts_node_parent(n)) {
-      const std::string_view k = kind(n);
-      if (k == "assignment" || k == "augmented_assignment" || k == "named_expression") stmt = n;
-      if (k == "block" || k == "module" || k == "expression_statement") break;
-    }
-    if (ts_node_is_null(stmt) || at >= ts_node_end_byte(stmt)) return true;
-    TSNode value = field(stmt, is(stmt, "named_expression") ? "value" : "right");
-    while (!ts_node_is_null(value) && is(value, "assignment")) value = field(value, "right");
-    return ts_node_is_null(value) || at < ts_node_start_byte(value) || at >= ts_node_end_byte(value);
-  }
+  bool visible_at(const Binding& b, uint32_t at) const { return is_bound_at(ctx_.root(), b, at); }
 
-  // Whether the scope has a binding of `name` at `at` (all of its bindings when `at` runs later
-  // than the scope's own code, as in a nested function).
   bool scope_has(const Scope& scope, std::string_view name, uint32_t at, bool deferred) const {
-    const auto it = scope.names.find(name);
-    if (it == scope.names.end()) return false;
-    if (deferred) return true;
-    for (uint32_t id : scope.bindings) {
-      const Binding& b = m_.bindings[id];
-      if (b.name == name && visible_at(b, at)) return true;
-    }
-    return false;
+    return scope_binds(m_, ctx_.root(), scope, name, at, deferred);
   }
 
   bool has_builtin_binding(std::string_view name, uint32_t at) const {
-    return lookup(name, at) == nullptr && is_python_builtin(name, m_.target_minor);
+    return lint::has_builtin_binding(m_, ctx_.root(), name, at);
   }
 
  private:

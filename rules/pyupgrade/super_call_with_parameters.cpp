@@ -45,7 +45,7 @@ TSNode first_regular_parameter(TSNode params) {
   for (TSNode c : children(params)) slash |= is(c, "positional_separator");
   bool eligible = !slash;
   for (TSNode c : children(params)) {
-    if (!up::is_named_child(c)) continue;
+    if (!is_named_child(c)) continue;
     const std::string_view k = kind(c);
     if (k == "positional_separator") {
       eligible = true;
@@ -61,7 +61,7 @@ std::string_view parameter_name(TSNode p, const Context& ctx) {
   if (is(p, "identifier")) return ctx.text(p);
   const TSNode name = field(p, "name");
   if (!ts_node_is_null(name)) return ctx.text(name);
-  const TSNode first = up::first_named_child(p);
+  const TSNode first = first_named_child(p);
   return is(first, "identifier") ? ctx.text(first) : std::string_view();
 }
 
@@ -112,7 +112,7 @@ class SuperCallWithParameters final : public Rule {
   void check(TSNode call, const up::Resolver& resolve, Context& ctx) {
     const TSNode function = field(call, "function");
     if (!resolve.match_builtin(function, "super")) return;
-    const up::Arguments args = up::call_arguments(call);
+    const Arguments args = up::call_arguments(call);
     if (args.empty() || !is(args.list, "argument_list")) return;
     const std::vector<TSNode> scopes = up::enclosing_scopes(call);
     if (scopes.empty()) return;
@@ -169,8 +169,8 @@ class SuperCallWithParameters final : public Rule {
     Diagnostic& d = report(ctx, args.list, "Use `super()` instead of `super(__class__, self)`");
     d.fix_title = "Remove `super()` parameters";
     if (!args.keywords.empty()) return;
-    const uint32_t start = up::start_of(args.list) + 1, end = up::end_of(args.list) - 1;
-    const bool comment = up::has_comment(args.list, up::start_of(args.list), up::end_of(args.list));
+    const uint32_t start = start_of(args.list) + 1, end = end_of(args.list) - 1;
+    const bool comment = up::has_comment(args.list, start_of(args.list), end_of(args.list));
     d.fix = Fix::with(comment ? Applicability::Unsafe : Applicability::Safe, {Edit::deletion(start, end)});
   }
 
@@ -180,10 +180,10 @@ class SuperCallWithParameters final : public Rule {
     if (!is(decorated, "decorated_definition")) return false;
     for (TSNode c : children(decorated)) {
       if (!is(c, "decorator")) continue;
-      const TSNode call = unparenthesized(up::first_named_child(c));
+      const TSNode call = unparenthesized(first_named_child(c));
       if (!is(call, "call")) continue;
       if (resolve.qualified(field(call, "function")) != "dataclasses.dataclass") continue;
-      const TSNode slots = up::find_keyword(field(call, "arguments"), ctx, "slots");
+      const TSNode slots = find_keyword(field(call, "arguments"), ctx, "slots");
       if (!ts_node_is_null(slots) && is(unparenthesized(field(slots, "value")), "true")) return true;
     }
     return false;

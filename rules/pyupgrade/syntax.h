@@ -11,30 +11,11 @@
 #include <vector>
 
 #include "engine/rule.h"
+#include "fix/edits.h"
+#include "syntax/arguments.h"
 #include "syntax/node.h"
 
 namespace lint::rules::up {
-
-inline bool is_named_child(TSNode c) { return ts_node_is_named(c) && !ts_node_is_extra(c); }
-
-// The named children of a node (comments left out).
-inline std::vector<TSNode> named_children(TSNode n) {
-  std::vector<TSNode> out;
-  for (TSNode c : children(n)) {
-    if (is_named_child(c)) out.push_back(c);
-  }
-  return out;
-}
-
-inline TSNode first_named_child(TSNode n) {
-  for (TSNode c : children(n)) {
-    if (is_named_child(c)) return c;
-  }
-  return TSNode{};
-}
-
-inline uint32_t start_of(TSNode n) { return ts_node_start_byte(n); }
-inline uint32_t end_of(TSNode n) { return ts_node_end_byte(n); }
 
 // An annotation's expression sits in a `type` node: the expression itself.
 inline TSNode strip_type(TSNode n) {
@@ -62,57 +43,9 @@ inline TSNode parent_expr(TSNode n) {
   return p;
 }
 
-// The arguments of a call (or a class's bases), split as Ruff splits them: positional arguments
-// (`*x` included) and keywords (`**x` included, with no name).
-struct Arguments {
-  TSNode list{};                   // the argument_list (or generator_expression)
-  std::vector<TSNode> args;        // positional, in order
-  std::vector<TSNode> keywords;    // keyword_argument and dictionary_splat nodes, in order
-  std::vector<TSNode> all;         // every argument in source order
-
-  bool empty() const { return all.empty(); }
-  // A `name=value` argument.
-  TSNode keyword(const Context& ctx, std::string_view name) const {
-    for (TSNode k : keywords) {
-      if (is(k, "keyword_argument") && ctx.text(field(k, "name")) == name) return k;
-    }
-    return TSNode{};
-  }
-};
-
-inline Arguments arguments_of(TSNode list) {
-  Arguments a;
-  a.list = list;
-  if (ts_node_is_null(list)) return a;
-  if (is(list, "generator_expression")) {  // f(x for x in y)
-    a.args.push_back(list);
-    a.all.push_back(list);
-    return a;
-  }
-  for (TSNode c : children(list)) {
-    if (!is_named_child(c)) continue;
-    const std::string_view k = kind(c);
-    if (k == "keyword_argument" || k == "dictionary_splat") {
-      a.keywords.push_back(c);
-    } else {
-      a.args.push_back(c);
-    }
-    a.all.push_back(c);
-  }
-  return a;
-}
-
+// Arguments, arguments_of and find_keyword are in syntax/arguments.h (as lint::); this is the
+// uncached view pyupgrade's rules take of a call's.
 inline Arguments call_arguments(TSNode call) { return arguments_of(field(call, "arguments")); }
-
-// The `name=value` argument of a call's argument list, without building an Arguments (calls are
-// frequent: rules screen them with this).
-inline TSNode find_keyword(TSNode list, const Context& ctx, std::string_view name) {
-  if (ts_node_is_null(list) || !is(list, "argument_list")) return TSNode{};
-  for (TSNode c : children(list)) {
-    if (is(c, "keyword_argument") && ctx.text(field(c, "name")) == name) return c;
-  }
-  return TSNode{};
-}
 
 // `value[...]`: a `subscript`, or a `generic_type` in an annotation (`List[int]`). Ruff's slice
 // is a tuple when there are several elements (`X[a, b]`, not parenthesized) or when the one
@@ -296,17 +229,10 @@ inline bool is_identifier_char(char c) {
          static_cast<unsigned char>(c) >= 0x80;
 }
 
-// Ruff's `pad`: a replacement gets a space on each side where an ASCII letter touches the
-// replaced range (`except(ValueError,)` -> `except ValueError`).
 inline bool is_ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
-inline std::string pad(std::string content, uint32_t start, uint32_t end, const Context& ctx) {
-  const std::string_view src = ctx.source();
-  if (end < src.size() && is_ascii_alpha(src[end])) content.push_back(' ');
-  if (start > 0 && is_ascii_alpha(src[start - 1])) content.insert(0, " ");
-  return content;
-}
-
+// Ruff's `pad` (fix/edits.h).
+using lint::edits::pad;
 
 // ---------------------------------------------------------------------------------------------
 // Literals.

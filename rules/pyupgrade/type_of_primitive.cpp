@@ -44,7 +44,7 @@ class TypeOfPrimitive final : public Rule {
   void enter(TSNode node, Context& ctx) override {
     const TSNode function = unparenthesized(field(node, "function"));
     if (is(function, "identifier") ? ctx.text(function) != "type" : !is(function, "attribute")) return;
-    const up::Arguments args = up::call_arguments(node);
+    const Arguments args = up::call_arguments(node);
     if (args.args.size() != 1 || primitive_name(up::literal_of(args.args[0], ctx)).empty()) return;
     candidates_.push_back(node);
   }
@@ -58,9 +58,9 @@ class TypeOfPrimitive final : public Rule {
       const std::string_view name = primitive_name(up::literal_of(up::call_arguments(call).args[0], ctx));
       Diagnostic& d = report(ctx, call, "Use `" + std::string(name) + "` instead of `type(...)`");
       d.fix_title = "Replace `type(...)` with `" + std::string(name) + "`";
-      if (resolve.has_builtin_binding(name, up::start_of(call))) {
-        d.fix = Fix::safe(Edit::replace(up::start_of(call), up::end_of(call),
-                                        up::pad(std::string(name), up::start_of(call), up::end_of(call), ctx)));
+      if (resolve.has_builtin_binding(name, start_of(call))) {
+        d.fix = Fix::safe(Edit::replace(start_of(call), end_of(call),
+                                        up::pad(std::string(name), start_of(call), end_of(call), ctx)));
       }
     }
   }

@@ -26,7 +26,7 @@ greeting = "hello"
 class UnicodeKindPrefix final : public Rule {
  public:
   void enter(TSNode node, Context& ctx) override {
-    const uint32_t start = up::start_of(node);
+    const uint32_t start = start_of(node);
     const std::string_view src = ctx.source();
     if (start >= src.size() || (src[start] != 'u' && src[start] != 'U')) return;
     Diagnostic& d = report(ctx, node, "Remove unicode literals from strings");

@@ -74,7 +74,7 @@ class UnnecessaryBuiltinImport final : public Rule {
         const std::string_view name = ctx.text(alias);
         if (!is_builtin_member(module, name)) continue;
         // Only where the import replaces nothing but the builtin.
-        const Binding* b = resolve.binding_at_name(up::start_of(alias));
+        const Binding* b = resolve.binding_at_name(start_of(alias));
         if (!b || b->shadows_same_scope) continue;
         names.push_back(name);
       }

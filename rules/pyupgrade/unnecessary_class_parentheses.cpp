@@ -31,12 +31,12 @@ class UnnecessaryClassParentheses final : public Rule {
  public:
   void enter(TSNode node, Context& ctx) override {
     const TSNode list = field(node, "superclasses");
-    if (ts_node_is_null(list) || !up::arguments_of(list).empty()) return;
+    if (ts_node_is_null(list) || !arguments_of(list).empty()) return;
     Diagnostic& d = report(ctx, list, "Unnecessary parentheses after class definition");
     d.fix_title = "Remove parentheses";
-    const bool comment = up::has_comment(list, up::start_of(list), up::end_of(list));
+    const bool comment = up::has_comment(list, start_of(list), end_of(list));
     d.fix = Fix::with(comment ? Applicability::Unsafe : Applicability::Safe,
-                      {Edit::deletion(up::start_of(list), up::end_of(list))});
+                      {Edit::deletion(start_of(list), end_of(list))});
   }
 };
 

@@ -76,7 +76,7 @@ class UnnecessaryEncodeUtf8 final : public Rule {
     const TSNode object = unparenthesized(field(function, "object"));
     const up::Literal literal = up::literal_of(object, ctx);
     if (literal != up::Literal::Str && literal != up::Literal::FString) return;
-    const up::Arguments args = up::call_arguments(node);
+    const Arguments args = up::call_arguments(node);
     TSNode arg{};
     EncodingArg encoding = EncodingArg::None;
     if (args.all.empty()) {
@@ -114,19 +114,19 @@ class UnnecessaryEncodeUtf8 final : public Rule {
   // `u` one).
   static Edit bytes_literal(TSNode call, TSNode function, const Context& ctx) {
     const TSNode object = field(function, "object");
-    const uint32_t start = up::start_of(call), end = up::end_of(object);
+    const uint32_t start = start_of(call), end = end_of(object);
     std::string out;
     uint32_t at = start;
     for (TSNode part : up::string_parts(unparenthesized(object))) {
-      out += ctx.original(at, up::start_of(part));
+      out += ctx.original(at, start_of(part));
       std::string_view text = ctx.original(part);
       if (!text.empty() && (text[0] == 'u' || text[0] == 'U')) text.remove_prefix(1);
       out += 'b';
       out += text;
-      at = up::end_of(part);
+      at = end_of(part);
     }
     out += ctx.original(at, end);
-    return Edit::replace(start, up::end_of(call), up::pad(std::move(out), start, up::end_of(call), ctx));
+    return Edit::replace(start, end_of(call), up::pad(std::move(out), start, end_of(call), ctx));
   }
 };
 

@@ -56,7 +56,7 @@ class UnnecessaryFutureImport final : public Rule {
         // Only when nothing reads the name the import binds.
         const Binding* b = nullptr;
         for (const Binding& candidate : m->bindings) {
-          if (candidate.start == up::start_of(alias) && candidate.kind == BindingKind::FutureImport) b = &candidate;
+          if (candidate.start == start_of(alias) && candidate.kind == BindingKind::FutureImport) b = &candidate;
         }
         if (b && b->uses > 0) continue;
         names.push_back(name);

@@ -34,7 +34,7 @@ The fix is unsafe when it would delete a comment.
 class UselessClassMetaclassType final : public Rule {
  public:
   void enter(TSNode node, Context& ctx) override {
-    const up::Arguments args = up::arguments_of(field(node, "superclasses"));
+    const Arguments args = arguments_of(field(node, "superclasses"));
     if (!ts_node_is_null(args.keyword(ctx, "metaclass"))) candidates_.push_back(node);
   }
 
@@ -43,7 +43,7 @@ class UselessClassMetaclassType final : public Rule {
     if (!m) return;
     const up::Resolver resolve(*m, ctx);
     for (TSNode cls : candidates_) {
-      const up::Arguments args = up::arguments_of(field(cls, "superclasses"));
+      const Arguments args = arguments_of(field(cls, "superclasses"));
       const std::string name(ctx.text(field(cls, "name")));
       for (TSNode k : args.keywords) {
         if (!is(k, "keyword_argument") || ctx.text(field(k, "name")) != "metaclass") continue;

@@ -34,7 +34,7 @@ The fix is unsafe when it would delete a comment.
 class UselessObjectInheritance final : public Rule {
  public:
   void enter(TSNode node, Context& ctx) override {
-    const up::Arguments bases = up::arguments_of(field(node, "superclasses"));
+    const Arguments bases = arguments_of(field(node, "superclasses"));
     for (TSNode base : bases.args) {
       const TSNode expr = unparenthesized(base);
       if (is(expr, "identifier") ? ctx.text(expr) == "object" : is(expr, "attribute")) {
@@ -49,7 +49,7 @@ class UselessObjectInheritance final : public Rule {
     if (!m) return;
     const up::Resolver resolve(*m, ctx);
     for (TSNode cls : candidates_) {
-      const up::Arguments bases = up::arguments_of(field(cls, "superclasses"));
+      const Arguments bases = arguments_of(field(cls, "superclasses"));
       const std::string name(ctx.text(field(cls, "name")));
       for (TSNode base : bases.args) {
         if (!resolve.match_builtin(base, "object")) continue;

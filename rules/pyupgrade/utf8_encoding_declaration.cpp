@@ -87,7 +87,7 @@ class Utf8EncodingDeclaration final : public Rule {
     const std::string_view src = ctx.source();
     uint32_t first = 0;
     while (first < src.size() && (up::is_python_whitespace(src[first]) || src[first] == '\n' || src[first] == '\r')) ++first;
-    if (up::start_of(node) != first) return;
+    if (start_of(node) != first) return;
     // Enough comments to reach the first declaration on the first two lines, and two after it.
     const std::vector<LeadingComment> comments = leading_comments(src, 64);
     size_t i = 0;

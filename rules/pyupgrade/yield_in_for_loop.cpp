@@ -45,7 +45,7 @@ bool same_target(TSNode target, TSNode value, const Context& ctx) {
   value = unparenthesized(value);
   if (is(target, "identifier") && is(value, "identifier")) return ctx.text(target) == ctx.text(value);
   if (is_tuple_like(target) && is_tuple_like(value)) {
-    const std::vector<TSNode> a = up::named_children(target), b = up::named_children(value);
+    const std::vector<TSNode> a = named_children(target), b = named_children(value);
     if (a.size() != b.size()) return false;
     for (size_t i = 0; i < a.size(); ++i) {
       if (!same_target(a[i], b[i], ctx)) return false;
@@ -60,21 +60,21 @@ void collect_names(TSNode value, std::vector<TSNode>& out) {
   if (is(value, "identifier")) {
     out.push_back(value);
   } else if (is_tuple_like(value)) {
-    for (TSNode c : up::named_children(value)) collect_names(c, out);
+    for (TSNode c : named_children(value)) collect_names(c, out);
   }
 }
 
 // The single `yield <value>` statement of a loop body, or null.
 TSNode lone_yield_value(TSNode body) {
-  const std::vector<TSNode> statements = up::named_children(body);
+  const std::vector<TSNode> statements = named_children(body);
   if (statements.size() != 1 || !is(statements[0], "expression_statement")) return TSNode{};
-  const std::vector<TSNode> exprs = up::named_children(statements[0]);
+  const std::vector<TSNode> exprs = named_children(statements[0]);
   if (exprs.size() != 1 || !is(exprs[0], "yield")) return TSNode{};
   const TSNode yield = exprs[0];
   for (TSNode c : children(yield)) {
     if (is(c, "from")) return TSNode{};
   }
-  return up::first_named_child(yield);
+  return first_named_child(yield);
 }
 
 class YieldInForLoop final : public Rule {
@@ -110,7 +110,7 @@ class YieldInForLoop final : public Rule {
           id = m->bindings[id].shadows;
         }
         if (id < 0 || m->bindings[id].kind == BindingKind::Deletion) continue;
-        used_elsewhere |= referenced_elsewhere(*m, static_cast<uint32_t>(id), up::start_of(name));
+        used_elsewhere |= referenced_elsewhere(*m, static_cast<uint32_t>(id), start_of(name));
         for (uint32_t b : scope.bindings) {
           if (m->bindings[b].name == ctx.text(name)) global |= (m->bindings[b].flags & (kGlobalName | kNonlocalName)) != 0;
         }
@@ -126,7 +126,7 @@ class YieldInForLoop final : public Rule {
       } else {
         content += ctx.original(iter);
       }
-      d.fix = Fix::unsafe(Edit::replace(up::start_of(loop), up::end_of(loop), std::move(content)));
+      d.fix = Fix::unsafe(Edit::replace(start_of(loop), end_of(loop), std::move(content)));
     }
   }
 

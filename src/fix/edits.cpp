@@ -26,15 +26,6 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-// The named children of a node that are not comments or other extras.
-std::vector<TSNode> named_children(TSNode n) {
-  std::vector<TSNode> out;
-  for (TSNode c : children(n)) {
-    if (ts_node_is_named(c) && !ts_node_is_extra(c)) out.push_back(c);
-  }
-  return out;
-}
-
 bool is_compound_statement(TSNode n) {
   const std::string_view k = kind(n);
   return k == "if_statement" || k == "for_statement" || k == "while_statement" || k == "try_statement" ||

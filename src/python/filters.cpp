@@ -61,20 +61,6 @@ void NamePatterns::match(std::string_view name, std::vector<uint32_t>& methods) 
   }
 }
 
-namespace {
-
-TSNode first_named_child(TSNode n) {
-  static const TSSymbol comment = ts_language_symbol_for_name(python_language(), "comment", 7, true);
-  const uint32_t count = ts_node_named_child_count(n);
-  for (uint32_t i = 0; i < count; ++i) {
-    const TSNode c = ts_node_named_child(n, i);
-    if (ts_node_symbol(c) != comment) return c;
-  }
-  return TSNode{};
-}
-
-}  // namespace
-
 bool NodeFilter::accepts(TSNode n) const {
   for (const Field& f : fields) {
     const TSNode c = f.field ? ts_node_child_by_field_id(n, f.field) : first_named_child(n);

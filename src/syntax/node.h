@@ -141,6 +141,46 @@ class Children {
 
 inline Children children(TSNode n) { return Children(n); }
 
+// kind() and is() of a null node (a missing field, no first child) are undefined in
+// tree-sitter; these say "" and false.
+inline std::string_view kind_of(TSNode n) { return ts_node_is_null(n) ? std::string_view() : kind(n); }
+inline bool is_a(TSNode n, std::string_view k) { return !ts_node_is_null(n) && kind(n) == k; }
+
+inline uint32_t start_of(TSNode n) { return ts_node_start_byte(n); }
+inline uint32_t end_of(TSNode n) { return ts_node_end_byte(n); }
+
+// A child that is part of the syntax: named, and not a comment (comments are extras).
+inline bool is_named_child(TSNode c) { return ts_node_is_named(c) && !ts_node_is_extra(c); }
+
+template <class F>
+void for_each_named_child(TSNode n, F&& f) {
+  for (TSNode c : children(n)) {
+    if (is_named_child(c)) f(c);
+  }
+}
+
+// The named children of a node (comments left out).
+inline std::vector<TSNode> named_children(TSNode n) {
+  std::vector<TSNode> out;
+  for (TSNode c : children(n)) {
+    if (is_named_child(c)) out.push_back(c);
+  }
+  return out;
+}
+
+inline TSNode first_named_child(TSNode n) {
+  for (TSNode c : children(n)) {
+    if (is_named_child(c)) return c;
+  }
+  return TSNode{};
+}
+
+inline size_t named_child_count(TSNode n) {
+  size_t count = 0;
+  for (TSNode c : children(n)) count += is_named_child(c) ? 1 : 0;
+  return count;
+}
+
 }  // namespace lint
 
 namespace lint {
@@ -192,6 +232,46 @@ inline bool is_singleton(TSNode n) {
   n = unparenthesized(n);
   const std::string_view k = kind(n);
   return k == "true" || k == "false" || k == "none" || k == "ellipsis";
+}
+
+// ---------------------------------------------------------------------------------------------
+// String literals.
+
+// The letters before a literal's opening quote (`rb`, `f`, `u`, ...).
+inline std::string_view literal_prefix(std::string_view literal) {
+  size_t i = 0;
+  while (i < literal.size() && literal[i] != '"' && literal[i] != '\'') ++i;
+  return literal.substr(0, i);
+}
+
+inline bool prefix_contains(std::string_view prefix, char lower) {
+  for (char c : prefix) {
+    if (c == lower || c == lower - ('a' - 'A')) return true;
+  }
+  return false;
+}
+
+// A `string` node that is neither bytes nor an f-string (nor a t-string).
+inline bool is_plain_str_part(TSNode part, std::string_view source) {
+  const uint32_t start = ts_node_start_byte(part);
+  const uint32_t end = ts_node_end_byte(part);
+  const std::string_view prefix = literal_prefix(source.substr(start, end - start));
+  return !prefix_contains(prefix, 'b') && !prefix_contains(prefix, 'f') && !prefix_contains(prefix, 't');
+}
+
+// Whether `n` (already unparenthesized) is what Ruff calls a string literal: a `str` literal or an
+// implicit concatenation of them. Bytes and f-strings are other kinds of expressions to Ruff.
+inline bool is_str_literal(TSNode n, std::string_view source) {
+  const std::string_view k = kind(n);
+  if (k == "string") return is_plain_str_part(n, source);
+  if (k != "concatenated_string") return false;
+  bool any = false;
+  for (TSNode part : children(n)) {
+    if (!is(part, "string")) continue;
+    if (!is_plain_str_part(part, source)) return false;
+    any = true;
+  }
+  return any;
 }
 
 }  // namespace lint
