@@ -723,6 +723,7 @@ void resolve_rules(Settings& s) {
       std::vector<const RuleSpec*> members;
       bool any_options = false;
       for (const RuleSpec* r : all_rules()) {
+        if (r->python) continue;  // a Python rule's options are set in its own table only
         const bool borrows = std::any_of(r->options.begin(), r->options.end(),
                                          [&](const RuleOption& o) { return option_table(*r, o) == key; });
         if (r->linter != key && !borrows) continue;
@@ -769,6 +770,15 @@ void resolve_rules(Settings& s) {
       for (const auto& [name, raw] : it->second->options) options.set(name, raw.value);
     }
     p.options.push_back(std::move(options));
+  }
+  for (const RuleSpec* r : rules) {
+    if (!r->python || r->options.empty()) continue;
+    RuleOptions options;
+    for (const RuleOption& o : r->options) options.set(std::string(o.name), option_default(*r, o));
+    if (auto it = tables.find(r); it != tables.end()) {
+      for (const auto& [name, raw] : it->second->options) options.set(name, raw.value);
+    }
+    p.python_options.emplace_back(r, std::move(options));
   }
   std::sort(rules.begin(), rules.end(), [](const RuleSpec* a, const RuleSpec* b) { return a->code < b->code; });
   p.rules = std::move(rules);

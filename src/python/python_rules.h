@@ -36,6 +36,13 @@ struct PythonRuleInfo {
   uint32_t line = 0;
   std::string doc;
   RuleSpec spec;     // how the rule takes part in selection; points into this object
+  // The class's `options` literal: each option's name, type and default (as TOML).
+  struct OptionText {
+    std::string name;
+    RuleOption::Type type = RuleOption::Type::Bool;
+    std::string default_value;
+  };
+  std::vector<OptionText> option_texts;
 };
 
 struct PythonRuleError {
@@ -146,6 +153,8 @@ class PythonRules {
     int target_minor = kDefaultTargetMinor;
     bool notebook = false;
     std::shared_ptr<SemanticModel> built_model;
+    // The options of the Python rules that have any, for the file's configuration.
+    const std::vector<std::pair<const RuleSpec*, RuleOptions>>* options = nullptr;
     const SemanticModel* need_model();
   };
   struct FileOutput {
