@@ -195,8 +195,11 @@ inline constexpr double kDefaultRuleTimeout = 10;
 // file that fails to import, a method named after an unknown node kind, a bad query...
 // `timeout_seconds` is the time limit of a rule on a file (0: none): a rule that overruns it gets
 // lint.RuleTimeout raised in it, is reported and does not run again (see runtime.cpp).
+// `python_path`: folders appended to sys.path (`python-path`); a rule file inside a package
+// found there is imported under its own module name, so the package's absolute imports work.
 PythonRules& start_python_rules(const std::vector<const PythonRuleInfo*>& selected,
-                                double timeout_seconds = kDefaultRuleTimeout);
+                                double timeout_seconds = kDefaultRuleTimeout,
+                                const std::vector<std::string>& python_path = {});
 
 // The VALID and INVALID examples of a loaded rule (for `lint test-rules`): each INVALID entry
 // is its source plus the pinned fields (0 / "" when not pinned), and the code its fixes should

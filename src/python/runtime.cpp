@@ -769,7 +769,38 @@ Runtime* g_runtime = nullptr;
 
 }  // namespace
 
-PythonRules& start_python_rules(const std::vector<const PythonRuleInfo*>& selected, double timeout_seconds) {
+namespace {
+
+// The module name of a rule file inside a package on one of `python_path`'s folders
+// (`acme/rules/naming.py` under `vendor/` is "acme.rules.naming"), or "".
+std::string module_on_path(const std::filesystem::path& file, const std::vector<std::string>& python_path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  for (const std::string& entry : python_path) {
+    const fs::path root = fs::weakly_canonical(entry, ec);
+    const fs::path rel = fs::weakly_canonical(file, ec).lexically_relative(root);
+    if (rel.empty() || *rel.begin() == "..") continue;
+    std::string name;
+    fs::path folder = root;
+    bool packages = true;
+    for (auto it = rel.begin(); it != rel.end(); ++it) {
+      const bool last = std::next(it) == rel.end();
+      if (!last) {
+        folder /= *it;
+        packages &= fs::is_regular_file(folder / "__init__.py", ec);
+      }
+      if (!name.empty()) name += '.';
+      name += last ? it->stem().string() : it->string();
+    }
+    if (packages && rel.begin() != rel.end()) return name;
+  }
+  return "";
+}
+
+}  // namespace
+
+PythonRules& start_python_rules(const std::vector<const PythonRuleInfo*>& selected, double timeout_seconds,
+                                const std::vector<std::string>& python_path) {
   if (g_runtime) {
     if (!g_runtime->loaded) throw PythonRuleError{"the Python rules failed to load"};
     return *g_runtime;
@@ -819,7 +850,10 @@ PythonRules& start_python_rules(const std::vector<const PythonRuleInfo*>& select
   // (`lint_rules_N`), so that a rule file can import helpers beside it with a relative import
   // (`from ._helpers import x`) without putting the folder on sys.path, where its files could
   // shadow other modules.
+  // `python-path`: after everything else, so that it never shadows the standard library.
+  for (const std::string& folder : python_path) sys.attr("path").attr("append")(folder);
   py::module_ util = py::module_::import("importlib.util");
+  py::module_ importlib = py::module_::import("importlib");
   std::unordered_map<std::string, py::object> modules;
   std::unordered_map<std::string, std::string> packages;  // folder -> package name
   for (const PythonRuleInfo* info : selected) {
@@ -850,11 +884,16 @@ PythonRules& start_python_rules(const std::vector<const PythonRuleInfo*>& select
       }
       std::string error;
       try {
-        py::object spec = util.attr("spec_from_file_location")(module_name, info->path);
-        py::object mod = util.attr("module_from_spec")(spec);
-        sys.attr("modules")[py::str(module_name)] = mod;
-        spec.attr("loader").attr("exec_module")(mod);
-        it = modules.emplace(info->path, mod).first;
+        if (const std::string own = module_on_path(file, python_path); !own.empty()) {
+          // A package's rule: imported as itself, so its absolute and relative imports work.
+          it = modules.emplace(info->path, importlib.attr("import_module")(own)).first;
+        } else {
+          py::object spec = util.attr("spec_from_file_location")(module_name, info->path);
+          py::object mod = util.attr("module_from_spec")(spec);
+          sys.attr("modules")[py::str(module_name)] = mod;
+          spec.attr("loader").attr("exec_module")(mod);
+          it = modules.emplace(info->path, mod).first;
+        }
       } catch (py::error_already_set& e) {
         if (!slot.fired) error = format_exception(e);
       }

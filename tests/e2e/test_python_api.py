@@ -2,6 +2,7 @@
 binding's references, the scope chain, builtins, the module name and stubs, and rule options
 from the configuration."""
 import json
+import os
 import shutil
 import tempfile
 import textwrap
@@ -278,6 +279,101 @@ class Options(Workspace):
         proc = run("--isolated", "--python-rules", "bad", "--select", "X407", "f.py", cwd=self.dir)
         self.assertEqual(proc.returncode, 2)
         self.assertIn("option `n`", proc.stderr.decode())
+
+
+PACKAGE_RULE = '''
+from lint import Rule, on_call
+
+from acme_lint.common import banned  # absolute: the package is imported as itself
+from .common import MESSAGE          # relative
+
+
+class Banned(Rule):
+    code = "ACME001"
+    name = "acme-banned-call"
+
+    @on_call(*banned())
+    def call(self, node, name):
+        self.report(node, MESSAGE.format(name))
+'''
+
+
+class Packages(Workspace):
+    """`python-rules` naming modules found on `python-path`."""
+
+    def setUp(self):
+        super().setUp()
+        self.write("vendor/acme_lint/__init__.py", "")
+        self.write("vendor/acme_lint/common.py",
+                   'MESSAGE = "`{}` is banned at ACME"\n\ndef banned():\n    return ("os.system", "eval")\n')
+        self.write("vendor/acme_lint/naming.py", PACKAGE_RULE)
+        self.write("proj/a.py", "import os\nos.system('x')\neval('1')\n")
+        self.env = {"LINT_NO_PYTHON_RULES": "", "LINT_SAFE_DIRECTORIES": ""}
+
+    def config(self, rules, path='["../vendor"]', select='["ACME"]'):
+        self.write("proj/lint.toml", f"python-rules = {rules}\npython-path = {path}\nselect = {select}\n")
+
+    def lint(self, *args, env=None):
+        return run("--no-cache", "--output-format", "json", *args, "a.py", cwd=self.dir / "proj",
+                   env={**self.env, **(env or {})})
+
+    def found(self, proc):
+        self.assertEqual(proc.returncode, 1, proc.stderr.decode())
+        return [(d["location"]["row"], d["message"]) for d in json.loads(proc.stdout)]
+
+    def test_a_package_a_submodule_and_a_module_file(self):
+        expected = [(2, "`os.system` is banned at ACME"), (3, "`builtins.eval` is banned at ACME")]
+        for rules in ('["acme_lint"]', '["acme_lint.naming"]'):
+            self.config(rules)
+            self.assertEqual(self.found(self.lint()), [(2, "`os.system` is banned at ACME")], rules)
+        self.write("vendor/acme_lint/common.py",
+                   'MESSAGE = "`{}` is banned at ACME"\n\ndef banned():\n    return ("os.system", "builtins.eval")\n')
+        self.config('["acme_lint"]')
+        self.assertEqual(self.found(self.lint()), expected)
+        # A module file on python-path, importing the package too.
+        self.write("vendor/acme_single.py", PACKAGE_RULE.replace("from .common", "from acme_lint.common")
+                   .replace("ACME001", "ACME002").replace("acme-banned-call", "acme-banned-single"))
+        self.config('["acme_single"]', select='["ACME002"]')
+        self.assertEqual(self.found(self.lint()), expected)
+
+    def test_a_module_that_is_not_found(self):
+        self.config('["acme_lint.missing"]')
+        proc = self.lint()
+        self.assertEqual(proc.returncode, 2)
+        self.assertIn("lint.toml:1:", proc.stderr.decode())
+        self.assertIn("`acme_lint.missing` is neither a path nor a module found on `python-path`", proc.stderr.decode())
+        self.write("proj/lint.toml", 'python-rules = ["acme_lint"]\n')
+        self.assertIn("(not set)", self.lint().stderr.decode())
+        self.config('["acme_lint"]', path='["nowhere"]')
+        proc = self.lint()
+        self.assertEqual(proc.returncode, 2)
+        self.assertIn("`python-path`: `nowhere` is not a folder", proc.stderr.decode())
+
+    def test_a_code_with_a_builtin_prefix_is_refused(self):
+        self.write("vendor/acme_lint/naming.py", PACKAGE_RULE.replace("ACME001", "B950"))
+        self.config('["acme_lint"]', select='["B950"]')
+        proc = self.lint()
+        self.assertEqual(proc.returncode, 2)
+        self.assertIn("the code B950 starts with `B`, the prefix of lint's built-in rules", proc.stderr.decode())
+        self.assertEqual(proc.stdout, b"")
+
+    def test_the_trust_model_applies(self):
+        self.config('["acme_lint"]')
+        # --no-python-rules: read (the code stays known), never imported.
+        self.write("vendor/acme_lint/naming.py", PACKAGE_RULE + "\nraise SystemExit('imported')\n")
+        proc = self.lint("--no-python-rules")
+        self.assertEqual(proc.returncode, 0, proc.stderr.decode())
+        self.assertIn("not running the Python rules ACME001", proc.stderr.decode())
+        # A python-path folder others can write to is refused, and so is the package's.
+        self.write("vendor/acme_lint/naming.py", PACKAGE_RULE)
+        for folder in ("vendor", "vendor/acme_lint"):
+            os.chmod(self.dir / folder, 0o777)
+            proc = self.lint()
+            self.assertEqual(proc.returncode, 2, folder)
+            self.assertIn("is writable by every user", proc.stderr.decode())
+            self.assertEqual(self.found(self.lint(env={"LINT_SAFE_DIRECTORIES": str(self.dir)})),
+                             [(2, "`os.system` is banned at ACME")])
+            os.chmod(self.dir / folder, 0o755)
 
 
 if __name__ == "__main__":
