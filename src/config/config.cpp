@@ -448,11 +448,8 @@ void apply_table(const toml::table& t, Settings& s, const TableSource& src) {
   }
   for (const auto& [index, name, at] : modules) {
     const std::string found = find_module(name, s.python_path.value_or(std::vector<std::string>{}));
-    if (found.empty()) {
-      fail(at, "`python-rules`: `" + name + "` is neither a path nor a module found on `python-path` (" +
-                   (s.python_path && !s.python_path->empty() ? "a list of folders, relative to the configuration"
-                                                             : "not set") + ")");
-    }
+    if (found.empty() && (!s.python_path || s.python_path->empty())) fail(at, "`python-rules`: `" + name + "` does not exist");
+    if (found.empty()) fail(at, "`python-rules`: `" + name + "` is neither a path nor a module found on `python-path`");
     (*s.python_rules)[index] = found;
   }
   if (!layer.empty()) s.layers.push_back(std::move(layer));

@@ -343,7 +343,7 @@ class Packages(Workspace):
         self.assertIn("lint.toml:1:", proc.stderr.decode())
         self.assertIn("`acme_lint.missing` is neither a path nor a module found on `python-path`", proc.stderr.decode())
         self.write("proj/lint.toml", 'python-rules = ["acme_lint"]\n')
-        self.assertIn("(not set)", self.lint().stderr.decode())
+        self.assertIn("`python-rules`: `acme_lint` does not exist", self.lint().stderr.decode())
         self.config('["acme_lint"]', path='["nowhere"]')
         proc = self.lint()
         self.assertEqual(proc.returncode, 2)
