@@ -442,6 +442,8 @@ class Rule:
         in the file, after the file's module (`helper` in `pkg/util.py` is "pkg.util.helper";
         a file outside any package is named by its stem)."""
         found = self._file.qualified_name(node)
+        if found is None:
+            return None  # settled from the file's text: nothing binds it to a qualified name
         if found:
             if not found.startswith("."):
                 return found

@@ -156,6 +156,11 @@ class PythonRules {
     // The options of the Python rules that have any, for the file's configuration.
     const std::vector<std::pair<const RuleSpec*, RuleOptions>>* options = nullptr;
     const SemanticModel* need_model();
+    // The qualified name of a name or attribute chain when the file's text settles it without
+    // the model (its head only imported as a module at the top, or a builtin never bound, and
+    // only loaded): true and the name in `out`; false when the model must decide.
+    bool settled_name(TSNode expr, std::string& out);
+    std::vector<std::pair<std::string_view, uint8_t>> settled;  // the names settled so far
   };
   struct FileOutput {
     std::vector<Diagnostic> diagnostics;

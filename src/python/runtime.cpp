@@ -465,12 +465,20 @@ PYBIND11_EMBEDDED_MODULE(_lint, m) {
            },
            py::arg("node"), py::arg("message"), py::arg("fix") = py::none(), py::arg("fix_title") = py::none())
       .def("qualified_name",
-           [check_file, check_node](PyFile& fr, const py::object& obj) -> std::string {
+           [check_file, check_node](PyFile& fr, const py::object& obj) -> py::object {
+             // The name; "" when the model finds none; None when the text settles that there is
+             // none (not even a class or function of the file's: Rule.qualified_name stops).
              PyFile* f = const_cast<PyFile*>(&check_file(fr));
-             if (obj.is_none() || !f->semantic()) return "";
+             if (obj.is_none()) return py::str("");
              const PyNode& n = obj.cast<const PyNode&>();
              check_node(fr, n, "qualified_name");
-             return f->model->qualified_name(n.node, f->source);
+             // What the text settles needs no model (most names rules ask about: `sys.stderr`).
+             std::string settled;
+             if (!f->model && f->input && f->input->settled_name(n.node, settled)) {
+               return settled.empty() ? py::object(py::none()) : py::object(py::str(settled));
+             }
+             if (!f->semantic()) return py::str("");
+             return py::str(f->model->qualified_name(n.node, f->source));
            })
       .def("binding",
            [check_file, check_node](PyFile& fr, const py::object& obj) -> py::object {
