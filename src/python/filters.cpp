@@ -177,6 +177,10 @@ void PythonRules::enter(TSNode n, TSSymbol s, PythonCollector& out) const {
     for (size_t i = 0; i < call_builtins.size(); ++i) out.builtin_uses[i] += text == call_builtins[i];
   }
   if (s == call_symbol && !call_patterns.empty()) out.events.push_back({n, kCallCandidate});
+  if (s == attribute_symbol && !attribute_patterns.empty() &&
+      attribute_patterns.may_end_with(text_of(out.source, ts_node_child_by_field_id(n, attribute_field)))) {
+    out.events.push_back({n, kAttributeCandidate});
+  }
   if ((s == import_symbol || s == import_from_symbol) && !call_patterns.empty()) note_aliases(n, out);
   if ((s == import_symbol || s == import_from_symbol) && !import_patterns.empty()) {
     // Names are matched now: an import needs no semantic model.
@@ -462,7 +466,7 @@ const SemanticModel* PythonRules::FileInput::need_model() {
 void PythonRules::resolve_calls(FileInput& in) const {
   PythonCollector& c = in.collected;
   bool any = false;
-  for (const PythonEvent& e : c.events) any |= e.method == kCallCandidate;
+  for (const PythonEvent& e : c.events) any |= e.method == kCallCandidate || e.method == kAttributeCandidate;
   if (!any) return;
   const TimingClock::time_point start = in.timing ? TimingClock::now() : TimingClock::time_point{};
   uint64_t model_ns = 0;
@@ -488,23 +492,25 @@ void PythonRules::resolve_calls(FileInput& in) const {
   events.reserve(c.events.size());
   std::vector<uint32_t> methods;
   for (const PythonEvent& e : c.events) {
-    if (e.method != kCallCandidate) {
+    if (e.method != kCallCandidate && e.method != kAttributeCandidate) {
       events.push_back(e);
       continue;
     }
+    const bool is_call = e.method == kCallCandidate;
+    const NamePatterns& patterns = is_call ? call_patterns : attribute_patterns;
     // What the text settles: the callee's last part (an attribute's name, or a name that is
     // not an import alias) must be one a pattern ends with.
-    const TSNode callee = field(e.node, "function");
+    const TSNode callee = is_call ? field(e.node, "function") : e.node;
     const TSNode bare = unparenthesized(callee);
     std::string name;
     bool alias = false;
     if (is(bare, "attribute") || is(bare, "identifier")) {
       const std::string_view last = text_of(in.source, is(bare, "attribute") ? field(bare, "attribute") : bare);
-      alias = is(bare, "identifier") &&
+      alias = is_call && is(bare, "identifier") &&
                          std::find(c.aliases.begin(), c.aliases.end(), last) != c.aliases.end();
-      if (!alias && !call_patterns.may_end_with(last)) continue;
-      if (!alias && is(bare, "identifier") && builtin_call(last)) name.append("builtins.").append(last);
-    } else if (!call_patterns.any_last()) {
+      if (!alias && !patterns.may_end_with(last)) continue;
+      if (is_call && !alias && is(bare, "identifier") && builtin_call(last)) name.append("builtins.").append(last);
+    } else if (!patterns.any_last()) {
       continue;  // `f()()`, `x[0]()`: no qualified name
     }
     if (name.empty() && !alias && !in.model && !in.built_model && in.settled_name(callee, name)) {
@@ -515,11 +521,11 @@ void PythonRules::resolve_calls(FileInput& in) const {
       const SemanticModel* model = in.need_model();
       if (in.timing && !had) model_ns += elapsed_ns(built);
       const std::string_view last = last_part(*model, callee, in.source);
-      if (last.empty() || !call_patterns.may_end_with(last)) continue;
+      if (last.empty() || !patterns.may_end_with(last)) continue;
       name = resolve_qualified_name(*model, callee, in.source, in.path);
     }
     if (name.empty()) continue;
-    call_patterns.match(name, methods);
+    patterns.match(name, methods);
     if (methods.empty()) continue;
     c.names.push_back(name);
     for (uint32_t m : methods) events.push_back({e.node, m, static_cast<int32_t>(c.names.size() - 1)});

@@ -22,7 +22,7 @@ import os
 from _lint import Node, NodeExpired  # noqa: F401  (re-exported)
 
 __all__ = ["Rule", "Node", "NodeExpired", "RuleTimeout", "Binding", "Scope", "Arguments", "Edit", "Fix",
-           "on_call", "on_import", "on_node"]
+           "on_call", "on_import", "on_attribute", "on_node"]
 
 
 def _patterns(decorator, patterns):
@@ -59,6 +59,16 @@ def on_import(*patterns):
     `from m import *` "m.*"; a relative import counts by the names after its dots
     (`from .m import x` is "m.x", `from . import x` is "x")."""
     return _with_filter(("import", _patterns("on_import", patterns)))
+
+
+def on_attribute(*patterns):
+    """The method is called as `method(node, name)` for each attribute expression `a.b` (loaded,
+    stored or deleted) whose fully qualified name matches one of the patterns (`*` as for
+    `on_call`): `@on_attribute("os.environ")` is called on `os.environ` in
+    `os.environ["HOME"]` and `os.environ.get("HOME")`, and after `import os as o` on
+    `o.environ`; `name` is that qualified name. A bare name (`environ` after `from os import
+    environ`) is no attribute: it is not matched."""
+    return _with_filter(("attribute", _patterns("on_attribute", patterns)))
 
 
 def on_node(kind, **fields):

@@ -95,6 +95,7 @@ struct PythonEvent {
   int32_t name = -1;    // index into PythonCollector::names: the qualified name passed along
 };
 inline constexpr uint32_t kCallCandidate = UINT32_MAX;
+inline constexpr uint32_t kAttributeCandidate = UINT32_MAX - 1;  // an attribute to resolve (on_attribute)
 
 // What the walk collects for the Python rules of one file.
 struct PythonCollector {
@@ -180,10 +181,11 @@ class PythonRules {
   std::vector<uint8_t> interest;                   // by symbol: any of the tables below
   std::vector<std::vector<uint32_t>> enter_methods, leave_methods;  // by symbol: visit_/leave_
   std::vector<std::vector<NodeFilter>> node_filters;                // by symbol: on_node
-  NamePatterns call_patterns, import_patterns;                      // on_call, on_import
+  NamePatterns call_patterns, import_patterns, attribute_patterns;  // on_call, on_import, on_attribute
   std::vector<std::string> call_builtins;  // `print` for a `builtins.print` pattern
   std::vector<uint8_t> identifier_symbols;  // by symbol: named "identifier" (aliases included)
-  TSSymbol call_symbol = 0, import_symbol = 0, import_from_symbol = 0;
+  TSSymbol call_symbol = 0, import_symbol = 0, import_from_symbol = 0, attribute_symbol = 0;
+  TSFieldId attribute_field = 0;  // the `attribute` field of an attribute node
   // Queries: for each, the root kinds of its patterns (empty: it runs on the whole file).
   std::vector<std::vector<TSSymbol>> query_root_kinds;
   std::vector<std::vector<uint32_t>> query_roots_by_symbol;         // by symbol: query indices

@@ -973,7 +973,13 @@ PythonRules& start_python_rules(const std::vector<const PythonRuleInfo*>& select
           for (py::handle spec : member.attr("_lint_filters")) {
             const py::tuple t = py::reinterpret_borrow<py::tuple>(spec);
             const std::string what = t[0].cast<std::string>();
-            if (what == "call" || what == "import") {
+            if (what == "attribute") {
+              const uint32_t m = add_method(name, true);
+              for (py::handle pattern : t[1]) rt->attribute_patterns.add(pattern.cast<std::string>(), m);
+              rt->attribute_symbol = kind_symbol(name, "attribute");
+              rt->attribute_field = ts_language_field_id_for_name(lang, "attribute", 9);
+              rt->interest[rt->attribute_symbol] = 1;
+            } else if (what == "call" || what == "import") {
               const uint32_t m = add_method(name, true);
               for (py::handle pattern : t[1]) {
                 (what == "call" ? rt->call_patterns : rt->import_patterns).add(pattern.cast<std::string>(), m);

@@ -376,5 +376,46 @@ class Packages(Workspace):
             os.chmod(self.dir / folder, 0o755)
 
 
+class Attributes(Workspace):
+    def test_on_attribute(self):
+        self.write("attr/rules.py", '''
+from lint import Rule, on_attribute
+
+
+class Environ(Rule):
+    code = "X420"
+    name = "environ-access"
+
+    @on_attribute("os.environ", "sys.std*")
+    def environ(self, node, name):
+        self.report(node, name)
+''')
+        self.write("g.py", textwrap.dedent("""\
+            import os
+            import os as o
+            import sys
+            from os import environ
+            os.environ["HOME"]
+            o.environ.get("HOME")
+            environ.get("HOME")
+            print(sys.stdout, sys.stdin.read(), sys.path)
+            class C:
+                environ = 1
+            C.environ
+            def f(os):
+                return os.environ
+            """))
+        proc = run("--isolated", "--no-cache", "--output-format", "json", "--python-rules", "attr", "--select", "X420",
+                   "--timing=json", "g.py", cwd=self.dir)
+        self.assertEqual(proc.returncode, 1, proc.stderr.decode())
+        got = sorted((d["location"]["row"], d["location"]["column"], d["message"]) for d in json.loads(proc.stdout))
+        # `*` matches dots too: `sys.stdin.read` is matched as well as `sys.stdin`.
+        self.assertEqual(got, [(5, 1, "os.environ"), (6, 1, "os.environ"), (8, 7, "sys.stdout"), (8, 19, "sys.stdin"),
+                               (8, 19, "sys.stdin.read")])
+        timing = json.loads(proc.stderr.decode().strip().splitlines()[-1])
+        # Called only on the five that match.
+        self.assertEqual([r["nodes"] for r in timing["rules"] if r["code"] == "X420"], [5])
+
+
 if __name__ == "__main__":
     unittest.main()
