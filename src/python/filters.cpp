@@ -473,10 +473,11 @@ void PythonRules::resolve_calls(FileInput& in) const {
   // A builtin named by a pattern that appears in the file only as the callee of calls is
   // bound by nothing in the file (a binding would name it elsewhere): those calls are calls
   // of the builtin, settled without the semantic model.
+  static const TSFieldId function_field = ts_language_field_id_for_name(python_language(), "function", 8);
   std::vector<uint32_t> callee_uses(call_builtins.size(), 0);
   for (const PythonEvent& e : c.events) {
-    if (e.method != kCallCandidate) continue;
-    const TSNode callee = unparenthesized(field(e.node, "function"));
+    if (e.method != kCallCandidate || call_builtins.empty()) continue;
+    const TSNode callee = unparenthesized(ts_node_child_by_field_id(e.node, function_field));
     if (!is(callee, "identifier")) continue;
     const std::string_view text = text_of(in.source, callee);
     for (size_t i = 0; i < call_builtins.size(); ++i) callee_uses[i] += text == call_builtins[i];
@@ -500,7 +501,7 @@ void PythonRules::resolve_calls(FileInput& in) const {
     const NamePatterns& patterns = is_call ? call_patterns : attribute_patterns;
     // What the text settles: the callee's last part (an attribute's name, or a name that is
     // not an import alias) must be one a pattern ends with.
-    const TSNode callee = is_call ? field(e.node, "function") : e.node;
+    const TSNode callee = is_call ? ts_node_child_by_field_id(e.node, function_field) : e.node;
     const TSNode bare = unparenthesized(callee);
     std::string name;
     bool alias = false;
