@@ -101,8 +101,8 @@ int show_rule(const std::string& code_or_name, OutputFormat format, const std::d
            "]` (in lint.toml, `[" + std::string(r->name) + "]`):\n\n";
     for (const RuleOption& o : r->options) {
       out += "- `" + std::string(o.name) + "` (" + std::string(option_type(o.type)) + ", default `" +
-             std::string(o.default_value) + "`): " + std::string(o.doc) + " Also set by `[" +
-             std::string(option_table(*r, o)) + "]`.\n";
+             std::string(o.default_value) + "`): " + std::string(o.doc) +
+             (r->python ? std::string(".\n") : " Also set by `[" + std::string(option_table(*r, o)) + "]`.\n");
     }
   }
   std::cout << out;

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <map>
 #include <set>
 #include <string>
 #include <thread>
@@ -455,6 +456,41 @@ bool use_color() {
   std::exit(2);
 }
 
+// The letters that start a rule code: "B" of B006, "PIE" of PIE790.
+std::string_view code_prefix(std::string_view code) {
+  size_t n = 0;
+  while (n < code.size() && code[n] >= 'A' && code[n] <= 'Z') ++n;
+  return code.substr(0, n);
+}
+
+// A user's Python rule may not take the code prefix of lint's built-in rules (native or
+// shipped): a later version adding a rule there would take its code, and `--select B`,
+// `# noqa: B` and per-file-ignores would mix the two. Throws PythonRuleError naming both.
+void check_code_prefixes(const std::deque<PythonRuleInfo>& rules) {
+  std::error_code ec;
+  const fs::path shipped = fs::weakly_canonical(LINT_PYTHON_RULES_DIR, ec);
+  auto is_shipped = [&](const PythonRuleInfo& r) {
+    const fs::path rel = fs::weakly_canonical(r.path, ec).lexically_relative(shipped);
+    return !rel.empty() && *rel.begin() != "..";
+  };
+  std::map<std::string_view, const RuleSpec*> builtin;  // prefix -> a built-in rule with it
+  for (const RuleSpec* n : all_rules()) {
+    if (!n->python) builtin.emplace(code_prefix(n->code), n);
+  }
+  for (const PythonRuleInfo& r : rules) {
+    if (is_shipped(r)) builtin.emplace(code_prefix(r.code), &r.spec);
+  }
+  for (const PythonRuleInfo& r : rules) {
+    if (is_shipped(r)) continue;
+    const auto it = builtin.find(code_prefix(r.code));
+    if (it == builtin.end()) continue;
+    throw PythonRuleError{r.path + ":" + std::to_string(r.line) + ": class " + r.class_name + ": the code " + r.code +
+                          " starts with `" + std::string(it->first) + "`, the prefix of lint's built-in rules (" +
+                          std::string(it->second->code) + " " + std::string(it->second->name) +
+                          "): give your rules a prefix of their own, such as `X` or your company's initials"};
+  }
+}
+
 // Scans and registers the Python rules of these paths (each once).
 std::deque<PythonRuleInfo> register_python_rules(const std::vector<std::string>& paths) {
   std::vector<std::string> unique;
@@ -465,6 +501,7 @@ std::deque<PythonRuleInfo> register_python_rules(const std::vector<std::string>&
     if (seen.insert(ec ? p : abs.string()).second) unique.push_back(p);
   }
   std::deque<PythonRuleInfo> rules = scan_python_rules(unique);
+  check_code_prefixes(rules);
   for (const PythonRuleInfo& r : rules) register_rule(&r.spec);
   return rules;
 }
@@ -657,7 +694,7 @@ int run_check(const Args& args, ConfigResolver& resolver) {
   }
   if (!python_selected.empty()) {
     try {
-      options.python = &start_python_rules(python_selected, args.rule_timeout);
+      options.python = &start_python_rules(python_selected, args.rule_timeout, configured.python_path);
     } catch (const PythonRuleError& e) {
       std::cerr << "error: " << e.message << "\n";
       return 2;

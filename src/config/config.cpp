@@ -273,9 +273,54 @@ RawOption raw_option(const toml::node& n, const Origin& at) {
 }
 
 // Applies the keys of a [tool.lint] table (or a lint.toml, or a --config override) over `s`.
+// Whether `name` reads as an importable module name: dotted identifiers (`acme_lint.rules`).
+bool is_module_name(std::string_view name) {
+  if (name.empty() || name.front() == '.' || name.back() == '.') return false;
+  bool start = true;
+  for (const char c : name) {
+    if (c == '.') {
+      if (start) return false;
+      start = true;
+      continue;
+    }
+    const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+    if (!letter && !(c >= '0' && c <= '9' && !start)) return false;
+    start = false;
+  }
+  return true;
+}
+
+// Where module `name` is on `path` (folders, in order): its package folder (`a/b/` holding an
+// `__init__.py`, whose rule files are then read as a folder's) or its file (`a/b.py`); the
+// packages it is in must have an `__init__.py` each. Empty when it is not there.
+std::string find_module(std::string_view name, const std::vector<std::string>& path) {
+  std::vector<std::string> parts;
+  for (size_t start = 0;;) {
+    const size_t dot = name.find('.', start);
+    parts.emplace_back(name.substr(start, dot == std::string_view::npos ? std::string_view::npos : dot - start));
+    if (dot == std::string_view::npos) break;
+    start = dot + 1;
+  }
+  std::error_code ec;
+  for (const std::string& entry : path) {
+    fs::path folder(entry);
+    bool packages = true;
+    for (size_t i = 0; i + 1 < parts.size() && packages; ++i) {
+      folder /= parts[i];
+      packages = fs::is_regular_file(folder / "__init__.py", ec);
+    }
+    if (!packages) continue;
+    if (fs::is_regular_file(folder / parts.back() / "__init__.py", ec)) return (folder / parts.back()).string();
+    if (fs::is_regular_file(folder / (parts.back() + ".py"), ec)) return (folder / (parts.back() + ".py")).string();
+  }
+  return "";
+}
+
 void apply_table(const toml::table& t, Settings& s, const TableSource& src) {
   SelectionLayer layer;
   layer.source = src.path;
+  // `python-rules` entries that name modules, found on `python-path` once the table is read.
+  std::vector<std::tuple<size_t, std::string, Origin>> modules;
   for (const auto& [k, v] : in_order(t)) {
     const std::string key(k->str());
     const Origin ko = origin_of(src.path, k->source());
@@ -366,15 +411,28 @@ void apply_table(const toml::table& t, Settings& s, const TableSource& src) {
       s.target_minor = minor;
     } else if (key == "python-rules") {
       std::vector<std::string> paths;
-      for (const auto& [p, at] : strings(*v, key, "paths", src)) {
+      for (const auto& [p, at] : strings(*v, key, "paths or module names", src)) {
         const fs::path abs = absolute_against(src.root, p);
         std::error_code ec;
-        if (!fs::exists(abs, ec)) fail(at, "`python-rules`: `" + p + "` does not exist");
+        if (!fs::exists(abs, ec)) {
+          if (!is_module_name(p)) fail(at, "`python-rules`: `" + p + "` does not exist");
+          modules.emplace_back(paths.size(), p, at);
+        }
         paths.push_back(abs.string());
       }
       s.python_rules = std::move(paths);
       s.python_rules_origin = ko;
       s.python_rules_file = src.file.string();
+    } else if (key == "python-path") {
+      std::vector<std::string> paths;
+      for (const auto& [p, at] : strings(*v, key, "paths", src)) {
+        const fs::path abs = absolute_against(src.root, p);
+        std::error_code ec;
+        if (!fs::is_directory(abs, ec)) fail(at, "`python-path`: `" + p + "` is not a folder");
+        paths.push_back(abs.string());
+      }
+      s.python_path = std::move(paths);
+      s.python_path_origin = ko;
     } else if (v->is_table()) {
       // A rule's options: checked against the rule once every rule is registered.
       RuleTable& table = s.rule_tables[key];
@@ -387,6 +445,12 @@ void apply_table(const toml::table& t, Settings& s, const TableSource& src) {
       if (key == "lint" || key == "tool") message += " (lint reads its settings at the top level of lint.toml, or in [tool.lint] of pyproject.toml)";
       fail(ko, message);
     }
+  }
+  for (const auto& [index, name, at] : modules) {
+    const std::string found = find_module(name, s.python_path.value_or(std::vector<std::string>{}));
+    if (found.empty() && (!s.python_path || s.python_path->empty())) fail(at, "`python-rules`: `" + name + "` does not exist");
+    if (found.empty()) fail(at, "`python-rules`: `" + name + "` is neither a path nor a module found on `python-path`");
+    (*s.python_rules)[index] = found;
   }
   if (!layer.empty()) s.layers.push_back(std::move(layer));
 }
@@ -629,7 +693,7 @@ const std::vector<std::string_view>& setting_keys() {
   static const std::vector<std::string_view> keys = {
       "extend",         "select",           "extend-select",     "ignore",       "per-file-ignores",
       "extend-per-file-ignores", "exclude", "extend-exclude",    "respect-gitignore", "line-length",
-      "target-version", "python-rules",  "fix",               "unsafe-fixes", "show-fixes",
+      "target-version", "python-rules",  "python-path", "fix",               "unsafe-fixes", "show-fixes",
       "fixable",        "extend-fixable",   "unfixable",         "extend-safe-fixes", "extend-unsafe-fixes",
       "cache-dir",      "force-exclude",    "extension",
   };
@@ -723,6 +787,7 @@ void resolve_rules(Settings& s) {
       std::vector<const RuleSpec*> members;
       bool any_options = false;
       for (const RuleSpec* r : all_rules()) {
+        if (r->python) continue;  // a Python rule's options are set in its own table only
         const bool borrows = std::any_of(r->options.begin(), r->options.end(),
                                          [&](const RuleOption& o) { return option_table(*r, o) == key; });
         if (r->linter != key && !borrows) continue;
@@ -769,6 +834,15 @@ void resolve_rules(Settings& s) {
       for (const auto& [name, raw] : it->second->options) options.set(name, raw.value);
     }
     p.options.push_back(std::move(options));
+  }
+  for (const RuleSpec* r : rules) {
+    if (!r->python || r->options.empty()) continue;
+    RuleOptions options;
+    for (const RuleOption& o : r->options) options.set(std::string(o.name), option_default(*r, o));
+    if (auto it = tables.find(r); it != tables.end()) {
+      for (const auto& [name, raw] : it->second->options) options.set(name, raw.value);
+    }
+    p.python_options.emplace_back(r, std::move(options));
   }
   std::sort(rules.begin(), rules.end(), [](const RuleSpec* a, const RuleSpec* b) { return a->code < b->code; });
   p.rules = std::move(rules);
@@ -968,6 +1042,7 @@ std::string describe_settings(const Settings& s, const std::string& file_absolut
     out += "}\n";
   }
   out += "python-rules = " + list(s.python_rules.value_or(std::vector<std::string>{})) + "\n";
+  out += "python-path = " + list(s.python_path.value_or(std::vector<std::string>{})) + "\n";
   out += std::string("fix = ") + (s.fix.value_or(false) ? "true" : "false") + "\n";
   out += std::string("unsafe-fixes = ") + (s.unsafe_fixes ? (*s.unsafe_fixes ? "true" : "false") : "\"hint\"") + "\n";
   out += std::string("show-fixes = ") + (s.show_fixes.value_or(false) ? "true" : "false") + "\n";

@@ -113,6 +113,10 @@ struct Settings {
   // Where `python-rules` was set: the key, and the file (absolute; "" for --config 'key = value').
   Origin python_rules_origin;
   std::string python_rules_file;
+  // `python-path`: folders (absolute) where `python-rules` finds modules by name, and which the
+  // rules may import from (appended to sys.path).
+  std::optional<std::vector<std::string>> python_path;
+  Origin python_path_origin;
   // Whether to apply fixes (`fix`, as --fix), apply unsafe ones (`unsafe-fixes`; unset: only
   // hint that they exist), and list the fixes applied (`show-fixes`). Read from the
   // configuration of the current directory, as Ruff reads them.

@@ -132,6 +132,11 @@ ConfiguredRules configured_python_rules(const std::vector<Settings*>& loaded, co
     for (const std::string& p : *s->python_rules) {
       if (std::string why = why_untrusted(p, policy); !why.empty()) refuse(why);
     }
+    // The folders rules import from are code too.
+    for (const std::string& p : s->python_path.value_or(std::vector<std::string>{})) {
+      if (std::string why = why_untrusted(p, policy); !why.empty()) refuse(why);
+      if (std::find(out.python_path.begin(), out.python_path.end(), p) == out.python_path.end()) out.python_path.push_back(p);
+    }
     out.run.insert(out.run.end(), s->python_rules->begin(), s->python_rules->end());
   }
   return out;

@@ -42,6 +42,7 @@ std::string why_untrusted(const std::filesystem::path& path, const TrustPolicy& 
 struct ConfiguredRules {
   std::vector<std::string> run, read_only;
   std::vector<std::string> read_only_sources;  // the configuration files of `read_only`, as displayed
+  std::vector<std::string> python_path;        // `python-path` of the configurations whose rules run
 };
 ConfiguredRules configured_python_rules(const std::vector<Settings*>& loaded, const TrustPolicy& policy);
 

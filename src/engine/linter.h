@@ -36,6 +36,8 @@ struct LintProfile {
   std::vector<const RuleSpec*> rules;           // every enabled rule (native, Python, RUF100), sorted by code
   std::shared_ptr<const DispatchTable> table;   // the enabled native rules
   std::vector<RuleOptions> options;             // each native rule's options, as table->rules()
+  // The options of the enabled Python rules that declare any (their `options` literal).
+  std::vector<std::pair<const RuleSpec*, RuleOptions>> python_options;
   std::vector<PerFileIgnore> per_file_ignores;
   int target_minor = kDefaultTargetMinor;
   // `fixable` / `unfixable` / `extend-fixable`: the rules whose fixes are kept (sorted by code);

@@ -163,6 +163,10 @@ void PythonRules::enter(TSNode n, TSSymbol s, PythonCollector& out) const {
     for (size_t i = 0; i < call_builtins.size(); ++i) out.builtin_uses[i] += text == call_builtins[i];
   }
   if (s == call_symbol && !call_patterns.empty()) out.events.push_back({n, kCallCandidate});
+  if (s == attribute_symbol && !attribute_patterns.empty() &&
+      attribute_patterns.may_end_with(text_of(out.source, ts_node_child_by_field_id(n, attribute_field)))) {
+    out.events.push_back({n, kAttributeCandidate});
+  }
   if ((s == import_symbol || s == import_from_symbol) && !call_patterns.empty()) note_aliases(n, out);
   if ((s == import_symbol || s == import_from_symbol) && !import_patterns.empty()) {
     // Names are matched now: an import needs no semantic model.
@@ -298,6 +302,142 @@ std::string resolve_qualified_name(const SemanticModel& model, TSNode expr, std:
   return out;
 }
 
+namespace {
+
+bool is_identifier_byte(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c >= 0x80;
+}
+
+// How a name is used in a file, found from its occurrences in the text (see settle_name).
+enum class NameUse : uint8_t { Unknown, Module, Builtin, Nothing };
+
+// What every occurrence of `name` in the file says about its qualified name, without the
+// semantic model:
+// - Module: its only bindings are top-level `import name` / `import name.sub` statements, and
+//   every other occurrence, after the first of them, is a load that cannot bind (the object of
+//   an attribute, a callee, an argument);
+// - Builtin: a builtin, only loaded so, never bound;
+// - Nothing: no builtin, and no import, `def` or `class` binds it anywhere: whatever binds it
+//   (an assignment, a parameter...) gives no qualified name;
+// - Unknown otherwise (the model decides). Conservative: an occurrence in any other position, a
+//   star import, a notebook, a file with non-ASCII text (NFKC) make it Unknown.
+NameUse settle_name(std::string_view name, const PythonRules::FileInput& in) {
+  static const TSSymbol identifier = kind_symbol("identifier"), attribute = kind_symbol("attribute"),
+                        call = kind_symbol("call"), argument_list = kind_symbol("argument_list"),
+                        keyword_argument = kind_symbol("keyword_argument"), dotted_name = kind_symbol("dotted_name"),
+                        import_statement = kind_symbol("import_statement"),
+                        import_from = kind_symbol("import_from_statement"),
+                        future_import = kind_symbol("future_import_statement"), module = kind_symbol("module"),
+                        function_definition = kind_symbol("function_definition"),
+                        class_definition = kind_symbol("class_definition");
+  static const TSFieldId object_field = ts_language_field_id_for_name(python_language(), "object", 6),
+                         function_field = ts_language_field_id_for_name(python_language(), "function", 8),
+                         value_field = ts_language_field_id_for_name(python_language(), "value", 5);
+  if (in.collected.star_import || in.notebook || name.empty() || name.starts_with("__")) return NameUse::Unknown;
+  for (const char c : name) {
+    if (!is_identifier_byte(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80) return NameUse::Unknown;
+  }
+  const TSNode root = ts_tree_root_node(in.tree);
+  // Identifiers that NFKC makes equal to `name` are not found by its text: non-ASCII text must
+  // be in strings and comments (a few places looked at, then the model decides).
+  int budget = 64;
+  for (size_t i = 0; i < in.source.size(); ++i) {
+    if (static_cast<unsigned char>(in.source[i]) < 0x80) continue;
+    if (--budget < 0) return NameUse::Unknown;
+    const TSNode n = ts_node_descendant_for_byte_range(root, static_cast<uint32_t>(i), static_cast<uint32_t>(i + 1));
+    const std::string_view k = ts_node_type(n);
+    if (k != "string_content" && k != "comment" && k != "string" && k != "escape_sequence") return NameUse::Unknown;
+    i = std::max<size_t>(i, ts_node_end_byte(n));
+  }
+  uint32_t first_import = UINT32_MAX, first_load = UINT32_MAX;
+  bool other_import = false, defined = false, other = false;
+  std::vector<TSNode> path;  // the ancestors of the occurrence, root first
+  for (size_t at = in.source.find(name); at != std::string_view::npos; at = in.source.find(name, at + 1)) {
+    const size_t end = at + name.size();
+    if ((at > 0 && is_identifier_byte(static_cast<unsigned char>(in.source[at - 1]))) ||
+        (end < in.source.size() && is_identifier_byte(static_cast<unsigned char>(in.source[end])))) {
+      continue;
+    }
+    // Down from the root to the smallest node holding the occurrence, keeping its ancestors.
+    TSTreeCursor cursor = ts_tree_cursor_new(root);
+    path.assign(1, root);
+    TSFieldId field_id = 0;
+    while (ts_tree_cursor_goto_first_child_for_byte(&cursor, static_cast<uint32_t>(at)) >= 0) {
+      const TSNode n = ts_tree_cursor_current_node(&cursor);
+      if (ts_node_start_byte(n) > at) break;
+      path.push_back(n);
+      field_id = ts_tree_cursor_current_field_id(&cursor);
+    }
+    ts_tree_cursor_delete(&cursor);
+    const TSNode n = path.back();
+    if (ts_node_symbol(n) != identifier || ts_node_start_byte(n) != at || ts_node_end_byte(n) != end) {
+      // Inside a string or a comment (no code); anything else decides nothing here.
+      if (!ts_node_is_named(n) || ts_node_symbol(n) == identifier) return NameUse::Unknown;
+      continue;
+    }
+    if (path.size() < 2) return NameUse::Unknown;
+    const TSNode parent = path[path.size() - 2];
+    const TSSymbol p = ts_node_symbol(parent);
+    const bool load = (p == attribute && field_id == object_field) || (p == call && field_id == function_field) ||
+                      p == argument_list || (p == keyword_argument && field_id == value_field);
+    if (load) {
+      first_load = std::min(first_load, static_cast<uint32_t>(at));
+      continue;
+    }
+    // `import name` or `import name.sub` at the top of the module.
+    if (p == dotted_name && path.size() >= 4 && ts_node_start_byte(parent) == at &&
+        ts_node_symbol(path[path.size() - 3]) == import_statement && ts_node_symbol(path[path.size() - 4]) == module) {
+      first_import = std::min(first_import, static_cast<uint32_t>(at));
+      continue;
+    }
+    if (p == function_definition || p == class_definition) {
+      defined = true;
+      continue;
+    }
+    other = true;
+    for (const TSNode a : path) {
+      const TSSymbol k = ts_node_symbol(a);
+      other_import |= k == import_statement || k == import_from || k == future_import;
+    }
+  }
+  if (other_import || defined) return NameUse::Unknown;
+  if (first_import != UINT32_MAX) return !other && first_load > first_import ? NameUse::Module : NameUse::Unknown;
+  if (is_python_builtin(name, in.target_minor)) return other ? NameUse::Unknown : NameUse::Builtin;
+  return NameUse::Nothing;
+}
+
+}  // namespace
+
+bool PythonRules::FileInput::settled_name(TSNode expr, std::string& out) {
+  TSNode head = unparenthesized(expr);
+  std::vector<std::string_view> chain;
+  while (is(head, "attribute")) {
+    chain.push_back(text_of(source, field(head, "attribute")));
+    head = unparenthesized(field(head, "object"));
+  }
+  if (!is(head, "identifier")) {
+    out.clear();  // `f().x`, `a[0].x`: no qualified name
+    return true;
+  }
+  const std::string_view name = text_of(source, head);
+  auto it = std::find_if(settled.begin(), settled.end(), [&](const auto& e) { return e.first == name; });
+  if (it == settled.end()) {
+    settled.emplace_back(name, static_cast<uint8_t>(settle_name(name, *this)));
+    it = std::prev(settled.end());
+  }
+  const NameUse use = static_cast<NameUse>(it->second);
+  if (use == NameUse::Unknown) return false;
+  out.clear();
+  if (use == NameUse::Nothing) return true;
+  if (use == NameUse::Builtin) out = "builtins.";
+  out += name;
+  for (auto t = chain.rbegin(); t != chain.rend(); ++t) {
+    out += '.';
+    out += *t;
+  }
+  return true;
+}
+
 const SemanticModel* PythonRules::FileInput::need_model() {
   if (model) return model;
   if (!built_model) {
@@ -312,17 +452,18 @@ const SemanticModel* PythonRules::FileInput::need_model() {
 void PythonRules::resolve_calls(FileInput& in) const {
   PythonCollector& c = in.collected;
   bool any = false;
-  for (const PythonEvent& e : c.events) any |= e.method == kCallCandidate;
+  for (const PythonEvent& e : c.events) any |= e.method == kCallCandidate || e.method == kAttributeCandidate;
   if (!any) return;
   const TimingClock::time_point start = in.timing ? TimingClock::now() : TimingClock::time_point{};
   uint64_t model_ns = 0;
   // A builtin named by a pattern that appears in the file only as the callee of calls is
   // bound by nothing in the file (a binding would name it elsewhere): those calls are calls
   // of the builtin, settled without the semantic model.
+  static const TSFieldId function_field = ts_language_field_id_for_name(python_language(), "function", 8);
   std::vector<uint32_t> callee_uses(call_builtins.size(), 0);
   for (const PythonEvent& e : c.events) {
-    if (e.method != kCallCandidate) continue;
-    const TSNode callee = unparenthesized(field(e.node, "function"));
+    if (e.method != kCallCandidate || call_builtins.empty()) continue;
+    const TSNode callee = unparenthesized(ts_node_child_by_field_id(e.node, function_field));
     if (!is(callee, "identifier")) continue;
     const std::string_view text = text_of(in.source, callee);
     for (size_t i = 0; i < call_builtins.size(); ++i) callee_uses[i] += text == call_builtins[i];
@@ -338,35 +479,40 @@ void PythonRules::resolve_calls(FileInput& in) const {
   events.reserve(c.events.size());
   std::vector<uint32_t> methods;
   for (const PythonEvent& e : c.events) {
-    if (e.method != kCallCandidate) {
+    if (e.method != kCallCandidate && e.method != kAttributeCandidate) {
       events.push_back(e);
       continue;
     }
+    const bool is_call = e.method == kCallCandidate;
+    const NamePatterns& patterns = is_call ? call_patterns : attribute_patterns;
     // What the text settles: the callee's last part (an attribute's name, or a name that is
     // not an import alias) must be one a pattern ends with.
-    const TSNode callee = field(e.node, "function");
+    const TSNode callee = is_call ? ts_node_child_by_field_id(e.node, function_field) : e.node;
     const TSNode bare = unparenthesized(callee);
     std::string name;
+    bool alias = false;
     if (is(bare, "attribute") || is(bare, "identifier")) {
       const std::string_view last = text_of(in.source, is(bare, "attribute") ? field(bare, "attribute") : bare);
-      const bool alias = is(bare, "identifier") &&
+      alias = is_call && is(bare, "identifier") &&
                          std::find(c.aliases.begin(), c.aliases.end(), last) != c.aliases.end();
-      if (!alias && !call_patterns.may_end_with(last)) continue;
-      if (!alias && is(bare, "identifier") && builtin_call(last)) name.append("builtins.").append(last);
-    } else if (!call_patterns.any_last()) {
+      if (!alias && !patterns.may_end_with(last)) continue;
+      if (is_call && !alias && is(bare, "identifier") && builtin_call(last)) name.append("builtins.").append(last);
+    } else if (!patterns.any_last()) {
       continue;  // `f()()`, `x[0]()`: no qualified name
     }
-    if (name.empty()) {
+    if (name.empty() && !alias && !in.model && !in.built_model && in.settled_name(callee, name)) {
+      // Settled from the text: no model needed.
+    } else if (name.empty()) {
       const TimingClock::time_point built = in.timing ? TimingClock::now() : TimingClock::time_point{};
       const bool had = in.model || in.built_model;
       const SemanticModel* model = in.need_model();
       if (in.timing && !had) model_ns += elapsed_ns(built);
       const std::string_view last = last_part(*model, callee, in.source);
-      if (last.empty() || !call_patterns.may_end_with(last)) continue;
+      if (last.empty() || !patterns.may_end_with(last)) continue;
       name = resolve_qualified_name(*model, callee, in.source, in.path);
     }
     if (name.empty()) continue;
-    call_patterns.match(name, methods);
+    patterns.match(name, methods);
     if (methods.empty()) continue;
     c.names.push_back(name);
     for (uint32_t m : methods) events.push_back({e.node, m, static_cast<int32_t>(c.names.size() - 1)});

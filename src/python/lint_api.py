@@ -21,8 +21,8 @@ import os
 
 from _lint import Node, NodeExpired  # noqa: F401  (re-exported)
 
-__all__ = ["Rule", "Node", "NodeExpired", "RuleTimeout", "Binding", "Scope", "Edit", "Fix",
-           "on_call", "on_import", "on_node"]
+__all__ = ["Rule", "Node", "NodeExpired", "RuleTimeout", "Binding", "Scope", "Arguments", "Edit", "Fix",
+           "on_call", "on_import", "on_attribute", "on_node"]
 
 
 def _patterns(decorator, patterns):
@@ -61,6 +61,16 @@ def on_import(*patterns):
     return _with_filter(("import", _patterns("on_import", patterns)))
 
 
+def on_attribute(*patterns):
+    """The method is called as `method(node, name)` for each attribute expression `a.b` (loaded,
+    stored or deleted) whose fully qualified name matches one of the patterns (`*` as for
+    `on_call`): `@on_attribute("os.environ")` is called on `os.environ` in
+    `os.environ["HOME"]` and `os.environ.get("HOME")`, and after `import os as o` on
+    `o.environ`; `name` is that qualified name. A bare name (`environ` after `from os import
+    environ`) is no attribute: it is not matched."""
+    return _with_filter(("attribute", _patterns("on_attribute", patterns)))
+
+
 def on_node(kind, **fields):
     """The method is called as `method(node)` for each node of `kind` whose fields satisfy every
     constraint: `field="kind"` or `field=("kind", ...)` (the field's node is of one of these
@@ -87,17 +97,47 @@ class RuleTimeout(BaseException):
 
 
 class Binding:
-    """What a name is bound to: `kind` ("import", "assignment", "function", "argument", ...),
-    `name`, `node` (the defining statement), `qualified_name` (for imports) and `scope`."""
+    """What a name is bound to: `kind` ("import", "from-import", "assignment", "function",
+    "argument", ...), `name`, `node` (the defining statement), `name_node` (the bound name
+    itself, where a diagnostic about it goes), `qualified_name` (for imports) and `scope`;
+    `references` lists the name's uses resolved to it (loads, `del`, `__all__` entries), and
+    `is_used` says whether there is any."""
 
-    __slots__ = ("kind", "name", "node", "qualified_name", "scope")
+    __slots__ = ("kind", "name", "node", "qualified_name", "scope", "name_node", "_id", "_file", "_uses")
 
-    def __init__(self, kind, name, node, qualified_name, scope):
+    def __init__(self, kind, name, node, qualified_name, scope, name_node=None, _id=-1, _file=None, _uses=0):
         self.kind = kind
         self.name = name
         self.node = node
         self.qualified_name = qualified_name
         self.scope = scope
+        self.name_node = name_node
+        self._id = _id
+        self._file = _file
+        self._uses = _uses
+
+    @classmethod
+    def _from(cls, file, found):
+        kind, name, stmt, qualified, scope_kind, scope_node, index, scope_index, name_node, uses = found
+        return cls(kind, name, stmt, qualified or None, Scope(scope_kind, scope_node, scope_index, file),
+                   name_node, index, file, uses)
+
+    @property
+    def references(self):
+        """The nodes that refer to this binding (identifiers, or the strings of `__all__`), in
+        the order lint resolved them."""
+        return [] if self._file is None else self._file.references(self._id)
+
+    @property
+    def is_used(self):
+        """Whether anything refers to this binding."""
+        return self._uses > 0
+
+    def __eq__(self, other):
+        return isinstance(other, Binding) and self._file is other._file and self._id == other._id and self._id >= 0
+
+    def __hash__(self):
+        return hash((id(self._file), self._id))
 
     def __repr__(self):
         return f"Binding({self.kind!r}, {self.name!r})"
@@ -105,16 +145,97 @@ class Binding:
 
 class Scope:
     """A scope: `kind` ("module", "class", "function", "lambda", "comprehension",
-    "type-params") and the `node` that opens it."""
+    "type-params") and the `node` that opens it; `parent` is the enclosing scope (None for the
+    module), `bindings` every binding made in it, in order (a name bound twice has two), and
+    `lookup(name)` the binding a name has in it at the end of the scope (None if none)."""
 
-    __slots__ = ("kind", "node")
+    __slots__ = ("kind", "node", "_id", "_file")
 
-    def __init__(self, kind, node):
+    def __init__(self, kind, node, _id=-1, _file=None):
         self.kind = kind
         self.node = node
+        self._id = _id
+        self._file = _file
+
+    @property
+    def parent(self):
+        if self._file is None:
+            return None
+        found = self._file.scope_parent(self._id)
+        return None if found is None else Scope(found[0], found[1], found[2], self._file)
+
+    @property
+    def bindings(self):
+        if self._file is None:
+            return []
+        return [Binding._from(self._file, b) for b in self._file.scope_bindings(self._id)]
+
+    def lookup(self, name):
+        if self._file is None:
+            return None
+        found = self._file.scope_lookup(self._id, name)
+        return None if found is None else Binding._from(self._file, found)
+
+    def __eq__(self, other):
+        return isinstance(other, Scope) and self._file is other._file and self._id == other._id and self.node == other.node
+
+    def __hash__(self):
+        return hash((id(self._file), self._id))
 
     def __repr__(self):
         return f"Scope({self.kind!r})"
+
+
+class Arguments:
+    """The arguments of a call, as `Rule.arguments(call)` gives them: `positional` (the plain
+    positional arguments, in order), `keywords` (a dict from each keyword's name to its value
+    node, in order), `star_args` (the `*args` arguments: `list_splat` nodes) and `star_kwargs`
+    (the `**kwargs` ones: `dictionary_splat` nodes). A lone generator argument (`f(x for x in
+    y)`) is positional."""
+
+    __slots__ = ("positional", "keywords", "star_args", "star_kwargs", "_first_star")
+
+    def __init__(self, call):
+        self.positional = []
+        self.keywords = {}
+        self.star_args = []
+        self.star_kwargs = []
+        self._first_star = None  # the position of the first `*args`: later ones are not known
+        arguments = call.child_by_field_name("arguments")
+        if arguments is None:
+            return
+        if arguments.type == "generator_expression":
+            self.positional.append(arguments)
+            return
+        for argument in arguments.named_children:
+            kind = argument.type
+            if kind == "comment":
+                continue
+            if kind == "keyword_argument":
+                self.keywords.setdefault(argument.child_by_field_name("name").text, argument.child_by_field_name("value"))
+            elif kind == "list_splat":
+                if self._first_star is None:
+                    self._first_star = len(self.positional)
+                self.star_args.append(argument)
+            elif kind == "dictionary_splat":
+                self.star_kwargs.append(argument)
+            else:
+                self.positional.append(argument)
+
+    def find(self, name=None, position=None):
+        """The value passed as keyword `name`, else the positional argument at `position`
+        (0-based), else None; a position at or after a `*args` is not known (None)."""
+        if name is not None and name in self.keywords:
+            return self.keywords[name]
+        if position is None or position >= len(self.positional):
+            return None
+        if self._first_star is not None and position >= self._first_star:
+            return None
+        return self.positional[position]
+
+    def __repr__(self):
+        return (f"Arguments({len(self.positional)} positional, keywords={list(self.keywords)}, "
+                f"*args: {len(self.star_args)}, **kwargs: {len(self.star_kwargs)})")
 
 
 class Edit:
@@ -257,6 +378,11 @@ class Rule:
     # The help line shown with each diagnostic ("Replace with `None`"), unless report() gives one.
     fix_title = None
     query = None
+    # The rule's options and their defaults, read by lint from the class body (a dict literal of
+    # bools, ints, strings and lists of strings). On an instance, `self.options` holds their
+    # values for the file's configuration: the defaults, overridden by the rule's table
+    # (`[tool.lint.<name>]` in pyproject.toml, `[<name>]` or `[<code>]` in lint.toml).
+    options = {}
     VALID = ()
     INVALID = ()
 
@@ -326,6 +452,8 @@ class Rule:
         in the file, after the file's module (`helper` in `pkg/util.py` is "pkg.util.helper";
         a file outside any package is named by its stem)."""
         found = self._file.qualified_name(node)
+        if found is None:
+            return None  # settled from the file's text: nothing binds it to a qualified name
         if found:
             if not found.startswith("."):
                 return found
@@ -349,15 +477,49 @@ class Rule:
     def binding(self, node):
         """The Binding a name refers to (for an attribute chain, its first name), or None."""
         found = self._file.binding(node)
-        if found is None:
-            return None
-        kind, name, stmt, qualified, scope_kind, scope_node = found
-        return Binding(kind, name, stmt, qualified or None, Scope(scope_kind, scope_node))
+        return None if found is None else Binding._from(self._file, found)
 
     def scope(self, node):
         """The innermost Scope enclosing `node`."""
-        kind, scope_node = self._file.scope(node)
-        return Scope(kind, scope_node)
+        kind, scope_node, index = self._file.scope(node)
+        return Scope(kind, scope_node, index, self._file)
+
+    def scopes(self, node):
+        """The scopes enclosing `node`, innermost first, the module last."""
+        chain = []
+        scope = self.scope(node)
+        while scope is not None:
+            chain.append(scope)
+            scope = scope.parent
+        return chain
+
+    def arguments(self, call):
+        """The Arguments of a `call` node: positional, keywords, `*args`, `**kwargs`."""
+        return Arguments(call)
+
+    def is_builtin(self, name_or_node):
+        """For a string: whether it names a builtin of the target Python version (`print`,
+        `open`; in a notebook `display` too). For a name node: whether that name, where it is
+        used, refers to the builtin (no import, assignment or definition shadows it)."""
+        if isinstance(name_or_node, str):
+            return self._file.is_builtin(name_or_node)
+        return self._file.refers_to_builtin(name_or_node)
+
+    @property
+    def module_name(self):
+        """The module the file defines, as Python imports it (`pkg.sub.mod` for
+        `pkg/sub/mod.py` in packages, `pkg.sub` for `pkg/sub/__init__.py`, the stem for a file
+        outside any package), or None for standard input."""
+        parts, _ = _module_path(self.path)
+        if parts and parts[-1] == "__init__" and len(parts) > 1:
+            parts = parts[:-1]
+        return ".".join(parts) if parts else None
+
+    @property
+    def is_stub(self):
+        """Whether the file is a type stub (`.pyi`)."""
+        return self.path.endswith(".pyi")
+
 
 
 def _dotted_chain(node):

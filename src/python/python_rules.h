@@ -36,6 +36,13 @@ struct PythonRuleInfo {
   uint32_t line = 0;
   std::string doc;
   RuleSpec spec;     // how the rule takes part in selection; points into this object
+  // The class's `options` literal: each option's name, type and default (as TOML).
+  struct OptionText {
+    std::string name;
+    RuleOption::Type type = RuleOption::Type::Bool;
+    std::string default_value;
+  };
+  std::vector<OptionText> option_texts;
 };
 
 struct PythonRuleError {
@@ -88,6 +95,7 @@ struct PythonEvent {
   int32_t name = -1;    // index into PythonCollector::names: the qualified name passed along
 };
 inline constexpr uint32_t kCallCandidate = UINT32_MAX;
+inline constexpr uint32_t kAttributeCandidate = UINT32_MAX - 1;  // an attribute to resolve (on_attribute)
 
 // What the walk collects for the Python rules of one file.
 struct PythonCollector {
@@ -146,7 +154,14 @@ class PythonRules {
     int target_minor = kDefaultTargetMinor;
     bool notebook = false;
     std::shared_ptr<SemanticModel> built_model;
+    // The options of the Python rules that have any, for the file's configuration.
+    const std::vector<std::pair<const RuleSpec*, RuleOptions>>* options = nullptr;
     const SemanticModel* need_model();
+    // The qualified name of a name or attribute chain when the file's text settles it without
+    // the model (its head only imported as a module at the top, or a builtin never bound, and
+    // only loaded): true and the name in `out`; false when the model must decide.
+    bool settled_name(TSNode expr, std::string& out);
+    std::vector<std::pair<std::string_view, uint8_t>> settled;  // the names settled so far
   };
   struct FileOutput {
     std::vector<Diagnostic> diagnostics;
@@ -166,10 +181,11 @@ class PythonRules {
   std::vector<uint8_t> interest;                   // by symbol: any of the tables below
   std::vector<std::vector<uint32_t>> enter_methods, leave_methods;  // by symbol: visit_/leave_
   std::vector<std::vector<NodeFilter>> node_filters;                // by symbol: on_node
-  NamePatterns call_patterns, import_patterns;                      // on_call, on_import
+  NamePatterns call_patterns, import_patterns, attribute_patterns;  // on_call, on_import, on_attribute
   std::vector<std::string> call_builtins;  // `print` for a `builtins.print` pattern
   std::vector<uint8_t> identifier_symbols;  // by symbol: named "identifier" (aliases included)
-  TSSymbol call_symbol = 0, import_symbol = 0, import_from_symbol = 0;
+  TSSymbol call_symbol = 0, import_symbol = 0, import_from_symbol = 0, attribute_symbol = 0;
+  TSFieldId attribute_field = 0;  // the `attribute` field of an attribute node
   // Queries: for each, the root kinds of its patterns (empty: it runs on the whole file).
   std::vector<std::vector<TSSymbol>> query_root_kinds;
   std::vector<std::vector<uint32_t>> query_roots_by_symbol;         // by symbol: query indices
@@ -186,8 +202,11 @@ inline constexpr double kDefaultRuleTimeout = 10;
 // file that fails to import, a method named after an unknown node kind, a bad query...
 // `timeout_seconds` is the time limit of a rule on a file (0: none): a rule that overruns it gets
 // lint.RuleTimeout raised in it, is reported and does not run again (see runtime.cpp).
+// `python_path`: folders appended to sys.path (`python-path`); a rule file inside a package
+// found there is imported under its own module name, so the package's absolute imports work.
 PythonRules& start_python_rules(const std::vector<const PythonRuleInfo*>& selected,
-                                double timeout_seconds = kDefaultRuleTimeout);
+                                double timeout_seconds = kDefaultRuleTimeout,
+                                const std::vector<std::string>& python_path = {});
 
 // The VALID and INVALID examples of a loaded rule (for `lint test-rules`): each INVALID entry
 // is its source plus the pinned fields (0 / "" when not pinned), and the code its fixes should

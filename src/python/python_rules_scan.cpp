@@ -70,6 +70,75 @@ std::string clean_docstring(std::string_view doc) {
   return result;
 }
 
+// A TOML basic string holding `s`.
+std::string toml_string(std::string_view s) {
+  std::string out = "\"";
+  for (const char c : s) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned char>(c));
+      out += buf;
+    } else {
+      out += c;
+    }
+  }
+  return out + "\"";
+}
+
+// The rule's `options = {"name": default, ...}`, read from the literal as written: each default
+// is a bool, an int, a string or a list of strings (what a configuration table can set). Throws
+// for anything else, naming the entry.
+void read_options(std::string_view source, TSNode dict, const std::string& where, PythonRuleInfo& info) {
+  dict = unparenthesized(dict);
+  if (!is(dict, "dictionary")) throw PythonRuleError{where + "`options` is a dict literal such as {\"max-items\": 5}"};
+  for (TSNode pair : children(dict)) {
+    if (!ts_node_is_named(pair) || is(pair, "comment")) continue;
+    PythonRuleInfo::OptionText o;
+    if (!is(pair, "pair") || !string_value(source, field(pair, "key"), o.name) || o.name.empty()) {
+      throw PythonRuleError{where + "each key of `options` is a string literal (the option's name), not `" +
+                            std::string(text_of(source, pair)) + "`"};
+    }
+    const TSNode v = unparenthesized(field(pair, "value"));
+    std::string text;
+    if (is(v, "true") || is(v, "false")) {
+      o.type = RuleOption::Type::Bool;
+      o.default_value = is(v, "true") ? "true" : "false";
+    } else if (is(v, "integer") || (is(v, "unary_operator") && is(field(v, "argument"), "integer"))) {
+      o.type = RuleOption::Type::Int;
+      std::string digits;
+      for (const char c : text_of(source, v)) {
+        if (c != '_' && c != ' ' && c != '+') digits += c;
+      }
+      const bool plain = !digits.empty() && digits.find_first_not_of("-0123456789") == std::string::npos &&
+                         digits.size() < 19;
+      if (!plain) throw PythonRuleError{where + "option `" + o.name + "`: an integer default is written in decimal"};
+      o.default_value = digits;
+    } else if (string_value(source, v, text)) {
+      o.type = RuleOption::Type::String;
+      o.default_value = toml_string(text);
+    } else if (is(v, "list")) {
+      o.type = RuleOption::Type::Strings;
+      o.default_value = "[";
+      for (TSNode item : children(v)) {
+        if (!ts_node_is_named(item) || is(item, "comment")) continue;
+        if (!string_value(source, item, text)) {
+          throw PythonRuleError{where + "option `" + o.name + "`: a list default holds string literals only"};
+        }
+        if (o.default_value.size() > 1) o.default_value += ", ";
+        o.default_value += toml_string(text);
+      }
+      o.default_value += "]";
+    } else {
+      throw PythonRuleError{where + "option `" + o.name + "`: the default is True, False, an integer, a string or " +
+                            "a list of strings, written as a literal (lint reads it without running the file)"};
+    }
+    info.option_texts.push_back(std::move(o));
+  }
+}
+
 std::string kebab(std::string_view camel) {
   std::string out;
   for (size_t i = 0; i < camel.size(); ++i) {
@@ -118,6 +187,11 @@ void scan_file(const fs::path& path, std::deque<PythonRuleInfo>& out) {
       if (!is(a, "assignment")) continue;
       TSNode left = field(a, "left");
       const std::string_view target = text_of(text, left);
+      if (target == "options") {
+        read_options(text, field(a, "right"), path.string() + ":" + std::to_string(lines.location(ts_node_start_byte(s)).row) +
+                                                  ": class " + info.class_name + ": ", info);
+        continue;
+      }
       std::string value;
       if (!string_value(text, field(a, "right"), value)) continue;
       if (target == "code") info.code = value;
@@ -237,6 +311,9 @@ std::deque<PythonRuleInfo> scan_python_rules(const std::vector<std::string>& pat
     r.spec.python = true;
     // The Python runtime builds the semantic model for a file only when a rule needs it.
     r.spec.needs_semantic = false;
+    for (const PythonRuleInfo::OptionText& o : r.option_texts) {
+      r.spec.options.push_back(RuleOption{o.name, o.type, o.default_value, "an option of this Python rule (its `options`)"});
+    }
   }
   return out;
 }

@@ -69,6 +69,27 @@ struct PyFile {
   }
   mutable std::vector<std::pair<uint32_t, uint32_t>> by_start;
 
+  // The references resolved to each binding, in the model's order, built when first asked for.
+  const std::vector<uint32_t>& references_of(uint32_t binding) const {
+    if (refs_start.empty() && model) {
+      refs_start.assign(model->bindings.size() + 1, 0);
+      for (const Reference& r : model->references) {
+        if (r.binding >= 0) ++refs_start[r.binding + 1];
+      }
+      for (size_t i = 1; i < refs_start.size(); ++i) refs_start[i] += refs_start[i - 1];
+      refs.resize(refs_start.back());
+      std::vector<uint32_t> next(refs_start.begin(), refs_start.end() - 1);
+      for (uint32_t i = 0; i < model->references.size(); ++i) {
+        if (model->references[i].binding >= 0) refs[next[model->references[i].binding]++] = i;
+      }
+    }
+    thread_local std::vector<uint32_t> slice;
+    slice.assign(refs.begin() + refs_start[binding], refs.begin() + refs_start[binding + 1]);
+    return slice;
+  }
+  mutable std::vector<uint32_t> refs_start, refs;
+  int target_minor = kDefaultTargetMinor;
+
   // The text as `str` and `bytes`, made once per file (rules may ask for it often).
   py::object text_str, text_bytes;
   const py::object& str() {
@@ -88,6 +109,23 @@ struct PyNode {
 };
 
 struct NodeExpired {};
+
+const char* scope_kind_name(ScopeKind k);
+const char* binding_kind_name(BindingKind k);
+
+// A binding as the Python API's Binding is made from it: (kind, name, defining statement,
+// qualified name, scope kind, scope node, binding index, scope index, bound name's node, uses).
+py::tuple binding_tuple(const PyFile& f, const std::shared_ptr<PyFile>& fp, uint32_t index) {
+  const Binding& b = f.model->bindings[index];
+  const Scope& s = f.model->scopes[b.scope];
+  const TSNode name = b.end > b.start ? ts_node_descendant_for_byte_range(ts_tree_root_node(f.tree), b.start, b.end)
+                                      : TSNode{};
+  py::object name_node = ts_node_is_null(name) ? py::object(py::none()) : py::cast(PyNode{fp, name});
+  return py::make_tuple(binding_kind_name(b.kind), std::string(b.name), ts_node_is_null(b.node) ? py::object(py::none()) : py::cast(PyNode{fp, b.node}),
+                        b.qualified_name, scope_kind_name(s.kind),
+                        ts_node_is_null(s.node) ? py::object(py::none()) : py::cast(PyNode{fp, s.node}), index, b.scope,
+                        name_node, b.uses);
+}
 
 const PyFile& live(const PyNode& n) {
   if (!n.file || !n.file->alive) {
@@ -427,12 +465,20 @@ PYBIND11_EMBEDDED_MODULE(_lint, m) {
            },
            py::arg("node"), py::arg("message"), py::arg("fix") = py::none(), py::arg("fix_title") = py::none())
       .def("qualified_name",
-           [check_file, check_node](PyFile& fr, const py::object& obj) -> std::string {
+           [check_file, check_node](PyFile& fr, const py::object& obj) -> py::object {
+             // The name; "" when the model finds none; None when the text settles that there is
+             // none (not even a class or function of the file's: Rule.qualified_name stops).
              PyFile* f = const_cast<PyFile*>(&check_file(fr));
-             if (obj.is_none() || !f->semantic()) return "";
+             if (obj.is_none()) return py::str("");
              const PyNode& n = obj.cast<const PyNode&>();
              check_node(fr, n, "qualified_name");
-             return f->model->qualified_name(n.node, f->source);
+             // What the text settles needs no model (most names rules ask about: `sys.stderr`).
+             std::string settled;
+             if (!f->model && f->input && f->input->settled_name(n.node, settled)) {
+               return settled.empty() ? py::object(py::none()) : py::object(py::str(settled));
+             }
+             if (!f->semantic()) return py::str("");
+             return py::str(f->model->qualified_name(n.node, f->source));
            })
       .def("binding",
            [check_file, check_node](PyFile& fr, const py::object& obj) -> py::object {
@@ -457,16 +503,71 @@ PYBIND11_EMBEDDED_MODULE(_lint, m) {
                }
              }
              if (!b) return py::none();
-             const Scope& s = f->model->scopes[b->scope];
-             return py::make_tuple(binding_kind_name(b->kind), std::string(b->name), wrap(n.file, b->node),
-                                   b->qualified_name, scope_kind_name(s.kind), wrap(n.file, s.node));
+             return binding_tuple(*f, n.file, static_cast<uint32_t>(b - f->model->bindings.data()));
            })
-      .def("scope", [check_file, check_node](PyFile& fr, const PyNode& n) -> py::object {
+      .def("scope",
+           [check_file, check_node](PyFile& fr, const PyNode& n) -> py::object {
+             PyFile* f = const_cast<PyFile*>(&check_file(fr));
+             check_node(fr, n, "scope");
+             if (!f->semantic() || f->model->scopes.empty()) {
+               return py::make_tuple("module", wrap(n.file, ts_tree_root_node(f->tree)), -1);
+             }
+             const uint32_t id = f->model->scope_at(ts_node_start_byte(n.node));
+             return py::make_tuple(scope_kind_name(f->model->scopes[id].kind), wrap(n.file, f->model->scopes[id].node), id);
+           })
+      // Scopes and bindings by their index in the model (what the tuples above carry).
+      .def("scope_parent",
+           [check_file](std::shared_ptr<PyFile> fp, int64_t id) -> py::object {
+             const PyFile& f = check_file(*fp);
+             if (!f.model || id < 0 || static_cast<size_t>(id) >= f.model->scopes.size()) return py::none();
+             const int32_t parent = f.model->scopes[id].parent;
+             if (parent < 0) return py::none();
+             return py::make_tuple(scope_kind_name(f.model->scopes[parent].kind), wrap(fp, f.model->scopes[parent].node), parent);
+           })
+      .def("scope_bindings",
+           [check_file](std::shared_ptr<PyFile> fp, int64_t id) {
+             const PyFile& f = check_file(*fp);
+             py::list out;
+             if (!f.model || id < 0 || static_cast<size_t>(id) >= f.model->scopes.size()) return out;
+             for (uint32_t b : f.model->scopes[id].bindings) {
+               if (f.model->bindings[b].kind != BindingKind::Builtin) out.append(binding_tuple(f, fp, b));
+             }
+             return out;
+           })
+      .def("scope_lookup",
+           [check_file](std::shared_ptr<PyFile> fp, int64_t id, const std::string& name) -> py::object {
+             const PyFile& f = check_file(*fp);
+             if (!f.model || id < 0 || static_cast<size_t>(id) >= f.model->scopes.size()) return py::none();
+             const auto& names = f.model->scopes[id].names;
+             const auto it = names.find(std::string_view(name));
+             if (it == names.end()) return py::none();
+             return binding_tuple(f, fp, it->second);
+           })
+      .def("references",
+           [check_file](std::shared_ptr<PyFile> fp, int64_t id) {
+             const PyFile& f = check_file(*fp);
+             py::list out;
+             if (!f.model || id < 0 || static_cast<size_t>(id) >= f.model->bindings.size()) return out;
+             for (uint32_t r : f.references_of(static_cast<uint32_t>(id))) {
+               const Reference& ref = f.model->references[r];
+               out.append(wrap(fp, ts_node_descendant_for_byte_range(ts_tree_root_node(f.tree), ref.start, ref.end)));
+             }
+             return out;
+           })
+      .def("is_builtin",
+           [check_file](PyFile& fr, const std::string& name) {
+             const PyFile& f = check_file(fr);
+             return is_python_builtin(name, f.target_minor) ||
+                    (f.cell_offsets && !f.cell_offsets->empty() &&
+                     (name == "display" || name == "get_ipython" || name == "__IPYTHON__"));
+           })
+      .def("refers_to_builtin", [check_file, check_node](PyFile& fr, const PyNode& n) {
         PyFile* f = const_cast<PyFile*>(&check_file(fr));
-        check_node(fr, n, "scope");
-        if (!f->semantic()) return py::make_tuple("module", wrap(n.file, ts_tree_root_node(f->tree)));
-        const Scope& s = f->model->scopes[f->model->scope_at(ts_node_start_byte(n.node))];
-        return py::make_tuple(scope_kind_name(s.kind), wrap(n.file, s.node));
+        check_node(fr, n, "is_builtin");
+        const TSNode head = unparenthesized(n.node);
+        if (!is(head, "identifier") || !f->semantic()) return false;
+        const auto it = f->model->reference_by_start.find(ts_node_start_byte(head));
+        return it != f->model->reference_by_start.end() && f->model->references[it->second].builtin;
       });
 }
 
@@ -676,7 +777,38 @@ Runtime* g_runtime = nullptr;
 
 }  // namespace
 
-PythonRules& start_python_rules(const std::vector<const PythonRuleInfo*>& selected, double timeout_seconds) {
+namespace {
+
+// The module name of a rule file inside a package on one of `python_path`'s folders
+// (`acme/rules/naming.py` under `vendor/` is "acme.rules.naming"), or "".
+std::string module_on_path(const std::filesystem::path& file, const std::vector<std::string>& python_path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  for (const std::string& entry : python_path) {
+    const fs::path root = fs::weakly_canonical(entry, ec);
+    const fs::path rel = fs::weakly_canonical(file, ec).lexically_relative(root);
+    if (rel.empty() || *rel.begin() == "..") continue;
+    std::string name;
+    fs::path folder = root;
+    bool packages = true;
+    for (auto it = rel.begin(); it != rel.end(); ++it) {
+      const bool last = std::next(it) == rel.end();
+      if (!last) {
+        folder /= *it;
+        packages &= fs::is_regular_file(folder / "__init__.py", ec);
+      }
+      if (!name.empty()) name += '.';
+      name += last ? it->stem().string() : it->string();
+    }
+    if (packages && rel.begin() != rel.end()) return name;
+  }
+  return "";
+}
+
+}  // namespace
+
+PythonRules& start_python_rules(const std::vector<const PythonRuleInfo*>& selected, double timeout_seconds,
+                                const std::vector<std::string>& python_path) {
   if (g_runtime) {
     if (!g_runtime->loaded) throw PythonRuleError{"the Python rules failed to load"};
     return *g_runtime;
@@ -726,7 +858,10 @@ PythonRules& start_python_rules(const std::vector<const PythonRuleInfo*>& select
   // (`lint_rules_N`), so that a rule file can import helpers beside it with a relative import
   // (`from ._helpers import x`) without putting the folder on sys.path, where its files could
   // shadow other modules.
+  // `python-path`: after everything else, so that it never shadows the standard library.
+  for (const std::string& folder : python_path) sys.attr("path").attr("append")(folder);
   py::module_ util = py::module_::import("importlib.util");
+  py::module_ importlib = py::module_::import("importlib");
   std::unordered_map<std::string, py::object> modules;
   std::unordered_map<std::string, std::string> packages;  // folder -> package name
   for (const PythonRuleInfo* info : selected) {
@@ -757,11 +892,16 @@ PythonRules& start_python_rules(const std::vector<const PythonRuleInfo*>& select
       }
       std::string error;
       try {
-        py::object spec = util.attr("spec_from_file_location")(module_name, info->path);
-        py::object mod = util.attr("module_from_spec")(spec);
-        sys.attr("modules")[py::str(module_name)] = mod;
-        spec.attr("loader").attr("exec_module")(mod);
-        it = modules.emplace(info->path, mod).first;
+        if (const std::string own = module_on_path(file, python_path); !own.empty()) {
+          // A package's rule: imported as itself, so its absolute and relative imports work.
+          it = modules.emplace(info->path, importlib.attr("import_module")(own)).first;
+        } else {
+          py::object spec = util.attr("spec_from_file_location")(module_name, info->path);
+          py::object mod = util.attr("module_from_spec")(spec);
+          sys.attr("modules")[py::str(module_name)] = mod;
+          spec.attr("loader").attr("exec_module")(mod);
+          it = modules.emplace(info->path, mod).first;
+        }
       } catch (py::error_already_set& e) {
         if (!slot.fired) error = format_exception(e);
       }
@@ -833,7 +973,13 @@ PythonRules& start_python_rules(const std::vector<const PythonRuleInfo*>& select
           for (py::handle spec : member.attr("_lint_filters")) {
             const py::tuple t = py::reinterpret_borrow<py::tuple>(spec);
             const std::string what = t[0].cast<std::string>();
-            if (what == "call" || what == "import") {
+            if (what == "attribute") {
+              const uint32_t m = add_method(name, true);
+              for (py::handle pattern : t[1]) rt->attribute_patterns.add(pattern.cast<std::string>(), m);
+              rt->attribute_symbol = kind_symbol(name, "attribute");
+              rt->attribute_field = ts_language_field_id_for_name(lang, "attribute", 9);
+              rt->interest[rt->attribute_symbol] = 1;
+            } else if (what == "call" || what == "import") {
               const uint32_t m = add_method(name, true);
               for (py::handle pattern : t[1]) {
                 (what == "call" ? rt->call_patterns : rt->import_patterns).add(pattern.cast<std::string>(), m);
@@ -1078,6 +1224,7 @@ PythonRules::FileOutput Runtime::run(FileInput& input) {
   file->cell_offsets = input.cell_offsets;
   file->model = input.model;
   file->input = &input;
+  file->target_minor = input.target_minor;
   file->out = &out.diagnostics;
   py::object file_obj = py::cast(file);
 
@@ -1151,6 +1298,18 @@ PythonRules::FileOutput Runtime::run(FileInput& input) {
     return true;
   };
 
+  // `self.options`: the rule's options for this file's configuration, when it declares any.
+  auto set_options = [&](py::object& instance, uint32_t r) {
+    if (!input.options) return;
+    for (const auto& [spec, values] : *input.options) {
+      if (spec != &impl.rules[r].info->spec) continue;
+      py::dict d;
+      for (const auto& [name, value] : values.values()) {
+        std::visit([&](const auto& v) { d[py::str(name)] = py::cast(v); }, value);
+      }
+      instance.attr("options") = d;
+    }
+  };
   // Per rule: the time in its Python calls and their number, when timing.
   std::vector<RuleCost> cost(timing ? impl.rules.size() : 0);
   uint64_t in_calls = 0;
@@ -1173,6 +1332,7 @@ PythonRules::FileOutput Runtime::run(FileInput& input) {
     return timed_call(r, "__init__", [&] {
       instances[r] = impl.rules[r].cls();
       instances[r].attr("_file") = file_obj;
+      set_options(instances[r], r);
       return py::object();
     }, false) && instances[r];
   };
@@ -1225,6 +1385,7 @@ PythonRules::FileOutput Runtime::run(FileInput& input) {
           if (!instances[r]) {
             instances[r] = impl.rules[r].cls();
             instances[r].attr("_file") = file_obj;
+            set_options(instances[r], r);
           }
           const TimingClock::time_point call_start = timing ? TimingClock::now() : TimingClock::time_point{};
           // One node per capture name; a list when a quantified capture matched several.
