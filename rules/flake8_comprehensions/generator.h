@@ -11,6 +11,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "engine/rule.h"
 
@@ -23,6 +24,10 @@ std::optional<std::string> expression(TSNode expr, const Context& ctx);
 // The same, written where an operand binding at least as tightly as `level` is expected
 // (parenthesized when it binds more loosely), for callers that compose code around it.
 std::optional<std::string> expression(TSNode expr, const Context& ctx, int level);
+
+// A call written anew with some of its arguments (nodes of its argument list) left out, as
+// Ruff's generator writes a call a fix has taken arguments from (FURB105's).
+std::optional<std::string> call_without_arguments(TSNode call, const std::vector<TSNode>& dropped, const Context& ctx);
 
 // Levels callers compose with (Ruff's generator's precedences).
 inline constexpr int kOrOperand = 32;    // an operand of `or`
