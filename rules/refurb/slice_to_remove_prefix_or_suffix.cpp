@@ -8,6 +8,7 @@
 #include "flake8_comprehensions/comparable.h"
 #include "pyupgrade/edits.h"
 #include "pyupgrade/semantic.h"
+#include "refurb/expressions.h"
 
 namespace lint::rules {
 
@@ -37,55 +38,6 @@ path = path.removesuffix(".py")
 ## Fix safety
 The fix is unsafe when the expression or statement holds a comment: it would be lost.
 )";
-
-// The parts of a `slice` node: lower, upper, step (each may be null).
-struct SliceParts {
-  TSNode lower{}, upper{}, step{};
-};
-
-std::optional<SliceParts> slice_parts(TSNode subscript) {
-  TSNode slice{};
-  int count = 0;
-  for (auto it = children(subscript).begin(); it != children(subscript).end(); ++it) {
-    const char* f = it.field_name();
-    if (f && std::string_view(f) == "subscript") {
-      slice = *it;
-      ++count;
-    }
-  }
-  if (count != 1 || !is(slice, "slice")) return std::nullopt;
-  TSNode parts[3] = {};
-  int colons = 0;
-  for (TSNode c : children(slice)) {
-    if (ts_node_is_extra(c)) continue;
-    if (is(c, ":")) ++colons;
-    else if (ts_node_is_named(c) && colons < 3) parts[colons] = c;
-  }
-  return SliceParts{parts[0], parts[1], parts[2]};
-}
-
-// The value of a non-negative integer literal, if it fits.
-std::optional<uint64_t> int_value(TSNode n, const Context& ctx) {
-  n = unparenthesized(n);
-  if (!is(n, "integer")) return std::nullopt;
-  std::string digits;
-  for (char c : ctx.text(n)) {
-    if (c != '_') digits += c;
-  }
-  if (!digits.empty() && (digits.back() == 'j' || digits.back() == 'J')) return std::nullopt;
-  int base = 10;
-  size_t skip = 0;
-  if (digits.size() > 1 && digits[0] == '0') {
-    const char b = static_cast<char>(digits[1] | 0x20);
-    base = b == 'x' ? 16 : b == 'o' ? 8 : b == 'b' ? 2 : 10;
-    if (base != 10) skip = 2;
-  }
-  errno = 0;
-  char* end = nullptr;
-  const unsigned long long v = std::strtoull(digits.c_str() + skip, &end, base);
-  if (errno != 0 || *end != '\0') return std::nullopt;
-  return v;
-}
 
 size_t code_points(std::string_view utf8) {
   size_t n = 0;
@@ -181,11 +133,11 @@ class SliceToRemovePrefixOrSuffix final : public Rule {
     const TSNode value = unparenthesized(field(subscript, "value"));
     const std::string text = comparable(value, ctx);
     if (text != comparable(other, ctx)) return std::nullopt;
-    const std::optional<SliceParts> slice = slice_parts(subscript);
+    const std::optional<refurb::SliceParts> slice = refurb::slice_parts(subscript);
     if (!slice) return std::nullopt;
     if (!ts_node_is_null(slice->step)) {
       const TSNode step = unparenthesized(slice->step);
-      const bool one = is(step, "integer") && int_value(step, ctx) == 1u;
+      const bool one = is(step, "integer") && refurb::int_value(step, ctx) == 1u;
       if (!one && !is(step, "none") && !is(step, "true")) return std::nullopt;
     }
     test = unparenthesized(test);
@@ -217,7 +169,7 @@ class SliceToRemovePrefixOrSuffix final : public Rule {
     if (is(bound, "integer")) {
       std::string s;
       if (!bugbear::str_literal_value(affix, ctx, s)) return std::nullopt;
-      const std::optional<uint64_t> n = int_value(bound, ctx);
+      const std::optional<uint64_t> n = refurb::int_value(bound, ctx);
       if (!n || *n != code_points(s)) return std::nullopt;
       return r;
     }
