@@ -59,7 +59,9 @@ bool is_number(TSNode n, int value, const Context& ctx) {
 class RedundantLogBase final : public Rule {
  public:
   void enter(TSNode node, Context& ctx) override {
-    if (bugbear::callee_name(node, ctx) == "log") candidates_.push_back(node);
+    // A name may be an alias (`from math import log as X`): names are resolved in finish().
+    const TSNode function = unparenthesized(field(node, "function"));
+    if (is(function, "identifier") || bugbear::callee_name(node, ctx) == "log") candidates_.push_back(node);
   }
 
   void finish(Context& ctx) override {

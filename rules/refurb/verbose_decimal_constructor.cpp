@@ -102,7 +102,9 @@ std::string_view non_finite(TSNode n, const Context& ctx) {
 class VerboseDecimalConstructor final : public Rule {
  public:
   void enter(TSNode node, Context& ctx) override {
-    if (bugbear::callee_name(node, ctx) == "Decimal") candidates_.push_back(node);
+    // A name may be an alias (`from decimal import Decimal as X`): names are resolved in finish().
+    const TSNode function = unparenthesized(field(node, "function"));
+    if (is(function, "identifier") || bugbear::callee_name(node, ctx) == "Decimal") candidates_.push_back(node);
   }
 
   void finish(Context& ctx) override {
