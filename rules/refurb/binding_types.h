@@ -155,6 +155,52 @@ inline TSNode matched_value(TSNode target, TSNode value, uint32_t name_start) {
   return TSNode{};
 }
 
+// The node that binds a binding's name, climbing out of its target (`a` in `(a, b) = ...`
+// gives the assignment), or null.
+inline TSNode binding_statement(const Binding& b, const Context& ctx, TSNode* name_out = nullptr) {
+  const TSNode name = ts_node_descendant_for_byte_range(ctx.root(), b.start, b.end);
+  if (!is(name, "identifier")) return TSNode{};
+  if (name_out) *name_out = name;
+  TSNode n = ts_node_parent(name);
+  while (!ts_node_is_null(n)) {
+    const std::string_view k = kind(n);
+    if (k != "pattern_list" && k != "tuple_pattern" && k != "list_pattern" && k != "tuple" && k != "list" &&
+        k != "parenthesized_expression" && k != "expression_list" && k != "as_pattern_target") {
+      break;
+    }
+    n = ts_node_parent(n);
+  }
+  return n;
+}
+
+// The value a binding's name is assigned (Ruff's find_binding_value): by an assignment (with
+// or without an annotation), a walrus or a `with` item, matched through unpacking. Null when
+// there is none.
+inline TSNode binding_value(const Binding& b, const Context& ctx) {
+  const TSNode n = binding_statement(b, ctx);
+  if (ts_node_is_null(n)) return TSNode{};
+  const std::string_view k = kind(n);
+  switch (b.kind) {
+    case BindingKind::Assignment:
+    case BindingKind::AnnotatedAssignment: {
+      if (k != "assignment") return TSNode{};
+      TSNode value = field(n, "right");
+      while (is(value, "assignment")) value = field(value, "right");
+      return matched_value(field(n, "left"), value, b.start);
+    }
+    case BindingKind::NamedExpr:
+      return k == "named_expression" ? up::expr_of(field(n, "value")) : TSNode{};
+    case BindingKind::WithItem: {
+      if (k != "as_pattern") return TSNode{};
+      const TSNode target = field(n, "alias");
+      return matched_value(is(target, "as_pattern_target") ? up::first_named_child(target) : target,
+                           up::first_named_child(n), b.start);
+    }
+    default:
+      return TSNode{};
+  }
+}
+
 // Ruff's check_type for a binding.
 inline bool binding_has_type(const Binding& b, PyType type, const up::Resolver& resolve, const Context& ctx) {
   const TSNode name = ts_node_descendant_for_byte_range(ctx.root(), b.start, b.end);
