@@ -17,7 +17,7 @@
 
 namespace lint::rules::refurb {
 
-enum class PyType : uint8_t { List, Dict, Set, IoBase };
+enum class PyType : uint8_t { List, Dict, Set, IoBase, PathlibPath };
 
 // The type of a literal, display or comprehension (Ruff's ResolvedPythonType atoms), or
 // nothing: which of list, dict or set it is.
@@ -36,6 +36,7 @@ inline bool expression_has_type(TSNode value, PyType type, const Context& ctx) {
       if (k == "set" || k == "set_comprehension") return true;
       break;
     case PyType::IoBase:
+    case PyType::PathlibPath:
       return false;
   }
   if (k == "binary_operator") {
@@ -62,7 +63,8 @@ inline std::string_view builtin_type_name(PyType type) {
     case PyType::List: return "list";
     case PyType::Dict: return "dict";
     case PyType::Set: return "set";
-    case PyType::IoBase: return "";
+    case PyType::IoBase:
+    case PyType::PathlibPath: return "";
   }
   return "";
 }
@@ -72,9 +74,16 @@ inline std::string_view typing_type_name(PyType type) {
     case PyType::List: return "List";
     case PyType::Dict: return "Dict";
     case PyType::Set: return "Set";
-    case PyType::IoBase: return "";
+    case PyType::IoBase:
+    case PyType::PathlibPath: return "";
   }
   return "";
+}
+
+// The concrete and pure path classes of pathlib (Ruff's PathlibPathChecker).
+inline bool is_pathlib_path_class(std::string_view q) {
+  return q == "pathlib.Path" || q == "pathlib.PosixPath" || q == "pathlib.PurePath" || q == "pathlib.PurePosixPath" ||
+         q == "pathlib.PureWindowsPath" || q == "pathlib.WindowsPath";
 }
 
 inline bool is_pathlib_class(std::string_view q) {
@@ -86,6 +95,7 @@ inline bool is_pathlib_class(std::string_view q) {
 inline bool annotation_has_type(TSNode annotation, PyType type, const up::Resolver& resolve) {
   TSNode a = up::expr_of(annotation);
   if (ts_node_is_null(a)) return false;
+  if (type == PyType::PathlibPath) return is_pathlib_path_class(resolve.qualified(a));
   if (type == PyType::IoBase) {
     const std::string q = resolve.qualified(a);
     if (up::Resolver::is_typing_member(q, "IO") || up::Resolver::is_typing_member(q, "BinaryIO") ||
@@ -111,6 +121,9 @@ inline bool annotation_has_type(TSNode annotation, PyType type, const up::Resolv
 inline bool initializer_has_type(TSNode value, PyType type, const up::Resolver& resolve, const Context& ctx) {
   value = up::expr_of(value);
   if (ts_node_is_null(value)) return false;
+  if (type == PyType::PathlibPath) {
+    return is(value, "call") && is_pathlib_path_class(resolve.qualified(field(value, "function")));
+  }
   if (type != PyType::IoBase) {
     if (expression_has_type(value, type, ctx)) return true;
     return is(value, "call") && resolve.match_builtin(field(value, "function"), builtin_type_name(type));
