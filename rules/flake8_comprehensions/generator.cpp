@@ -799,6 +799,47 @@ class Generator {
 
 std::optional<std::string> expression(TSNode expr, const Context& ctx) { return expression(expr, ctx, 0); }
 
+std::string string_literal_like(std::string_view value, std::string_view like, bool triple) {
+  const StringParts p = string_parts(like);
+  std::string out;
+  if (p.raw) {
+    out += p.upper_r ? "R" : "r";
+    out += quotes(p.quote, triple);
+    out += value;
+    out += quotes(p.quote, triple);
+    return out;
+  }
+  const char q = choose_quote(value, p.quote);
+  if (p.unicode) out += 'u';
+  out += quotes(q, triple);
+  escape_str(value, q, out);
+  out += quotes(q, triple);
+  return out;
+}
+
+std::optional<std::string> fstring(const std::vector<FStringPiece>& pieces, char quote, const Context& ctx) {
+  std::string out = "f";
+  out += quote;
+  for (const FStringPiece& piece : pieces) {
+    if (ts_node_is_null(piece.expr)) {
+      std::string s;
+      for (const char c : piece.literal) {
+        s += c;
+        if (c == '{' || c == '}') s += c;
+      }
+      escape_str(s, choose_quote(s, quote), out);
+      continue;
+    }
+    const std::optional<std::string> value = expression(piece.expr, ctx, prec::kFormattedValue);
+    if (!value) return std::nullopt;
+    out += value->starts_with('{') ? "{ " : "{";
+    out += *value;
+    out += '}';
+  }
+  out += quote;
+  return out;
+}
+
 std::optional<std::string> call_without_arguments(TSNode call, const std::vector<TSNode>& dropped, const Context& ctx) {
   Generator g(ctx);
   g.drop_arguments(dropped, call);
