@@ -1,5 +1,6 @@
 #include "flake8_comprehensions/generator.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -235,6 +236,12 @@ std::string quotes(char quote, bool triple) { return std::string(triple ? 3 : 1,
 class Generator {
  public:
   explicit Generator(const Context& ctx) : ctx_(ctx) {}
+
+  // Arguments of the outermost call that run() leaves out (see call_without_arguments).
+  void drop_arguments(const std::vector<TSNode>& dropped, TSNode call) {
+    dropped_ = dropped;
+    dropping_call_ = call;
+  }
 
   bool run(TSNode n, int level, std::string& out) {
     out_.clear();
@@ -575,7 +582,12 @@ class Generator {
     if (is(arguments, "generator_expression")) {
       comprehension(arguments);
     } else {
-      const std::vector<TSNode> args = operands(arguments);
+      std::vector<TSNode> args = operands(arguments);
+      if (!dropped_.empty() && ts_node_eq(n, dropping_call_)) {
+        std::erase_if(args, [&](TSNode a) {
+          return std::any_of(dropped_.begin(), dropped_.end(), [&](TSNode d) { return ts_node_eq(a, d); });
+        });
+      }
       const TSNode only = args.size() == 1 ? unparenthesized(args[0]) : TSNode{};
       if (!ts_node_is_null(only) && is(only, "generator_expression")) {
         // A lone generator is not parenthesized twice.
@@ -779,11 +791,62 @@ class Generator {
   std::string out_;
   bool ok_ = true;
   int depth_ = 0;
+  std::vector<TSNode> dropped_;
+  TSNode dropping_call_{};
 };
 
 }  // namespace
 
 std::optional<std::string> expression(TSNode expr, const Context& ctx) { return expression(expr, ctx, 0); }
+
+std::string string_literal_like(std::string_view value, std::string_view like, bool triple) {
+  const StringParts p = string_parts(like);
+  std::string out;
+  if (p.raw) {
+    out += p.upper_r ? "R" : "r";
+    out += quotes(p.quote, triple);
+    out += value;
+    out += quotes(p.quote, triple);
+    return out;
+  }
+  const char q = choose_quote(value, p.quote);
+  if (p.unicode) out += 'u';
+  out += quotes(q, triple);
+  escape_str(value, q, out);
+  out += quotes(q, triple);
+  return out;
+}
+
+std::optional<std::string> fstring(const std::vector<FStringPiece>& pieces, char quote, const Context& ctx) {
+  std::string out = "f";
+  out += quote;
+  for (const FStringPiece& piece : pieces) {
+    if (ts_node_is_null(piece.expr)) {
+      std::string s;
+      for (const char c : piece.literal) {
+        s += c;
+        if (c == '{' || c == '}') s += c;
+      }
+      escape_str(s, choose_quote(s, quote), out);
+      continue;
+    }
+    const std::optional<std::string> value = expression(piece.expr, ctx, prec::kFormattedValue);
+    if (!value) return std::nullopt;
+    out += value->starts_with('{') ? "{ " : "{";
+    out += *value;
+    out += '}';
+  }
+  out += quote;
+  return out;
+}
+
+std::optional<std::string> call_without_arguments(TSNode call, const std::vector<TSNode>& dropped, const Context& ctx) {
+  Generator g(ctx);
+  g.drop_arguments(dropped, call);
+  std::string out;
+  if (!g.run(call, 0, out)) return std::nullopt;
+  return out;
+}
 
 std::optional<std::string> expression(TSNode expr, const Context& ctx, int level) {
   static_assert(kOrOperand == prec::kOr + 1 && kTupleElement == prec::kComma);

@@ -11,6 +11,8 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "engine/rule.h"
 
@@ -23,6 +25,24 @@ std::optional<std::string> expression(TSNode expr, const Context& ctx);
 // The same, written where an operand binding at least as tightly as `level` is expected
 // (parenthesized when it binds more loosely), for callers that compose code around it.
 std::optional<std::string> expression(TSNode expr, const Context& ctx, int level);
+
+// A call written anew with some of its arguments (nodes of its argument list) left out, as
+// Ruff's generator writes a call a fix has taken arguments from (FURB105's).
+std::optional<std::string> call_without_arguments(TSNode call, const std::vector<TSNode>& dropped, const Context& ctx);
+
+// A string literal Ruff's generator writes for a new value with the flags of an existing
+// literal `like` (its source text): its `u` or raw prefix, its quote (the other one when the
+// value holds it and not the other; a raw string keeps its quote and its value as is), and
+// triple quotes when asked (FLY002's joined literals).
+std::string string_literal_like(std::string_view value, std::string_view like, bool triple);
+
+// An f-string written anew, quoted with `quote`, from literal pieces (braces doubled, escaped)
+// and expressions (`{expr}`), as Ruff's generator writes one a fix builds (FLY002's).
+struct FStringPiece {
+  std::string literal;
+  TSNode expr{};  // when not null, the piece is `{expr}`
+};
+std::optional<std::string> fstring(const std::vector<FStringPiece>& pieces, char quote, const Context& ctx);
 
 // Levels callers compose with (Ruff's generator's precedences).
 inline constexpr int kOrOperand = 32;    // an operand of `or`

@@ -1,0 +1,68 @@
+#include <vector>
+
+#include "engine/rule.h"
+#include "flake8_bugbear/helpers.h"
+#include "pyupgrade/semantic.h"
+
+namespace lint::rules {
+
+namespace {
+
+constexpr std::string_view kDoc = R"(## What it does
+Checks for calls of `py.path.local`, the path class of the `py` library.
+
+## Why is this bad?
+`py.path` is in maintenance mode: no new features, and the `py` package itself is deprecated.
+The standard library's `pathlib` covers the same ground.
+
+## Example
+```python
+import py.path
+
+base = py.path.local("/tmp")
+```
+
+Use instead:
+```python
+from pathlib import Path
+
+base = Path("/tmp")
+```
+)";
+
+class PyPath final : public Rule {
+ public:
+  void enter(TSNode node, Context& ctx) override {
+    // The name may be an alias (`from py.path import local as Local`).
+    const TSNode function = unparenthesized(field(node, "function"));
+    if (is(function, "identifier") || bugbear::callee_name(node, ctx) == "local") candidates_.push_back(node);
+  }
+
+  void finish(Context& ctx) override {
+    const SemanticModel* m = ctx.semantic();
+    if (!m) return;
+    const up::Resolver resolve(*m, ctx);
+    for (TSNode call : candidates_) {
+      const TSNode function = unparenthesized(field(call, "function"));
+      if (resolve.qualified(function) != "py.path.local") continue;
+      report(ctx, function, "`py.path` is in maintenance mode, use `pathlib` instead");
+    }
+  }
+
+ private:
+  std::vector<TSNode> candidates_;
+};
+
+}  // namespace
+
+extern const RuleSpec py_path{
+    .code = "PTH124",
+    .name = "py-path",
+    .linter = "flake8-use-pathlib",
+    .kinds = {"call"},
+    .doc = kDoc,
+    .create = make_rule<PyPath>(),
+    .needs_semantic = true,
+};
+
+}  // namespace lint::rules
