@@ -21,7 +21,7 @@ the imports it might rely on.
 Some statements may sit among the imports without ending the import block: a module
 docstring, assignments to dunder names such as `__all__` or `__version__`, `if`, `try`, `with`
 and `match` blocks (and anything inside them), `sys.path` and `os.environ` modifications
-(`sys.path.insert(...)`, `sys.path += [...]`, `os.environ["KEY"] = ...`, `os.putenv(...)`, ...),
+(`sys.path.insert(...)`, `sys.path += [...]`, `site.addsitedir(...)`, `os.environ["KEY"] = ...`, `os.putenv(...)`, ...),
 `matplotlib.use(...)` and `pytest.importorskip(...)`. Imports nested in a block are not checked.
 
 ## Example
@@ -300,7 +300,7 @@ class ModuleImportNotAtTopOfFile final : public Rule {
     return one_of(q, {"sys.path.append", "sys.path.insert", "sys.path.extend", "sys.path.remove", "sys.path.pop",
                       "sys.path.clear", "sys.path.reverse", "sys.path.sort", "os.putenv", "os.unsetenv",
                       "os.environ.update", "os.environ.pop", "os.environ.clear", "os.environ.setdefault",
-                      "os.environ.popitem", "matplotlib.use", "pytest.importorskip"});
+                      "os.environ.popitem", "matplotlib.use", "pytest.importorskip", "site.addsitedir"});
   }
 
   bool is_docstring(TSNode stmt) const {

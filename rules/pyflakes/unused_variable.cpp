@@ -173,7 +173,7 @@ class UnusedVariable final : public Rule {
         const Binding& b = m->bindings[id];
         if (b.kind != BindingKind::Assignment && b.kind != BindingKind::NamedExpr &&
             b.kind != BindingKind::WithItem && b.kind != BindingKind::AnnotatedAssignment &&
-            b.kind != BindingKind::MatchCapture) {
+            b.kind != BindingKind::MatchCapture && b.kind != BindingKind::AugmentedAssignment) {
           continue;
         }
         if (b.uses || (b.flags & (kUnpacked | kGlobalName | kNonlocalName | kBehindHandler))) continue;
