@@ -132,7 +132,7 @@ class UnnecessaryReturnNone final : public Rule {
     if (!is(parent, "decorated_definition")) return false;
     for (TSNode d : children(parent)) {
       if (!is(d, "decorator")) continue;
-      TSNode e = up::expr_of(up::first_named_child(d));
+      TSNode e = up::expr_of(first_named_child(d));
       if (is(e, "call")) e = up::expr_of(field(e, "function"));
       std::string q = resolve.qualified(e);
       if (q.empty()) continue;

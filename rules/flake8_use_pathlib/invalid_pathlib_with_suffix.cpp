@@ -2,6 +2,7 @@
 #include <vector>
 
 #include "engine/rule.h"
+#include "syntax/arguments.h"
 #include "flake8_bugbear/helpers.h"
 #include "pyupgrade/semantic.h"
 #include "refurb/binding_types.h"
@@ -40,7 +41,7 @@ code that runs, which a test may rely on. No fix is offered for `"."`.
 class InvalidPathlibWithSuffix final : public Rule {
  public:
   void enter(TSNode node, Context& ctx) override {
-    if (bugbear::callee_name(node, ctx) != "with_suffix") return;
+    if (callee_name(node, ctx) != "with_suffix") return;
     if (!is(unparenthesized(field(node, "function")), "attribute")) return;
     candidates_.push_back(node);
   }
@@ -51,7 +52,7 @@ class InvalidPathlibWithSuffix final : public Rule {
     const up::Resolver resolve(*m, ctx);
     for (TSNode call : candidates_) {
       if (!is_path(unparenthesized(field(unparenthesized(field(call, "function")), "object")), resolve, ctx)) continue;
-      const bugbear::CallArguments& args = bugbear::call_arguments(call, ctx);
+      const CallArguments& args = call_arguments(call, ctx);
       if (args.args.size() + args.keywords.size() > 1) continue;
       TSNode suffix = args.argument("suffix", 0, ctx);
       if (ts_node_is_null(suffix)) continue;

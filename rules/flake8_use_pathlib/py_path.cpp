@@ -1,6 +1,7 @@
 #include <vector>
 
 #include "engine/rule.h"
+#include "syntax/arguments.h"
 #include "flake8_bugbear/helpers.h"
 #include "pyupgrade/semantic.h"
 
@@ -35,7 +36,7 @@ class PyPath final : public Rule {
   void enter(TSNode node, Context& ctx) override {
     // The name may be an alias (`from py.path import local as Local`).
     const TSNode function = unparenthesized(field(node, "function"));
-    if (is(function, "identifier") || bugbear::callee_name(node, ctx) == "local") candidates_.push_back(node);
+    if (is(function, "identifier") || callee_name(node, ctx) == "local") candidates_.push_back(node);
   }
 
   void finish(Context& ctx) override {

@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "engine/rule.h"
+#include "syntax/arguments.h"
 #include "fix/edits.h"
 #include "flake8_bugbear/helpers.h"
 #include "flake8_comprehensions/generator.h"
@@ -50,7 +51,7 @@ bool is_interpolable(TSNode n, const Context& ctx) {
     return true;
   }
   if (k != "call") return false;
-  const bugbear::CallArguments& args = bugbear::call_arguments(n, ctx);
+  const CallArguments& args = call_arguments(n, ctx);
   return args.args.empty() && args.keywords.empty() && is_simple_callee(field(n, "function"));
 }
 
@@ -62,7 +63,7 @@ class StaticJoinToFString final : public Rule {
     const TSNode joiner_node = unparenthesized(field(function, "object"));
     std::string joiner;
     if (!bugbear::str_literal_value(joiner_node, ctx, joiner)) return;
-    const bugbear::CallArguments& args = bugbear::call_arguments(node, ctx);
+    const CallArguments& args = call_arguments(node, ctx);
     if (!args.keywords.empty() || args.args.size() != 1) return;
     const TSNode arg = unparenthesized(args.args[0]);
     if (!is(arg, "list") && !is(arg, "tuple")) return;

@@ -1,6 +1,7 @@
 #include <vector>
 
 #include "engine/rule.h"
+#include "syntax/arguments.h"
 #include "flake8_bugbear/helpers.h"
 #include "pyupgrade/semantic.h"
 #include "refurb/binding_types.h"
@@ -46,7 +47,7 @@ class ManualListCopy final : public Rule {
     if (count != 1 || !is(only, "expression_statement") || ts_node_named_child_count(only) != 1) return;
     const TSNode call = ts_node_named_child(only, 0);
     if (!is(call, "call")) return;
-    const bugbear::CallArguments& args = bugbear::call_arguments(call, ctx);
+    const CallArguments& args = call_arguments(call, ctx);
     if (!args.keywords.empty() || args.args.size() != 1) return;
     if (!is(args.function, "attribute")) return;
     const std::string_view method = ctx.text(field(args.function, "attribute"));

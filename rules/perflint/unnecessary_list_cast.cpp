@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "engine/rule.h"
+#include "syntax/arguments.h"
 #include "fix/edits.h"
 #include "flake8_bugbear/helpers.h"
 #include "pyupgrade/edits.h"
@@ -43,8 +44,8 @@ class UnnecessaryListCast final : public Rule {
     const std::string_view k = kind(node);
     if (k == "for_statement") {
       const TSNode iter = unparenthesized(field(node, "right"));
-      if (!is(iter, "call") || bugbear::callee_name(iter, ctx) != "list") return;
-      const bugbear::CallArguments& args = bugbear::call_arguments(iter, ctx);
+      if (!is(iter, "call") || callee_name(iter, ctx) != "list") return;
+      const CallArguments& args = call_arguments(iter, ctx);
       if (args.args.size() != 1) return;
       const TSNode body = field(node, "body");
       candidates_.push_back({iter, unparenthesized(args.args[0]), ts_node_start_byte(body), ts_node_end_byte(body)});

@@ -58,7 +58,7 @@ class NonPep646Unpack final : public Rule {
       Diagnostic& d = report(ctx, n, "Use `*` for unpacking");
       d.fix_title = "Convert to `*` for unpacking";
       const TSNode slice = up::expr_of(s.elements[0]);
-      d.fix = Fix::unsafe(Edit::replace(up::start_of(n), up::end_of(n), "*" + std::string(ctx.original(slice))));
+      d.fix = Fix::unsafe(Edit::replace(start_of(n), end_of(n), "*" + std::string(ctx.original(slice))));
     }
   }
 

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "engine/rule.h"
+#include "syntax/arguments.h"
 #include "pyflakes/string_values.h"
 #include "pyupgrade/semantic.h"
 #include "pyupgrade/syntax.h"
@@ -143,7 +144,7 @@ class QuotedAnnotation final : public Rule {
         if (!is(p, "typed_parameter") && !is(p, "typed_default_parameter")) continue;
         const TSNode type = field(p, "type");
         if (ts_node_is_null(type) || ctx.text(type).find_first_of("\"'") == std::string_view::npos) continue;
-        const TSNode first = up::first_named_child(p);
+        const TSNode first = first_named_child(p);
         const bool variadic = !ts_node_is_null(first) && (is(first, "list_splat_pattern") || is(first, "dictionary_splat_pattern"));
         if (!deferred_ || (dispatch && !variadic)) continue;
         in_parameters_ = true;
@@ -203,7 +204,7 @@ class QuotedAnnotation final : public Rule {
       }
       if (q == "typing.Annotated" || q == "typing_extensions.Annotated") {
         std::vector<TSNode> elts = s.elements;
-        if (elts.size() == 1 && is(up::expr_of(elts[0]), "tuple")) elts = up::named_children(up::expr_of(elts[0]));
+        if (elts.size() == 1 && is(up::expr_of(elts[0]), "tuple")) elts = named_children(up::expr_of(elts[0]));
         if (elts.size() < 2) {
           for (TSNode e : elts) walk(e, typedef_, literal, o, ctx);
           return;
@@ -219,7 +220,7 @@ class QuotedAnnotation final : public Rule {
       call(n, typedef_, literal, o, ctx);
       return;
     }
-    for (TSNode c : up::named_children(n)) walk(c, typedef_, literal, o, ctx);
+    for (TSNode c : named_children(n)) walk(c, typedef_, literal, o, ctx);
   }
 
   // The arguments of a call in a type expression: types only where typing's callables take
@@ -235,7 +236,7 @@ class QuotedAnnotation final : public Rule {
                                                          ts_node_end_byte(field(kw, "name")) - ts_node_start_byte(field(kw, "name")))
                                         : std::string_view();
     };
-    auto value_of = [](TSNode kw) { return is(kw, "keyword_argument") ? field(kw, "value") : up::first_named_child(kw); };
+    auto value_of = [](TSNode kw) { return is(kw, "keyword_argument") ? field(kw, "value") : first_named_child(kw); };
     if (member("cast") || member("NewType") || member("TypeAliasType")) {
       const size_t type_index = member("cast") ? 0 : 1;
       size_t i = 0;
@@ -267,9 +268,9 @@ class QuotedAnnotation final : public Rule {
         if (i == 0) {
           walk(a, false, literal, o, ctx);
         } else if (named_tuple && (is(a, "list") || is(a, "tuple"))) {
-          for (TSNode e : up::named_children(a)) {
+          for (TSNode e : named_children(a)) {
             const TSNode pair = up::expr_of(e);
-            const std::vector<TSNode> items = (is(pair, "list") || is(pair, "tuple")) ? up::named_children(pair) : std::vector<TSNode>{};
+            const std::vector<TSNode> items = (is(pair, "list") || is(pair, "tuple")) ? named_children(pair) : std::vector<TSNode>{};
             if (items.size() == 2) {
               walk(items[0], false, literal, o, ctx);
               walk(items[1], true, literal, o, ctx);
@@ -278,7 +279,7 @@ class QuotedAnnotation final : public Rule {
             }
           }
         } else if (!named_tuple && is(a, "dictionary")) {
-          for (TSNode pair : up::named_children(a)) {
+          for (TSNode pair : named_children(a)) {
             if (is(pair, "pair")) {
               walk(field(pair, "key"), false, literal, o, ctx);
               walk(field(pair, "value"), true, literal, o, ctx);
@@ -347,13 +348,13 @@ class QuotedAnnotation final : public Rule {
     Tree tree = parser_->parse(source);
     const TSNode root = ts_tree_root_node(tree.get());
     if (ts_node_has_error(root)) return;
-    const std::vector<TSNode> stmts = up::named_children(root);
+    const std::vector<TSNode> stmts = named_children(root);
     if (stmts.size() != 1 || !is(stmts[0], "expression_statement")) return;
-    const std::vector<TSNode> exprs = up::named_children(stmts[0]);
+    const std::vector<TSNode> exprs = named_children(stmts[0]);
     if (exprs.size() != 1) return;
     const TSNode expr = exprs[0];
     if (!is(expr, "parenthesized_expression") && !is(expr, "tuple")) return;
-    if (!is(expr, "tuple") && is(up::first_named_child(expr), "yield")) return;
+    if (!is(expr, "tuple") && is(first_named_child(expr), "yield")) return;
     if (is(expr, "tuple")) {
       // `(*Ts)` reads as a tuple here; on its own `*Ts` is no expression.
       bool comma = false;
@@ -381,7 +382,7 @@ class QuotedAnnotation final : public Rule {
     trees_.push_back(std::move(tree));
     sources_.push_back(std::make_unique<std::string>(std::move(source)));
     inner.text = *sources_.back();
-    const TSNode body = is(expr, "tuple") ? expr : up::first_named_child(expr);
+    const TSNode body = is(expr, "tuple") ? expr : first_named_child(expr);
     walk(body, true, false, inner, ctx);
   }
 
@@ -392,7 +393,7 @@ class QuotedAnnotation final : public Rule {
     if (ts_node_is_null(decorated) || !is(decorated, "decorated_definition")) return false;
     for (TSNode dec : children(decorated)) {
       if (!is(dec, "decorator")) continue;
-      const TSNode e = up::expr_of(up::first_named_child(dec));
+      const TSNode e = up::expr_of(first_named_child(dec));
       if (!is(e, "attribute") || ctx.text(field(e, "attribute")) != "register") continue;
       const TSNode object = up::expr_of(field(e, "object"));
       if (!is(object, "identifier")) continue;
@@ -405,7 +406,7 @@ class QuotedAnnotation final : public Rule {
       if (ts_node_is_null(target) || !is(target, "decorated_definition")) continue;
       for (TSNode d2 : children(target)) {
         if (!is(d2, "decorator")) continue;
-        const std::string q = resolve_->qualified(up::first_named_child(d2));
+        const std::string q = resolve_->qualified(first_named_child(d2));
         if (q == "functools.singledispatch" || q == "functools.singledispatchmethod") return true;
       }
     }

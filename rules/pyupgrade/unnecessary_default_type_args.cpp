@@ -66,7 +66,7 @@ class UnnecessaryDefaultTypeArgs final : public Rule {
       if (s.multiple) {
         elts = s.elements;
       } else if (s.elements.size() == 1 && is(up::expr_of(s.elements[0]), "tuple")) {
-        elts = up::named_children(up::expr_of(s.elements[0]));
+        elts = named_children(up::expr_of(s.elements[0]));
       } else {
         continue;
       }
@@ -89,8 +89,8 @@ class UnnecessaryDefaultTypeArgs final : public Rule {
       d.fix_title = "Remove default type arguments";
       std::optional<std::string> text = write(s.value, {elts.begin(), elts.begin() + static_cast<std::ptrdiff_t>(keep)}, gen);
       if (!text) continue;
-      Edit edit = Edit::replace(up::start_of(n), up::end_of(n), std::move(*text));
-      d.fix = up::has_comment(n, up::start_of(n), up::end_of(n)) ? Fix::unsafe(std::move(edit)) : Fix::safe(std::move(edit));
+      Edit edit = Edit::replace(start_of(n), end_of(n), std::move(*text));
+      d.fix = up::has_comment(n, start_of(n), end_of(n)) ? Fix::unsafe(std::move(edit)) : Fix::safe(std::move(edit));
     }
   }
 
@@ -102,7 +102,7 @@ class UnnecessaryDefaultTypeArgs final : public Rule {
     if (!gen.write(value, up::TypeGenerator::kMax, out)) return std::nullopt;
     out += '[';
     std::vector<TSNode> items = kept;
-    if (items.size() == 1 && is(up::expr_of(items[0]), "tuple")) items = up::named_children(up::expr_of(items[0]));
+    if (items.size() == 1 && is(up::expr_of(items[0]), "tuple")) items = named_children(up::expr_of(items[0]));
     for (size_t i = 0; i < items.size(); ++i) {
       if (i > 0) out += ", ";
       if (!gen.write(items[i], up::TypeGenerator::kMin + 1, out)) return std::nullopt;

@@ -113,7 +113,7 @@ inline bool annotation_has_type(TSNode annotation, PyType type, const up::Resolv
   }
   // `list[int]` and `List[int]` name the type by their value.
   if (is(a, "subscript")) a = up::expr_of(field(a, "value"));
-  if (is(a, "generic_type")) a = up::expr_of(up::first_named_child(a));
+  if (is(a, "generic_type")) a = up::expr_of(first_named_child(a));
   return resolve.match_builtin(a, builtin_type_name(type)) || resolve.match_typing(a, typing_type_name(type));
 }
 
@@ -154,8 +154,8 @@ inline TSNode matched_value(TSNode target, TSNode value, uint32_t name_start) {
   }
   const std::string_view vk = kind(value);
   if (vk != "tuple" && vk != "list" && vk != "set" && vk != "expression_list") return TSNode{};
-  const std::vector<TSNode> targets = up::named_children(target);
-  const std::vector<TSNode> values = up::named_children(value);
+  const std::vector<TSNode> targets = named_children(target);
+  const std::vector<TSNode> values = named_children(value);
   for (size_t i = 0; i < targets.size() && i < values.size(); ++i) {
     const TSNode t = up::expr_of(targets[i]);
     if (is(t, "identifier")) {
@@ -206,8 +206,8 @@ inline TSNode binding_value(const Binding& b, const Context& ctx) {
     case BindingKind::WithItem: {
       if (k != "as_pattern") return TSNode{};
       const TSNode target = field(n, "alias");
-      return matched_value(is(target, "as_pattern_target") ? up::first_named_child(target) : target,
-                           up::first_named_child(n), b.start);
+      return matched_value(is(target, "as_pattern_target") ? first_named_child(target) : target,
+                           first_named_child(n), b.start);
     }
     default:
       return TSNode{};
@@ -247,14 +247,14 @@ inline bool binding_has_type(const Binding& b, PyType type, const up::Resolver& 
     case BindingKind::WithItem: {
       if (k != "as_pattern") return false;
       const TSNode target = field(n, "alias");
-      const TSNode matched = matched_value(is(target, "as_pattern_target") ? up::first_named_child(target) : target,
-                                           up::first_named_child(n), b.start);
+      const TSNode matched = matched_value(is(target, "as_pattern_target") ? first_named_child(target) : target,
+                                           first_named_child(n), b.start);
       return !ts_node_is_null(matched) && initializer_has_type(matched, type, resolve, ctx);
     }
     case BindingKind::Argument: {
       if (k != "typed_parameter" && k != "typed_default_parameter") return false;
       // Only parameters of a `def` (not `*args` or `**kwargs`).
-      if (!ts_node_eq(up::first_named_child(n), name)) return false;
+      if (!ts_node_eq(first_named_child(n), name)) return false;
       const TSNode params = ts_node_parent(n);
       if (!is(params, "parameters") || !is(ts_node_parent(params), "function_definition")) return false;
       return annotation_has_type(field(n, "type"), type, resolve);

@@ -2,6 +2,7 @@
 #include <vector>
 
 #include "engine/rule.h"
+#include "syntax/arguments.h"
 #include "flake8_bugbear/helpers.h"
 #include "pyflakes/repeated_keys.h"
 #include "pyupgrade/semantic.h"
@@ -77,13 +78,13 @@ class BitCount final : public Rule {
  public:
   void enter(TSNode node, Context& ctx) override {
     if (ctx.target_minor() < 10) return;
-    const bugbear::CallArguments& outer = bugbear::call_arguments(node, ctx);
+    const CallArguments& outer = call_arguments(node, ctx);
     if (!is(outer.function, "attribute") || ctx.text(field(outer.function, "attribute")) != "count") return;
     if (!outer.keywords.empty() || outer.args.size() != 1) return;
     std::string value;
     if (!bugbear::str_literal_value(outer.args[0], ctx, value) || value != "1") return;
     const TSNode inner = unparenthesized(field(outer.function, "object"));
-    if (!is(inner, "call") || bugbear::callee_name(inner, ctx) != "bin") return;
+    if (!is(inner, "call") || callee_name(inner, ctx) != "bin") return;
     candidates_.push_back({node, inner});
   }
 
@@ -92,7 +93,7 @@ class BitCount final : public Rule {
     if (!m) return;
     const up::Resolver resolve(*m, ctx);
     for (const Candidate& c : candidates_) {
-      const bugbear::CallArguments& args = bugbear::call_arguments(c.bin, ctx);
+      const CallArguments& args = call_arguments(c.bin, ctx);
       if (!args.keywords.empty() || args.args.size() != 1) continue;
       if (!resolve.match_builtin(field(c.bin, "function"), "bin")) continue;
       const TSNode arg = unparenthesized(args.args[0]);

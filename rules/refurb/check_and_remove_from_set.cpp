@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "engine/rule.h"
+#include "syntax/arguments.h"
 #include "fix/edits.h"
 #include "flake8_bugbear/helpers.h"
 #include "flake8_comprehensions/comparable.h"
@@ -67,7 +68,7 @@ class CheckAndRemoveFromSet final : public Rule {
     // `name.remove(element)`.
     const TSNode call = ts_node_named_child(only, 0);
     if (!is(call, "call")) return;
-    const bugbear::CallArguments& args = bugbear::call_arguments(call, ctx);
+    const CallArguments& args = call_arguments(call, ctx);
     if (!is(args.function, "attribute") || ctx.text(field(args.function, "attribute")) != "remove") return;
     const TSNode receiver = unparenthesized(field(args.function, "object"));
     if (!is(receiver, "identifier") || ctx.text(receiver) != ctx.text(set)) return;

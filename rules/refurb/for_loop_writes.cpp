@@ -2,6 +2,7 @@
 #include <vector>
 
 #include "engine/rule.h"
+#include "syntax/arguments.h"
 #include "flake8_bugbear/helpers.h"
 #include "pyupgrade/edits.h"
 #include "pyupgrade/semantic.h"
@@ -59,7 +60,7 @@ class ForLoopWrites final : public Rule {
     const TSNode function = unparenthesized(field(call, "function"));
     if (!is(function, "attribute") || ctx.text(field(function, "attribute")) != "write") return;
     if (!is(unparenthesized(field(function, "object")), "identifier")) return;
-    const bugbear::CallArguments& args = bugbear::call_arguments(call, ctx);
+    const CallArguments& args = call_arguments(call, ctx);
     if (!args.keywords.empty() || args.args.size() != 1) return;
     candidates_.push_back({node, only, call});
   }
@@ -101,7 +102,7 @@ class ForLoopWrites final : public Rule {
       }
     }
 
-    const bugbear::CallArguments& args = bugbear::call_arguments(c.call, ctx);
+    const CallArguments& args = call_arguments(c.call, ctx);
     const TSNode arg = unparenthesized(args.args[0]);
     const std::string receiver(ctx.original(object));
     std::string content;

@@ -2,6 +2,7 @@
 #include <vector>
 
 #include "engine/rule.h"
+#include "syntax/arguments.h"
 #include "flake8_bugbear/helpers.h"
 #include "pyupgrade/semantic.h"
 #include "refurb/expressions.h"
@@ -53,7 +54,7 @@ class FromisoformatReplaceZ final : public Rule {
  public:
   void enter(TSNode node, Context& ctx) override {
     if (ctx.target_minor() < 11) return;
-    if (bugbear::callee_name(node, ctx) == "fromisoformat") candidates_.push_back(node);
+    if (callee_name(node, ctx) == "fromisoformat") candidates_.push_back(node);
   }
 
   void finish(Context& ctx) override {
@@ -61,7 +62,7 @@ class FromisoformatReplaceZ final : public Rule {
     if (!m) return;
     const up::Resolver resolve(*m, ctx);
     for (TSNode call : candidates_) {
-      const bugbear::CallArguments& args = bugbear::call_arguments(call, ctx);
+      const CallArguments& args = call_arguments(call, ctx);
       if (!args.keywords.empty() || args.args.size() != 1) continue;
       const TSNode argument = unparenthesized(args.args[0]);
       if (resolve.qualified(field(call, "function")) != "datetime.datetime.fromisoformat") continue;
@@ -78,7 +79,7 @@ class FromisoformatReplaceZ final : public Rule {
   static bool replaced_date_end(TSNode argument, const Context& ctx, uint32_t& date_end) {
     if (is(argument, "call")) {
       // `date.replace("Z", "+00:00")`
-      const bugbear::CallArguments args = bugbear::call_arguments(argument, ctx);
+      const CallArguments args = call_arguments(argument, ctx);
       if (!args.keywords.empty() || !is(args.function, "attribute")) return false;
       if (ctx.text(field(args.function, "attribute")) != "replace" || args.args.size() != 2) return false;
       if (!is_str(args.args[0], "Z", ctx) || !is_zero_offset(unparenthesized(args.args[1]), ctx)) return false;
@@ -92,7 +93,7 @@ class FromisoformatReplaceZ final : public Rule {
     const TSNode left = unparenthesized(field(argument, "left"));
     if (is(left, "call")) {
       // `date.strip("Z") + "+00:00"`
-      const bugbear::CallArguments args = bugbear::call_arguments(left, ctx);
+      const CallArguments args = call_arguments(left, ctx);
       if (!is(args.function, "attribute")) return false;
       const std::string_view method = ctx.text(field(args.function, "attribute"));
       if ((method != "strip" && method != "rstrip") || !args.keywords.empty() || args.args.size() != 1) return false;

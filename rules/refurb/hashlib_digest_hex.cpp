@@ -2,6 +2,7 @@
 #include <vector>
 
 #include "engine/rule.h"
+#include "syntax/arguments.h"
 #include "flake8_bugbear/helpers.h"
 #include "pyupgrade/edits.h"
 #include "pyupgrade/semantic.h"
@@ -40,7 +41,7 @@ class HashlibDigestHex final : public Rule {
  public:
   void enter(TSNode node, Context& ctx) override {
     // `<call>.digest(...).hex()`
-    const bugbear::CallArguments& args = bugbear::call_arguments(node, ctx);
+    const CallArguments& args = call_arguments(node, ctx);
     if (!args.args.empty() || !args.keywords.empty()) return;
     if (!is(args.function, "attribute") || ctx.text(field(args.function, "attribute")) != "hex") return;
     const TSNode digest = unparenthesized(field(args.function, "object"));
@@ -67,7 +68,7 @@ class HashlibDigestHex final : public Rule {
       if (!known) continue;
       Diagnostic& d = report(ctx, c.call, "Use of hashlib's `.digest().hex()`");
       d.fix_title = "Replace with `.hexdigest()`";
-      const bugbear::CallArguments& digest_args = bugbear::call_arguments(c.digest, ctx);
+      const CallArguments& digest_args = call_arguments(c.digest, ctx);
       if (!digest_args.args.empty() || !digest_args.keywords.empty()) continue;
       const uint32_t start = ts_node_end_byte(c.constructor);
       const uint32_t end = ts_node_end_byte(field(c.call, "function"));

@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "engine/rule.h"
+#include "syntax/arguments.h"
 #include "flake8_bugbear/helpers.h"
 #include "pyupgrade/importer.h"
 #include "pyupgrade/semantic.h"
@@ -39,7 +40,7 @@ do, so the result may differ.
 class ImplicitCwd final : public Rule {
  public:
   void enter(TSNode node, Context& ctx) override {
-    const bugbear::CallArguments& args = bugbear::call_arguments(node, ctx);
+    const CallArguments& args = call_arguments(node, ctx);
     if (!args.args.empty() || !args.keywords.empty()) return;
     if (!is(args.function, "attribute") || ctx.text(field(args.function, "attribute")) != "resolve") return;
     if (!is(unparenthesized(field(args.function, "object")), "call")) return;
@@ -53,7 +54,7 @@ class ImplicitCwd final : public Rule {
     up::Importer importer(ctx, resolve);
     for (TSNode call : candidates_) {
       const TSNode inner = unparenthesized(field(unparenthesized(field(call, "function")), "object"));
-      const bugbear::CallArguments& args = bugbear::call_arguments(inner, ctx);
+      const CallArguments& args = call_arguments(inner, ctx);
       if (args.args.size() > 1) continue;
       if (args.args.size() == 1) {
         std::string value;

@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "engine/rule.h"
+#include "syntax/arguments.h"
 #include "flake8_bugbear/helpers.h"
 #include "pyupgrade/semantic.h"
 #include "refurb/expressions.h"
@@ -37,7 +38,7 @@ parses differently).
 class IntOnSlicedStr final : public Rule {
  public:
   void enter(TSNode node, Context& ctx) override {
-    if (bugbear::callee_name(node, ctx) == "int") candidates_.push_back(node);
+    if (callee_name(node, ctx) == "int") candidates_.push_back(node);
   }
 
   void finish(Context& ctx) override {
@@ -51,12 +52,12 @@ class IntOnSlicedStr final : public Rule {
 
  private:
   void check(TSNode call, Context& ctx) {
-    const bugbear::CallArguments& a = bugbear::call_arguments(call, ctx);
+    const CallArguments& a = call_arguments(call, ctx);
     TSNode expression{}, base{};
-    if (a.args.size() == 1 && a.keywords.size() == 1 && !ts_node_is_null(a.keywords[0].name) &&
-        ctx.text(a.keywords[0].name) == "base") {
+    if (a.args.size() == 1 && a.keywords.size() == 1 && !ts_node_is_null(keyword_name(a.keywords[0])) &&
+        ctx.text(keyword_name(a.keywords[0])) == "base") {
       expression = a.args[0];
-      base = a.keywords[0].value;
+      base = keyword_value(a.keywords[0]);
     } else if (a.args.size() == 2 && a.keywords.empty()) {
       expression = a.args[0];
       base = a.args[1];

@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "engine/rule.h"
+#include "syntax/arguments.h"
 #include "flake8_bugbear/helpers.h"
 #include "pyupgrade/semantic.h"
 #include "refurb/identity_check.h"
@@ -37,7 +38,7 @@ The fix is unsafe when the call holds a comment: it would be lost.
 class IsinstanceTypeNone final : public Rule {
  public:
   void enter(TSNode node, Context& ctx) override {
-    if (bugbear::callee_name(node, ctx) == "isinstance") candidates_.push_back(node);
+    if (callee_name(node, ctx) == "isinstance") candidates_.push_back(node);
   }
 
   void finish(Context& ctx) override {
@@ -45,7 +46,7 @@ class IsinstanceTypeNone final : public Rule {
     if (!m) return;
     const up::Resolver resolve(*m, ctx);
     for (TSNode call : candidates_) {
-      const bugbear::CallArguments& args = bugbear::call_arguments(call, ctx);
+      const CallArguments& args = call_arguments(call, ctx);
       if (!args.keywords.empty() || args.args.size() != 2) continue;
       const TSNode subject = args.args[0], types = args.args[1];
       if (!resolve.match_builtin(field(call, "function"), "isinstance")) continue;
@@ -64,7 +65,7 @@ class IsinstanceTypeNone final : public Rule {
     if (k == "none") return in_union;
     if (k == "call") {
       if (!resolve.match_builtin(field(n, "function"), "type")) return false;
-      const bugbear::CallArguments args = bugbear::call_arguments(n, ctx);
+      const CallArguments args = call_arguments(n, ctx);
       return args.keywords.empty() && args.args.size() == 1 && is(unparenthesized(args.args[0]), "none");
     }
     if (k == "tuple") {

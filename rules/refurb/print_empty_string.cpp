@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "engine/rule.h"
+#include "syntax/arguments.h"
 #include "flake8_bugbear/helpers.h"
 #include "flake8_comprehensions/generator.h"
 #include "pyupgrade/edits.h"
@@ -67,7 +68,7 @@ enum class Reason { EmptyArgument, UselessSeparator, Both };
 class PrintEmptyString final : public Rule {
  public:
   void enter(TSNode node, Context& ctx) override {
-    if (bugbear::callee_name(node, ctx) == "print") candidates_.push_back(node);
+    if (callee_name(node, ctx) == "print") candidates_.push_back(node);
   }
 
   void finish(Context& ctx) override {
@@ -82,11 +83,11 @@ class PrintEmptyString final : public Rule {
 
  private:
   void check(TSNode call, Context& ctx) {
-    const bugbear::CallArguments& a = bugbear::call_arguments(call, ctx);
+    const CallArguments& a = call_arguments(call, ctx);
     const std::vector<TSNode> args = a.args;
     TSNode sep{};
-    for (const bugbear::Keyword& k : a.keywords) {
-      if (!ts_node_is_null(k.name) && ctx.text(k.name) == "sep") sep = k.node;
+    for (const TSNode k : a.keywords) {
+      if (!ts_node_is_null(keyword_name(k)) && ctx.text(keyword_name(k)) == "sep") sep = k;
     }
     const bool has_sep = !ts_node_is_null(sep);
     Reason reason;
@@ -99,8 +100,8 @@ class PrintEmptyString final : public Rule {
       if (!has_sep) return;
       reason = Reason::UselessSeparator;
     } else {
-      for (const bugbear::Keyword& k : a.keywords) {
-        if (ts_node_is_null(k.name)) return;  // `**kwargs` could hold anything
+      for (const TSNode k : a.keywords) {
+        if (ts_node_is_null(keyword_name(k))) return;  // `**kwargs` could hold anything
       }
       if (!has_sep || !is_empty_string(field(sep, "value"), ctx)) return;
       size_t empty = 0;
@@ -126,7 +127,7 @@ class PrintEmptyString final : public Rule {
     for (TSNode arg : args) {
       if (is_empty_string(arg, ctx)) dropped.push_back(arg);
     }
-    bool safe = !up::has_comment(call, up::start_of(call), up::end_of(call));
+    bool safe = !up::has_comment(call, start_of(call), end_of(call));
     if (remove_sep && has_sep) {
       dropped.push_back(sep);
       const TSNode value = unparenthesized(field(sep, "value"));
@@ -135,7 +136,7 @@ class PrintEmptyString final : public Rule {
     const std::optional<std::string> text = codegen::call_without_arguments(call, dropped, ctx);
     if (!text) return;
     d.fix = Fix::with(safe ? Applicability::Safe : Applicability::Unsafe,
-                      {Edit::replace(up::start_of(call), up::end_of(call), *text)});
+                      {Edit::replace(start_of(call), end_of(call), *text)});
   }
 
   std::vector<TSNode> candidates_;

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "engine/rule.h"
+#include "syntax/arguments.h"
 #include "fix/edits.h"
 #include "flake8_bugbear/helpers.h"
 #include "pyupgrade/edits.h"
@@ -61,7 +62,7 @@ class RedundantLogBase final : public Rule {
   void enter(TSNode node, Context& ctx) override {
     // A name may be an alias (`from math import log as X`): names are resolved in finish().
     const TSNode function = unparenthesized(field(node, "function"));
-    if (is(function, "identifier") || bugbear::callee_name(node, ctx) == "log") candidates_.push_back(node);
+    if (is(function, "identifier") || callee_name(node, ctx) == "log") candidates_.push_back(node);
   }
 
   void finish(Context& ctx) override {
@@ -70,7 +71,7 @@ class RedundantLogBase final : public Rule {
     const up::Resolver resolve(*m, ctx);
     up::Importer importer(ctx, resolve);
     for (TSNode call : candidates_) {
-      const bugbear::CallArguments& args = bugbear::call_arguments(call, ctx);
+      const CallArguments& args = call_arguments(call, ctx);
       if (!args.keywords.empty() || args.args.size() != 2) continue;
       if (resolve.qualified(field(call, "function")) != "math.log") continue;
       const TSNode arg = args.args[0], base = args.args[1];

@@ -82,9 +82,9 @@ class RegexFlagAlias final : public Rule {
       if (full.empty()) continue;
       Diagnostic& d = report(ctx, n, "Use of regular expression alias `re." + std::string(alias) + "`");
       d.fix_title = "Replace with `re." + std::string(full) + "`";
-      const std::optional<up::ImportedSymbol> symbol = importer.symbol_at({"re", full, false}, up::start_of(n));
+      const std::optional<up::ImportedSymbol> symbol = importer.symbol_at({"re", full, false}, start_of(n));
       if (!symbol) continue;
-      std::vector<Edit> edits{Edit::replace(up::start_of(n), up::end_of(n), symbol->name)};
+      std::vector<Edit> edits{Edit::replace(start_of(n), end_of(n), symbol->name)};
       if (symbol->edit) edits.push_back(std::move(*symbol->edit));
       d.fix = Fix::safe(std::move(edits));
     }

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "engine/rule.h"
+#include "syntax/arguments.h"
 #include "flake8_bugbear/helpers.h"
 #include "flake8_comprehensions/comparable.h"
 #include "pyupgrade/edits.h"
@@ -85,7 +86,7 @@ class SliceToRemovePrefixOrSuffix final : public Rule {
     const std::string replacement = std::string(ctx.original(r->text)) + "." +
                                     (r->prefix ? "removeprefix(" : "removesuffix(") +
                                     std::string(ctx.original(r->affix)) + ")";
-    emit(node, up::start_of(node), up::end_of(node), *r, "ternary expression", replacement, ctx);
+    emit(node, start_of(node), end_of(node), *r, "ternary expression", replacement, ctx);
   }
 
   // `if text.startswith(p):` with one statement, `text = text[...]`, and no else.
@@ -113,7 +114,7 @@ class SliceToRemovePrefixOrSuffix final : public Rule {
     const std::string text(ctx.original(r->text));
     const std::string replacement = text + " = " + text + "." + (r->prefix ? "removeprefix(" : "removesuffix(") +
                                     std::string(ctx.original(r->affix)) + ")";
-    emit(node, up::start_of(node), up::end_of(only), *r, "assignment", replacement, ctx);
+    emit(node, start_of(node), end_of(only), *r, "assignment", replacement, ctx);
   }
 
   void emit(TSNode node, uint32_t start, uint32_t end, const Removal& r, std::string_view context,
@@ -144,7 +145,7 @@ class SliceToRemovePrefixOrSuffix final : public Rule {
     if (!is(test, "call")) return std::nullopt;
     const TSNode function = unparenthesized(field(test, "function"));
     if (!is(function, "attribute")) return std::nullopt;
-    const bugbear::CallArguments& args = bugbear::call_arguments(test, ctx);
+    const CallArguments& args = call_arguments(test, ctx);
     if (args.args.size() != 1) return std::nullopt;
     const TSNode affix = unparenthesized(args.args[0]);
     if (text != comparable(field(function, "object"), ctx)) return std::nullopt;

@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "engine/rule.h"
+#include "syntax/arguments.h"
 #include "fix/edits.h"
 #include "flake8_bugbear/helpers.h"
 #include "pyupgrade/semantic.h"
@@ -42,7 +43,7 @@ class SortedMinMax final : public Rule {
   void enter(TSNode node, Context& ctx) override {
     // `sorted(...)[0]` or `sorted(...)[-1]`.
     const TSNode value = unparenthesized(field(node, "value"));
-    if (!is(value, "call") || bugbear::callee_name(value, ctx) != "sorted") return;
+    if (!is(value, "call") || callee_name(value, ctx) != "sorted") return;
     TSNode index{};
     int count = 0;
     bool comma = false;
@@ -102,14 +103,14 @@ class SortedMinMax final : public Rule {
 
   void check(const Candidate& c, const up::Resolver& resolve, Context& ctx) {
     if (!resolve.match_builtin(field(c.call, "function"), "sorted")) return;
-    const bugbear::CallArguments& args = bugbear::call_arguments(c.call, ctx);
+    const CallArguments& args = call_arguments(c.call, ctx);
     if (args.args.size() != 1) return;
     TSNode reverse{}, key{};
-    for (const bugbear::Keyword& k : args.keywords) {
-      if (ts_node_is_null(k.name)) return;
-      const std::string_view name = ctx.text(k.name);
-      if (name == "reverse") reverse = k.value;
-      else if (name == "key") key = k.node;
+    for (const TSNode k : args.keywords) {
+      if (ts_node_is_null(keyword_name(k))) return;
+      const std::string_view name = ctx.text(keyword_name(k));
+      if (name == "reverse") reverse = keyword_value(k);
+      else if (name == "key") key = k;
       else return;
     }
     bool reversed = false;

@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "engine/rule.h"
+#include "syntax/arguments.h"
 #include "flake8_bugbear/helpers.h"
 #include "pyupgrade/semantic.h"
 #include "refurb/identity_check.h"
@@ -58,8 +59,8 @@ class TypeNoneComparison final : public Rule {
     if (op == "is" || op == "==") negate = false;
     else if (op == "is not" || op == "!=") negate = true;
     else return;
-    if (bugbear::callee_name(unparenthesized(operands[0]), ctx) != "type" ||
-        bugbear::callee_name(unparenthesized(operands[1]), ctx) != "type") {
+    if (callee_name(unparenthesized(operands[0]), ctx) != "type" ||
+        callee_name(unparenthesized(operands[1]), ctx) != "type") {
       return;
     }
     candidates_.push_back({node, operands[0], operands[1], negate});
@@ -95,7 +96,7 @@ class TypeNoneComparison final : public Rule {
   static TSNode type_argument(TSNode n, const up::Resolver& resolve, const Context& ctx) {
     n = unparenthesized(n);
     if (!is(n, "call") || !resolve.match_builtin(field(n, "function"), "type")) return TSNode{};
-    const bugbear::CallArguments args = bugbear::call_arguments(n, ctx);
+    const CallArguments args = call_arguments(n, ctx);
     if (args.args.size() + args.keywords.size() != 1 || args.args.empty()) return TSNode{};
     if (is(args.args[0], "list_splat")) return TSNode{};
     return unparenthesized(args.args[0]);

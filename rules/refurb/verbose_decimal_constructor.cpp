@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "engine/rule.h"
+#include "syntax/arguments.h"
 #include "flake8_bugbear/helpers.h"
 #include "pyupgrade/edits.h"
 #include "pyupgrade/semantic.h"
@@ -104,7 +105,7 @@ class VerboseDecimalConstructor final : public Rule {
   void enter(TSNode node, Context& ctx) override {
     // A name may be an alias (`from decimal import Decimal as X`): names are resolved in finish().
     const TSNode function = unparenthesized(field(node, "function"));
-    if (is(function, "identifier") || bugbear::callee_name(node, ctx) == "Decimal") candidates_.push_back(node);
+    if (is(function, "identifier") || callee_name(node, ctx) == "Decimal") candidates_.push_back(node);
   }
 
   void finish(Context& ctx) override {
@@ -113,7 +114,7 @@ class VerboseDecimalConstructor final : public Rule {
     const up::Resolver resolve(*m, ctx);
     for (TSNode call : candidates_) {
       if (resolve.qualified(field(call, "function")) != "decimal.Decimal") continue;
-      const bugbear::CallArguments& args = bugbear::call_arguments(call, ctx);
+      const CallArguments& args = call_arguments(call, ctx);
       TSNode value = args.argument("value", 0, ctx);
       if (ts_node_is_null(value)) continue;
       value = unparenthesized(value);
@@ -124,7 +125,7 @@ class VerboseDecimalConstructor final : public Rule {
         replacement = integer_replacement(text);
       } else if (is(value, "call")) {
         if (!resolve.match_builtin(field(value, "function"), "float")) continue;
-        const bugbear::CallArguments inner = bugbear::call_arguments(value, ctx);
+        const CallArguments inner = call_arguments(value, ctx);
         if (!inner.keywords.empty() || inner.args.size() != 1) continue;
         const TSNode literal = unparenthesized(inner.args[0]);
         const std::string_view spelling = non_finite(literal, ctx);
