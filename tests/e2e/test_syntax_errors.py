@@ -230,3 +230,95 @@ class TargetVersion(Workspace):
                    cwd=self.dir)
         self.assertEqual(proc.returncode, 1, proc.stderr.decode())
         self.assertEqual((self.dir / "f.py").read_text(), "type X = int\n")
+
+
+# The inputs of issue 12 that crashed or hung the parser, and `x = 1 + \` continued 65,535 times.
+HOSTILE = {
+    "comments.py": "y = 1\n" + "#\n" * 65_535 + "y == None\n",
+    "continuations.py": "y = 1\n" + "y == \\\n" * 65_535 + "None\n",
+    "plus_continued.py": "x = 1 + \\\n" * 65_535 + "1\n",
+    "stars.py": "x = [" + "*" * 66_000 + "\n",
+    "lambdas.py": "lambda x=" * 21_845 + "\n",
+    "dict_splats.py": "f(**{'a': " * 16_000 + "\n",
+    "fstrings.py": 'f"{' * 66_000 + "\n",
+    "deep_expression.py": "x = " + "(" * 65_535 + "1" + ")" * 65_535 + "\n",
+}
+
+
+class HostileInputs(Workspace):
+    def setUp(self):
+        super().setUp()
+        for name, text in HOSTILE.items():
+            self.write(name, text)
+        self.write("good.py", "y == None\n")
+
+    def test_linted_or_refused_with_a_location(self):
+        for fmt in ("json", "json-lines"):
+            proc = run("--isolated", "--no-cache", "--select", "ALL", "--output-format", fmt, ".", cwd=self.dir,
+                       timeout=300)
+            self.assertEqual(proc.returncode, 1, proc.stderr.decode(errors="replace")[-2000:])
+            text = proc.stdout.decode()
+            diags = json.loads(text) if fmt == "json" else [json.loads(line) for line in text.splitlines()]
+            by_file = {}
+            for d in diags:
+                by_file.setdefault(os.path.basename(d["filename"]), []).append(d)
+            self.assertIn(("E711", 1, 6), [(d["code"], d["location"]["row"], d["location"]["column"])
+                                           for d in by_file["good.py"]])
+            # Valid files are linted to their last line.
+            self.assertIn(("E711", 65_537), [(d["code"], d["location"]["row"]) for d in by_file["comments.py"]])
+            self.assertNotIn("invalid-syntax", [d["code"] for d in by_file["continuations.py"]])
+            self.assertNotIn("invalid-syntax", [d["code"] for d in by_file.get("deep_expression.py", [])])
+            # The others are syntax errors, each with a location.
+            for name in ("plus_continued.py", "stars.py", "lambdas.py", "dict_splats.py", "fstrings.py"):
+                codes = {d["code"] for d in by_file[name]}
+                self.assertEqual(codes, {"invalid-syntax"}, name)
+            self.assertEqual([(d["location"]["row"], d["message"]) for d in by_file["stars.py"]],
+                             [(2, "unexpected EOF while parsing")])
+
+    def test_fix_leaves_broken_files_alone(self):
+        proc = run("--isolated", "--no-cache", "--select", "ALL", "--fix", "--output-format", "concise", ".",
+                   cwd=self.dir, timeout=300)
+        self.assertEqual(proc.returncode, 1, proc.stderr.decode(errors="replace")[-2000:])
+        for name, text in HOSTILE.items():
+            if name not in ("comments.py", "continuations.py", "deep_expression.py"):
+                self.assertEqual((self.dir / name).read_text(), text, name)
+
+    def test_print_tree(self):
+        proc = run("--print-tree", ".", cwd=self.dir, timeout=300)
+        self.assertEqual(proc.returncode, 0, proc.stderr.decode(errors="replace")[-2000:])
+        out = proc.stdout.decode()
+        for name in HOSTILE:
+            self.assertTrue(name + ":\n(" in out, name)
+        # 65,535 levels of parentheses, printed whole (the recursive printer overflowed the stack).
+        self.assertGreaterEqual(out.count("(parenthesized_expression"), 65_534)
+
+
+class PrintTreeInputChecks(Workspace):
+    def test_same_checks_as_linting(self):
+        self.write("good.py", "x = 1\n")
+        self.write("nul.py", b"x = 1\x00\n")
+        self.write("deep.py", "".join(" " * i + "if x:\n" for i in range(101)) + " " * 101 + "pass\n")
+        self.write("latin1.py", b"s = '\xe9'\n")
+        os.mkfifo(self.dir / "fifo.py")
+        proc = run("--print-tree", "good.py", "nul.py", "deep.py", "latin1.py", "fifo.py", "/dev/zero",
+                   cwd=self.dir, timeout=60)
+        self.assertEqual(proc.returncode, 1)
+        self.assertEqual(proc.stdout.decode(), "good.py:\n(module (expression_statement (assignment left: (identifier) "
+                                               "right: (integer))))\n")
+        self.assertEqual(sorted(proc.stderr.decode().splitlines()), [
+            "error: /dev/zero:1:1: E902 Not a regular file",
+            "error: deep.py:101:101: invalid-syntax: too many levels of indentation",
+            "error: fifo.py:1:1: E902 Not a regular file",
+            "error: latin1.py:1:1: E902 stream did not contain valid UTF-8",
+            "error: nul.py:1:6: invalid-syntax: source code cannot contain null bytes",
+        ])
+
+    def test_python_rule_files_too(self):
+        # A rule file Python would refuse is named with the reason, not parsed into a crash.
+        rules = self.dir / "rules"
+        rules.mkdir()
+        (rules / "nul_rule.py").write_bytes(b"class X(Rule):\n    code = 'X1'\x00\n")
+        (self.dir / "lint.toml").write_text('python-rules = ["rules"]\n')
+        proc = run("rules", cwd=self.dir, timeout=60)
+        self.assertEqual(proc.returncode, 2, proc.stderr.decode())
+        self.assertIn("nul_rule.py:2:16: invalid-syntax: source code cannot contain null bytes", proc.stderr.decode())
