@@ -165,7 +165,9 @@ std::optional<SyntaxError> empty_block(TSNode block, std::string_view source) {
     if (!ts_node_is_extra(c)) return std::nullopt;
   }
   const TSNode parent = ts_node_parent(block);
-  const std::string_view owner = ts_node_is_null(parent) ? "" : block_owner(kind(parent));
+  // A statement the parser could not read whole: its error is reported already.
+  if (ts_node_is_null(parent) || ts_node_has_error(parent)) return std::nullopt;
+  const std::string_view owner = block_owner(kind(parent));
   if (owner.empty()) return std::nullopt;
   // Where the parser looks for the indented block: the next token after the `:`.
   const TSNode colon = ts_node_prev_sibling(block);
