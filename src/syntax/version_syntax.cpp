@@ -162,64 +162,7 @@ TSNode unparenthesize(TSNode e) {
 
 }  // namespace
 
-VersionSyntax::VersionSyntax() {
-  const TSLanguage* lang = python_language();
-  type_alias_ = named(lang, "type_alias_statement");
-  match_ = named(lang, "match_statement");
-  except_ = named(lang, "except_clause");
-  type_parameter_ = named(lang, "type_parameter");
-  string_ = named(lang, "string");
-  with_clause_ = named(lang, "with_clause");
-  subscript_ = named(lang, "subscript");
-  return_ = named(lang, "return_statement");
-  yield_ = named(lang, "yield");
-  set_ = named(lang, "set");
-  set_comprehension_ = named(lang, "set_comprehension");
-  named_expression_ = named(lang, "named_expression");
-  positional_separator_ = named(lang, "positional_separator");
-  for_ = named(lang, "for_statement");
-  splat_type_ = named(lang, "splat_type");
-  decorator_ = named(lang, "decorator");
-  interested_.assign(ts_language_symbol_count(lang), false);
-  for (TSSymbol s : {type_alias_, match_, except_, type_parameter_, string_, with_clause_, subscript_, return_, yield_,
-                     set_, set_comprehension_, named_expression_, positional_separator_, for_, splat_type_, decorator_}) {
-    if (s != 0) interested_[s] = true;
-  }
-}
-
-void VersionSyntax::check(TSNode n, TSSymbol s, std::string_view source, int minor,
-                          std::vector<SyntaxError>& out) const {
-  if (s == type_alias_) {
-    if (minor < 12) report(out, start_of(n), start_of(n) + 4, "Cannot use `type` alias statement", minor, 12);
-    return;
-  }
-  if (s == match_) {
-    if (minor < 10) report(out, start_of(n), start_of(n) + 5, "Cannot use `match` statement", minor, 10);
-    return;
-  }
-  if (s == except_) {
-    // `except* E` (3.11); `except A, B:` without parentheses (3.14).
-    if (minor < 11) {
-      const TSNode star = child_of_kind(n, "*");
-      if (!ts_node_is_null(star)) report(out, start_of(star), end_of(star), "Cannot use `except*`", minor, 11);
-    }
-    if (minor < 14) {
-      TSNode first{}, last{};
-      uint32_t values = 0;
-      for (uint32_t i = 0, count = ts_node_child_count(n); i < count; ++i) {
-        const char* f = ts_node_field_name_for_child(n, i);
-        if (!f || std::string_view(f) != "value") continue;
-        const TSNode v = ts_node_child(n, i);
-        if (values++ == 0) first = v;
-        last = v;
-      }
-      if (values > 1) {
-        report(out, start_of(first), end_of(last), "Multiple exception types must be parenthesized", minor, 14);
-      }
-    }
-    return;
-  }
-  if (s == type_parameter_) {
+void check_type_parameters(TSNode n, std::string_view source, int minor, std::vector<SyntaxError>& out) {
     if (minor < 12) report(out, start_of(n), end_of(n), "Cannot use type parameter lists", minor, 12);
     if (minor < 13) {
       // A default, `[T = int]`: the parse read it as a bound (see rewrite_for_parse), the text
@@ -260,6 +203,71 @@ void VersionSyntax::check(TSNode n, TSSymbol s, std::string_view source, int min
         }
       }
     }
+}
+
+VersionSyntax::VersionSyntax() {
+  const TSLanguage* lang = python_language();
+  type_alias_ = named(lang, "type_alias_statement");
+  match_ = named(lang, "match_statement");
+  except_ = named(lang, "except_clause");
+  definition_ = named(lang, "function_definition");
+  class_ = named(lang, "class_definition");
+  string_ = named(lang, "string");
+  with_clause_ = named(lang, "with_clause");
+  subscript_ = named(lang, "subscript");
+  return_ = named(lang, "return_statement");
+  yield_ = named(lang, "yield");
+  set_ = named(lang, "set");
+  set_comprehension_ = named(lang, "set_comprehension");
+  named_expression_ = named(lang, "named_expression");
+  positional_separator_ = named(lang, "positional_separator");
+  for_ = named(lang, "for_statement");
+  splat_type_ = named(lang, "splat_type");
+  decorator_ = named(lang, "decorator");
+  interested_.assign(ts_language_symbol_count(lang), false);
+  for (TSSymbol s : {type_alias_, match_, except_, definition_, class_, string_, with_clause_, subscript_, return_, yield_,
+                     set_, set_comprehension_, named_expression_, positional_separator_, for_, splat_type_, decorator_}) {
+    if (s != 0) interested_[s] = true;
+  }
+}
+
+void VersionSyntax::check(TSNode n, TSSymbol s, std::string_view source, int minor,
+                          std::vector<SyntaxError>& out) const {
+  if (s == match_) {
+    if (minor < 10) report(out, start_of(n), start_of(n) + 5, "Cannot use `match` statement", minor, 10);
+    return;
+  }
+  if (s == except_) {
+    // `except* E` (3.11); `except A, B:` without parentheses (3.14).
+    if (minor < 11) {
+      const TSNode star = child_of_kind(n, "*");
+      if (!ts_node_is_null(star)) report(out, start_of(star), end_of(star), "Cannot use `except*`", minor, 11);
+    }
+    if (minor < 14) {
+      TSNode first{}, last{};
+      uint32_t values = 0;
+      for (uint32_t i = 0, count = ts_node_child_count(n); i < count; ++i) {
+        const char* f = ts_node_field_name_for_child(n, i);
+        if (!f || std::string_view(f) != "value") continue;
+        const TSNode v = ts_node_child(n, i);
+        if (values++ == 0) first = v;
+        last = v;
+      }
+      if (values > 1) {
+        report(out, start_of(first), end_of(last), "Multiple exception types must be parenthesized", minor, 14);
+      }
+    }
+    return;
+  }
+  if (s == definition_ || s == class_ || s == type_alias_) {
+    // `def f[T]`, `class C[T]`, `type X[T] = ...`: the grammar also calls `list[int]` in an
+    // annotation a type_parameter, so the list is found from what it belongs to.
+    const TSNode list = field(n, "type_parameters");
+    if (!ts_node_is_null(list)) check_type_parameters(list, source, minor, out);
+    if (s != type_alias_) return;
+  }
+  if (s == type_alias_) {
+    if (minor < 12) report(out, start_of(n), start_of(n) + 4, "Cannot use `type` alias statement", minor, 12);
     return;
   }
   if (s == string_) {

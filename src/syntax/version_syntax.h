@@ -27,7 +27,7 @@ class VersionSyntax {
 
  private:
   std::vector<bool> interested_;
-  TSSymbol type_alias_ = 0, match_ = 0, except_ = 0, type_parameter_ = 0, string_ = 0, with_clause_ = 0,
+  TSSymbol type_alias_ = 0, match_ = 0, except_ = 0, definition_ = 0, class_ = 0, string_ = 0, with_clause_ = 0,
            subscript_ = 0, return_ = 0, yield_ = 0, set_ = 0, set_comprehension_ = 0, named_expression_ = 0,
            positional_separator_ = 0, for_ = 0, splat_type_ = 0, decorator_ = 0;
 };
