@@ -13,6 +13,7 @@
 #include <string>
 
 #include "config/config.h"
+#include "nesting.h"
 #include "engine/linter.h"
 #include "syntax/source.h"
 
@@ -72,7 +73,8 @@ FileResult lint_as(const Setup& setup, const std::string& text, OutputFormat for
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static Setup setup;
-  const std::string text(reinterpret_cast<const char*>(data), size);
+  // A recipe (first byte 0xFE) expands to Python nested tens of thousands deep (fuzz/nesting.h).
+  const std::string text = lint::fuzz::fuzz_text(data, size);
   const bool utf8 = find_invalid_utf8(text) == std::string_view::npos;
 
   // JSON: every element parses and has Ruff's fields.

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "config/config.h"
+#include "nesting.h"
 #include "engine/linter.h"
 #include "python/python_rules.h"
 #include "engine/registry.h"
@@ -59,7 +60,8 @@ struct Setup {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static Setup* setup = new Setup();  // never destroyed: the interpreter outlives every input
-  const std::string text(reinterpret_cast<const char*>(data), size);
+  // A recipe (first byte 0xFE) expands to Python nested tens of thousands deep (fuzz/nesting.h).
+  const std::string text = lint::fuzz::fuzz_text(data, size);
   const FileResult r = lint_source(setup->path, text, setup->options);
   if (r.internal_error) fail("a shipped rule failed:\n" + r.warning, r.rendered);
   nlohmann::json array;

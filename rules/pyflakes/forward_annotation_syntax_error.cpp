@@ -1138,8 +1138,10 @@ class ForwardAnnotationSyntaxError final : public Rule {
         }
       }
       if (python3_.interested(s)) {
-        if (auto e = python3_.check(n, s, wrapped)) {
-          if (e->message == "Invalid decimal integer literal") return e->message;
+        std::vector<SyntaxError> errors;
+        python3_.check(n, s, wrapped, errors);
+        if (!errors.empty()) {
+          if (errors.front().message == "Invalid decimal integer literal") return errors.front().message;
           return invalid();
         }
       }

@@ -300,7 +300,7 @@ std::string render_statistics(const std::vector<FileResult>& results, OutputForm
     for (const Row& row : rows) {
       nlohmann::ordered_json j;
       j["code"] = row.rule ? nlohmann::ordered_json(row.rule->code) : nlohmann::ordered_json(nullptr);
-      j["name"] = row.rule ? row.rule->name : std::string_view("syntax-error");
+      j["name"] = row.rule ? row.rule->name : std::string_view("invalid-syntax");
       j["count"] = row.count;
       // As Ruff: `fixable` only when every one of them is.
       j["fixable"] = row.fixable == row.count;
@@ -323,7 +323,7 @@ std::string render_statistics(const std::vector<FileResult>& results, OutputForm
     std::string marker;
     if (any_fixable) marker = row.fixable == row.count ? "[*] " : row.fixable ? "[-] " : "[ ] ";
     out += std::string(count_w - n.size(), ' ') + n + "\t" + std::string(c) + std::string(code_w - c.size(), ' ') + "\t" +
-           marker + std::string(row.rule ? row.rule->name : std::string_view("syntax-error")) + "\n";
+           marker + std::string(row.rule ? row.rule->name : std::string_view("invalid-syntax")) + "\n";
   }
   return out;
 }

@@ -806,16 +806,19 @@ static int run_main(int argc, char** argv) {
   const Args args = parse_args(argc, argv);
 
   if (args.print_tree) {
-    Parser parser;
+    // Each file goes through the checks linting applies (FIFOs, devices, size, UTF-8, nesting);
+    // one that fails them is named on standard error and the others are still printed.
+    int status = 0;
     for (const SourcePath& sp : discover(args.paths, DiscoveryOptions{args.respect_gitignore.value_or(true), {}})) {
-      std::ifstream in(sp.path, std::ios::binary);
-      const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-      Tree tree = parser.parse(text);
-      char* s = ts_node_string(ts_tree_root_node(tree.get()));
-      std::cout << sp.display << ":\n" << s << "\n";
-      std::free(s);
+      const TreeDump dump = dump_tree(sp);
+      if (!dump.error.empty()) {
+        std::cerr << "error: " << dump.error << "\n";
+        status = 1;
+        continue;
+      }
+      std::cout << sp.display << ":\n" << dump.tree << "\n";
     }
-    return 0;
+    return status;
   }
   if (args.statistics && args.format == OutputFormat::JsonLines) {
     usage_error("`--statistics` supports the full, concise and json output formats, not json-lines");

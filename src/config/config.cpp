@@ -862,6 +862,7 @@ void resolve_rules(Settings& s) {
     p.per_file_ignores.push_back(std::move(entry));
   }
   p.target_minor = s.effective_target_minor();
+  p.syntax_minor = s.target_minor.value_or(kNoSyntaxTarget);
   p.fixable = std::move(fixable);
   p.forced_safe = std::move(forced_safe);
   p.forced_unsafe = std::move(forced_unsafe);

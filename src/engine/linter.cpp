@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <map>
@@ -256,6 +257,41 @@ std::unique_ptr<Pass> prepare(std::string file_text, const std::vector<uint32_t>
   return pass;
 }
 
+// What Python refuses before parsing, and tree-sitter would misreport: a NUL byte (the grammar
+// reads one as the end of a token, and the message quoted it raw), too many brackets or levels
+// of indentation. Reported alone, as Python's tokenizer stops there.
+std::optional<SyntaxError> refuse_before_parsing(std::string_view text) {
+  if (const size_t nul = text.find('\0'); nul != std::string_view::npos) {
+    const auto at = static_cast<uint32_t>(nul);
+    return SyntaxError{at, at, "source code cannot contain null bytes"};
+  }
+  if (const std::optional<uint32_t> at = too_many_open_brackets(text)) {
+    return SyntaxError{*at, *at, "unexpected EOF while parsing (too many unclosed brackets)"};
+  }
+  if (const std::optional<uint32_t> at = too_many_indentation_levels(text)) {
+    return SyntaxError{*at, *at, "too many levels of indentation"};
+  }
+  return std::nullopt;
+}
+
+// Parses as Python reads the text: what the grammar reads otherwise is rewritten at the same
+// offsets before parsing, or after a parse with errors (kept only if it then parses).
+Tree parse_as_python(Parser& parser, std::string_view text) {
+  std::string parse_input = rewrite_type_soft_keyword(text);
+  if (std::string joined = join_continuation_runs(parse_input.empty() ? text : parse_input); !joined.empty()) {
+    parse_input = std::move(joined);
+  }
+  Tree tree = parser.parse(parse_input.empty() ? text : std::string_view(parse_input));
+  if (ts_node_has_error(ts_tree_root_node(tree.get()))) {
+    const std::string rewritten = rewrite_for_parse(parse_input.empty() ? text : std::string_view(parse_input));
+    if (!rewritten.empty()) {
+      Tree retry = parser.parse(rewritten);
+      if (!ts_node_has_error(ts_tree_root_node(retry.get()))) tree = std::move(retry);
+    }
+  }
+  return tree;
+}
+
 std::unique_ptr<Pass> check(const SourcePath& path, std::string file_text, const LintOptions& options,
                             const std::vector<uint32_t>* cells = nullptr,
                             const std::vector<uint32_t>* cell_numbers = nullptr) {
@@ -269,21 +305,11 @@ std::unique_ptr<Pass> check(const SourcePath& path, std::string file_text, const
   const std::string_view source = std::string_view(out.text).substr(out.bom);
   const std::string_view parse_text = out.source;
   const LineIndex& lines = *out.lines;
-  // What Python refuses before parsing, and tree-sitter would misreport: a NUL byte (the grammar
-  // reads one as the end of a token, and the message quoted it raw), too many brackets or levels
-  // of indentation. Reported alone, as Python's tokenizer stops there.
-  const char* refusal = "source code cannot contain null bytes";
-  std::optional<uint32_t> refused;
-  if (const size_t nul = parse_text.find('\0'); nul != std::string_view::npos) refused = static_cast<uint32_t>(nul);
-  if (!refused && (refused = too_many_open_brackets(parse_text))) {
-    refusal = "unexpected EOF while parsing (too many unclosed brackets)";
-  }
-  if (!refused && (refused = too_many_indentation_levels(parse_text))) refusal = "too many levels of indentation";
-  if (const auto end = refused) {
+  if (std::optional<SyntaxError> refusal = refuse_before_parsing(parse_text)) {
     Diagnostic d;
-    d.message = refusal;
-    d.start_byte = d.end_byte = *end;
-    d.start = d.end = lines.location(*end);
+    d.message = std::move(refusal->message);
+    d.start_byte = d.end_byte = refusal->start_byte;
+    d.start = d.end = lines.location(refusal->start_byte);
     out.diagnostics.push_back(std::move(d));
     out.syntax_error = true;
     return pass;
@@ -291,22 +317,7 @@ std::unique_ptr<Pass> check(const SourcePath& path, std::string file_text, const
   std::optional<FileTiming> timing;
   if (options.timing) timing.emplace();
   const TimingClock::time_point parse_start = timing ? TimingClock::now() : TimingClock::time_point{};
-  // What the grammar reads otherwise than Python, rewritten at the same offsets before parsing.
-  std::string parse_input = rewrite_type_soft_keyword(parse_text);
-  if (std::string joined = join_continuation_runs(parse_input.empty() ? parse_text : parse_input);
-      !joined.empty()) {
-    parse_input = std::move(joined);
-  }
-  Tree tree = parser().parse(parse_input.empty() ? parse_text : std::string_view(parse_input));
-  std::string rewritten;
-  if (ts_node_has_error(ts_tree_root_node(tree.get()))) {
-    // Try again where the grammar is stricter than Python; keep the retry only if it parses.
-    rewritten = rewrite_for_parse(parse_input.empty() ? parse_text : std::string_view(parse_input));
-    if (!rewritten.empty()) {
-      Tree retry = parser().parse(rewritten);
-      if (!ts_node_has_error(ts_tree_root_node(retry.get()))) tree = std::move(retry);
-    }
-  }
+  Tree tree = parse_as_python(parser(), parse_text);
   if (timing) timing->add(Phase::Parse, elapsed_ns(parse_start));
   Context ctx(path.display, parse_text, lines, tree.get());
   ctx.set_original(source);
@@ -323,13 +334,16 @@ std::unique_ptr<Pass> check(const SourcePath& path, std::string file_text, const
   }
   WalkResult walked =
       walk(tree.get(), table, rules, ctx, table.needs_semantic(), options.python,
-           timing ? &*timing : nullptr);
+           timing ? &*timing : nullptr, profile.syntax_minor);
 
   std::vector<Diagnostic>& diagnostics = ctx.diagnostics();
-  std::optional<SyntaxError> error = first_syntax_error(tree.get(), parse_text);
-  if (walked.python_error && (!error || walked.python_error->start_byte < error->start_byte)) {
-    error = walked.python_error;
-  }
+  // Every syntax error: what tree-sitter rejects and what Python 3 alone rejects, in order.
+  std::vector<SyntaxError> errors = syntax_errors(tree.get(), parse_text);
+  errors.insert(errors.end(), std::make_move_iterator(walked.python_errors.begin()),
+                std::make_move_iterator(walked.python_errors.end()));
+  std::stable_sort(errors.begin(), errors.end(),
+                   [](const SyntaxError& a, const SyntaxError& b) { return a.start_byte < b.start_byte; });
+  const bool error = !errors.empty();
   if (options.python && !error) {
     PythonRules::FileInput input{path.display, parse_text, tree.get(), &lines, walked.semantic.get(),
                                  std::move(walked.python), source, &ctx.cell_offsets(),
@@ -352,12 +366,22 @@ std::unique_ptr<Pass> check(const SourcePath& path, std::string file_text, const
     // As Ruff: only token-based rules report in a file that does not parse, and nothing is fixed.
     std::erase_if(diagnostics, [](const Diagnostic& d) { return !d.rule->runs_on_invalid_syntax; });
     for (Diagnostic& d : diagnostics) d.fix.reset();
-    Diagnostic d;
-    d.message = error->message;
-    d.start_byte = error->start_byte;
-    d.end_byte = error->end_byte;
-    diagnostics.push_back(std::move(d));
+    for (SyntaxError& e : errors) {
+      Diagnostic d;
+      d.message = std::move(e.message);
+      d.start_byte = e.start_byte;
+      d.end_byte = e.end_byte;
+      diagnostics.push_back(std::move(d));
+    }
     out.syntax_error = true;
+  }
+  // Syntax newer than the target-version: reported, and the file linted as usual.
+  for (SyntaxError& e : walked.version_errors) {
+    Diagnostic d;
+    d.message = std::move(e.message);
+    d.start_byte = e.start_byte;
+    d.end_byte = e.end_byte;
+    diagnostics.push_back(std::move(d));
   }
   // Python rules run for every profile that selects any; keep what this file enables. Then
   // per-file-ignores, before noqa (a code they turn off is a "non-enabled" one for RUF100).
@@ -551,6 +575,35 @@ FileResult lint_source(const SourcePath& path, std::string text, const LintOptio
 
 FileResult unreadable(const SourcePath& path, const LintOptions& options, const std::string& message) {
   return io_error(path, options, message);
+}
+
+std::string read_and_parse(const std::string& path, std::string& text, Tree& tree) {
+  ReadStamp stamp;
+  std::string raw;
+  if (std::string err = read_file(path, raw, stamp); !err.empty()) return err;
+  std::unique_ptr<Pass> pass = prepare(std::move(raw));
+  if (pass->io_error) return *pass->io_error;
+  if (std::optional<SyntaxError> refusal = refuse_before_parsing(pass->source)) {
+    const Location at = pass->lines->location(refusal->start_byte);
+    return std::to_string(at.row) + ":" + std::to_string(at.column) + ": invalid-syntax: " + refusal->message;
+  }
+  tree = parse_as_python(parser(), pass->source);
+  text.assign(pass->source);
+  return "";
+}
+
+TreeDump dump_tree(const SourcePath& path) {
+  TreeDump out;
+  std::string text;
+  Tree tree;
+  if (std::string err = read_and_parse(path.path, text, tree); !err.empty()) {
+    // A refused text says where ("row:col: ..."); an unreadable file is E902 at 1:1.
+    const bool located = !err.empty() && std::isdigit(static_cast<unsigned char>(err[0]));
+    out.error = path.display + ":" + (located ? err : "1:1: E902 " + err);
+    return out;
+  }
+  out.tree = tree_string(ts_tree_root_node(tree.get()), text);
+  return out;
 }
 
 FileResult lint_path(const SourcePath& path, const LintOptions& options) {

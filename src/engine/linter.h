@@ -40,6 +40,9 @@ struct LintProfile {
   std::vector<std::pair<const RuleSpec*, RuleOptions>> python_options;
   std::vector<PerFileIgnore> per_file_ignores;
   int target_minor = kDefaultTargetMinor;
+  // The configured target-version's minor, or kNoSyntaxTarget when none is configured:
+  // syntax newer than it is reported (src/syntax/version_syntax.h).
+  int syntax_minor = kNoSyntaxTarget;
   // `fixable` / `unfixable` / `extend-fixable`: the rules whose fixes are kept (sorted by code);
   // `extend-safe-fixes` / `extend-unsafe-fixes`: the rules whose fixes change applicability.
   std::vector<const RuleSpec*> fixable, forced_safe, forced_unsafe;
@@ -111,6 +114,21 @@ FileResult lint_source(const SourcePath& path, std::string text, const LintOptio
 
 // Reads and lints one file; an unreadable or non-UTF-8 file yields E902 (when enabled).
 FileResult lint_path(const SourcePath& path, const LintOptions& options);
+
+// Reads and checks a Python file as linting does (no blocking on FIFOs or devices, the size
+// limit, UTF-8, what Python refuses before parsing: a NUL byte, too deep) and parses it as
+// linting parses it. Returns "" with `text` and `tree` set, or what is wrong, as
+// "row:col: message" for a refused text or the reason the file cannot be read.
+std::string read_and_parse(const std::string& path, std::string& text, Tree& tree);
+
+// --print-tree: the tree a file is linted with, read, checked and parsed as for linting (a FIFO,
+// a device, a file too large, not UTF-8, a NUL byte, too deep: `error` says so, as
+// "path:row:col: CODE message"); `tree` is tree-sitter's S-expression.
+struct TreeDump {
+  std::string tree;
+  std::string error;
+};
+TreeDump dump_tree(const SourcePath& path);
 
 // The most a file (or standard input) may hold: byte offsets are 32-bit (tree-sitter's).
 inline constexpr size_t kMaxSourceSize = UINT32_MAX / 2;

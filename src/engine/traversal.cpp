@@ -66,7 +66,7 @@ std::unique_ptr<SemanticModel> build_semantic_model(const TSTree* tree, std::str
 }
 
 WalkResult walk(const TSTree* tree, const DispatchTable& table, std::span<const std::unique_ptr<Rule>> rules,
-                Context& ctx, bool semantic, const PythonRules* python, FileTiming* timing) {
+                Context& ctx, bool semantic, const PythonRules* python, FileTiming* timing, int syntax_minor) {
   WalkResult result;
   const TSNode root = ts_tree_root_node(tree);
   std::unique_ptr<SemanticBuilder> builder;
@@ -94,8 +94,9 @@ WalkResult walk(const TSTree* tree, const DispatchTable& table, std::span<const 
     const TSSymbol s = ts_node_symbol(n);
     const bool model = builder && !(s < skips.size() && skips[s] && ts_node_child_count(n) == 0);
     if (entering) {
-      if (!result.python_error && table.python3().interested(s)) {
-        result.python_error = table.python3().check(n, s, ctx.source());
+      if (table.python3().interested(s)) table.python3().check(n, s, ctx.source(), result.python_errors);
+      if (syntax_minor < kNoSyntaxTarget && table.version().interested(s)) {
+        table.version().check(n, s, ctx.source(), syntax_minor, result.version_errors);
       }
       if (model) builder->enter(n, ts_tree_cursor_current_field_id(&cursor));
       if (timing) {
@@ -114,7 +115,7 @@ WalkResult walk(const TSTree* tree, const DispatchTable& table, std::span<const 
       if (model) builder->leave(n);
     }
   });
-  if (builder && !result.python_error) {
+  if (builder && result.python_errors.empty()) {
     const TimingClock::time_point start = timing ? TimingClock::now() : TimingClock::time_point{};
     result.semantic = builder->resolve();
     ctx.set_semantic(result.semantic.get());

@@ -13,6 +13,7 @@
 #include "engine/timing.h"
 #include "python/python_rules.h"
 #include "syntax/python3_syntax.h"
+#include "syntax/version_syntax.h"
 #include "syntax/syntax.h"
 
 namespace lint {
@@ -36,18 +37,24 @@ class DispatchTable {
     return s < leave_by_symbol_.size() ? leave_by_symbol_[s] : none_;
   }
   const Python3Syntax& python3() const { return python3_; }
+  const VersionSyntax& version() const { return version_; }
 
  private:
   std::span<const RuleSpec* const> rules_;
   std::vector<std::vector<uint16_t>> by_symbol_, leave_by_symbol_;
   std::vector<uint16_t> none_;
   Python3Syntax python3_;
+  VersionSyntax version_;
   bool needs_semantic_ = false;
 };
 
 struct WalkResult {
-  // The first construct that tree-sitter-python accepts but Python 3 rejects (see Python3Syntax).
-  std::optional<SyntaxError> python_error;
+  // The constructs that tree-sitter-python accepts but Python 3 rejects (see Python3Syntax), in
+  // the order the walk met them.
+  std::vector<SyntaxError> python_errors;
+  // Syntax newer than the configured target-version (see VersionSyntax): reported, but the file
+  // is linted as usual.
+  std::vector<SyntaxError> version_errors;
   // The semantic model, when a builder was given and the file parsed without errors.
   std::unique_ptr<SemanticModel> semantic;
   // The nodes Python rules asked for, with the method to call, in walk order.
@@ -67,6 +74,6 @@ std::unique_ptr<SemanticModel> build_semantic_model(const TSTree* tree, std::str
 
 WalkResult walk(const TSTree* tree, const DispatchTable& table, std::span<const std::unique_ptr<Rule>> rules,
                 Context& ctx, bool semantic = false, const PythonRules* python = nullptr,
-                FileTiming* timing = nullptr);
+                FileTiming* timing = nullptr, int syntax_minor = kNoSyntaxTarget);
 
 }  // namespace lint

@@ -37,7 +37,7 @@ struct Painter {
   }
 };
 
-std::string code_label(const Diagnostic& d) { return d.rule ? std::string(d.rule->code) : std::string("SyntaxError:"); }
+std::string code_label(const Diagnostic& d) { return d.rule ? std::string(d.rule->code) : std::string("invalid-syntax:"); }
 
 // Expands tabs to four spaces, as Ruff's snippets do, and shows control characters safely (see
 // terminal.h); returns the text and, for each code point of the original line, its display column.
@@ -461,9 +461,9 @@ nlohmann::json diagnostic_json(const SourcePath& path, const Diagnostic& d, cons
                                            : nlohmann::json(cells ? cells->cell_row(d.noqa_row ? d.noqa_row : d.start.row)
                                                                   : (d.noqa_row ? d.noqa_row : d.start.row));
   } else {
-    j["code"] = nullptr;
-    j["name"] = "syntax-error";
-    j["message"] = "SyntaxError: " + d.message;
+    j["code"] = "invalid-syntax";
+    j["name"] = "invalid-syntax";
+    j["message"] = d.message;
     j["url"] = nullptr;
     j["noqa_row"] = nullptr;
   }

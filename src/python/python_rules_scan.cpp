@@ -1,10 +1,12 @@
 // Finding Python rules with lint's own parser: no interpreter needed to know their codes.
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
 
+#include "engine/linter.h"
 #include "engine/registry.h"
 #include "output/terminal.h"
 #include "syntax/node.h"
@@ -154,13 +156,13 @@ std::string kebab(std::string_view camel) {
 }
 
 void scan_file(const fs::path& path, std::deque<PythonRuleInfo>& out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw PythonRuleError{path.string() + ": cannot read the rule file"};
-  std::stringstream buf;
-  buf << in.rdbuf();
-  const std::string text = buf.str();
-  Parser parser;
-  Tree tree = parser.parse(text);
+  // Read and parsed as linted files are: a FIFO, a device, a huge or deeply nested file is
+  // refused with its reason, not read forever or parsed into a crash.
+  std::string text;
+  Tree tree;
+  if (std::string err = read_and_parse(path.string(), text, tree); !err.empty()) {
+    throw PythonRuleError{path.string() + ":" + (std::isdigit(static_cast<unsigned char>(err[0])) ? "" : " ") + err};
+  }
   const LineIndex lines(text);
   TSNode root = ts_tree_root_node(tree.get());
   for (TSNode stmt : children(root)) {

@@ -1,5 +1,7 @@
 #include "syntax/python3_syntax.h"
 
+#include <algorithm>
+#include <cctype>
 #include <string>
 
 #include "syntax/node.h"
@@ -67,6 +69,138 @@ SyntaxError at(TSNode n, std::string message) {
   return SyntaxError{ts_node_start_byte(n), ts_node_end_byte(n), std::move(message)};
 }
 
+constexpr const char* kSeparate = "Simple statements must be separated by newlines or semicolons";
+
+// The first token of an expression: Python's parser stops there when the expression follows
+// something it has already read as a whole statement (`print "x"`: at the string).
+std::pair<uint32_t, uint32_t> first_token(TSNode n) {
+  while (ts_node_child_count(n) > 0 && !is(n, "string")) n = ts_node_child(n, 0);
+  return {ts_node_start_byte(n), ts_node_end_byte(n)};
+}
+
+// What Python's parser says when a name is glued to what it has just read (`0L`, `ur"x"`): the
+// bracket it expected to close or the comma, or that a new statement starts without a newline.
+std::string glued_name_message(TSNode n, std::string_view found) {
+  for (TSNode p = ts_node_parent(n); !ts_node_is_null(p); p = ts_node_parent(p)) {
+    const std::string_view k = kind(p);
+    if (k == "argument_list" || k == "list" || k == "tuple" || k == "set" || k == "dictionary") {
+      return "Expected `,`, found " + std::string(found);
+    }
+    if (k == "parenthesized_expression") return "Expected `)`, found " + std::string(found);
+    if (k == "subscript") return "Expected `]`, found " + std::string(found);
+    if (k == "expression_statement" || k == "block" || k == "module" || k.ends_with("_statement")) break;
+  }
+  return kSeparate;
+}
+
+// Whether `n` is inside brackets of its statement (a call's arguments, a list...).
+bool inside_brackets(TSNode n) {
+  for (TSNode p = ts_node_parent(n); !ts_node_is_null(p); p = ts_node_parent(p)) {
+    const std::string_view k = kind(p);
+    if (k == "argument_list" || k == "list" || k == "tuple" || k == "set" || k == "dictionary" ||
+        k == "parenthesized_expression" || k == "subscript") {
+      return true;
+    }
+    if (k == "expression_statement" || k == "block" || k == "module" || k.ends_with("_statement")) return false;
+  }
+  return false;
+}
+
+// Whether `n` starts the first argument of a call: Python's parser, having refused a token
+// there, then expected an argument or the call's `)`.
+bool starts_first_argument(TSNode n) {
+  const uint32_t start = ts_node_start_byte(n);
+  for (TSNode p = ts_node_parent(n); !ts_node_is_null(p); p = ts_node_parent(p)) {
+    const std::string_view k = kind(p);
+    if (k == "argument_list") {
+      const TSNode first = ts_node_named_child(p, 0);
+      return !ts_node_is_null(first) && ts_node_start_byte(first) == start;
+    }
+    if (k == "expression_statement" || k == "block" || k == "module" || k.ends_with("_statement")) return false;
+  }
+  return false;
+}
+
+// The error Python's parser reports after refusing the token that ends at `end`: in a first
+// argument, the argument or `)` it expected at the next token; elsewhere the statement it
+// expected there (`x = 0777` then the end of the line).
+std::optional<SyntaxError> after_refused(TSNode n, uint32_t end, std::string_view source, bool statement_too) {
+  size_t i = end;
+  while (i < source.size() && (source[i] == ' ' || source[i] == '\t')) ++i;
+  if (starts_first_argument(n)) {
+    return SyntaxError{static_cast<uint32_t>(i), static_cast<uint32_t>(std::min(i + 1, source.size())),
+                       "Expected an expression or a ')'"};
+  }
+  if (!statement_too) return std::nullopt;
+  size_t e = i;
+  if (i < source.size() && (source[i] == '\n' || source[i] == '\r')) {
+    e = i + (source[i] == '\r' && i + 1 < source.size() && source[i + 1] == '\n' ? 2 : 1);
+  } else {
+    e = std::min(i + 1, source.size());
+  }
+  return SyntaxError{end, static_cast<uint32_t>(e), "Expected a statement"};
+}
+
+// The clause or statement an empty block belongs to, as Python's parser names it.
+std::string_view block_owner(std::string_view k) {
+  if (k == "function_definition") return "function definition";
+  if (k == "class_definition") return "`class` definition";
+  if (k == "if_statement") return "`if` statement";
+  if (k == "elif_clause") return "`elif` clause";
+  if (k == "else_clause") return "`else` clause";
+  if (k == "for_statement") return "`for` statement";
+  if (k == "while_statement") return "`while` statement";
+  if (k == "with_statement") return "`with` statement";
+  if (k == "try_statement") return "`try` statement";
+  if (k == "except_clause") return "`except` clause";
+  if (k == "finally_clause") return "`finally` clause";
+  if (k == "match_statement") return "`match` statement";
+  if (k == "case_clause") return "`case` block";
+  return "";
+}
+
+// A block without statements (`def f():` followed by a line that is not indented).
+std::optional<SyntaxError> empty_block(TSNode block, std::string_view source) {
+  for (TSNode c : children(block)) {
+    if (!ts_node_is_extra(c)) return std::nullopt;
+  }
+  const TSNode parent = ts_node_parent(block);
+  // A statement the parser could not read whole: its error is reported already.
+  if (ts_node_is_null(parent) || ts_node_has_error(parent)) return std::nullopt;
+  const std::string_view owner = block_owner(kind(parent));
+  if (owner.empty()) return std::nullopt;
+  // Where the parser looks for the indented block: the next token after the `:`.
+  const TSNode colon = ts_node_prev_sibling(block);
+  size_t i = ts_node_is_null(colon) ? ts_node_start_byte(block) : ts_node_end_byte(colon);
+  const size_t colon_end = i;
+  for (;;) {
+    while (i < source.size() && (source[i] == ' ' || source[i] == '\t' || source[i] == '\f' || source[i] == '\n' ||
+                                 source[i] == '\r')) {
+      ++i;
+    }
+    if (i < source.size() && source[i] == '#') {
+      while (i < source.size() && source[i] != '\n' && source[i] != '\r') ++i;
+      continue;
+    }
+    break;
+  }
+  if (i >= source.size()) {
+    // At the end of the file: at the line break after the colon.
+    size_t j = colon_end;
+    while (j < source.size() && (source[j] == ' ' || source[j] == '\t')) ++j;
+    return SyntaxError{static_cast<uint32_t>(j), static_cast<uint32_t>(source.size()),
+                       "Expected an indented block after " + std::string(owner)};
+  }
+  size_t e = i;
+  while (e < source.size() && (std::isalnum(static_cast<unsigned char>(source[e])) || source[e] == '_' ||
+                               static_cast<unsigned char>(source[e]) >= 0x80)) {
+    ++e;
+  }
+  if (e == i) e = i + 1;
+  return SyntaxError{static_cast<uint32_t>(i), static_cast<uint32_t>(e),
+                     "Expected an indented block after " + std::string(owner)};
+}
+
 }  // namespace
 
 Python3Syntax::Python3Syntax() {
@@ -80,57 +214,117 @@ Python3Syntax::Python3Syntax() {
   not_equal_py2_ = named(lang, "<>", false);
   string_start_ = named(lang, "string_start");
   line_continuation_ = named(lang, "line_continuation");
+  string_end_ = named(lang, "string_end");
+  parameters_ = named(lang, "parameters");
   interested_.assign(ts_language_symbol_count(lang), false);
-  for (TSSymbol s : {print_, exec_, module_, block_, integer_, raise_, not_equal_py2_, string_start_, line_continuation_}) {
+  for (TSSymbol s : {print_, exec_, module_, block_, integer_, raise_, not_equal_py2_, string_start_, string_end_, line_continuation_, parameters_}) {
     if (s != 0) interested_[s] = true;
   }
 }
 
-std::optional<SyntaxError> Python3Syntax::check(TSNode n, TSSymbol s, std::string_view source) const {
+void Python3Syntax::check(TSNode n, TSSymbol s, std::string_view source, std::vector<SyntaxError>& out) const {
   const uint32_t start = ts_node_start_byte(n);
   const std::string_view text = source.substr(start, ts_node_end_byte(n) - start);
   if (s == print_ || s == exec_) {
     const TSNode first = ts_node_named_child(n, 0);
     // `print >> f, x` is valid Python 3 too: a tuple holding a shift.
-    if (s == print_ && !ts_node_is_null(first) && is(first, "chevron")) return std::nullopt;
-    const std::string keyword = s == print_ ? "print" : "exec";
-    // Where Python's parser stops: at the first argument, as Ruff reports it.
-    const uint32_t where = ts_node_is_null(first) ? start : ts_node_start_byte(first);
-    return SyntaxError{where, where, "Missing parentheses in call to `" + keyword + "`"};
+    if (s == print_ && !ts_node_is_null(first) && is(first, "chevron")) return;
+    // `print` alone is a name; what follows it is a second statement on the line.
+    if (ts_node_is_null(first)) return;
+    const auto [a, b] = first_token(first);
+    out.push_back(SyntaxError{a, b, kSeparate});
+    return;
   }
-  if (s == module_ || s == block_) return unexpected_indentation(n, source);
-  if (s == integer_) {
-    if (text.ends_with('l') || text.ends_with('L')) return at(n, "Invalid integer literal: Python 2 long suffix");
-    // `0177`: Python 2 octal. `00` and `0_0` are fine.
-    if (text.size() > 1 && text[0] == '0' && text[1] >= '0' && text[1] <= '9' &&
-        text.find_first_not_of("0_") != std::string_view::npos && text.find_first_of("jJeE.") == std::string_view::npos) {
-      return at(n, "Invalid decimal integer literal");
+  if (s == module_ || s == block_) {
+    if (auto e = unexpected_indentation(n, source)) out.push_back(std::move(*e));
+    if (s == block_) {
+      if (auto e = empty_block(n, source)) out.push_back(std::move(*e));
     }
-    return std::nullopt;
+    return;
+  }
+  if (s == integer_) {
+    const bool octal = text.size() > 1 && text[0] == '0' && text[1] >= '0' && text[1] <= '9' &&
+                       text.find_first_not_of("0_lL") != std::string_view::npos &&
+                       text.find_first_of("jJeE.") == std::string_view::npos;
+    if (octal) {
+      // `0177`: Python 2 octal (`00` and `0_0` are fine); `0177L` is refused at the digits alone.
+      const bool suffix = text.ends_with('l') || text.ends_with('L');
+      const uint32_t end = start + static_cast<uint32_t>(text.size()) - (suffix ? 1 : 0);
+      out.push_back(SyntaxError{start, end, "Invalid decimal integer literal"});
+      if (auto e = after_refused(n, end, source, !inside_brackets(n))) out.push_back(std::move(*e));
+      return;
+    }
+    if (text.ends_with('l') || text.ends_with('L')) {
+      // Python reads `10L` as the number 10 followed by the name `L`.
+      const uint32_t l = start + static_cast<uint32_t>(text.size()) - 1;
+      out.push_back(SyntaxError{l, l + 1, glued_name_message(n, "identifier")});
+      return;
+    }
+    return;
   }
   if (s == raise_) {
     const TSNode first = ts_node_named_child(n, 0);
     if (!ts_node_is_null(first) && is(first, "expression_list")) {
-      return at(first, "Unparenthesized tuple expression cannot be used here");
+      out.push_back(at(first, "Unparenthesized tuple expression cannot be used here"));
     }
-    return std::nullopt;
+    return;
   }
-  if (s == not_equal_py2_) return at(n, "`<>` is not an operator in Python 3; use `!=`");
+  if (s == parameters_) {
+    // Python 2 tuple parameters, `def f(a, (b, c))`: the parser expected the list's `)`.
+    for (uint32_t i = 0, count = ts_node_named_child_count(n); i < count; ++i) {
+      const TSNode p = ts_node_named_child(n, i);
+      if (!is(p, "tuple_pattern") && !is(p, "list_pattern")) continue;
+      const uint32_t open = ts_node_start_byte(p);
+      out.push_back(SyntaxError{open, open + 1, "Expected `)`, found `" + std::string(1, source[open]) + "`"});
+      if (text.ends_with(')')) {
+        // It then reads the tuple as a statement, which the list's `)` cannot follow.
+        const uint32_t close = ts_node_end_byte(n) - 1;
+        out.push_back(SyntaxError{close, close + 1, "Expected newline, found `)`"});
+        if (close + 1 < source.size() && source[close + 1] == ':') {
+          out.push_back(SyntaxError{close + 1, close + 2, "Expected a statement"});
+        }
+      }
+      return;
+    }
+    return;
+  }
+  if (s == not_equal_py2_) {
+    // Python reads `<>` as `<` then `>`, where an operand was expected.
+    out.push_back(SyntaxError{start + 1, start + 2, "Expected an expression"});
+    return;
+  }
   // A backslash continuing the line onto the end of the file (the grammar takes it for an extra).
   if (s == line_continuation_ && ts_node_end_byte(n) >= source.size()) {
-    return SyntaxError{start, start + 1, "unexpected EOF while parsing"};
+    out.push_back(SyntaxError{start, start + 1, "unexpected EOF while parsing"});
+    return;
+  }
+  if ((s == string_start_ || s == string_end_) && text.starts_with('`')) {
+    out.push_back(SyntaxError{start, start + 1, "Got unexpected token `"});
+    if (s == string_end_) {
+      const TSNode string = ts_node_parent(n);
+      if (auto e = after_refused(ts_node_is_null(string) ? n : string, start + 1, source, true)) {
+        out.push_back(std::move(*e));
+      }
+    }
+    return;
   }
   if (s == string_start_) {
-    if (text.starts_with('`')) return at(n, "Backquotes are not valid in Python 3; use `repr()`");
     bool u = false, r = false;
-    for (char c : text) {
+    size_t quote = 0;
+    for (; quote < text.size(); ++quote) {
+      const char c = text[quote];
       u |= c == 'u' || c == 'U';
       r |= c == 'r' || c == 'R';
       if (c == '\'' || c == '"') break;
     }
-    if (u && r) return at(n, "Invalid string prefix `ur`");
+    if (u && r) {
+      // Python reads `ur` as a name followed by a string.
+      const TSNode string = ts_node_parent(n);
+      const uint32_t a = start + static_cast<uint32_t>(quote);
+      const uint32_t b = ts_node_is_null(string) ? ts_node_end_byte(n) : ts_node_end_byte(string);
+      out.push_back(SyntaxError{a, b, glued_name_message(string, "string")});
+    }
   }
-  return std::nullopt;
 }
 
 }  // namespace lint

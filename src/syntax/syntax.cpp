@@ -134,6 +134,12 @@ void rewrite_type_parameter_defaults(std::string_view s, size_t open, Edit edit)
   }
 }
 
+// Whether only blanks precede `i` on its line.
+bool at_line_start(std::string_view s, size_t i) {
+  while (i > 0 && (s[i - 1] == ' ' || s[i - 1] == '\t')) --i;
+  return i == 0 || s[i - 1] == '\n' || s[i - 1] == '\r';
+}
+
 // Whether the word at `i` is `def`, `class` or `type` followed by a name and `[`; sets `open`.
 bool before_type_parameters(std::string_view s, size_t i, size_t& open) {
   size_t j = i;
@@ -190,6 +196,30 @@ std::string rewrite_for_parse(std::string_view source) {
       size_t open;
       if ((i == 0 || !is_word_char(source[i - 1])) && before_type_parameters(source, i, open)) {
         rewrite_type_parameter_defaults(source, open, edit);
+      }
+      if (depth == 0 && source.compare(i, 5, "match") == 0 && at_line_start(source, i)) {
+        // `match *a, 1, *b:`: the grammar takes a starred first subject for a multiplication,
+        // and reads only names starred after it. Each subject's star becomes a blank (the
+        // subjects are then read without it).
+        size_t j = i + 5;
+        while (j < n && (source[j] == ' ' || source[j] == '\t')) ++j;
+        if (j > i + 5 && j + 1 < n && source[j] == '*' && source[j + 1] != '*' && source[j + 1] != '=') {
+          int inner = 0;
+          char previous = ',';
+          for (; j < n && source[j] != '\n' && source[j] != '\r'; ++j) {
+            const char x = source[j];
+            if (x == '\'' || x == '"') {
+              j = skip_string(source, j);
+              previous = 'a';
+              continue;
+            }
+            if (x == '(' || x == '[' || x == '{') ++inner;
+            else if ((x == ')' || x == ']' || x == '}') && inner > 0) --inner;
+            else if (inner == 0 && x == ':') break;
+            else if (inner == 0 && x == '*' && previous == ',') edit(j, ' ');
+            if (x != ' ' && x != '\t') previous = x;
+          }
+        }
       }
       // Skip the rest of a word so that string prefixes and names are not misread.
       while (i + 1 < n && is_word_char(source[i + 1])) ++i;
@@ -381,35 +411,446 @@ std::optional<uint32_t> too_many_indentation_levels(std::string_view source) {
   return std::nullopt;
 }
 
-std::optional<SyntaxError> first_syntax_error(const TSTree* tree, std::string_view source) {
+namespace {
+
+bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\f'; }
+
+// Skips blanks and line continuations from `i`.
+size_t skip_blanks(std::string_view s, size_t i) {
+  for (;;) {
+    while (i < s.size() && is_blank(s[i])) ++i;
+    if (i < s.size() && s[i] == '\\') {
+      if (i + 1 < s.size() && s[i + 1] == '\n') { i += 2; continue; }
+      if (i + 1 < s.size() && s[i + 1] == '\r') { i += (i + 2 < s.size() && s[i + 2] == '\n') ? 3 : 2; continue; }
+    }
+    return i;
+  }
+}
+
+// Skips blanks, line breaks and comments from `i`.
+size_t skip_trivia(std::string_view s, size_t i) {
+  for (;;) {
+    i = skip_blanks(s, i);
+    if (i < s.size() && (s[i] == '\n' || s[i] == '\r')) { ++i; continue; }
+    if (i < s.size() && s[i] == '#') {
+      while (i < s.size() && s[i] != '\n' && s[i] != '\r') ++i;
+      continue;
+    }
+    return i;
+  }
+}
+
+bool is_keyword(std::string_view w) {
+  static constexpr std::string_view keywords[] = {
+      "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del",
+      "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda",
+      "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield"};
+  return std::find(std::begin(keywords), std::end(keywords), w) != std::end(keywords);
+}
+
+// Python's operators and delimiters, longest first.
+constexpr std::string_view kOperators[] = {"**=", "//=", ">>=", "<<=", "...", "->", ":=", "**", "//", "<<", ">>",
+                                           "<=", ">=", "==", "!=", "+=", "-=", "*=", "/=", "%=", "&=", "|=",
+                                           "^=", "@=", "(", ")", "[", "]", "{", "}", ",", ":", ";", ".", "+",
+                                           "-", "*", "/", "%", "&", "|", "^", "~", "<", ">", "=", "@", "!"};
+
+// The token at `i` as a parser names what it found: "newline", "identifier", "`)`"...
+std::string describe_found(std::string_view s, size_t i) {
+  i = skip_blanks(s, i);
+  if (i >= s.size()) return "end of file";
+  const char c = s[i];
+  if (c == '\n' || c == '\r' || c == '#') return "newline";
+  if (is_word_char(c) && !(c >= '0' && c <= '9')) {
+    size_t j = i;
+    while (j < s.size() && is_word_char(s[j])) ++j;
+    if (j < s.size() && (s[j] == '\'' || s[j] == '"') && j - i <= 2) return "string";
+    const std::string_view w = s.substr(i, j - i);
+    return is_keyword(w) ? "`" + std::string(w) + "`" : "identifier";
+  }
+  if (c >= '0' && c <= '9') {
+    size_t j = i;
+    while (j < s.size() && (is_word_char(s[j]) || s[j] == '.')) ++j;
+    const std::string_view w = s.substr(i, j - i);
+    if (w.find_first_of("jJ") != std::string_view::npos) return "complex";
+    if (!w.starts_with("0x") && !w.starts_with("0X") && w.find_first_of(".eE") != std::string_view::npos) return "float";
+    return "int";
+  }
+  if (c == '\'' || c == '"') return "string";
+  for (const std::string_view op : kOperators) {
+    if (s.substr(i).starts_with(op)) return "`" + std::string(op) + "`";
+  }
+  return "`" + std::string(1, c) + "`";
+}
+
+// A character that starts no Python token: tree-sitter skips it into an ERROR node, Python's
+// tokenizer stops at it. Returns its length in bytes (a whole UTF-8 sequence), or 0.
+size_t unknown_character(std::string_view s, size_t i) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  if (c == '$' || c == '?' || c == '`') return 1;
+  if (c == '!' && !(i + 1 < s.size() && s[i + 1] == '=')) return 1;
+  if (c < 0x80) return 0;
+  // Non-ASCII: letters may start names; symbols such as `€` or `→` start nothing. Without
+  // Unicode tables, take the general punctuation, currency, arrows, mathematical and box
+  // drawing blocks (U+2000..U+2BFF) and Latin-1 symbols (U+00A0..U+00BF, U+00D7, U+00F7).
+  size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+  if (i + len > s.size()) return 0;
+  uint32_t cp = len == 1 ? c : len == 2 ? c & 0x1F : len == 3 ? c & 0x0F : c & 0x07;
+  for (size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+  const bool symbol = (cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0xA0 && cp <= 0xBF) || cp == 0xD7 || cp == 0xF7;
+  return symbol ? len : 0;
+}
+
+// The end of `text` without trailing blanks, line breaks and comments (as an offset into it).
+size_t trimmed_end(std::string_view text) {
+  size_t e = text.size();
+  while (e > 0 && (is_blank(text[e - 1]) || text[e - 1] == '\n' || text[e - 1] == '\r')) --e;
+  return e;
+}
+
+// Whether `text` leaves a bracket open (outside strings and comments), and whether it holds a
+// `:` outside brackets.
+struct Shape {
+  int open = 0;
+  bool colon = false;
+};
+Shape shape_of(std::string_view text) {
+  Shape out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '#') {
+      while (i + 1 < text.size() && text[i + 1] != '\n' && text[i + 1] != '\r') ++i;
+    } else if (c == '\'' || c == '"') {
+      i = skip_string(text, i);
+    } else if (c == '(' || c == '[' || c == '{') {
+      ++out.open;
+    } else if ((c == ')' || c == ']' || c == '}') && out.open > 0) {
+      --out.open;
+    } else if (c == ':' && out.open == 0 && !(i + 1 < text.size() && text[i + 1] == '=')) {
+      out.colon = true;
+    }
+  }
+  return out;
+}
+
+// An error at the token found at `i` (after blanks), spanning that token.
+SyntaxError at_found(std::string_view s, size_t i, std::string message) {
+  i = skip_blanks(s, i);
+  size_t e = i;
+  if (i < s.size()) {
+    const char c = s[i];
+    if (c == '\n') e = i + 1;
+    else if (c == '\r') e = i + (i + 1 < s.size() && s[i + 1] == '\n' ? 2 : 1);
+    else if (c == '\'' || c == '"') e = skip_string(s, i) + 1;
+    else if (is_word_char(c)) {
+      while (e < s.size() && is_word_char(s[e])) ++e;
+    } else {
+      e = i + 1;
+      for (const std::string_view op : kOperators) {
+        if (s.substr(i).starts_with(op)) {
+          e = i + op.size();
+          break;
+        }
+      }
+    }
+  }
+  return SyntaxError{static_cast<uint32_t>(i), static_cast<uint32_t>(e), std::move(message)};
+}
+
+// The offset of the first closing bracket of `text` that closes nothing or the wrong bracket,
+// when it follows an operator or an opening bracket (where an operand was expected); or npos.
+size_t stray_closing_bracket(std::string_view text) {
+  std::vector<char> open;
+  char previous = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (is_blank(c) || c == '\n' || c == '\r') continue;
+    if (c == '#') {
+      while (i + 1 < text.size() && text[i + 1] != '\n' && text[i + 1] != '\r') ++i;
+      continue;
+    }
+    if (c == '\'' || c == '"') {
+      i = skip_string(text, i);
+      previous = 'a';
+      continue;
+    }
+    if (c == '(' || c == '[' || c == '{') {
+      open.push_back(c == '(' ? ')' : c == '[' ? ']' : '}');
+    } else if (c == ')' || c == ']' || c == '}') {
+      if (open.empty() || open.back() != c) {
+        const bool operand_expected = previous == 0 || std::string_view("=+-*/%&|^~<>@,:([{").find(previous) != std::string_view::npos;
+        return operand_expected ? i : std::string_view::npos;
+      }
+      open.pop_back();
+    }
+    previous = c;
+  }
+  return std::string_view::npos;
+}
+
+// The end of the first logical line of `text` (at its line break outside brackets and strings).
+size_t logical_line_end(std::string_view text) {
+  int depth = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '#') {
+      while (i + 1 < text.size() && text[i + 1] != '\n' && text[i + 1] != '\r') ++i;
+    } else if (c == '\'' || c == '"') {
+      i = skip_string(text, i);
+    } else if (c == '\\') {
+      ++i;
+    } else if (c == '(' || c == '[' || c == '{') {
+      ++depth;
+    } else if ((c == ')' || c == ']' || c == '}') && depth > 0) {
+      --depth;
+    } else if ((c == '\n' || c == '\r') && depth == 0) {
+      return i;
+    }
+  }
+  return text.size();
+}
+
+bool is_sequence(std::string_view k) {
+  return k == "argument_list" || k == "list" || k == "tuple" || k == "set" || k == "parameters" ||
+         k == "lambda_parameters" || k == "subscript" || k == "expression_list" || k == "pattern_list" ||
+         k == "import_from_statement" || k == "dictionary";
+}
+
+std::string_view first_word(std::string_view text) {
+  size_t j = 0;
+  while (j < text.size() && is_word_char(text[j])) ++j;
+  return text.substr(0, j);
+}
+
+// A message for an ERROR node, worded and placed as Python's (and Ruff's) parser words the
+// most common cases, from the shape of what the node holds and where it sits.
+// `follow` receives a second error where Python's parser reports one after the first.
+// `parent`, `before` and `next` are the node's parent and siblings (null at either end): the
+// caller's cursor knows them, where ts_node_prev_sibling() costs the number of siblings.
+SyntaxError describe_error(TSNode error, TSNode parent, TSNode before, TSNode next, std::string_view source,
+                           std::optional<SyntaxError>& follow) {
+  const uint32_t start = ts_node_start_byte(error);
+  const uint32_t end = ts_node_end_byte(error);
+  const std::string_view text = source.substr(start, end - start);
+  // A character that starts no token.
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '#') {
+      while (i + 1 < text.size() && text[i + 1] != '\n' && text[i + 1] != '\r') ++i;
+    } else if (c == '\'' || c == '"') {
+      i = skip_string(text, i);
+    } else if (const size_t len = unknown_character(text, i)) {
+      const uint32_t at = start + static_cast<uint32_t>(i);
+      // Python's parser then expected a statement at the next token.
+      const size_t next = skip_blanks(source, at + len);
+      size_t next_end = std::min(next + 1, source.size());
+      if (next < source.size() && source[next] == '\r' && next + 1 < source.size() && source[next + 1] == '\n') ++next_end;
+      follow = SyntaxError{static_cast<uint32_t>(next), static_cast<uint32_t>(next_end), "Expected a statement"};
+      return SyntaxError{at, at + static_cast<uint32_t>(len), "Got unexpected token " + std::string(text.substr(i, len))};
+    } else if (is_word_char(c)) {
+      while (i + 1 < text.size() && is_word_char(text[i + 1])) ++i;
+    }
+  }
+  const size_t trimmed = trimmed_end(text);
+  const uint32_t after = start + static_cast<uint32_t>(trimmed);  // just past the last token
+  const Shape shape = shape_of(text);
+  // Brackets left open to the end of the file.
+  if (shape.open > 0 && skip_trivia(source, end) >= source.size()) {
+    const auto eof = static_cast<uint32_t>(source.size());
+    return SyntaxError{eof, eof, "unexpected EOF while parsing"};
+  }
+  const std::string_view parent_kind = ts_node_is_null(parent) ? "" : kind(parent);
+  const bool statement_level = parent_kind == "module" || parent_kind == "block";
+  const std::string_view word = first_word(text);
+  // What the text ends with, in every position: an operator wants an operand (`y = 1 +`,
+  // `f(**)`), reported at the token found instead.
+  if (trimmed > 0) {
+    const std::string_view head = text.substr(0, trimmed);
+    auto expected_expression = [&] { return at_found(source, after, "Expected an expression"); };
+    for (const std::string_view op : kOperators) {
+      if (op == ")" || op == "]" || op == "}" || op == "." || op == "..." || op == ",") continue;
+      if (head.ends_with(op) && !(op == ":" && statement_level)) return expected_expression();
+    }
+    for (const std::string_view w : {"and", "or", "not", "in", "is", "yield", "await", "lambda"}) {
+      if (head.ends_with(w) && (head.size() == w.size() || !is_word_char(head[head.size() - w.size() - 1]))) {
+        return expected_expression();
+      }
+    }
+  }
+  if (statement_level && trimmed > 0) {
+    const std::string_view head = text.substr(0, trimmed);
+    if (head.ends_with('.')) return at_found(source, after, "Expected an identifier");
+    if (word == "import" || (word == "from" && head.ends_with("import"))) {
+      return at_found(source, after, "Expected one or more symbol names after import");
+    }
+    if (word == "del" && head == "del") return at_found(source, after, "Delete statement must have at least one target");
+    // A closing bracket where an operand was expected: `x = )`, `x = (]`.
+    if (const size_t close = stray_closing_bracket(head); close != std::string_view::npos) {
+      return at_found(source, start + static_cast<uint32_t>(close), "Expected an expression");
+    }
+    static constexpr std::string_view compound[] = {"if", "elif", "else", "while", "for", "with", "def", "class",
+                                                    "try", "except", "finally", "async"};
+    if (std::find(std::begin(compound), std::end(compound), word) != std::end(compound) && !shape.colon) {
+      // At the end of the header's line (the ERROR node may take the next lines too).
+      const auto line_end = start + static_cast<uint32_t>(trimmed_end(text.substr(0, logical_line_end(text))));
+      return at_found(source, line_end, "Expected `:`, found " + describe_found(source, line_end));
+    }
+  }
+  if (!statement_level && !ts_node_is_null(parent)) {
+    // An element not separated from the one before it by a comma.
+    if (is_sequence(parent_kind) && !ts_node_is_null(before)) {
+      const std::string_view b = kind(before);
+      if (parent_kind == "dictionary" && b == ",") {
+        return at_found(source, after, "Expected `:`, found " + describe_found(source, after));
+      }
+      if (b != "," && b != "(" && b != "[" && b != "{") {
+        return at_found(source, start, "Expected `,`, found " + describe_found(source, start));
+      }
+    }
+    // An expression followed by another on the same line: `x = 1 2`, `return x y`.
+    if (!ts_node_is_null(next) && ts_node_is_named(next) && !is_sequence(parent_kind)) {
+      const uint32_t at = ts_node_start_byte(next);
+      return SyntaxError{at, ts_node_end_byte(next), "Simple statements must be separated by newlines or semicolons"};
+    }
+  }
+  std::string token = describe_token(text);
+  return SyntaxError{start, start + static_cast<uint32_t>(token.size()),
+                     token.empty() ? "Expected an expression" : "Unexpected token `" + token + "`"};
+}
+
+SyntaxError describe_missing(TSNode missing, std::string_view source) {
+  const std::string_view k = kind(missing);
+  const uint32_t start = ts_node_start_byte(missing);
+  const auto at = static_cast<uint32_t>(skip_blanks(source, start));
+  if (k == "identifier") return at_found(source, at, "Expected an identifier");
+  if (ts_node_is_named(missing)) return at_found(source, at, "Expected an expression");
+  return at_found(source, at, "Expected `" + std::string(k) + "`, found " + describe_found(source, at));
+}
+
+}  // namespace
+
+std::vector<SyntaxError> syntax_errors(const TSTree* tree, std::string_view source) {
+  std::vector<SyntaxError> found;
   TSNode root = ts_tree_root_node(tree);
+  if (!ts_node_has_error(root)) return found;
   TSTreeCursor cursor = ts_tree_cursor_new(root);
-  std::optional<SyntaxError> found;
-  // Depth-first, pruning subtrees without errors.
+  // Depth-first, pruning subtrees without errors; an ERROR node's own subtree is not searched.
+  // The ancestors are kept as the cursor moves (ts_node_parent() costs the node's depth).
+  // The ancestors, and the previous sibling at each level.
+  std::vector<TSNode> ancestors;
+  std::vector<TSNode> previous{TSNode{}};
   for (;;) {
     TSNode n = ts_tree_cursor_current_node(&cursor);
-    const std::string_view k = kind(n);
-    const uint32_t start = ts_node_start_byte(n);
+    bool descend = false;
     if (ts_node_is_missing(n)) {
-      found = SyntaxError{start, start, "Expected `" + std::string(k) + "`"};
-      break;
+      found.push_back(describe_missing(n, source));
+    } else if (ts_node_is_error(n)) {
+      // The next sibling, by moving on to it (a copy of the cursor costs the depth).
+      const bool has_next = ts_tree_cursor_goto_next_sibling(&cursor);
+      const TSNode next = has_next ? ts_tree_cursor_current_node(&cursor) : TSNode{};
+      std::optional<SyntaxError> follow;
+      found.push_back(
+          describe_error(n, ancestors.empty() ? TSNode{} : ancestors.back(), previous.back(), next, source, follow));
+      if (follow) found.push_back(std::move(*follow));
+      previous.back() = n;
+      if (has_next) continue;
+      // The last child: on to the parent's next sibling.
+      bool moved = false;
+      while (!moved && ts_tree_cursor_goto_parent(&cursor)) {
+        ancestors.pop_back();
+        previous.pop_back();
+        previous.back() = ts_tree_cursor_current_node(&cursor);
+        moved = ts_tree_cursor_goto_next_sibling(&cursor);
+      }
+      if (!moved) break;
+      continue;
+    } else {
+      descend = ts_node_has_error(n);
     }
-    if (k == "ERROR") {
-      const uint32_t end = ts_node_end_byte(n);
-      std::string token = describe_token(source.substr(start, end - start));
-      found = SyntaxError{start, start + static_cast<uint32_t>(token.size()),
-                          token.empty() ? "Unexpected end of input" : "Unexpected token `" + token + "`"};
-      break;
+    if (descend && ts_tree_cursor_goto_first_child(&cursor)) {
+      ancestors.push_back(n);
+      previous.push_back(TSNode{});
+      continue;
     }
-    if (ts_node_has_error(n) && ts_tree_cursor_goto_first_child(&cursor)) continue;
     bool moved = false;
+    previous.back() = n;
     while (!(moved = ts_tree_cursor_goto_next_sibling(&cursor))) {
       if (!ts_tree_cursor_goto_parent(&cursor)) break;
+      ancestors.pop_back();
+      previous.pop_back();
+      previous.back() = ts_tree_cursor_current_node(&cursor);
     }
     if (!moved) break;
   }
   ts_tree_cursor_delete(&cursor);
+  std::stable_sort(found.begin(), found.end(),
+                   [](const SyntaxError& a, const SyntaxError& b) { return a.start_byte < b.start_byte; });
   return found;
+}
+
+std::string tree_string(TSNode root, std::string_view source) {
+  std::string out;
+  TSTreeCursor cursor = ts_tree_cursor_new(root);
+  // Whether each open level printed a node (and so closes with `)`).
+  std::vector<bool> printed;
+  bool first = true;
+  for (;;) {
+    const TSNode n = ts_tree_cursor_current_node(&cursor);
+    const bool missing = ts_node_is_missing(n);
+    const bool visible = ts_node_is_named(n) || missing;
+    if (visible) {
+      if (!first) {
+        out += ' ';
+        if (const char* f = ts_tree_cursor_current_field_name(&cursor)) {
+          out += f;
+          out += ": ";
+        }
+      }
+      const uint32_t start = ts_node_start_byte(n);
+      if (ts_node_is_error(n) && ts_node_child_count(n) == 0 && ts_node_end_byte(n) > start) {
+        out += "(UNEXPECTED ";
+        const char c = source[start];
+        if (c == '\n') out += "'\\n'";
+        else if (c == '\t') out += "'\\t'";
+        else if (c == '\r') out += "'\\r'";
+        else if (static_cast<unsigned char>(c) < 0x80 && c >= ' ') out += std::string("'") + c + "'";
+        else {
+          // A character outside ASCII: its code point, as tree-sitter prints it.
+          size_t len = (static_cast<unsigned char>(c) >= 0xF0) ? 4 : (static_cast<unsigned char>(c) >= 0xE0) ? 3 : 2;
+          uint32_t cp = static_cast<unsigned char>(c) & (len == 4 ? 0x07 : len == 3 ? 0x0F : 0x1F);
+          for (size_t k = 1; k < len && start + k < source.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(source[start + k]) & 0x3F);
+          out += std::to_string(cp);
+        }
+      } else if (missing) {
+        out += "(MISSING ";
+        if (ts_node_is_named(n)) out += ts_node_type(n);
+        else out += std::string("\"") + ts_node_type(n) + "\"";
+      } else {
+        out += '(';
+        out += ts_node_type(n);
+      }
+      first = false;
+    }
+    if (ts_tree_cursor_goto_first_child(&cursor)) {
+      printed.push_back(visible);
+      continue;
+    }
+    if (visible) out += ')';
+    bool moved = false;
+    while (!(moved = ts_tree_cursor_goto_next_sibling(&cursor))) {
+      if (!ts_tree_cursor_goto_parent(&cursor)) break;
+      if (printed.back()) out += ')';
+      printed.pop_back();
+    }
+    if (!moved) break;
+  }
+  ts_tree_cursor_delete(&cursor);
+  return out;
+}
+
+std::optional<SyntaxError> first_syntax_error(const TSTree* tree, std::string_view source) {
+  std::vector<SyntaxError> all = syntax_errors(tree, source);
+  if (all.empty()) return std::nullopt;
+  return all.front();
 }
 
 }  // namespace lint

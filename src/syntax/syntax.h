@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 extern "C" const TSLanguage* tree_sitter_python(void);
 
@@ -48,7 +49,8 @@ struct SyntaxError {
 // scanner mistakes a dedented continuation line such as `(a.\n  b)` for a dedent),
 // `from __future__ import *` (a compile-time error, but valid syntax) gets an ordinary module
 // name, and a type parameter's default (`[T = int]`, Python 3.13, which grammar 0.25 lacks) is
-// read as a bound. Byte offsets are unchanged, so rules read the original text at the same
+// read as a bound, and the star of a starred first subject of `match` (`match *a, b:`, which the
+// grammar reads as a multiplication) becomes a blank. Byte offsets are unchanged, so rules read the original text at the same
 // ranges. Returns "" when there is nothing to rewrite.
 std::string rewrite_for_parse(std::string_view source);
 
@@ -76,7 +78,16 @@ std::optional<uint32_t> too_many_open_brackets(std::string_view source);
 // Python's error without parsing. Cheap when no line is indented by 100 columns or more.
 std::optional<uint32_t> too_many_indentation_levels(std::string_view source);
 
-// The first ERROR or MISSING node in document order. Constructs that tree-sitter-python accepts
+// Every syntax error tree-sitter found (each outermost ERROR node and each MISSING node), in
+// document order, worded as Python's parser words the common cases.
+std::vector<SyntaxError> syntax_errors(const TSTree* tree, std::string_view source);
+
+// The tree as tree-sitter's ts_node_string() writes it (named nodes, field names, MISSING and
+// UNEXPECTED), written without recursion: ts_node_string() overflows the stack on trees tens of
+// thousands deep.
+std::string tree_string(TSNode root, std::string_view source);
+
+// The first of syntax_errors(). Constructs that tree-sitter-python accepts
 // but Python 3 rejects (Python 2 print and exec statements) are found by the traversal instead.
 std::optional<SyntaxError> first_syntax_error(const TSTree* tree, std::string_view source);
 

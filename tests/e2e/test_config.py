@@ -301,7 +301,7 @@ class ShowCommands(Workspace):
         self.assertEqual(run("--statistics", "-q", ".", cwd=self.dir).stdout.decode().splitlines()[-1], "1\tF821\t[ ] undefined-name")
         self.write("a.py", "x = 1\n")
         self.write("b.py", "def f(:\n")
-        self.assertEqual(run("--statistics", ".", cwd=self.dir).stdout.decode(), "1\t\tsyntax-error\nFound 1 error.\n")
+        self.assertEqual(run("--statistics", ".", cwd=self.dir).stdout.decode(), "1\t\tinvalid-syntax\nFound 1 error.\n")
         (self.dir / "b.py").unlink()
         proc = run("--statistics", ".", cwd=self.dir)
         self.assertEqual((proc.returncode, proc.stdout), (0, b""))

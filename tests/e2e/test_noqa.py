@@ -146,13 +146,13 @@ class NeverSuppressed(Noqa):
     def test_syntax_errors(self):
         # Neither a line nor a file directive hides a syntax error; it has no noqa_row.
         diags = self.lint("def f(:  # noqa\n    pass\n# ruff: noqa\n")
-        self.assertEqual(diags[0][:2], (None, 1))
-        self.assertEqual({(code, noqa_row) for code, _, _, noqa_row in diags}, {(None, None)})
+        self.assertEqual(diags[0][:2], ("invalid-syntax", 1))
+        self.assertEqual({(code, noqa_row) for code, _, _, noqa_row in diags}, {("invalid-syntax", None)})
 
     def test_token_rules_in_a_file_with_a_syntax_error_still_honour_noqa(self):
         diags = self.codes("x = 1; y = 2  # noqa: E702\nx = 1; y = 2\ndef f(:\n")
-        self.assertEqual([d for d in diags if d[0]], [("E702", 2)])
-        self.assertIn((None, 3), diags)
+        self.assertEqual([d for d in diags if d[0] != "invalid-syntax"], [("E702", 2)])
+        self.assertIn(("invalid-syntax", 3), diags)
 
 
 class UnusedNoqa(Noqa):

@@ -127,7 +127,7 @@ class Notebooks(unittest.TestCase):
         (self.dir / "bad.ipynb").write_text('{"cells": [')
         (self.dir / "v3.ipynb").write_text('{"cells": [], "metadata": {}, "nbformat": 3, "nbformat_minor": 0}')
         diags = self.lint_json(path=".")
-        errors = {Path(d["filename"]).name: d["message"] for d in diags if d["code"] is None}
+        errors = {Path(d["filename"]).name: d["message"] for d in diags if d["code"] == "invalid-syntax"}
         self.assertIn("isn't valid JSON", errors["bad.ipynb"])
         self.assertIn("Expected Jupyter Notebook format 4, found: 3", errors["v3.ipynb"])
         self.assertTrue(any(Path(d["filename"]).name == "t.ipynb" for d in diags))  # the others still linted

@@ -155,7 +155,8 @@ TEST_CASE("walk reports Python 2 statements and unexpected indentation", "[trave
     Tree t = p.parse(text);
     LineIndex lines(text);
     Context ctx("t.py", text, lines, t.get());
-    return walk(t.get(), table, {}, ctx).python_error;
+    const std::vector<SyntaxError> errors = walk(t.get(), table, {}, ctx).python_errors;
+    return errors.empty() ? std::optional<SyntaxError>() : std::optional<SyntaxError>(errors.front());
   };
   CHECK_FALSE(python_error("print(1)\nprint >> f, x\nif x:\n    a = 1\n    b = 2\n"));
   const auto p2 = python_error("x = 1\nprint 'hi'\n");

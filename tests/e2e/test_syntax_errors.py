@@ -1,0 +1,324 @@
+"""Syntax errors as Ruff 0.17.3 reports them: every error of a file (code `invalid-syntax`, Ruff's
+messages and positions), syntax newer than the configured target-version, and the inputs that
+used to crash or hang the parser. Expected values were taken from Ruff 0.17.3 on the same text."""
+import json
+import os
+import shutil
+import stat
+import tempfile
+import unittest
+from pathlib import Path
+
+from lint_e2e import run
+
+# (row, column, end row, end column, message), as Ruff reports each file.
+ERRORS = {
+    "py2.py": ('x = 1\nprint "hello", x\nexec "code"\ny = 0777\nz = 10L\nif x <> y: pass\ns = `x`\nu = ur"a"\n'
+               'raise E, "v"\n', [
+        (2, 7, 2, 14, "Simple statements must be separated by newlines or semicolons"),
+        (3, 6, 3, 12, "Simple statements must be separated by newlines or semicolons"),
+        (4, 5, 4, 9, "Invalid decimal integer literal"),
+        (4, 9, 5, 1, "Expected a statement"),
+        (5, 7, 5, 8, "Simple statements must be separated by newlines or semicolons"),
+        (6, 7, 6, 8, "Expected an expression"),
+        (7, 5, 7, 6, "Got unexpected token `"),
+        (7, 7, 7, 8, "Got unexpected token `"),
+        (7, 8, 8, 1, "Expected a statement"),
+        (8, 7, 8, 10, "Simple statements must be separated by newlines or semicolons"),
+        (9, 7, 9, 13, "Unparenthesized tuple expression cannot be used here"),
+    ]),
+    "blocks.py": ("def f():\npass\nclass A:\nx = 1\n", [
+        (2, 1, 2, 5, "Expected an indented block after function definition"),
+        (4, 1, 4, 2, "Expected an indented block after `class` definition"),
+    ]),
+    # Tree-sitter recovers from neighbouring errors otherwise than Ruff: one per file here.
+    "dollar.py": ("x = $\n", [(1, 5, 1, 6, "Got unexpected token $"), (1, 6, 2, 1, "Expected a statement")]),
+    "operand.py": ("y = 1 +\n", [(1, 8, 2, 1, "Expected an expression")]),
+    "colon.py": ("if x\n    pass\n", [(1, 5, 2, 1, "Expected `:`, found newline")]),
+    "comma.py": ("f(a b)\n", [(1, 5, 1, 6, "Expected `,`, found identifier")]),
+    "pair.py": ("d = {1: 2, 3}\n", [(1, 13, 1, 14, "Expected `:`, found `}`")]),
+    "import.py": ("import\n", [(1, 7, 2, 1, "Expected one or more symbol names after import")]),
+    "eof.py": ("x = (1,\n", [(2, 1, 2, 1, "unexpected EOF while parsing")]),
+}
+
+VERSIONS = 'import os\ntype X = int\nmatch x:\n    case 1:\n        pass\ntry:\n    pass\nexcept* E:\n    pass\ndef f[T = int](): pass\nt"x{a}"\nwith (open(a) as b, open(c) as d): pass\nprint(a[*b])\ndef g(): return *a, *b\nf"{"a"}"\nf"{x # c\n}"\ntry:\n    pass\nexcept A, B:\n    pass\nx[a := 1]\n(y := 1)\ndef p(a, /): pass\n@x[0].y\ndef d(): pass\nfor x in *a, *b: pass\ndef s(*a: *T): pass\n{z := 1, 2}\n'
+
+VERSION_ERRORS = {  # target minor -> Ruff 0.17.3's diagnostics (row, column, end row, end column, message)
+    7: [
+        (2, 1, 2, 5, 'Cannot use `type` alias statement on Python 3.7 (syntax was added in Python 3.12)'),
+        (3, 1, 3, 6, 'Cannot use `match` statement on Python 3.7 (syntax was added in Python 3.10)'),
+        (8, 7, 8, 8, 'Cannot use `except*` on Python 3.7 (syntax was added in Python 3.11)'),
+        (10, 6, 10, 15, 'Cannot use type parameter lists on Python 3.7 (syntax was added in Python 3.12)'),
+        (10, 9, 10, 14, 'Cannot set default type for a type parameter on Python 3.7 (syntax was added in Python 3.13)'),
+        (11, 1, 11, 8, 'Cannot use t-strings on Python 3.7 (syntax was added in Python 3.14)'),
+        (12, 6, 12, 7, 'Cannot use parentheses within a `with` statement on Python 3.7 (syntax was added in Python 3.9)'),
+        (13, 9, 13, 11, 'Cannot use star expression in index on Python 3.7 (syntax was added in Python 3.11)'),
+        (14, 17, 14, 19, 'Cannot use iterable unpacking in return statements on Python 3.7 (syntax was added in Python 3.8)'),
+        (14, 21, 14, 23, 'Cannot use iterable unpacking in return statements on Python 3.7 (syntax was added in Python 3.8)'),
+        (15, 4, 15, 5, 'Cannot reuse outer quote character in f-strings on Python 3.7 (syntax was added in Python 3.12)'),
+        (16, 6, 16, 9, 'Cannot use comments in f-strings on Python 3.7 (syntax was added in Python 3.12)'),
+        (20, 8, 20, 12, 'Multiple exception types must be parenthesized on Python 3.7 (syntax was added in Python 3.14)'),
+        (22, 3, 22, 9, 'Cannot use named assignment expression (`:=`) on Python 3.7 (syntax was added in Python 3.8)'),
+        (22, 3, 22, 9, 'Cannot use unparenthesized assignment expression in a sequence index on Python 3.7 (syntax was added in Python 3.9)'),
+        (23, 2, 23, 8, 'Cannot use named assignment expression (`:=`) on Python 3.7 (syntax was added in Python 3.8)'),
+        (24, 10, 24, 11, 'Cannot use positional-only parameter separator on Python 3.7 (syntax was added in Python 3.8)'),
+        (25, 2, 25, 6, 'Cannot use subscript expression outside function call arguments in a decorator on Python 3.7 (syntax was added in Python 3.9)'),
+        (27, 10, 27, 12, 'Cannot use iterable unpacking in `for` statements on Python 3.7 (syntax was added in Python 3.9)'),
+        (27, 14, 27, 16, 'Cannot use iterable unpacking in `for` statements on Python 3.7 (syntax was added in Python 3.9)'),
+        (28, 11, 28, 13, 'Cannot use star annotation on Python 3.7 (syntax was added in Python 3.11)'),
+        (29, 2, 29, 8, 'Cannot use named assignment expression (`:=`) on Python 3.7 (syntax was added in Python 3.8)'),
+        (29, 2, 29, 8, 'Cannot use unparenthesized assignment expression as an element in a set literal on Python 3.7 (syntax was added in Python 3.9)'),
+    ],
+    8: [
+        (2, 1, 2, 5, 'Cannot use `type` alias statement on Python 3.8 (syntax was added in Python 3.12)'),
+        (3, 1, 3, 6, 'Cannot use `match` statement on Python 3.8 (syntax was added in Python 3.10)'),
+        (8, 7, 8, 8, 'Cannot use `except*` on Python 3.8 (syntax was added in Python 3.11)'),
+        (10, 6, 10, 15, 'Cannot use type parameter lists on Python 3.8 (syntax was added in Python 3.12)'),
+        (10, 9, 10, 14, 'Cannot set default type for a type parameter on Python 3.8 (syntax was added in Python 3.13)'),
+        (11, 1, 11, 8, 'Cannot use t-strings on Python 3.8 (syntax was added in Python 3.14)'),
+        (12, 6, 12, 7, 'Cannot use parentheses within a `with` statement on Python 3.8 (syntax was added in Python 3.9)'),
+        (13, 9, 13, 11, 'Cannot use star expression in index on Python 3.8 (syntax was added in Python 3.11)'),
+        (15, 4, 15, 5, 'Cannot reuse outer quote character in f-strings on Python 3.8 (syntax was added in Python 3.12)'),
+        (16, 6, 16, 9, 'Cannot use comments in f-strings on Python 3.8 (syntax was added in Python 3.12)'),
+        (20, 8, 20, 12, 'Multiple exception types must be parenthesized on Python 3.8 (syntax was added in Python 3.14)'),
+        (22, 3, 22, 9, 'Cannot use unparenthesized assignment expression in a sequence index on Python 3.8 (syntax was added in Python 3.9)'),
+        (25, 2, 25, 6, 'Cannot use subscript expression outside function call arguments in a decorator on Python 3.8 (syntax was added in Python 3.9)'),
+        (27, 10, 27, 12, 'Cannot use iterable unpacking in `for` statements on Python 3.8 (syntax was added in Python 3.9)'),
+        (27, 14, 27, 16, 'Cannot use iterable unpacking in `for` statements on Python 3.8 (syntax was added in Python 3.9)'),
+        (28, 11, 28, 13, 'Cannot use star annotation on Python 3.8 (syntax was added in Python 3.11)'),
+        (29, 2, 29, 8, 'Cannot use unparenthesized assignment expression as an element in a set literal on Python 3.8 (syntax was added in Python 3.9)'),
+    ],
+    9: [
+        (2, 1, 2, 5, 'Cannot use `type` alias statement on Python 3.9 (syntax was added in Python 3.12)'),
+        (3, 1, 3, 6, 'Cannot use `match` statement on Python 3.9 (syntax was added in Python 3.10)'),
+        (8, 7, 8, 8, 'Cannot use `except*` on Python 3.9 (syntax was added in Python 3.11)'),
+        (10, 6, 10, 15, 'Cannot use type parameter lists on Python 3.9 (syntax was added in Python 3.12)'),
+        (10, 9, 10, 14, 'Cannot set default type for a type parameter on Python 3.9 (syntax was added in Python 3.13)'),
+        (11, 1, 11, 8, 'Cannot use t-strings on Python 3.9 (syntax was added in Python 3.14)'),
+        (13, 9, 13, 11, 'Cannot use star expression in index on Python 3.9 (syntax was added in Python 3.11)'),
+        (15, 4, 15, 5, 'Cannot reuse outer quote character in f-strings on Python 3.9 (syntax was added in Python 3.12)'),
+        (16, 6, 16, 9, 'Cannot use comments in f-strings on Python 3.9 (syntax was added in Python 3.12)'),
+        (20, 8, 20, 12, 'Multiple exception types must be parenthesized on Python 3.9 (syntax was added in Python 3.14)'),
+        (28, 11, 28, 13, 'Cannot use star annotation on Python 3.9 (syntax was added in Python 3.11)'),
+    ],
+    10: [
+        (2, 1, 2, 5, 'Cannot use `type` alias statement on Python 3.10 (syntax was added in Python 3.12)'),
+        (8, 7, 8, 8, 'Cannot use `except*` on Python 3.10 (syntax was added in Python 3.11)'),
+        (10, 6, 10, 15, 'Cannot use type parameter lists on Python 3.10 (syntax was added in Python 3.12)'),
+        (10, 9, 10, 14, 'Cannot set default type for a type parameter on Python 3.10 (syntax was added in Python 3.13)'),
+        (11, 1, 11, 8, 'Cannot use t-strings on Python 3.10 (syntax was added in Python 3.14)'),
+        (13, 9, 13, 11, 'Cannot use star expression in index on Python 3.10 (syntax was added in Python 3.11)'),
+        (15, 4, 15, 5, 'Cannot reuse outer quote character in f-strings on Python 3.10 (syntax was added in Python 3.12)'),
+        (16, 6, 16, 9, 'Cannot use comments in f-strings on Python 3.10 (syntax was added in Python 3.12)'),
+        (20, 8, 20, 12, 'Multiple exception types must be parenthesized on Python 3.10 (syntax was added in Python 3.14)'),
+        (28, 11, 28, 13, 'Cannot use star annotation on Python 3.10 (syntax was added in Python 3.11)'),
+    ],
+    11: [
+        (2, 1, 2, 5, 'Cannot use `type` alias statement on Python 3.11 (syntax was added in Python 3.12)'),
+        (10, 6, 10, 15, 'Cannot use type parameter lists on Python 3.11 (syntax was added in Python 3.12)'),
+        (10, 9, 10, 14, 'Cannot set default type for a type parameter on Python 3.11 (syntax was added in Python 3.13)'),
+        (11, 1, 11, 8, 'Cannot use t-strings on Python 3.11 (syntax was added in Python 3.14)'),
+        (15, 4, 15, 5, 'Cannot reuse outer quote character in f-strings on Python 3.11 (syntax was added in Python 3.12)'),
+        (16, 6, 16, 9, 'Cannot use comments in f-strings on Python 3.11 (syntax was added in Python 3.12)'),
+        (20, 8, 20, 12, 'Multiple exception types must be parenthesized on Python 3.11 (syntax was added in Python 3.14)'),
+    ],
+    12: [
+        (10, 9, 10, 14, 'Cannot set default type for a type parameter on Python 3.12 (syntax was added in Python 3.13)'),
+        (11, 1, 11, 8, 'Cannot use t-strings on Python 3.12 (syntax was added in Python 3.14)'),
+        (20, 8, 20, 12, 'Multiple exception types must be parenthesized on Python 3.12 (syntax was added in Python 3.14)'),
+    ],
+    13: [
+        (11, 1, 11, 8, 'Cannot use t-strings on Python 3.13 (syntax was added in Python 3.14)'),
+        (20, 8, 20, 12, 'Multiple exception types must be parenthesized on Python 3.13 (syntax was added in Python 3.14)'),
+    ],
+    14: [
+    ],
+}
+
+
+def located(diags, code="invalid-syntax"):
+    return [(d["location"]["row"], d["location"]["column"], d["end_location"]["row"], d["end_location"]["column"],
+             d["message"]) for d in diags if d["code"] == code]
+
+
+class Workspace(unittest.TestCase):
+    def setUp(self):
+        self.dir = Path(tempfile.mkdtemp(prefix="lint-syntax-"))
+
+    def tearDown(self):
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+    def write(self, name, text):
+        path = self.dir / name
+        path.write_bytes(text.encode() if isinstance(text, str) else text)
+        return path
+
+    def lint_json(self, *args, codes=(0, 1), timeout=120):
+        proc = run("--isolated", "--no-cache", "--output-format", "json", *args, cwd=self.dir, timeout=timeout)
+        self.assertIn(proc.returncode, codes, proc.stderr.decode(errors="replace")[-2000:])
+        return proc, json.loads(proc.stdout)
+
+
+class EveryError(Workspace):
+    def test_every_error_with_ruffs_message_and_position(self):
+        for name, (text, expected) in ERRORS.items():
+            self.write(name, text)
+        proc, diags = self.lint_json("--select", "E401", ".")
+        self.assertEqual(proc.returncode, 1)
+        for name, (_, expected) in ERRORS.items():
+            with self.subTest(name):
+                got = [d for d in diags if os.path.basename(d["filename"]) == name]
+                self.assertEqual(located(got), expected)
+                for d in got:
+                    self.assertEqual((d["code"], d["name"], d["noqa_row"], d["url"], d["fix"]),
+                                     ("invalid-syntax", "invalid-syntax", None, None, None))
+
+    def test_text_formats_name_invalid_syntax(self):
+        self.write("eof.py", "x = (1,\n")
+        proc = run("--isolated", "--no-cache", "--output-format", "concise", "eof.py", cwd=self.dir)
+        self.assertEqual(proc.returncode, 1)
+        self.assertEqual(proc.stdout.decode(), "eof.py:2:1: invalid-syntax: unexpected EOF while parsing\nFound 1 error.\n")
+        proc = run("--isolated", "--no-cache", "--statistics", "eof.py", cwd=self.dir)
+        self.assertEqual(proc.stdout.decode(), "1\t\tinvalid-syntax\nFound 1 error.\n")
+        proc = run("--isolated", "--no-cache", "--output-format", "full", "eof.py", cwd=self.dir)
+        self.assertTrue(proc.stdout.decode().startswith("invalid-syntax: unexpected EOF while parsing\n --> eof.py:2:1"),
+                        proc.stdout.decode())
+
+    def test_python_only_errors_are_kept(self):
+        # What CPython refuses before parsing and Ruff accepts: still reported, alone.
+        self.write("deep.py", "".join(" " * i + "if x:\n" for i in range(101)) + " " * 101 + "pass\n")
+        _, diags = self.lint_json("deep.py")
+        self.assertEqual([(d["code"], d["message"], d["location"]["row"]) for d in diags],
+                         [("invalid-syntax", "too many levels of indentation", 101)])  # the row CPython names
+
+
+class MatchStarredSubject(Workspace):
+    def test_starred_subjects_parse(self):
+        # Ruff parses these; only F401 is reported.
+        self.write("m.py", "import os\nmatch *0, 1, *2:\n    case _:\n        pass\nmatch *a, b:\n    case _: pass\n")
+        _, diags = self.lint_json("--select", "F401,F821", "m.py")
+        self.assertEqual([(d["code"], d["location"]["row"]) for d in diags],
+                         [("F401", 1), ("F821", 5), ("F821", 5)])
+
+
+class TargetVersion(Workspace):
+    def test_syntax_newer_than_the_target(self):
+        self.write("versions.py", VERSIONS)
+        for minor, expected in VERSION_ERRORS.items():
+            with self.subTest(minor=minor):
+                proc, diags = self.lint_json("--select", "F401", "--target-version", f"py3{minor}", "versions.py")
+                self.assertEqual(sorted(located(diags)), sorted(expected))
+                # The rest of the file is linted.
+                self.assertIn(("F401", 1, 8), [(d["code"], d["location"]["row"], d["location"]["column"]) for d in diags])
+
+    def test_no_target_version_accepts_the_newest_syntax(self):
+        self.write("versions.py", VERSIONS)
+        _, diags = self.lint_json("--select", "F401", "versions.py")
+        self.assertEqual([d["code"] for d in diags], ["F401"])
+
+    def test_target_version_from_the_configuration(self):
+        self.write("pyproject.toml", '[tool.lint]\ntarget-version = "py39"\n')
+        self.write("m.py", "match x:\n    case _:\n        pass\n")
+        proc = run("--no-cache", "--output-format", "concise", "m.py", cwd=self.dir)
+        self.assertEqual(proc.stdout.decode().splitlines()[0],
+                         "m.py:1:1: invalid-syntax: Cannot use `match` statement on Python 3.9 "
+                         "(syntax was added in Python 3.10)")
+
+    def test_fixes_still_apply(self):
+        self.write("f.py", "import os\ntype X = int\n")
+        proc = run("--isolated", "--no-cache", "--select", "F401", "--target-version", "py311", "--fix", "f.py",
+                   cwd=self.dir)
+        self.assertEqual(proc.returncode, 1, proc.stderr.decode())
+        self.assertEqual((self.dir / "f.py").read_text(), "type X = int\n")
+
+
+# The inputs of issue 12 that crashed or hung the parser, and `x = 1 + \` continued 65,535 times.
+HOSTILE = {
+    "comments.py": "y = 1\n" + "#\n" * 65_535 + "y == None\n",
+    "continuations.py": "y = 1\n" + "y == \\\n" * 65_535 + "None\n",
+    "plus_continued.py": "x = 1 + \\\n" * 65_535 + "1\n",
+    "stars.py": "x = [" + "*" * 66_000 + "\n",
+    "lambdas.py": "lambda x=" * 21_845 + "\n",
+    "dict_splats.py": "f(**{'a': " * 16_000 + "\n",
+    "fstrings.py": 'f"{' * 66_000 + "\n",
+    "deep_expression.py": "x = " + "(" * 65_535 + "1" + ")" * 65_535 + "\n",
+}
+
+
+class HostileInputs(Workspace):
+    def setUp(self):
+        super().setUp()
+        for name, text in HOSTILE.items():
+            self.write(name, text)
+        self.write("good.py", "y == None\n")
+
+    def test_linted_or_refused_with_a_location(self):
+        for fmt in ("json", "json-lines"):
+            proc = run("--isolated", "--no-cache", "--select", "ALL", "--output-format", fmt, ".", cwd=self.dir,
+                       timeout=300)
+            self.assertEqual(proc.returncode, 1, proc.stderr.decode(errors="replace")[-2000:])
+            text = proc.stdout.decode()
+            diags = json.loads(text) if fmt == "json" else [json.loads(line) for line in text.splitlines()]
+            by_file = {}
+            for d in diags:
+                by_file.setdefault(os.path.basename(d["filename"]), []).append(d)
+            self.assertIn(("E711", 1, 6), [(d["code"], d["location"]["row"], d["location"]["column"])
+                                           for d in by_file["good.py"]])
+            # Valid files are linted to their last line.
+            self.assertIn(("E711", 65_537), [(d["code"], d["location"]["row"]) for d in by_file["comments.py"]])
+            self.assertNotIn("invalid-syntax", [d["code"] for d in by_file["continuations.py"]])
+            self.assertNotIn("invalid-syntax", [d["code"] for d in by_file.get("deep_expression.py", [])])
+            # The others are syntax errors, each with a location.
+            for name in ("plus_continued.py", "stars.py", "lambdas.py", "dict_splats.py", "fstrings.py"):
+                codes = {d["code"] for d in by_file[name]}
+                self.assertEqual(codes, {"invalid-syntax"}, name)
+            self.assertEqual([(d["location"]["row"], d["message"]) for d in by_file["stars.py"]],
+                             [(2, "unexpected EOF while parsing")])
+
+    def test_fix_leaves_broken_files_alone(self):
+        proc = run("--isolated", "--no-cache", "--select", "ALL", "--fix", "--output-format", "concise", ".",
+                   cwd=self.dir, timeout=300)
+        self.assertEqual(proc.returncode, 1, proc.stderr.decode(errors="replace")[-2000:])
+        for name, text in HOSTILE.items():
+            if name not in ("comments.py", "continuations.py", "deep_expression.py"):
+                self.assertEqual((self.dir / name).read_text(), text, name)
+
+    def test_print_tree(self):
+        proc = run("--print-tree", ".", cwd=self.dir, timeout=300)
+        self.assertEqual(proc.returncode, 0, proc.stderr.decode(errors="replace")[-2000:])
+        out = proc.stdout.decode()
+        for name in HOSTILE:
+            self.assertTrue(name + ":\n(" in out, name)
+        # 65,535 levels of parentheses, printed whole (the recursive printer overflowed the stack).
+        self.assertGreaterEqual(out.count("(parenthesized_expression"), 65_534)
+
+
+class PrintTreeInputChecks(Workspace):
+    def test_same_checks_as_linting(self):
+        self.write("good.py", "x = 1\n")
+        self.write("nul.py", b"x = 1\x00\n")
+        self.write("deep.py", "".join(" " * i + "if x:\n" for i in range(101)) + " " * 101 + "pass\n")
+        self.write("latin1.py", b"s = '\xe9'\n")
+        os.mkfifo(self.dir / "fifo.py")
+        proc = run("--print-tree", "good.py", "nul.py", "deep.py", "latin1.py", "fifo.py", "/dev/zero",
+                   cwd=self.dir, timeout=60)
+        self.assertEqual(proc.returncode, 1)
+        self.assertEqual(proc.stdout.decode(), "good.py:\n(module (expression_statement (assignment left: (identifier) "
+                                               "right: (integer))))\n")
+        self.assertEqual(sorted(proc.stderr.decode().splitlines()), [
+            "error: /dev/zero:1:1: E902 Not a regular file",
+            "error: deep.py:101:101: invalid-syntax: too many levels of indentation",
+            "error: fifo.py:1:1: E902 Not a regular file",
+            "error: latin1.py:1:1: E902 stream did not contain valid UTF-8",
+            "error: nul.py:1:6: invalid-syntax: source code cannot contain null bytes",
+        ])
+
+    def test_python_rule_files_too(self):
+        # A rule file Python would refuse is named with the reason, not parsed into a crash.
+        rules = self.dir / "rules"
+        rules.mkdir()
+        (rules / "nul_rule.py").write_bytes(b"class X(Rule):\n    code = 'X1'\x00\n")
+        (self.dir / "lint.toml").write_text('python-rules = ["rules"]\n')
+        proc = run("rules", cwd=self.dir, timeout=60)
+        self.assertEqual(proc.returncode, 2, proc.stderr.decode())
+        self.assertIn("nul_rule.py:2:16: invalid-syntax: source code cannot contain null bytes", proc.stderr.decode())
