@@ -19,6 +19,9 @@
 
 namespace lint::rules::simplify {
 
+// `is` that takes a null node (of no kind).
+inline bool is_kind(TSNode n, std::string_view k) { return !ts_node_is_null(n) && is(n, k); }
+
 inline bool is_named_operand(TSNode c) { return ts_node_is_named(c) && !ts_node_is_extra(c); }
 
 inline std::vector<TSNode> named_operands(TSNode n) {

@@ -34,7 +34,7 @@ inline std::optional<NegatedComparison> negated_comparison(TSNode not_node, std:
   }
   if (operators != 1 || operands.size() != 2 || found != op) return std::nullopt;
   const TSNode stmt = current_statement(not_node);
-  if (is(stmt, "if_statement")) {
+  if (is_kind(stmt, "if_statement")) {
     const std::vector<TSNode> body = named_operands(field(stmt, "consequence"));
     if (body.size() == 1 && is(body[0], "raise_statement")) return std::nullopt;
   }
