@@ -40,44 +40,6 @@ display, comprehension or `dict()` call, or annotated `dict`, or a `**kwargs` pa
 other class may define `keys()` so that it differs from iterating over the object itself.
 )";
 
-// Whether a binding is known to hold a dict (Ruff's typing::is_dict, for the bindings it reads).
-bool binds_dict(const Binding& b, const up::Resolver& resolver, const Context& ctx) {
-  const auto dict_annotation = [&](TSNode annotation) {
-    TSNode t = up::strip_type(annotation);
-    if (is(t, "generic_type")) t = simplify::named_operands(t)[0];
-    if (is(t, "subscript")) t = field(t, "value");
-    return resolver.match_builtin(t, "dict") || resolver.match_typing(t, "Dict");
-  };
-  const auto dict_value = [&](TSNode value) {
-    value = unparenthesized(value);
-    if (is(value, "dictionary") || is(value, "dictionary_comprehension")) return true;
-    return is(value, "call") && resolver.match_builtin(field(value, "function"), "dict");
-  };
-  const TSNode name = ts_node_descendant_for_byte_range(ctx.root(), b.start, b.end);
-  if (!is(name, "identifier")) return false;
-  const TSNode parent = ts_node_parent(name);
-  switch (b.kind) {
-    case BindingKind::Argument:
-      if (is(parent, "dictionary_splat_pattern")) return is(ts_node_parent(parent), "parameters");
-      if (is(parent, "typed_parameter") || is(parent, "typed_default_parameter")) {
-        return dict_annotation(field(parent, "type"));
-      }
-      return false;
-    case BindingKind::Assignment: {
-      if (!is(parent, "assignment") || !ts_node_eq(field(parent, "left"), name)) return false;
-      TSNode value = field(parent, "right");
-      while (is(value, "assignment")) value = field(value, "right");
-      return !ts_node_is_null(value) && dict_value(value);
-    }
-    case BindingKind::AnnotatedAssignment:
-      return is(parent, "assignment") && dict_annotation(field(parent, "type"));
-    case BindingKind::NamedExpr:
-      return is(parent, "named_expression") && dict_value(field(parent, "value"));
-    default:
-      return false;
-  }
-}
-
 class KeyInDict final : public Rule {
  public:
   void enter(TSNode node, Context& ctx) override {
@@ -136,7 +98,7 @@ class KeyInDict final : public Rule {
       bool dict = false;
       if (is(f.object, "identifier")) {
         const Binding* b = m->binding_at(ts_node_start_byte(f.object));
-        dict = b && !(b->shadows >= 0 && b->shadows_same_scope) && binds_dict(*b, resolver, ctx);
+        dict = b && !(b->shadows >= 0 && b->shadows_same_scope) && simplify::binds_dict(*b, resolver, ctx);
       }
       const uint32_t end = ts_node_end_byte(f.call);
       const std::string_view after = ctx.source().substr(end);
