@@ -849,7 +849,8 @@ std::optional<std::string> call_without_arguments(TSNode call, const std::vector
 }
 
 std::optional<std::string> expression(TSNode expr, const Context& ctx, int level) {
-  static_assert(kOrOperand == prec::kOr + 1 && kTupleElement == prec::kComma);
+  static_assert(kOrOperand == prec::kOr + 1 && kTupleElement == prec::kComma && kAndOperand == prec::kAnd + 1 &&
+                kNotOperand == prec::kNot && kCmpOperand == prec::kCmp + 1 && kAtom == prec::kMax);
   Generator g(ctx);
   std::string out;
   if (!g.run(expr, level, out)) return std::nullopt;

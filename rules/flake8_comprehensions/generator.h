@@ -46,6 +46,11 @@ std::optional<std::string> fstring(const std::vector<FStringPiece>& pieces, char
 
 // Levels callers compose with (Ruff's generator's precedences).
 inline constexpr int kOrOperand = 32;    // an operand of `or`
+inline constexpr int kAndOperand = 34;   // an operand of `and`
+inline constexpr int kNotOperand = 35;   // the operand of `not`
+inline constexpr int kCmpOperand = 38;   // an operand of a comparison
 inline constexpr int kTupleElement = 21;  // an element of a tuple or a call's argument
+inline constexpr int kAtom = 63;          // the object of an attribute, a called function
+inline constexpr int kReturnValue = 11;   // the value of a `return` statement
 
 }  // namespace lint::rules::codegen

@@ -53,7 +53,8 @@ class Resolver {
   // Ruff's match_builtin_expr: the name `symbol` bound to the builtin, or `builtins.symbol`.
   bool match_builtin(TSNode expr, std::string_view symbol) const {
     expr = expr_of(expr);
-    if (is(expr, "identifier")) return ctx_.text(expr) == symbol && is_builtin_name(expr);
+    if (is(expr, "identifier") && ctx_.text(expr) == symbol && is_builtin_name(expr)) return true;
+    // Otherwise through imports too: `from builtins import dict as D` makes `D` the builtin.
     const std::string q = qualified(expr);
     return q.size() == symbol.size() + 9 && q.starts_with("builtins.") && q.ends_with(symbol);
   }
