@@ -38,6 +38,8 @@ struct LintProfile {
   std::vector<RuleOptions> options;             // each native rule's options, as table->rules()
   std::vector<PerFileIgnore> per_file_ignores;
   int target_minor = kDefaultTargetMinor;
+  int line_length = 88;
+  std::vector<std::string> src;  // `src`: absolute folders
   // `fixable` / `unfixable` / `extend-fixable`: the rules whose fixes are kept (sorted by code);
   // `extend-safe-fixes` / `extend-unsafe-fixes`: the rules whose fixes change applicability.
   std::vector<const RuleSpec*> fixable, forced_safe, forced_unsafe;
