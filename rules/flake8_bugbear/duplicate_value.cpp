@@ -72,6 +72,7 @@ class DuplicateValue final : public Rule {
                              shown == previous ? "Sets should not contain duplicate item `" + shown + "`"
                                                : "Sets should not contain duplicate items, but `" + previous + "` and `" +
                                                      shown + "` has the same value");
+      d.annotate(ts_node_start_byte(existing), ts_node_end_byte(existing), "Previous occurrence here");
       d.fix_title = "Remove duplicate item";
       attach_fix(d, node, elements, i, ctx);
     }

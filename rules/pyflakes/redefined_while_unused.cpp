@@ -82,6 +82,8 @@ class RedefinedWhileUnused final : public Rule {
         Diagnostic& d = report(ctx, b->start, b->end,
                                "Redefinition of unused " + quoted(name) + " from " + ctx.line_label(shadowed.start) + ": " +
                                    quoted(name) + " redefined here");
+        d.label = quoted(name) + " redefined here";
+        d.annotate(shadowed.start, shadowed.end, "previous definition of " + quoted(name) + " here");
         d.fix_title = "Remove definition: " + quoted(name);
         d.fix = fix;
       }

@@ -114,6 +114,15 @@ std::string encode(const std::vector<Diagnostic>& diagnostics) {
         w.str(e.content);
       }
     }
+    w.str(d.label);
+    w.u32(static_cast<uint32_t>(d.secondary.size()));
+    for (const Annotation& a : d.secondary) {
+      w.u32(a.start_byte);
+      w.u32(a.end_byte);
+      put_location(w, a.start);
+      put_location(w, a.end);
+      w.str(a.message);
+    }
   }
   return std::move(w.bytes());
 }
@@ -154,6 +163,18 @@ std::optional<std::vector<Diagnostic>> decode(std::string_view payload) {
       }
       d.fix = Fix::with(applicability, std::move(edits));
       if (isolation) d.fix->isolate(isolation);
+    }
+    d.label = r.str();
+    const uint32_t annotations = r.u32();
+    if (!r.ok() || annotations > payload.size()) return std::nullopt;
+    for (uint32_t k = 0; k < annotations && r.ok(); ++k) {
+      Annotation a;
+      a.start_byte = r.u32();
+      a.end_byte = r.u32();
+      a.start = get_location(r);
+      a.end = get_location(r);
+      a.message = r.str();
+      d.secondary.push_back(std::move(a));
     }
     out.push_back(std::move(d));
   }

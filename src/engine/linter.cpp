@@ -366,6 +366,10 @@ std::unique_ptr<Pass> check(const SourcePath& path, std::string file_text, const
   for (Diagnostic& d : diagnostics) {
     d.start = lines.location(d.start_byte);
     d.end = lines.location(std::max(d.start_byte, d.end_byte));
+    for (Annotation& a : d.secondary) {
+      a.start = lines.location(a.start_byte);
+      a.end = lines.location(std::max(a.start_byte, a.end_byte));
+    }
   }
   const bool json = options.output.format == OutputFormat::Json || options.output.format == OutputFormat::JsonLines;
   noqa::UnusedNoqa unused;

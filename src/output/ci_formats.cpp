@@ -390,6 +390,11 @@ std::string render_line_format(OutputFormat format, const SourcePath& path, cons
         }
         out += "::" + github_escape(path.display) + ":" + row + ":" + col + ": " + (d.rule ? code : code + ":") + " " +
                github_escape(d.message);
+        for (const Annotation& a : d.secondary) {
+          if (a.message.empty()) continue;
+          out += "%0A  " + github_escape(path.display) + ":" + std::to_string(a.start.row) + ":" +
+                 std::to_string(a.start.column) + ": " + github_escape(a.message);
+        }
         if (!d.fix_title.empty()) out += "%0A  help: " + github_escape(d.fix_title);
         out += "\n";
         break;

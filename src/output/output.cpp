@@ -138,71 +138,204 @@ std::string cut(const DisplayLine& l, const Window& w) {
   return out;
 }
 
-void render_snippet(std::string& out, const Painter& paint, const Diagnostic& d, const LineIndex& lines,
-                    const std::string& location, const CellIndex* cells) {
-  uint32_t last_line = lines.line_count();
-  // In a notebook, the window stays inside the cell and rows count from the cell's first.
-  uint32_t first_line = 1;
-  if (cells) std::tie(first_line, last_line) = cells->cell_rows(d.start.row, last_line);
-  const uint32_t row_base = first_line - 1;
-  uint32_t first = d.start.row > first_line + 2 ? d.start.row - 2 : first_line;
-  uint32_t last = std::min(last_line, d.end.row + 2);
-  // Ruff trims blank lines at either edge of the window, never the flagged ones.
-  while (first < d.start.row && is_blank(lines.line_text(first))) ++first;
-  while (last > d.end.row && is_blank(lines.line_text(last))) --last;
-  const bool multiline = d.end.row > d.start.row;
+// A place `full` output marks: the diagnostic's own range (`^`, red) or a secondary annotation
+// (`-`, blue), with its label.
+struct Mark {
+  Location start, end;
+  bool primary = false;
+  std::string label;
+};
 
-  std::vector<DisplayLine> shown;
-  for (uint32_t row = first; row <= last; ++row) shown.push_back(display_line(lines.line_text(row)));
-  const DisplayLine& start_line = shown[d.start.row - first];
-  const DisplayLine& end_line = shown[std::min(d.end.row, last) - first];
-  const uint32_t start_col = display_column(start_line, d.start.column);
-  const uint32_t end_col = display_column(end_line, d.end.column);
+// Rows shown together, and the marks inside them. Each mark brings two rows of context either
+// side (within its notebook cell), less blank rows at the edges; marks whose rows touch or
+// overlap share one excerpt, as Ruff's renderer groups annotations.
+struct Excerpt {
+  uint32_t first = 0, last = 0;
+  uint32_t row_base = 0;  // rows are numbered from the cell's first (0 outside notebooks)
+  std::vector<const Mark*> marks;
+  bool has_primary = false;
+};
 
-  const size_t width = std::to_string(last - row_base).size();
-  const std::string pad(width, ' ');
-  const std::string bar = paint(kBoldBlue, "|");
-  const Window window = fit_window(shown, multiline ? std::min(start_col, end_col) : start_col,
-                                   multiline ? std::max(start_col, end_col) : std::max(end_col, start_col + 1),
-                                   width + 3 + (multiline ? 2 : 0));
-  auto shift = [&](uint32_t col) { return col > window.left ? col - window.left : 0; };
+std::string position_of(const Location& l, const CellIndex* cells) {
+  if (!cells) return std::to_string(l.row) + ":" + std::to_string(l.column);
+  return "cell " + std::to_string(cells->cell(l.row)) + ":" + std::to_string(cells->cell_row(l.row)) + ":" +
+         std::to_string(l.column);
+}
 
-  out += pad + paint(kBoldBlue, "--> ") + location + "\n";
-  out += pad + " " + bar + "\n";
-  bool last_was_source = false;
-  for (uint32_t row = first; row <= last; ++row) {
-    const DisplayLine& dl = shown[row - first];
-    std::string num = std::to_string(row - row_base);
-    num.insert(0, width - num.size(), ' ');
-    const size_t indent = dl.text.find_first_not_of(' ');
-    const bool starts_in_margin = indent == std::string::npos || start_col <= indent;
-    std::string prefix;
-    if (multiline) {
-      if (row == d.start.row && starts_in_margin) prefix = paint(kBoldRed, "/") + " ";
-      else if (row > d.start.row && row <= d.end.row) prefix = paint(kBoldRed, "|") + " ";
-      else prefix = "  ";
-    }
-    const std::string text = cut(dl, window);
-    std::string text_line = paint(kBoldBlue, num) + " " + bar;
-    if (!prefix.empty() || !text.empty()) text_line += " " + prefix + text;
-    while (!text_line.empty() && text_line.back() == ' ') text_line.pop_back();
-    out += text_line + "\n";
-    last_was_source = true;
-
-    if (!multiline && row == d.start.row) {
-      const uint32_t carets = end_col > start_col ? end_col - start_col : 1;
-      out += pad + " " + bar + " " + std::string(shift(start_col), ' ') + paint(kBoldRed, std::string(carets, '^')) + "\n";
-      last_was_source = false;
-    } else if (multiline && row == d.start.row && !starts_in_margin) {
-      out += pad + " " + bar + " " + paint(kBoldRed, " " + std::string(shift(start_col) + 1, '_') + "^") + "\n";
-      last_was_source = false;
-    } else if (multiline && row == d.end.row) {
-      const uint32_t caret = end_col > 0 ? end_col - 1 : 0;
-      out += pad + " " + bar + " " + paint(kBoldRed, "|" + std::string(shift(caret) + 1, '_') + "^") + "\n";
-      last_was_source = false;
+std::vector<Excerpt> excerpts_of(const std::vector<Mark>& marks, const LineIndex& lines, const CellIndex* cells) {
+  std::vector<Excerpt> single;
+  for (const Mark& m : marks) {
+    uint32_t cell_first = 1, cell_last = lines.line_count();
+    if (cells) std::tie(cell_first, cell_last) = cells->cell_rows(m.start.row, cell_last);
+    Excerpt e;
+    e.row_base = cell_first - 1;
+    e.first = m.start.row > cell_first + 2 ? m.start.row - 2 : cell_first;
+    e.last = std::min(cell_last, m.end.row + 2);
+    while (e.first < m.start.row && is_blank(lines.line_text(e.first))) ++e.first;
+    while (e.last > m.end.row && is_blank(lines.line_text(e.last))) --e.last;
+    e.marks.push_back(&m);
+    e.has_primary = m.primary;
+    single.push_back(std::move(e));
+  }
+  std::stable_sort(single.begin(), single.end(), [](const Excerpt& x, const Excerpt& y) { return x.first < y.first; });
+  std::vector<Excerpt> merged;
+  for (Excerpt& e : single) {
+    if (!merged.empty() && merged.back().row_base == e.row_base && e.first <= merged.back().last + 1) {
+      Excerpt& m = merged.back();
+      m.last = std::max(m.last, e.last);
+      m.marks.push_back(e.marks.front());
+      m.has_primary = m.has_primary || e.has_primary;
+    } else {
+      merged.push_back(std::move(e));
     }
   }
-  if (last_was_source) out += pad + " " + bar + "\n";
+  // The excerpt holding the diagnostic's own range comes first.
+  std::stable_partition(merged.begin(), merged.end(), [](const Excerpt& e) { return e.has_primary; });
+  return merged;
+}
+
+// The lines under a source line that mark the ranges on it: `^^^` or `---` at each range, the
+// rightmost range's label beside it, and the labels of the others below, each hanging from a `|`
+// under its range (rightmost first), as Ruff's renderer lays them out.
+struct Placed {
+  uint32_t column;  // display column, within the window
+  uint32_t width;   // display columns marked (at least one)
+  const Mark* mark;
+};
+
+void render_marks(std::string& out, const Painter& paint, std::vector<Placed> placed, const std::string& gutter,
+                  const std::string& prefix) {
+  std::stable_sort(placed.begin(), placed.end(), [](const Placed& x, const Placed& y) { return x.column < y.column; });
+  std::vector<std::pair<uint32_t, const Mark*>> at;
+  for (const Placed& p : placed) at.emplace_back(p.column, p.mark);
+  auto style = [](const Mark* m) { return m->primary ? kBoldRed : kBoldBlue; };
+  std::string line;
+  uint32_t col = 0;
+  for (const Placed& p : placed) {
+    const Mark* m = p.mark;
+    const uint32_t from = std::max(p.column, col);
+    const uint32_t width = p.width;
+    line += std::string(from - col, ' ');
+    line += paint(style(m), std::string(width, m->primary ? '^' : '-'));
+    col = from + width;
+  }
+  const Mark* inline_mark = at.back().second;
+  if (!inline_mark->label.empty()) line += " " + paint(style(inline_mark), inline_mark->label);
+  out += gutter + prefix + line + "\n";
+  std::vector<std::pair<uint32_t, const Mark*>> hanging;
+  for (size_t i = 0; i + 1 < at.size(); ++i) {
+    if (!at[i].second->label.empty()) hanging.push_back(at[i]);
+  }
+  if (hanging.empty()) return;
+  auto bars = [&](size_t count) {
+    std::string s;
+    uint32_t c = 0;
+    for (size_t i = 0; i < count; ++i) {
+      s += std::string(hanging[i].first - std::min(hanging[i].first, c), ' ') + paint(style(hanging[i].second), "|");
+      c = hanging[i].first + 1;
+    }
+    return std::make_pair(s, c);
+  };
+  out += gutter + prefix + bars(hanging.size()).first + "\n";
+  for (size_t i = hanging.size(); i-- > 0;) {
+    auto [s, c] = bars(i);
+    s += std::string(hanging[i].first - std::min(hanging[i].first, c), ' ') +
+         paint(style(hanging[i].second), hanging[i].second->label);
+    out += gutter + prefix + s + "\n";
+  }
+}
+
+void render_snippets(std::string& out, const Painter& paint, const Diagnostic& d, const LineIndex& lines,
+                     const std::string& shown_path, const CellIndex* cells) {
+  std::vector<Mark> marks;
+  marks.push_back(Mark{d.start, d.end, true, terminal_line(d.label)});
+  for (const Annotation& a : d.secondary) marks.push_back(Mark{a.start, a.end, false, terminal_line(a.message)});
+  const std::vector<Excerpt> excerpts = excerpts_of(marks, lines, cells);
+  uint32_t widest = 1;
+  for (const Excerpt& e : excerpts) widest = std::max(widest, e.last - e.row_base);
+  const size_t width = std::to_string(widest).size();
+  const std::string pad(width, ' ');
+  const std::string bar = paint(kBoldBlue, "|");
+  const std::string gutter = pad + " " + bar + " ";
+
+  for (size_t n = 0; n < excerpts.size(); ++n) {
+    const Excerpt& e = excerpts[n];
+    const Mark& lead = *e.marks.front();
+    const Mark& heading = n == 0 ? marks.front() : lead;
+    out += pad + paint(kBoldBlue, n == 0 ? "--> " : "::: ") + shown_path + ":" + position_of(heading.start, cells) + "\n";
+    out += pad + " " + bar + "\n";
+
+    std::vector<DisplayLine> shown;
+    for (uint32_t row = e.first; row <= e.last; ++row) shown.push_back(display_line(lines.line_text(row)));
+    auto column = [&](const Location& l) { return display_column(shown[std::min(l.row, e.last) - e.first], l.column); };
+    // The diagnostic's own range may span lines: it is drawn from a `/` or `_` at its start to a
+    // `^` at its end, with `|` in the margin between.
+    const Mark* spanning = nullptr;
+    uint32_t left = UINT32_MAX, right = 0;
+    for (const Mark* m : e.marks) {
+      const uint32_t a = column(m->start), b = column(m->end);
+      if (m->primary && m->end.row > m->start.row) {
+        spanning = m;
+        left = std::min({left, a, b});
+        right = std::max({right, a, b});
+      } else {
+        left = std::min(left, a);
+        right = std::max({right, b, a + 1});
+      }
+    }
+    const Window window = fit_window(shown, left, right, width + 3 + (spanning ? 2 : 0));
+    auto shift = [&](uint32_t col) { return col > window.left ? col - window.left : 0; };
+    const uint32_t span_start = spanning ? column(spanning->start) : 0;
+    const uint32_t span_end = spanning ? column(spanning->end) : 0;
+
+    bool last_was_source = false;
+    for (uint32_t row = e.first; row <= e.last; ++row) {
+      const DisplayLine& dl = shown[row - e.first];
+      std::string num = std::to_string(row - e.row_base);
+      num.insert(0, width - num.size(), ' ');
+      const size_t indent = dl.text.find_first_not_of(' ');
+      std::string margin;  // for a spanning range: its bar, or room for it
+      bool starts_in_margin = false;
+      if (spanning) {
+        starts_in_margin = indent == std::string::npos || span_start <= indent;
+        if (row == spanning->start.row && starts_in_margin) margin = paint(kBoldRed, "/") + " ";
+        else if (row > spanning->start.row && row <= spanning->end.row) margin = paint(kBoldRed, "|") + " ";
+        else margin = "  ";
+      }
+      const std::string text = cut(dl, window);
+      std::string text_line = paint(kBoldBlue, num) + " " + bar;
+      if (!margin.empty() || !text.empty()) text_line += " " + margin + text;
+      while (!text_line.empty() && text_line.back() == ' ') text_line.pop_back();
+      out += text_line + "\n";
+      last_was_source = true;
+
+      const std::string hang = spanning ? (row >= spanning->start.row && row < spanning->end.row ? paint(kBoldRed, "|") + " " : "  ") : "";
+      std::vector<Placed> at;
+      for (const Mark* m : e.marks) {
+        if (m == spanning || m->start.row != row) continue;
+        // A secondary range running onto later lines is marked to the end of its first.
+        const uint32_t from = column(m->start);
+        const uint32_t to = m->end.row == row ? column(m->end) : dl.column_of.back();
+        at.push_back(Placed{shift(from), std::max<uint32_t>(1, to > from ? to - from : 0), m});
+      }
+      if (!at.empty()) {
+        render_marks(out, paint, std::move(at), gutter, hang);
+        last_was_source = false;
+      }
+      if (spanning && row == spanning->start.row && !starts_in_margin) {
+        out += gutter + paint(kBoldRed, " " + std::string(shift(span_start) + 1, '_') + "^") + "\n";
+        last_was_source = false;
+      } else if (spanning && row == spanning->end.row) {
+        const uint32_t caret = span_end > 0 ? span_end - 1 : 0;
+        std::string line = gutter + paint(kBoldRed, "|" + std::string(shift(caret) + 1, '_') + "^");
+        if (!spanning->label.empty()) line += " " + paint(kBoldRed, spanning->label);
+        out += line + "\n";
+        last_was_source = false;
+      }
+    }
+    // An excerpt ends on the gutter's bar when another follows it or its last line was code.
+    if (last_was_source || n + 1 < excerpts.size()) out += pad + " " + bar + "\n";
+  }
 }
 
 // Ruff's preview of a fix in `full` output: the lines around the edits (three either side) before
@@ -395,9 +528,9 @@ std::string render_file(const OutputOptions& options, const SourcePath& path, co
                message + "\n";
         break;
       case OutputFormat::Full:
-        out += paint(kBoldRed, code_label(d)) + marker + paint(kBold, " " + message) + "\n";
+        out += paint(kBoldRed, code_label(d)) + marker + paint(kBold, " " + terminal_line(std::string(headline(d)))) + "\n";
         if (lines && (d.rule == nullptr || d.rule->code != "E902")) {
-          render_snippet(out, paint, d, *lines, location, context ? context->cells : nullptr);
+          render_snippets(out, paint, d, *lines, shown_path, context ? context->cells : nullptr);
         } else {
           out += paint(kBoldBlue, "--> ") + location + "\n";
         }

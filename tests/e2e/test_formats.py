@@ -187,5 +187,94 @@ class Formats(unittest.TestCase):
         self.assertIn(b"Failed to write", proc.stderr)
 
 
+class SecondaryAnnotations(unittest.TestCase):
+    """F811 and B033 point at a second place (the earlier definition, the earlier item): `full`
+    output marks it with `-` and its label, in the same excerpt when the rows are close, under a
+    `:::` heading when not; `github` output names it on a line of its own."""
+
+    FILES = {
+        "near.py": "import os, sys\nimport os\nprint(os, sys)\n",
+        "far.py": "import os\n" + "print(1)\n" * 5 + "import os\nprint(os)\n",
+        "same.py": 't = {"a", "bb", "a"}\n',
+    }
+
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp()
+        self.root = Path(self.tmp)
+        for name, text in self.FILES.items():
+            (self.root / name).write_text(text)
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp)
+
+    def output(self, fmt, name):
+        proc = run("--isolated", "--no-cache", "--select", "F811,B033", "--output-format", fmt, name, cwd=self.root)
+        self.assertEqual(proc.returncode, 1, proc.stderr.decode())
+        return proc.stdout.decode()
+
+    def test_full_output_marks_both_places(self):
+        near = self.output("full", "near.py")
+        self.assertIn(
+            "F811 [*] Redefinition of unused `os` from line 1\n"
+            " --> near.py:2:8\n"
+            "  |\n"
+            "1 | import os, sys\n"
+            "  |        -- previous definition of `os` here\n"
+            "2 | import os\n"
+            "  |        ^^ `os` redefined here\n"
+            "3 | print(os, sys)\n"
+            "  |\n"
+            "help: Remove definition: `os`\n", near)
+        far = self.output("full", "far.py")
+        self.assertIn(
+            " --> far.py:7:8\n"
+            "  |\n"
+            "5 | print(1)\n"
+            "6 | print(1)\n"
+            "7 | import os\n"
+            "  |        ^^ `os` redefined here\n"
+            "8 | print(os)\n"
+            "  |\n"
+            " ::: far.py:1:8\n"
+            "  |\n"
+            "1 | import os\n"
+            "  |        -- previous definition of `os` here\n"
+            "2 | print(1)\n"
+            "3 | print(1)\n"
+            "  |\n"
+            "help: Remove definition: `os`\n", far)
+        same = self.output("full", "same.py")
+        self.assertIn(
+            "B033 [*] Sets should not contain duplicate item `\"a\"`\n"
+            " --> same.py:1:17\n"
+            "  |\n"
+            "1 | t = {\"a\", \"bb\", \"a\"}\n"
+            "  |      ---        ^^^\n"
+            "  |      |\n"
+            "  |      Previous occurrence here\n"
+            "help: Remove duplicate item\n", same)
+
+    def test_other_formats_keep_the_whole_message(self):
+        concise = self.output("concise", "near.py")
+        self.assertIn("near.py:2:8: F811 [*] Redefinition of unused `os` from line 1: `os` redefined here\n", concise)
+        doc = json.loads(self.output("json", "near.py"))
+        self.assertEqual(doc[0]["message"], "Redefinition of unused `os` from line 1: `os` redefined here")
+        github = self.output("github", "far.py")
+        self.assertIn("::far.py:7:8: F811 Redefinition of unused `os` from line 1: `os` redefined here"
+                      "%0A  far.py:1:8: previous definition of `os` here%0A  help: Remove definition: `os`\n", github)
+
+    def test_same_as_ruff(self):
+        binary = ruff()
+        if binary is None:
+            self.skipTest("ruff 0.17.3 is not installed (scripts/test installs it into build/test-venv)")
+        for fmt in ("full", "github"):
+            for name in self.FILES:
+                with self.subTest(fmt=fmt, name=name):
+                    theirs = subprocess.run([binary, "check", "--isolated", "--no-cache", "--select", "F811,B033",
+                                             "--output-format", fmt, name], cwd=self.root, capture_output=True).stdout
+                    theirs = theirs.decode().replace("title=ruff (", "title=lint (")
+                    self.assertEqual(self.output(fmt, name), theirs)
+
+
 if __name__ == "__main__":
     unittest.main()
