@@ -8,7 +8,7 @@
 #include "flake8_bugbear/helpers.h"
 #include "flake8_comprehensions/generator.h"
 #include "pyflakes/repeated_keys.h"
-#include "pyupgrade/stylist.h"
+#include "fix/stylist.h"
 
 namespace lint::rules {
 
@@ -138,7 +138,7 @@ class StaticJoinToFString final : public Rule {
         return std::nullopt;
       }
     }
-    char quote = up::Stylist(ctx).quote();
+    char quote = Stylist(ctx).quote();
     if (single && dbl) return std::nullopt;
     if (quote == '\'' && single) quote = '"';
     else if (quote == '"' && dbl) quote = '\'';

@@ -2,7 +2,7 @@
 
 #include "engine/rule.h"
 #include "pyupgrade/edits.h"
-#include "pyupgrade/importer.h"
+#include "fix/importer.h"
 #include "pyupgrade/semantic.h"
 
 namespace lint::rules {
@@ -42,12 +42,12 @@ class DatetimeTimezoneUtc final : public Rule {
     const SemanticModel* m = ctx.semantic();
     if (!m) return;
     const up::Resolver resolve(*m, ctx);
-    up::Importer importer(ctx, resolve.model());
+    Importer importer(ctx, resolve.model());
     for (TSNode n : candidates_) {
       if (resolve.qualified(n) != "datetime.timezone.utc") continue;
       Diagnostic& d = report(ctx, n, "Use `datetime.UTC` alias");
       d.fix_title = "Convert to `datetime.UTC` alias";
-      const std::optional<up::ImportedSymbol> utc = importer.symbol_at({"datetime", "UTC", true}, start_of(n));
+      const std::optional<ImportedSymbol> utc = importer.symbol_at({"datetime", "UTC", true}, start_of(n));
       if (!utc) continue;
       std::vector<Edit> edits{Edit::replace(start_of(n), end_of(n), utc->name)};
       if (utc->edit) edits.push_back(std::move(*utc->edit));

@@ -8,7 +8,7 @@
 
 #include "engine/rule.h"
 #include "pyupgrade/edits.h"
-#include "pyupgrade/importer.h"
+#include "fix/importer.h"
 #include "pyupgrade/semantic.h"
 
 namespace lint::rules::up {

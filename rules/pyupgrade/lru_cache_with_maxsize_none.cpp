@@ -3,7 +3,7 @@
 #include "engine/rule.h"
 #include "pyupgrade/lru_cache.h"
 #include "pyupgrade/edits.h"
-#include "pyupgrade/importer.h"
+#include "fix/importer.h"
 #include "pyupgrade/semantic.h"
 
 namespace lint::rules {
@@ -46,7 +46,7 @@ class LruCacheWithMaxsizeNone final : public Rule {
     const SemanticModel* m = ctx.semantic();
     if (!m) return;
     const up::Resolver resolve(*m, ctx);
-    up::Importer importer(ctx, resolve.model());
+    Importer importer(ctx, resolve.model());
     for (TSNode call : candidates_) {
       const Arguments args = up::call_arguments(call);
       if (!args.args.empty() || args.keywords.size() != 1) continue;
@@ -59,7 +59,7 @@ class LruCacheWithMaxsizeNone final : public Rule {
                              "Use `@functools.cache` instead of `@functools.lru_cache(maxsize=None)`");
       d.fix_title = "Rewrite with `@functools.cache";
       const TSNode decorator = ts_node_parent(call);
-      if (std::optional<up::ImportedSymbol> cache = importer.symbol_at({"functools", "cache", false}, start_of(decorator))) {
+      if (std::optional<ImportedSymbol> cache = importer.symbol_at({"functools", "cache", false}, start_of(decorator))) {
         const TSNode expr = first_named_child(decorator);
         std::vector<Edit> edits{Edit::replace(start_of(expr), end_of(expr), cache->name)};
         if (cache->edit) edits.push_back(std::move(*cache->edit));

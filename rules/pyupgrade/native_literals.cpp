@@ -4,7 +4,7 @@
 #include "engine/rule.h"
 #include "pyupgrade/edits.h"
 #include "pyupgrade/semantic.h"
-#include "pyupgrade/stylist.h"
+#include "fix/stylist.h"
 
 namespace lint::rules {
 
@@ -134,7 +134,7 @@ class NativeLiterals final : public Rule {
     const SemanticModel* m = ctx.semantic();
     if (!m) return;
     const up::Resolver resolve(*m, ctx);
-    up::Stylist stylist(ctx);
+    Stylist stylist(ctx);
     for (TSNode call : candidates_) {
       const std::string builtin = resolve.builtin_symbol(field(call, "function"));
       if (builtin.empty() || !is_candidate_name(builtin)) continue;
@@ -200,7 +200,7 @@ class NativeLiterals final : public Rule {
 
  private:
   static std::string zero_value(std::string_view builtin, const Parent& parent, TSNode f_string,
-                                up::Stylist& stylist, const Context& ctx) {
+                                Stylist& stylist, const Context& ctx) {
     if (builtin == "str" || builtin == "bytes") {
       char q = stylist.quote();
       if (!ts_node_is_null(f_string)) {

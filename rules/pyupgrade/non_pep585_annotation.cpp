@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "engine/rule.h"
-#include "pyupgrade/importer.h"
+#include "fix/importer.h"
 #include "pyupgrade/semantic.h"
 
 namespace lint::rules {
@@ -147,7 +147,7 @@ class NonPep585Annotation final : public Rule {
     }
     for (const Span& s : in_strings_) items.push_back({s.start, s.end, s.r});
     std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.start < b.start; });
-    up::Importer importer(ctx, resolve.model());
+    Importer importer(ctx, resolve.model());
     for (const Item& it : items) {
       std::string to(it.r.module);
       if (!to.empty()) to += '.';
@@ -158,7 +158,7 @@ class NonPep585Annotation final : public Rule {
       }
       Diagnostic& d = report(ctx, it.start, it.end, "Use `" + to + "` instead of `" + from + "` for type annotation");
       d.fix_title = "Replace with `" + to + "`";
-      const std::optional<up::ImportedSymbol> symbol = it.r.module.empty()
+      const std::optional<ImportedSymbol> symbol = it.r.module.empty()
                                                            ? importer.builtin_symbol(it.r.member, it.start)
                                                            : importer.symbol_at({it.r.module, it.r.member, true}, it.start);
       if (!symbol) continue;

@@ -2,7 +2,7 @@
 
 #include "engine/rule.h"
 #include "pyupgrade/edits.h"
-#include "pyupgrade/importer.h"
+#include "fix/importer.h"
 #include "pyupgrade/semantic.h"
 
 namespace lint::rules {
@@ -43,13 +43,13 @@ class OpenAlias final : public Rule {
     const SemanticModel* m = ctx.semantic();
     if (!m) return;
     const up::Resolver resolve(*m, ctx);
-    up::Importer importer(ctx, resolve.model());
+    Importer importer(ctx, resolve.model());
     for (TSNode call : candidates_) {
       const TSNode function = unparenthesized(field(call, "function"));
       if (resolve.qualified(function) != "io.open") continue;
       Diagnostic& d = report(ctx, call, "Use builtin `open`");
       d.fix_title = "Replace with builtin `open`";
-      if (std::optional<up::ImportedSymbol> open = importer.builtin_symbol("open", start_of(call))) {
+      if (std::optional<ImportedSymbol> open = importer.builtin_symbol("open", start_of(call))) {
         const bool comment = up::has_comment(function, start_of(function), end_of(function));
         std::vector<Edit> edits{Edit::replace(start_of(function), end_of(function), open->name)};
         if (open->edit) edits.push_back(std::move(*open->edit));

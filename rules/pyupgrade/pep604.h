@@ -14,7 +14,7 @@
 #include "engine/rule.h"
 #include "pyupgrade/edits.h"
 #include "pyupgrade/semantic.h"
-#include "pyupgrade/stylist.h"
+#include "fix/stylist.h"
 #include "pyupgrade/syntax.h"
 #include "syntax/syntax.h"
 

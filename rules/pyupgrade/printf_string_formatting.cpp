@@ -6,7 +6,7 @@
 #include "pyflakes/python_string.h"
 #include "pyupgrade/cformat.h"
 #include "pyupgrade/edits.h"
-#include "pyupgrade/stylist.h"
+#include "fix/stylist.h"
 #include "syntax/identifier.h"
 
 namespace lint::rules {
@@ -104,7 +104,7 @@ bool convertible(const std::vector<up::CPart>& parts, RightKind right) {
 
 // A dict of string keys made keyword arguments: `{"a": 1}` -> `(a=1)`, over several lines when
 // the dict spans several.
-std::optional<std::string> dict_arguments(TSNode dict, const Context& ctx, up::Stylist& stylist) {
+std::optional<std::string> dict_arguments(TSNode dict, const Context& ctx, Stylist& stylist) {
   const std::string_view text = ctx.text(dict);
   const bool multi_line = text.find_first_of("\r\n") != std::string_view::npos;
   std::vector<std::string> arguments;
@@ -213,7 +213,7 @@ class PrintfStringFormatting final : public Rule {
         break;
       }
       case RightKind::Dict: {
-        up::Stylist stylist(ctx);
+        Stylist stylist(ctx);
         std::optional<std::string> args = dict_arguments(right, ctx, stylist);
         if (!args) {
           report(ctx, left, "Use format specifiers instead of percent format");

@@ -2,7 +2,7 @@
 #include <vector>
 
 #include "engine/rule.h"
-#include "pyupgrade/importer.h"
+#include "fix/importer.h"
 #include "pyupgrade/semantic.h"
 
 namespace lint::rules {
@@ -52,7 +52,7 @@ class TypingTextStrAlias final : public Rule {
     const SemanticModel* m = ctx.semantic();
     if (!m) return;
     const up::Resolver resolve(*m, ctx);
-    up::Importer importer(ctx, resolve.model());
+    Importer importer(ctx, resolve.model());
     std::vector<std::string_view> aliases;
     for (const Binding& b : m->bindings) {
       if (b.kind == BindingKind::FromImport && (b.qualified_name == "typing.Text" || b.qualified_name == "typing_extensions.Text")) {
@@ -76,7 +76,7 @@ class TypingTextStrAlias final : public Rule {
       }
       Diagnostic& d = report(ctx, n, "`" + std::string(module) + ".Text` is deprecated, use `str`");
       d.fix_title = "Replace with `str`";
-      if (std::optional<up::ImportedSymbol> str = importer.builtin_symbol("str", start_of(n))) {
+      if (std::optional<ImportedSymbol> str = importer.builtin_symbol("str", start_of(n))) {
         std::vector<Edit> edits{Edit::replace(start_of(n), end_of(n), str->name)};
         if (str->edit) edits.push_back(std::move(*str->edit));
         d.fix = Fix::safe(std::move(edits));

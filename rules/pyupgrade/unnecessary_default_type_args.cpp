@@ -6,7 +6,7 @@
 #include "pyupgrade/edits.h"
 #include "pyupgrade/pep604.h"
 #include "pyupgrade/semantic.h"
-#include "pyupgrade/stylist.h"
+#include "fix/stylist.h"
 #include "pyupgrade/syntax.h"
 
 namespace lint::rules {
@@ -57,7 +57,7 @@ class UnnecessaryDefaultTypeArgs final : public Rule {
     const SemanticModel* m = ctx.semantic();
     if (!m || candidates_.empty()) return;
     const up::Resolver resolve(*m, ctx);
-    up::Stylist stylist(ctx);
+    Stylist stylist(ctx);
     up::TypeGenerator gen(ctx, stylist);
     for (TSNode n : candidates_) {
       const up::Subscript s = up::as_subscript(n);

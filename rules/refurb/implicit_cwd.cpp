@@ -5,7 +5,7 @@
 #include "engine/rule.h"
 #include "syntax/arguments.h"
 #include "flake8_bugbear/helpers.h"
-#include "pyupgrade/importer.h"
+#include "fix/importer.h"
 #include "pyupgrade/semantic.h"
 
 namespace lint::rules {
@@ -51,7 +51,7 @@ class ImplicitCwd final : public Rule {
     const SemanticModel* m = ctx.semantic();
     if (!m) return;
     const up::Resolver resolve(*m, ctx);
-    up::Importer importer(ctx, resolve);
+    Importer importer(ctx, resolve);
     for (TSNode call : candidates_) {
       const TSNode inner = unparenthesized(field(unparenthesized(field(call, "function")), "object"));
       const CallArguments& args = call_arguments(inner, ctx);
@@ -65,7 +65,7 @@ class ImplicitCwd final : public Rule {
       Diagnostic& d = report(ctx, call, "Prefer `Path.cwd()` over `Path().resolve()` for current-directory lookups");
       d.fix_title = "Replace `Path().resolve()` with `Path.cwd()`";
       const uint32_t start = ts_node_start_byte(call), end = ts_node_end_byte(call);
-      const std::optional<up::ImportedSymbol> symbol = importer.symbol_at({"pathlib", "Path", false}, start);
+      const std::optional<ImportedSymbol> symbol = importer.symbol_at({"pathlib", "Path", false}, start);
       if (!symbol) continue;
       std::vector<Edit> edits{Edit::replace(start, end, symbol->name + ".cwd()")};
       if (symbol->edit) edits.push_back(std::move(*symbol->edit));

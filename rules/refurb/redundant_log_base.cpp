@@ -8,7 +8,7 @@
 #include "fix/edits.h"
 #include "flake8_bugbear/helpers.h"
 #include "pyupgrade/edits.h"
-#include "pyupgrade/importer.h"
+#include "fix/importer.h"
 #include "pyupgrade/semantic.h"
 #include "refurb/expressions.h"
 
@@ -69,7 +69,7 @@ class RedundantLogBase final : public Rule {
     const SemanticModel* m = ctx.semantic();
     if (!m) return;
     const up::Resolver resolve(*m, ctx);
-    up::Importer importer(ctx, resolve);
+    Importer importer(ctx, resolve);
     for (TSNode call : candidates_) {
       const CallArguments& args = call_arguments(call, ctx);
       if (!args.keywords.empty() || args.args.size() != 2) continue;
@@ -85,7 +85,7 @@ class RedundantLogBase final : public Rule {
       Diagnostic& d = report(ctx, call, "Prefer `" + suggestion + "` over `math.log` with a redundant base");
       d.fix_title = "Replace with `" + suggestion + "`";
       const uint32_t start = ts_node_start_byte(call), end = ts_node_end_byte(call);
-      const std::optional<up::ImportedSymbol> symbol = importer.symbol_at({"math", function, false}, start);
+      const std::optional<ImportedSymbol> symbol = importer.symbol_at({"math", function, false}, start);
       if (!symbol) continue;
       std::vector<Edit> edits{
           Edit::replace(start, end, symbol->name + "(" + std::string(ctx.original(edits::parenthesized(arg))) + ")")};

@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "engine/rule.h"
-#include "pyupgrade/importer.h"
+#include "fix/importer.h"
 #include "pyupgrade/semantic.h"
 
 namespace lint::rules {
@@ -73,7 +73,7 @@ class RegexFlagAlias final : public Rule {
     std::sort(candidates_.begin(), candidates_.end(),
               [](TSNode a, TSNode b) { return ts_node_start_byte(a) < ts_node_start_byte(b); });
     const up::Resolver resolve(*m, ctx);
-    up::Importer importer(ctx, resolve);
+    Importer importer(ctx, resolve);
     for (TSNode n : candidates_) {
       const std::string q = resolve.qualified(n);
       if (q.size() != 4 || !q.starts_with("re.")) continue;
@@ -82,7 +82,7 @@ class RegexFlagAlias final : public Rule {
       if (full.empty()) continue;
       Diagnostic& d = report(ctx, n, "Use of regular expression alias `re." + std::string(alias) + "`");
       d.fix_title = "Replace with `re." + std::string(full) + "`";
-      const std::optional<up::ImportedSymbol> symbol = importer.symbol_at({"re", full, false}, start_of(n));
+      const std::optional<ImportedSymbol> symbol = importer.symbol_at({"re", full, false}, start_of(n));
       if (!symbol) continue;
       std::vector<Edit> edits{Edit::replace(start_of(n), end_of(n), symbol->name)};
       if (symbol->edit) edits.push_back(std::move(*symbol->edit));

@@ -394,6 +394,10 @@ void apply_table(const toml::table& t, Settings& s, const TableSource& src) {
         fail(vo, "`line-length` must be between 1 and " + std::to_string(kMaxLineLength) + ", not " + std::to_string(i->get()));
       }
       s.line_length = static_cast<int>(i->get());
+    } else if (key == "src") {
+      std::vector<std::string> folders;
+      for (const auto& [p, at] : strings(*v, key, "paths", src)) folders.push_back(absolute_against(src.root, p).string());
+      s.src = std::move(folders);
     } else if (key == "target-version") {
       const auto* str = v->as_string();
       if (!str) fail(vo, "`target-version` must be a string such as \"py311\", not " + type_name(*v));
@@ -683,6 +687,12 @@ std::vector<FilePattern> Settings::effective_exclude() const {
   return out;
 }
 
+std::vector<std::string> Settings::effective_src() const {
+  if (src) return *src;
+  const fs::path base = root.empty() ? fs::current_path() : fs::path(root);
+  return {base.lexically_normal().string(), (base / "src").lexically_normal().string()};
+}
+
 std::vector<PerFileIgnoreSetting> Settings::effective_per_file_ignores() const {
   std::vector<PerFileIgnoreSetting> out = per_file_ignores.value_or(std::vector<PerFileIgnoreSetting>{});
   out.insert(out.end(), extend_per_file_ignores.begin(), extend_per_file_ignores.end());
@@ -695,7 +705,7 @@ const std::vector<std::string_view>& setting_keys() {
       "extend-per-file-ignores", "exclude", "extend-exclude",    "respect-gitignore", "line-length",
       "target-version", "python-rules",  "python-path", "fix",               "unsafe-fixes", "show-fixes",
       "fixable",        "extend-fixable",   "unfixable",         "extend-safe-fixes", "extend-unsafe-fixes",
-      "cache-dir",      "force-exclude",    "extension",
+      "cache-dir",      "force-exclude",    "extension",        "src",
   };
   return keys;
 }
@@ -863,6 +873,8 @@ void resolve_rules(Settings& s) {
   }
   p.target_minor = s.effective_target_minor();
   p.syntax_minor = s.target_minor.value_or(kNoSyntaxTarget);
+  p.line_length = s.effective_line_length();
+  p.src = s.effective_src();
   p.fixable = std::move(fixable);
   p.forced_safe = std::move(forced_safe);
   p.forced_unsafe = std::move(forced_unsafe);

@@ -108,6 +108,7 @@ struct Settings {
   std::vector<FilePattern> extend_exclude;
   std::optional<bool> respect_gitignore;
   std::optional<int> line_length;
+  std::optional<std::vector<std::string>> src;  // `src` (absolute)
   std::optional<int> target_minor;                     // 3.<minor>
   std::optional<std::vector<std::string>> python_rules;  // absolute paths
   // Where `python-rules` was set: the key, and the file (absolute; "" for --config 'key = value').
@@ -132,6 +133,8 @@ struct Settings {
   std::vector<PerFileIgnoreSetting> effective_per_file_ignores() const;
   bool effective_respect_gitignore() const { return respect_gitignore.value_or(true); }
   int effective_line_length() const { return line_length.value_or(88); }
+  // `src`, else the root and its `src` folder, as Ruff's default.
+  std::vector<std::string> effective_src() const;
   int effective_target_minor() const { return target_minor.value_or(kDefaultTargetMinor); }
 
   WalkPolicy walk;      // for discovery; set when the settings are complete

@@ -43,6 +43,8 @@ struct LintProfile {
   // The configured target-version's minor, or kNoSyntaxTarget when none is configured:
   // syntax newer than it is reported (src/syntax/version_syntax.h).
   int syntax_minor = kNoSyntaxTarget;
+  int line_length = 88;
+  std::vector<std::string> src;  // `src`: absolute folders
   // `fixable` / `unfixable` / `extend-fixable`: the rules whose fixes are kept (sorted by code);
   // `extend-safe-fixes` / `extend-unsafe-fixes`: the rules whose fixes change applicability.
   std::vector<const RuleSpec*> fixable, forced_safe, forced_unsafe;

@@ -128,6 +128,20 @@ class Context {
   // The Python version the code is meant to run on (`target-version`): 3.<target_minor()>.
   int target_minor() const { return target_minor_; }
   void set_target_minor(int minor) { target_minor_ = minor; }
+  // `line-length` (88 unless configured).
+  int line_length() const { return line_length_; }
+  void set_line_length(int length) { line_length_ = length; }
+  // The file's absolute path ("" for standard input), and the configuration's `src` folders
+  // (absolute): where isort looks for first-party modules, as Ruff's `src`.
+  std::string_view absolute_path() const { return absolute_path_; }
+  const std::vector<std::string>& src_roots() const {
+    static const std::vector<std::string> none;
+    return src_roots_ ? *src_roots_ : none;
+  }
+  void set_project(std::string_view absolute_path, const std::vector<std::string>* src_roots) {
+    absolute_path_ = absolute_path;
+    src_roots_ = src_roots;
+  }
   std::string_view source() const { return source_; }
   const LineIndex& lines() const { return lines_; }
   TSNode root() const { return ts_tree_root_node(tree_); }
@@ -224,6 +238,9 @@ class Context {
   const SemanticModel* semantic_ = nullptr;
   std::function<bool(std::string_view)> rule_enabled_;
   int target_minor_ = kDefaultTargetMinor;
+  int line_length_ = 88;
+  std::string_view absolute_path_;
+  const std::vector<std::string>* src_roots_ = nullptr;
   uint64_t serial_;
 
   static uint64_t next_serial() {

@@ -108,6 +108,8 @@ bool Stylist::is_non_logical_newline(uint32_t at) const {
   uint32_t i = line;
   while (i < at && (src[i] == ' ' || src[i] == '\t' || src[i] == '\f')) ++i;
   if (i == at || (i < at && src[i] == '#')) return true;
+  // A backslash joins the lines: no newline token at all, even inside brackets.
+  if (at > line && src[at - 1] == '\\' && src.substr(line, at - line).find('#') == std::string_view::npos) return false;
   // Inside brackets (and not inside a string).
   TSNode n = ts_node_descendant_for_byte_range(ctx_.root(), at, at + 1);
   for (; !ts_node_is_null(n); n = ts_node_parent(n)) {
