@@ -121,11 +121,24 @@ inline bool is_statement_kind(std::string_view k) {
          k == "decorated_definition";
 }
 
+// The ancestors of `n` from the root down (`n` excluded), found by descending from the root:
+// ts_node_parent() walks down from the root on each call, so climbing a deep tree with it is
+// quadratic.
+inline std::vector<TSNode> ancestors(TSNode n) {
+  std::vector<TSNode> out;
+  for (TSNode cur = ts_tree_root_node(n.tree); !ts_node_is_null(cur) && !ts_node_eq(cur, n);) {
+    out.push_back(cur);
+    cur = ts_node_child_with_descendant(cur, n);
+  }
+  return out;
+}
+
 // The innermost statement holding `expr` (Ruff's current_statement): an `elif` condition belongs
 // to its `if` statement.
 inline TSNode current_statement(TSNode expr) {
-  for (TSNode p = ts_node_parent(expr); !ts_node_is_null(p); p = ts_node_parent(p)) {
-    if (is_statement_kind(kind(p))) return p;
+  const std::vector<TSNode> chain = ancestors(expr);
+  for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+    if (is_statement_kind(kind(*it))) return *it;
   }
   return TSNode{};
 }
@@ -140,8 +153,10 @@ inline bool is_comprehension_kind(std::string_view k) {
 // the enclosing scope, and so does a comprehension's first iterable.
 inline TSNode enclosing_function(TSNode expr) {
   const uint32_t at = ts_node_start_byte(expr);
-  TSNode cur = expr;
-  for (TSNode p = ts_node_parent(cur); !ts_node_is_null(p); cur = p, p = ts_node_parent(p)) {
+  std::vector<TSNode> chain = ancestors(expr);
+  chain.push_back(expr);
+  for (size_t i = chain.size() - 1; i-- > 0;) {
+    const TSNode p = chain[i], cur = chain[i + 1];
     const std::string_view k = kind(p);
     if (k == "function_definition") {
       if (ts_node_eq(field(p, "body"), cur)) return p;
