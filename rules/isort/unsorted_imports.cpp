@@ -16,7 +16,7 @@
 #include <vector>
 
 #include "engine/rule.h"
-#include "isort/stdlib_modules.h"
+#include "isort/categorize.h"
 #include "fix/stylist.h"
 
 namespace lint::rules {
@@ -24,7 +24,6 @@ namespace lint::rules {
 namespace {
 
 namespace fs = std::filesystem;
-using isort::kStdlibModules;
 
 constexpr std::string_view kDoc = R"(## What it does
 Sorts and groups the imports of each import block: `__future__` imports first, then the
@@ -229,105 +228,17 @@ int natural_compare(std::string_view a, std::string_view b) {
   }
 }
 
-// A glob over a module name (`*`, `?`, `[...]`), as Ruff's identifier patterns.
-bool glob_match(std::string_view p, std::string_view s) {
-  size_t pi = 0, si = 0, star_p = std::string_view::npos, star_s = 0;
-  auto class_match = [&](size_t& k, char c) {
-    // p[k] == '['; returns whether c matches, k moved past the class (or npos when malformed).
-    size_t q = k + 1;
-    bool negate = false;
-    if (q < p.size() && (p[q] == '!' || p[q] == '^')) negate = true, ++q;
-    bool matched = false;
-    bool first = true;
-    while (q < p.size() && (p[q] != ']' || first)) {
-      first = false;
-      if (q + 2 < p.size() && p[q + 1] == '-' && p[q + 2] != ']') {
-        if (c >= p[q] && c <= p[q + 2]) matched = true;
-        q += 3;
-      } else {
-        if (c == p[q]) matched = true;
-        ++q;
-      }
-    }
-    if (q >= p.size()) {
-      k = std::string_view::npos;
-      return false;
-    }
-    k = q + 1;
-    return matched != negate;
-  };
-  while (si < s.size()) {
-    if (pi < p.size() && p[pi] == '*') {
-      star_p = pi++;
-      star_s = si;
-      continue;
-    }
-    if (pi < p.size() && p[pi] == '[') {
-      size_t k = pi;
-      if (class_match(k, s[si]) && k != std::string_view::npos) {
-        pi = k;
-        ++si;
-        continue;
-      }
-      if (k == std::string_view::npos && s[si] == '[') {
-        ++pi, ++si;
-        continue;
-      }
-    } else if (pi < p.size() && (p[pi] == '?' || p[pi] == s[si])) {
-      ++pi, ++si;
-      continue;
-    }
-    if (star_p == std::string_view::npos) return false;
-    pi = star_p + 1;
-    si = ++star_s;
-  }
-  while (pi < p.size() && p[pi] == '*') ++pi;
-  return pi == p.size();
-}
-
-// ---------------------------------------------------------------------------------------------
-// Settings
-
-enum class Section : uint8_t { Future, StandardLibrary, ThirdParty, FirstParty, LocalFolder, UserDefined };
-
-struct SectionName {
-  Section section;
-  std::string name;  // for a user-defined section
-  bool operator==(const SectionName&) const = default;
-};
-
-SectionName section_named(const std::string& name) {
-  if (name == "future") return {Section::Future, {}};
-  if (name == "standard-library") return {Section::StandardLibrary, {}};
-  if (name == "third-party") return {Section::ThirdParty, {}};
-  if (name == "first-party") return {Section::FirstParty, {}};
-  if (name == "local-folder") return {Section::LocalFolder, {}};
-  return {Section::UserDefined, name};
-}
-
 struct Settings {
-  std::vector<std::pair<std::string, Section>> known;  // pattern, section (first match wins)
-  bool known_has_submodules = false;
+  isort::KnownModules modules;
   bool combine_as_imports = false;
   bool force_single_line = false;
   int64_t lines_after_imports = -1;
-  std::vector<SectionName> section_order;
   bool order_by_type = true;
   bool case_sensitive = false;
   bool force_sort_within_sections = false;
   bool split_on_trailing_comma = true;
 
-  explicit Settings(const RuleOptions& o) {
-    auto add = [&](std::string_view option, Section section) {
-      for (std::string& p : o.strings(option)) {
-        if (p.find('.') != std::string::npos) known_has_submodules = true;
-        known.emplace_back(std::move(p), section);
-      }
-    };
-    add("known-first-party", Section::FirstParty);
-    add("known-third-party", Section::ThirdParty);
-    add("known-local-folder", Section::LocalFolder);
-    add("extra-standard-library", Section::StandardLibrary);
+  explicit Settings(const RuleOptions& o) : modules(o) {
     combine_as_imports = o.boolean("combine-as-imports", false);
     force_single_line = o.boolean("force-single-line", false);
     lines_after_imports = o.integer("lines-after-imports", -1);
@@ -335,128 +246,6 @@ struct Settings {
     case_sensitive = o.boolean("case-sensitive", false);
     force_sort_within_sections = o.boolean("force-sort-within-sections", false);
     split_on_trailing_comma = o.boolean("split-on-trailing-comma", true);
-    std::vector<std::string> order = o.strings("section-order");
-    if (order.empty()) order = {"future", "standard-library", "third-party", "first-party", "local-folder"};
-    for (const std::string& name : order) section_order.push_back(section_named(name));
-    // The default section (third party) is always somewhere.
-    const SectionName third{Section::ThirdParty, {}};
-    if (std::find(section_order.begin(), section_order.end(), third) == section_order.end()) {
-      section_order.push_back(third);
-    }
-  }
-};
-
-// ---------------------------------------------------------------------------------------------
-// Categorizing modules
-
-bool is_standard_library(std::string_view module, int minor) {
-  auto it = std::lower_bound(std::begin(kStdlibModules), std::end(kStdlibModules), module,
-                             [](const isort::StdlibModule& m, std::string_view name) { return m.name < name; });
-  if (it == std::end(kStdlibModules) || it->name != module) return false;
-  return minor >= 0 && minor < 32 && ((it->minors >> minor) & 1U);
-}
-
-// The file system is asked the same questions for every file of a project: remember answers.
-bool cached_is(const std::string& path, bool directory) {
-  thread_local std::unordered_map<std::string, bool> dirs, files;
-  auto& cache = directory ? dirs : files;
-  auto it = cache.find(path);
-  if (it != cache.end()) return it->second;
-  std::error_code ec;
-  const bool result = directory ? fs::is_directory(path, ec) : fs::is_regular_file(path, ec);
-  cache.emplace(path, result);
-  return result;
-}
-
-// The last folder name of the file's package root: the outermost of the folders above the file
-// that each hold an `__init__.py` (Ruff's package detection). Empty when not in a package.
-std::string package_root_name(std::string_view absolute_path) {
-  if (absolute_path.empty() || absolute_path == "-") return {};
-  fs::path dir = fs::path(std::string(absolute_path)).parent_path();
-  std::string name;
-  while (!dir.empty()) {
-    if (!cached_is((dir / "__init__.py").string(), false)) break;
-    name = dir.filename().string();
-    const fs::path parent = dir.parent_path();
-    if (parent == dir) break;
-    dir = parent;
-  }
-  return name;
-}
-
-bool found_in_sources(const std::vector<std::string>& roots, std::string_view module) {
-  if (module.empty()) return false;
-  std::string relative;
-  size_t start = 0;
-  while (true) {
-    const size_t dot = module.find('.', start);
-    const std::string_view part = module.substr(start, dot == std::string_view::npos ? std::string_view::npos : dot - start);
-    if (!relative.empty()) relative += '/';
-    relative += part;
-    if (dot == std::string_view::npos) break;
-    start = dot + 1;
-  }
-  for (const std::string& root : roots) {
-    const std::string candidate = root + "/" + relative;
-    if (cached_is(candidate, true)) return true;
-    // As Path::with_extension: an extension replaces what follows the last dot of the name.
-    std::string stem = candidate;
-    const size_t slash = stem.rfind('/');
-    const size_t dot = stem.rfind('.');
-    if (dot != std::string::npos && dot > slash + 1) stem.resize(dot);
-    if (cached_is(stem + ".py", false) || cached_is(stem + ".pyi", false)) return true;
-  }
-  return false;
-}
-
-struct Categorizer {
-  const Settings& settings;
-  int target_minor;
-  std::string package;
-  const std::vector<std::string>& src;
-
-  std::optional<Section> known(std::string_view submodule) const {
-    for (const auto& [pattern, section] : settings.known) {
-      if (glob_match(pattern, submodule)) return section;
-    }
-    return std::nullopt;
-  }
-
-  // The index in section_order of the module's section.
-  size_t categorize(std::string_view module, bool relative) const {
-    const std::string_view base = module.substr(0, module.find('.'));
-    SectionName result{Section::ThirdParty, {}};
-    std::optional<Section> k;
-    if (!relative && base == "__future__") {
-      result.section = Section::Future;
-    } else if (relative) {
-      result.section = Section::LocalFolder;
-    } else if (settings.known_has_submodules ? (k = known_prefix(module)).has_value() : (k = known(base)).has_value()) {
-      result.section = *k;
-    } else if (is_standard_library(base, target_minor)) {
-      result.section = Section::StandardLibrary;
-    } else if (!package.empty() && package == base) {
-      result.section = Section::FirstParty;
-    } else if (found_in_sources(src, module)) {
-      result.section = Section::FirstParty;
-    } else if (module == "__main__") {
-      result.section = Section::FirstParty;
-    }
-    auto it = std::find(settings.section_order.begin(), settings.section_order.end(), result);
-    if (it == settings.section_order.end()) {
-      it = std::find(settings.section_order.begin(), settings.section_order.end(), SectionName{Section::ThirdParty, {}});
-    }
-    return static_cast<size_t>(it - settings.section_order.begin());
-  }
-
-  std::optional<Section> known_prefix(std::string_view module) const {
-    size_t end = module.size();
-    while (true) {
-      if (auto k = known(module.substr(0, end))) return k;
-      const size_t dot = module.rfind('.', end == 0 ? 0 : end - 1);
-      if (dot == std::string_view::npos || end == 0) return std::nullopt;
-      end = dot;
-    }
   }
 };
 
@@ -1226,8 +1015,8 @@ class UnsortedImports final : public Rule {
     std::vector<Annotated> annotated = annotate(ctx, block, comments);
     Normalized normalized = normalize(annotated, settings_);
 
-    Categorizer categorizer{settings_, ctx.target_minor(), package_root_name(ctx.absolute_path()), ctx.src_roots()};
-    std::vector<SectionImports> sections(settings_.section_order.size());
+    const isort::Categorizer categorizer{settings_.modules, ctx.target_minor(), isort::package_root_name(ctx.absolute_path()), ctx.src_roots()};
+    std::vector<SectionImports> sections(settings_.modules.section_order.size());
     for (const auto& [k, e] : normalized.straight) sections[categorizer.categorize(e.alias.name, false)].straight.push_back(&e);
     auto add_from = [&](const FromEntry& e) {
       sections[categorizer.categorize(e.module_name(), e.level > 0)].from.push_back(&e);
@@ -1245,7 +1034,7 @@ class UnsortedImports final : public Rule {
       if (section.straight.empty() && section.from.empty()) continue;
       if (!first_section) expected += style.eol;
       first_section = false;
-      const bool future = settings_.section_order[i].section == Section::Future;
+      const bool future = settings_.modules.section_order[i].section == isort::Section::Future;
       bool first_statement = true;
       for (const Ordered& o : order(section, future, settings_)) {
         if (o.straight) {
@@ -1314,57 +1103,36 @@ extern const RuleSpec unsorted_imports{
     .kinds = {"module", "block", "comment", "import_statement", "import_from_statement", "future_import_statement"},
     .doc = kDoc,
     .create = make_rule<UnsortedImports>(),
-    .options =
-        {
-            {.name = "known-first-party",
-             .type = RuleOption::Type::Strings,
-             .default_value = "[]",
-             .doc = "Modules (glob patterns) to sort as first party."},
-            {.name = "known-third-party",
-             .type = RuleOption::Type::Strings,
-             .default_value = "[]",
-             .doc = "Modules (glob patterns) to sort as third party."},
-            {.name = "known-local-folder",
-             .type = RuleOption::Type::Strings,
-             .default_value = "[]",
-             .doc = "Modules (glob patterns) to sort as local folder, with the relative imports."},
-            {.name = "extra-standard-library",
-             .type = RuleOption::Type::Strings,
-             .default_value = "[]",
-             .doc = "Modules (glob patterns) to sort as standard library besides Python's."},
-            {.name = "combine-as-imports",
-             .type = RuleOption::Type::Bool,
-             .default_value = "false",
-             .doc = "Merge `from x import a as b` into the other members imported from `x`."},
-            {.name = "force-single-line",
-             .type = RuleOption::Type::Bool,
-             .default_value = "false",
-             .doc = "Import each member of a `from` import in a statement of its own."},
-            {.name = "lines-after-imports",
-             .type = RuleOption::Type::Int,
-             .default_value = "-1",
-             .doc = "Blank lines after a top-level import block; -1: two before a class or function, else one."},
-            {.name = "section-order",
-             .type = RuleOption::Type::Strings,
-             .default_value = R"(["future", "standard-library", "third-party", "first-party", "local-folder"])",
-             .doc = "The order of the sections."},
-            {.name = "order-by-type",
-             .type = RuleOption::Type::Bool,
-             .default_value = "true",
-             .doc = "Order the members of a `from` import as constants, classes, then the rest."},
-            {.name = "case-sensitive",
-             .type = RuleOption::Type::Bool,
-             .default_value = "false",
-             .doc = "Sort modules and members case-sensitively."},
-            {.name = "force-sort-within-sections",
-             .type = RuleOption::Type::Bool,
-             .default_value = "false",
-             .doc = "Sort `import x` and `from x import y` together by module within each section."},
-            {.name = "split-on-trailing-comma",
-             .type = RuleOption::Type::Bool,
-             .default_value = "true",
-             .doc = "Keep a `from` import whose members end with a comma wrapped, one member per line."},
-        },
+    .options = isort::known_module_options({
+        {.name = "combine-as-imports",
+         .type = RuleOption::Type::Bool,
+         .default_value = "false",
+         .doc = "Merge `from x import a as b` into the other members imported from `x`."},
+        {.name = "force-single-line",
+         .type = RuleOption::Type::Bool,
+         .default_value = "false",
+         .doc = "Import each member of a `from` import in a statement of its own."},
+        {.name = "lines-after-imports",
+         .type = RuleOption::Type::Int,
+         .default_value = "-1",
+         .doc = "Blank lines after a top-level import block; -1: two before a class or function, else one."},
+        {.name = "order-by-type",
+         .type = RuleOption::Type::Bool,
+         .default_value = "true",
+         .doc = "Order the members of a `from` import as constants, classes, then the rest."},
+        {.name = "case-sensitive",
+         .type = RuleOption::Type::Bool,
+         .default_value = "false",
+         .doc = "Sort modules and members case-sensitively."},
+        {.name = "force-sort-within-sections",
+         .type = RuleOption::Type::Bool,
+         .default_value = "false",
+         .doc = "Sort `import x` and `from x import y` together by module within each section."},
+        {.name = "split-on-trailing-comma",
+         .type = RuleOption::Type::Bool,
+         .default_value = "true",
+         .doc = "Keep a `from` import whose members end with a comma wrapped, one member per line."},
+    }),
     .fix = FixAvailability::Sometimes,
 };
 

@@ -3,6 +3,7 @@
 #include <optional>
 
 #include "fix/edits.h"
+#include "isort/categorize.h"
 #include "pyflakes/bindings.h"
 #include "pyflakes/line_noqa.h"
 
@@ -38,15 +39,24 @@ left (a block's only statement becomes `pass`); it is safe. There is no fix for 
 a `try` whose handlers catch `ImportError` (they probe for a module), nor in a package's
 `__init__.py`, where an import may be the package's interface: re-export it there with
 `import a as a` or `__all__`. Names whose diagnostic a `# noqa` comment suppresses are kept.
+
+In an `__init__.py`, the message and help line suggest re-exporting the package's own imports:
+those isort sorts as first party or local folder (relative imports, the file's own package,
+modules found in `src`, and the `known-first-party` / `known-local-folder` patterns of the
+`[isort]` table).
 )";
 
 class UnusedImport final : public Rule {
  public:
+  explicit UnusedImport(const RuleOptions& options) : modules_(options) {}
+
   void finish(Context& ctx) override {
     const SemanticModel* m = ctx.semantic();
     if (!m) return;
     // Ruff's test: a stub `__init__.pyi` is not a package's `__init__.py` here.
     in_init_ = ctx.path().ends_with("__init__.py");
+    if (in_init_) package_ = isort::package_root_name(ctx.absolute_path());
+    ctx_ = &ctx;
     LineNoqa noqa(ctx);
     const size_t dunder_all = dunder_all_definitions(*m);
     for (const Scope& scope : m->scopes) {
@@ -113,10 +123,18 @@ class UnusedImport final : public Rule {
     return message;
   }
 
-  // A relative import in the module scope of a package's `__init__.py`: Ruff suggests
-  // re-exporting it.
+  // An import of the project's own code (first party or local folder, as isort's settings
+  // sort it: a relative import, the file's own package, a module found in `src`...) in the
+  // module scope of a package's `__init__.py`: Ruff suggests re-exporting it.
   bool first_party_in_init(const SemanticModel&, const Binding& b) const {
-    return in_init_ && !(b.flags & kInTry) && b.scope == 0 && b.qualified_name.starts_with(".");
+    if (!in_init_ || (b.flags & kInTry) || b.scope != 0) return false;
+    const bool relative = b.qualified_name.starts_with(".");
+    // The module imported from: `a.b` for `import a.b` and for `from a.b import c`.
+    std::string_view source = b.qualified_name;
+    if (b.kind == BindingKind::FromImport) source = source.substr(0, source.rfind('.'));
+    const isort::Categorizer categorizer{modules_, ctx_->target_minor(), package_, ctx_->src_roots()};
+    const isort::Section section = modules_.section_order[categorizer.categorize(source, relative)].section;
+    return section == isort::Section::FirstParty || section == isort::Section::LocalFolder;
   }
 
   // Ruff's help line. In an `__init__.py` it suggests re-exporting first-party imports, though
@@ -145,7 +163,10 @@ class UnusedImport final : public Rule {
     return n;
   }
 
+  const isort::KnownModules modules_;
   bool in_init_ = false;
+  std::string package_;
+  const Context* ctx_ = nullptr;
 };
 
 }  // namespace
@@ -158,6 +179,7 @@ extern const RuleSpec unused_import{
     .doc = kDoc,
     .create = make_rule<UnusedImport>(),
     .needs_semantic = true,
+    .options = isort::known_module_options(),
     .fix = FixAvailability::Sometimes,
 };
 

@@ -228,7 +228,7 @@ class QuotedAnnotation final : public Rule {
   void call(TSNode n, bool typedef_, bool literal, const Origin& o, Context& ctx) {
     const TSNode fn = field(n, "function");
     walk(fn, typedef_, literal, o, ctx);
-    const up::Arguments args = up::call_arguments(n);
+    const Arguments args = up::call_arguments(n);
     const std::string q = qualified(fn, o);
     auto member = [&](std::string_view name) { return up::Resolver::is_typing_member(q, name); };
     auto keyword_name = [&](TSNode kw) {

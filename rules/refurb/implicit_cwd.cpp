@@ -51,7 +51,7 @@ class ImplicitCwd final : public Rule {
     const SemanticModel* m = ctx.semantic();
     if (!m) return;
     const up::Resolver resolve(*m, ctx);
-    Importer importer(ctx, resolve);
+    Importer importer(ctx, resolve.model());
     for (TSNode call : candidates_) {
       const TSNode inner = unparenthesized(field(unparenthesized(field(call, "function")), "object"));
       const CallArguments& args = call_arguments(inner, ctx);

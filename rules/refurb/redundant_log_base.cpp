@@ -69,7 +69,7 @@ class RedundantLogBase final : public Rule {
     const SemanticModel* m = ctx.semantic();
     if (!m) return;
     const up::Resolver resolve(*m, ctx);
-    Importer importer(ctx, resolve);
+    Importer importer(ctx, resolve.model());
     for (TSNode call : candidates_) {
       const CallArguments& args = call_arguments(call, ctx);
       if (!args.keywords.empty() || args.args.size() != 2) continue;

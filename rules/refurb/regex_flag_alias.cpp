@@ -73,7 +73,7 @@ class RegexFlagAlias final : public Rule {
     std::sort(candidates_.begin(), candidates_.end(),
               [](TSNode a, TSNode b) { return ts_node_start_byte(a) < ts_node_start_byte(b); });
     const up::Resolver resolve(*m, ctx);
-    Importer importer(ctx, resolve);
+    Importer importer(ctx, resolve.model());
     for (TSNode n : candidates_) {
       const std::string q = resolve.qualified(n);
       if (q.size() != 4 || !q.starts_with("re.")) continue;

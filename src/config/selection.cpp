@@ -40,13 +40,37 @@ size_t edit_distance(std::string_view a, std::string_view b, bool ignore_case) {
 
 namespace {
 
+// The code prefixes of Ruff's linters. A code belongs to the linter whose prefix is the longest
+// it starts with (`FURB105` is refurb's, not pyflakes' `F`).
+constexpr std::string_view kLinterPrefixes[] = {
+    "A",   "AIR", "ANN", "ARG", "ASYNC", "B",    "BLE",  "C4",  "C90", "COM", "CPY", "D",   "DJ",  "DOC", "DTZ",
+    "E",   "EM",  "ERA", "EXE", "F",     "FA",   "FAST", "FBT", "FIX", "FLY", "FURB", "G",  "I",   "ICN", "INP",
+    "INT", "ISC", "LOG", "N",   "NPY",   "PD",   "PERF", "PGH", "PIE", "PL",  "PT",  "PTH", "PYI", "Q",   "RET",
+    "RSE", "RUF", "S",   "SIM", "SLF",   "SLOT", "T10",  "T20", "TC",  "TD",  "TID", "TRY", "UP",  "W",   "YTT",
+};
+
+std::string_view linter_prefix(std::string_view code) {
+  std::string_view best;
+  for (std::string_view p : kLinterPrefixes) {
+    if (code.starts_with(p) && p.size() > best.size()) best = p;
+  }
+  return best;
+}
+
 // How specifically `selector` names `rule`: -1 when it does not, 0 for ALL, the prefix length
-// for a code prefix, and more than any prefix for the rule's full name.
+// for a code prefix, and more than any prefix for the rule's full name. A code prefix selects
+// within one linter, as Ruff's selectors do: `F` is pyflakes and not refurb's `FURB` nor
+// flynt's `FLY`; only `C` (flake8-comprehensions and mccabe) and `T` (flake8-debugger and
+// flake8-print) stop inside a linter's prefix.
 int specificity(std::string_view selector, const RuleSpec& rule) {
   if (selector == "ALL") return 0;
   if (selector == rule.name) return 100;
-  if (rule.code.starts_with(selector)) return static_cast<int>(selector.size());
-  return -1;
+  if (!rule.code.starts_with(selector)) return -1;
+  const std::string_view linter = linter_prefix(rule.code);
+  const bool family = (selector == "C" && (linter == "C4" || linter == "C90")) ||
+                      (selector == "T" && (linter == "T10" || linter == "T20"));
+  if (selector.size() < linter.size() && !family) return -1;
+  return static_cast<int>(selector.size());
 }
 
 }  // namespace

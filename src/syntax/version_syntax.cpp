@@ -12,8 +12,6 @@ TSSymbol named(const TSLanguage* lang, std::string_view name) {
   return ts_language_symbol_for_name(lang, name.data(), static_cast<uint32_t>(name.size()), true);
 }
 
-uint32_t start_of(TSNode n) { return ts_node_start_byte(n); }
-uint32_t end_of(TSNode n) { return ts_node_end_byte(n); }
 
 // Ruff's wording: "<what> on Python 3.<minor> (syntax was added in Python 3.<added>)".
 void report(std::vector<SyntaxError>& out, uint32_t start, uint32_t end, std::string_view what, int minor,

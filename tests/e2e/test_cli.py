@@ -110,8 +110,9 @@ class Selection(Workspace):
     def test_select_prefix_name_and_all(self):
         self.assertEqual(self.codes("--select", "E7"), ["E701", "E711"])
         self.assertEqual(self.codes("--select", "none-comparison"), ["E711"])
-        # ALL includes the shipped Python rules (T201 `print`).
-        self.assertEqual(self.codes("--select", "ALL"), ["E401", "E701", "E711", "T201", "W605"])
+        # ALL includes the shipped Python rules (T201 `print`), and isort's I001 (`import os, sys`
+        # is written as two statements).
+        self.assertEqual(self.codes("--select", "ALL"), ["E401", "E701", "E711", "I001", "T201", "W605"])
 
     def test_extend_select_and_ignore(self):
         self.assertEqual(self.codes("--extend-select", "W605"), ["E401", "E701", "E711", "W605"])

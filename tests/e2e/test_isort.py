@@ -83,5 +83,34 @@ class IsortOptions(unittest.TestCase):
         self.assertEqual(path.read_text(), "import requests\n\nimport mine\n")
 
 
+class UnusedImportInInit(unittest.TestCase):
+    """F401 in a package's `__init__.py` suggests re-exporting the package's own imports, and
+    which imports are its own is isort's question: relative imports, the file's own package,
+    `known-first-party`... (Ruff 0.17.3's output for the same project)."""
+
+    def test_own_imports_are_told_apart_as_isort_sorts_them(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            root = Path(tmp)
+            (root / "pkg" / "sub").mkdir(parents=True)
+            (root / "pkg" / "sub" / "__init__.py").write_text("")
+            (root / "pkg" / "__init__.py").write_text(
+                "import os\nfrom pkg.sub import mod\nfrom .sub import other\nimport requests\nimport vendored\n")
+            (root / "lint.toml").write_text('[isort]\nknown-first-party = ["vendored"]\n')
+            proc = run("--no-cache", "--select", "F401", "--output-format", "github", "pkg/__init__.py", cwd=root)
+            self.assertEqual(proc.returncode, 1, proc.stderr)
+            lines = [line.split("::", 2)[2] for line in proc.stdout.decode().splitlines()]
+            consider = "; consider removing, adding to `__all__`, or using a redundant alias"
+            self.assertEqual(lines, [
+                "pkg/__init__.py:1:8: F401 `os` imported but unused%0A  help: Remove unused import: `os`",
+                "pkg/__init__.py:2:21: F401 `pkg.sub.mod` imported but unused" + consider +
+                "%0A  help: Use an explicit re-export: `mod as mod`",
+                "pkg/__init__.py:3:18: F401 `.sub.other` imported but unused" + consider +
+                "%0A  help: Use an explicit re-export: `other as other`",
+                "pkg/__init__.py:4:8: F401 `requests` imported but unused%0A  help: Remove unused import: `requests`",
+                "pkg/__init__.py:5:8: F401 `vendored` imported but unused" + consider +
+                "%0A  help: Use an explicit re-export: `vendored as vendored`",
+            ])
+
+
 if __name__ == "__main__":
     unittest.main()

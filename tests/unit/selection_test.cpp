@@ -45,6 +45,27 @@ TEST_CASE("the default selection is E4, E7, E9 and F", "[selection]") {
   CHECK_FALSE(has(on, "W605"));
 }
 
+TEST_CASE("a code prefix selects within one linter, as Ruff's selectors do", "[selection]") {
+  RuleSelection s;
+  s.select = std::vector<std::string>{"F"};
+  auto on = codes(s);
+  CHECK(has(on, "F401"));
+  CHECK_FALSE(has(on, "FURB105"));  // refurb's prefix is FURB
+  CHECK_FALSE(has(on, "FLY002"));   // flynt's is FLY
+  s.select = std::vector<std::string>{"FURB1"};
+  on = codes(s);
+  CHECK(has(on, "FURB105"));
+  CHECK_FALSE(has(on, "F401"));
+  CHECK_FALSE(is_known_selector("FL"));
+  CHECK(is_known_selector("FLY"));
+  // `PT` is flake8-pytest-style, not flake8-use-pathlib's `PTH`.
+  CHECK_FALSE(is_known_selector("PT"));
+  CHECK(is_known_selector("PTH"));
+  // `C` is flake8-comprehensions and mccabe.
+  s.select = std::vector<std::string>{"C"};
+  CHECK(has(codes(s), "C400"));
+}
+
 TEST_CASE("select, extend-select and ignore", "[selection]") {
   RuleSelection s;
   s.select = std::vector<std::string>{"E7"};
