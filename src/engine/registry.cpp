@@ -46,8 +46,10 @@ const RuleSpec* find_rule(std::string_view code_or_name) {
 }
 
 bool is_default_rule(const RuleSpec& spec) {
+  // E4, E7, E9 and F: the linter, not the letter (refurb's FURB and flynt's FLY are not F).
   const std::string_view c = spec.code;
-  return c.starts_with("E4") || c.starts_with("E7") || c.starts_with("E9") || c.starts_with("F");
+  if (spec.linter == "pyflakes") return true;
+  return spec.linter == "pycodestyle" && (c.starts_with("E4") || c.starts_with("E7") || c.starts_with("E9"));
 }
 
 }  // namespace lint
