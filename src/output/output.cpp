@@ -194,15 +194,16 @@ std::vector<Excerpt> excerpts_of(const std::vector<Mark>& marks, const LineIndex
   return merged;
 }
 
-// The lines under a source line that mark the ranges on it: `^^^` or `---` at each range, the
-// rightmost range's label beside it, and the labels of the others below, each hanging from a `|`
-// under its range (rightmost first), as Ruff's renderer lays them out.
+// A mark on one line, where it is drawn.
 struct Placed {
   uint32_t column;  // display column, within the window
   uint32_t width;   // display columns marked (at least one)
   const Mark* mark;
 };
 
+// The lines under a source line that mark the ranges on it: `^^^` or `---` at each range, the
+// rightmost range's label beside it, and the labels of the others below, each hanging from a `|`
+// under its range (rightmost first), as Ruff's renderer lays them out.
 void render_marks(std::string& out, const Painter& paint, std::vector<Placed> placed, const std::string& gutter,
                   const std::string& prefix) {
   std::stable_sort(placed.begin(), placed.end(), [](const Placed& x, const Placed& y) { return x.column < y.column; });
