@@ -437,6 +437,29 @@ class ForwardAnnotationSyntaxError final : public Rule {
   }
 
  private:
+  // Ruff reports nothing of this rule inside a function decorated with `@typing.no_type_check`:
+  // its parameters' and return annotations, its body, and the functions defined in it.
+  void report_type(Context& ctx, uint32_t start, uint32_t end, std::string message) {
+    if (in_no_type_check(ctx, start)) return;
+    report(ctx, start, end, std::move(message));
+  }
+
+  bool in_no_type_check(const Context& ctx, uint32_t offset) const {
+    const Origin main{ctx.source(), true, false, 0, 0, 0, false, false, {}};
+    for (TSNode n = ts_node_descendant_for_byte_range(ctx.root(), offset, offset); !ts_node_is_null(n);
+         n = ts_node_parent(n)) {
+      if (!is(n, "decorated_definition")) continue;
+      const TSNode def = field(n, "definition");
+      if (!is(def, "function_definition") || offset < ts_node_start_byte(def)) continue;
+      for (TSNode c : children(n)) {
+        if (!is(c, "decorator")) continue;
+        const TSNode expr = ts_node_named_child(c, 0);
+        if (!ts_node_is_null(expr) && is_typing_member(resolve(expr, main), "no_type_check")) return true;
+      }
+    }
+    return false;
+  }
+
   // A call or subscript with a quote whose first name is not a typing name itself: it matters
   // if that name is imported so that `module.rest` is one.
   struct Pending {
@@ -736,12 +759,12 @@ class ForwardAnnotationSyntaxError final : public Rule {
       if (in_function) return;
       bool from = false;
       for (TSNode c : children(n)) from |= !ts_node_is_named(c) && is(c, "from");
-      report(ctx, s, e, std::string(kPrefix) + (from ? "`yield from`" : "`yield`") + " statement outside of a function");
+      report_type(ctx, s, e, std::string(kPrefix) + (from ? "`yield from`" : "`yield`") + " statement outside of a function");
       return;
     }
-    if (!in_function) report(ctx, s, e, std::string(kPrefix) + "`await` statement outside of a function");
+    if (!in_function) report_type(ctx, s, e, std::string(kPrefix) + "`await` statement outside of a function");
     if (!(o.in_async && (f & kInLambda) == 0)) {
-      report(ctx, s, e, std::string(kPrefix) + "`await` outside of an asynchronous function");
+      report_type(ctx, s, e, std::string(kPrefix) + "`await` outside of an asynchronous function");
     }
   }
 
@@ -1056,7 +1079,7 @@ class ForwardAnnotationSyntaxError final : public Rule {
     inner.text = wrapped;
     TSNode expr{};
     if (auto error = check(ts_tree_root_node(tree.get()), content, wrapped, triple, expr)) {
-      report(ctx, file_start, file_end, std::string(kPrefix) + *error);
+      report_type(ctx, file_start, file_end, std::string(kPrefix) + *error);
       return;
     }
     // Visit what the annotation holds, as a type.
