@@ -207,41 +207,38 @@ struct Placed {
 void render_marks(std::string& out, const Painter& paint, std::vector<Placed> placed, const std::string& gutter,
                   const std::string& prefix) {
   std::stable_sort(placed.begin(), placed.end(), [](const Placed& x, const Placed& y) { return x.column < y.column; });
-  std::vector<std::pair<uint32_t, const Mark*>> at;
-  for (const Placed& p : placed) at.emplace_back(p.column, p.mark);
   auto style = [](const Mark* m) { return m->primary ? kBoldRed : kBoldBlue; };
   std::string line;
   uint32_t col = 0;
   for (const Placed& p : placed) {
-    const Mark* m = p.mark;
     const uint32_t from = std::max(p.column, col);
-    const uint32_t width = p.width;
     line += std::string(from - col, ' ');
-    line += paint(style(m), std::string(width, m->primary ? '^' : '-'));
-    col = from + width;
+    line += paint(style(p.mark), std::string(p.width, p.mark->primary ? '^' : '-'));
+    col = from + p.width;
   }
-  const Mark* inline_mark = at.back().second;
+  const Mark* inline_mark = placed.back().mark;
   if (!inline_mark->label.empty()) line += " " + paint(style(inline_mark), inline_mark->label);
   out += gutter + prefix + line + "\n";
-  std::vector<std::pair<uint32_t, const Mark*>> hanging;
-  for (size_t i = 0; i + 1 < at.size(); ++i) {
-    if (!at[i].second->label.empty()) hanging.push_back(at[i]);
+  std::vector<Placed> hanging;
+  for (size_t i = 0; i + 1 < placed.size(); ++i) {
+    if (!placed[i].mark->label.empty()) hanging.push_back(placed[i]);
   }
   if (hanging.empty()) return;
+  // The `|` of the first `count` hanging labels, and the column after the last.
   auto bars = [&](size_t count) {
     std::string s;
     uint32_t c = 0;
     for (size_t i = 0; i < count; ++i) {
-      s += std::string(hanging[i].first - std::min(hanging[i].first, c), ' ') + paint(style(hanging[i].second), "|");
-      c = hanging[i].first + 1;
+      s += std::string(hanging[i].column - std::min(hanging[i].column, c), ' ') + paint(style(hanging[i].mark), "|");
+      c = hanging[i].column + 1;
     }
     return std::make_pair(s, c);
   };
   out += gutter + prefix + bars(hanging.size()).first + "\n";
   for (size_t i = hanging.size(); i-- > 0;) {
     auto [s, c] = bars(i);
-    s += std::string(hanging[i].first - std::min(hanging[i].first, c), ' ') +
-         paint(style(hanging[i].second), hanging[i].second->label);
+    s += std::string(hanging[i].column - std::min(hanging[i].column, c), ' ') +
+         paint(style(hanging[i].mark), hanging[i].mark->label);
     out += gutter + prefix + s + "\n";
   }
 }
