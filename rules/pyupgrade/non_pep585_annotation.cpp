@@ -7,6 +7,7 @@
 
 #include "engine/rule.h"
 #include "fix/importer.h"
+#include "pyupgrade/pep585.h"
 #include "pyupgrade/semantic.h"
 
 namespace lint::rules {
@@ -43,36 +44,8 @@ The fix is unsafe when the target version is older than 3.10: libraries that eva
 annotations at runtime (Pydantic, for one) may not accept the new spelling there.
 )";
 
-// Ruff's as_pep_585_generic: the collection that replaces a `typing` alias ("" module: a builtin).
-struct Replacement {
-  std::string_view module, member;
-};
-
-bool pep585_replacement(std::string_view q, Replacement& out) {
-  static constexpr struct {
-    std::string_view from;
-    Replacement to;
-  } kTable[] = {
-      {"typing.Dict", {"", "dict"}},
-      {"typing.FrozenSet", {"", "frozenset"}},
-      {"typing.List", {"", "list"}},
-      {"typing.Set", {"", "set"}},
-      {"typing.Tuple", {"", "tuple"}},
-      {"typing.Type", {"", "type"}},
-      {"typing_extensions.Type", {"", "type"}},
-      {"typing.Deque", {"collections", "deque"}},
-      {"typing_extensions.Deque", {"collections", "deque"}},
-      {"typing.DefaultDict", {"collections", "defaultdict"}},
-      {"typing_extensions.DefaultDict", {"collections", "defaultdict"}},
-  };
-  for (const auto& e : kTable) {
-    if (e.from == q) {
-      out = e.to;
-      return true;
-    }
-  }
-  return false;
-}
+using up::pep585_replacement;
+using Replacement = up::Pep585Replacement;
 
 bool is_alias_name(std::string_view s) {
   return s == "Dict" || s == "FrozenSet" || s == "List" || s == "Set" || s == "Tuple" || s == "Type" ||
