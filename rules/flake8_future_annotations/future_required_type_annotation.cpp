@@ -61,8 +61,8 @@ class FutureRequiredTypeAnnotation final : public Rule {
     const up::Resolver resolve(*m, ctx);
     annotations_.resolve(resolve, ctx);
     const Edit fix = fa::future_import_edit(ctx, *m);
-    auto flag = [&](TSNode n, std::string_view reason) {
-      Diagnostic& d = report(ctx, n, "Missing `from __future__ import annotations`, but uses " + std::string(reason));
+    auto flag = [&](uint32_t start, uint32_t end, std::string_view reason) {
+      Diagnostic& d = report(ctx, start, end, "Missing `from __future__ import annotations`, but uses " + std::string(reason));
       d.fix_title = std::string(fa::kFixTitle);
       d.fix = Fix::unsafe({fix});
     };
@@ -75,10 +75,15 @@ class FutureRequiredTypeAnnotation final : public Rule {
         const std::string_view k = kind(n);
         if (k == "string" || k == "concatenated_string") continue;
         if (k == "union_type" || (k == "binary_operator" && is(field(n, "operator"), "|"))) {
-          flag(n, "PEP 604 union");
+          flag(start_of(n), end_of(n), "PEP 604 union");
         } else if (minor < 9 && (k == "subscript" || k == "generic_type")) {
           const up::Subscript s = up::as_subscript(n);
-          if (s && up::is_pep585_generic(resolve.qualified(s.value))) flag(n, "PEP 585 collection");
+          // `*args: *tuple[int, ...]` parses as a subscript of `*tuple`: the collection is the
+          // subscript after the star.
+          const TSNode value = s && is(s.value, "list_splat") ? first_named_child(s.value) : s.value;
+          if (s && !ts_node_is_null(value) && up::is_pep585_generic(resolve.qualified(value))) {
+            flag(start_of(value), end_of(n), "PEP 585 collection");
+          }
         }
         for (TSNode c : named_children(n)) stack.push_back(c);
       }
