@@ -585,6 +585,30 @@ void format_atop(std::string& out, const FromEntry& e, bool first, const Style& 
   }
 }
 
+// Ruff's is_pragma_comment: `# noqa...`, `# nosec...`, or `# <tool>: ...` for the tools that
+// read such comments.
+bool is_pragma_comment(std::string_view comment) {
+  if (!comment.starts_with('#')) return false;
+  std::string_view content = comment.substr(1);
+  while (!content.empty() && (content.front() == ' ' || content.front() == '\t' || content.front() == '\f')) {
+    content.remove_prefix(1);
+  }
+  if (content.size() >= 4 && std::tolower(static_cast<unsigned char>(content[0])) == 'n' &&
+      std::tolower(static_cast<unsigned char>(content[1])) == 'o' &&
+      std::tolower(static_cast<unsigned char>(content[2])) == 'q' &&
+      std::tolower(static_cast<unsigned char>(content[3])) == 'a') {
+    return true;
+  }
+  if (content.starts_with("nosec")) return true;
+  const size_t colon = content.find(':');
+  if (colon == std::string_view::npos) return false;
+  const std::string_view tool = content.substr(0, colon);
+  for (std::string_view t : {"isort", "type", "pyright", "pyrefly", "pylint", "flake8", "ruff", "ty"}) {
+    if (tool == t) return true;
+  }
+  return false;
+}
+
 size_t format_single_line(std::string& out, const Ordered& o, bool first, const Style& st) {
   const FromEntry& e = *o.from;
   format_atop(out, e, first, st);
@@ -603,6 +627,7 @@ size_t format_single_line(std::string& out, const Ordered& o, bool first, const 
     line += "  ";
     line += c;
   };
+  const size_t comments_start = line.size();
   for (auto c : e.comments.inline_) comment(c);
   for (const auto& [a, c] : o.aliases) {
     for (auto x : c->atop) comment(x);
@@ -610,7 +635,17 @@ size_t format_single_line(std::string& out, const Ordered& o, bool first, const 
     for (auto x : c->trailing) comment(x);
   }
   for (auto c : e.comments.trailing) comment(c);
-  const size_t width = add_width(st.base_width, line);
+  // Ruff does not count a pragma comment (`# type: ignore`, `# noqa`) against the line length:
+  // the line is measured up to the first one, as E501 measures it.
+  std::string_view measured = line;
+  for (size_t at = line.find('#', comments_start); at != std::string::npos; at = line.find('#', at + 1)) {
+    if (is_pragma_comment(std::string_view(line).substr(at))) {
+      measured = std::string_view(line).substr(0, at);
+      while (!measured.empty() && (measured.back() == ' ' || measured.back() == '\t')) measured.remove_suffix(1);
+      break;
+    }
+  }
+  const size_t width = add_width(st.base_width, measured);
   out += line;
   out += st.eol;
   return width;

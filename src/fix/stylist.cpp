@@ -102,6 +102,12 @@ std::string Stylist::non_logical_line_indentation() const {
 
 bool Stylist::is_non_logical_newline(uint32_t at) const {
   const std::string_view src = ctx_.source();
+  // A line break inside a string is no token at all, blank line or not.
+  for (TSNode n = ts_node_descendant_for_byte_range(ctx_.root(), at, at + 1); !ts_node_is_null(n); n = ts_node_parent(n)) {
+    const std::string_view k = kind(n);
+    if (k == "string" || k == "string_content") return false;
+    if (k == "block" || k == "module" || k == "expression_statement") break;
+  }
   // After a blank or comment-only line.
   uint32_t line = at;
   while (line > 0 && src[line - 1] != '\n' && src[line - 1] != '\r') --line;
