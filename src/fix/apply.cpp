@@ -22,9 +22,14 @@ AppliedFixes apply_fixes(std::string_view text, const std::vector<Diagnostic>& d
     if (d.rule && d.fix && !d.fix->edits().empty() && d.fix->applies(required)) order.push_back(&d);
   }
   auto redefinition = [](const Diagnostic* d) { return d->rule->code == "F811"; };
+  // Ruff applies fixes in the order its checkers reported them where their starts tie, and its
+  // import checker (I001, I002) runs after the syntax tree's: an F401 fix that starts where the
+  // import block does goes first, and I001 sorts what it leaves in the next round.
+  auto phase = [](const Diagnostic* d) { return d->rule->code == "I001" || d->rule->code == "I002" ? 1 : 0; };
   std::stable_sort(order.begin(), order.end(), [&](const Diagnostic* a, const Diagnostic* b) {
     if (redefinition(a) != redefinition(b)) return redefinition(a);
-    return a->fix->min_start() < b->fix->min_start();
+    if (a->fix->min_start() != b->fix->min_start()) return a->fix->min_start() < b->fix->min_start();
+    return phase(a) < phase(b);
   });
 
   AppliedFixes out;

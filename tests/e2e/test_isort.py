@@ -111,6 +111,21 @@ class UnusedImportInInit(unittest.TestCase):
                 "%0A  help: Use an explicit re-export: `vendored as vendored`",
             ])
 
+    def test_unused_members_go_before_the_block_is_sorted(self):
+        # F401's fix and I001's start at the same byte: Ruff applies F401's first (its checkers
+        # report the syntax tree's rules before the import block's), so I001 sorts the three
+        # members left and joins them on one line. Sorting first would wrap all eight members,
+        # and the trailing comma left after the removal would keep the import wrapped.
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "m.py"
+            path.write_text("from json import (dumps, loads, JSONDecoder, JSONDecodeError,\n"
+                            "                  detect_encoding, JSONEncoder, scanner, decoder)\n\n"
+                            "print(loads, dumps, JSONDecodeError)\n")
+            proc = run("--isolated", "--no-cache", "--select", "F401,I001", "--fix", "m.py", cwd=tmp)
+            self.assertEqual(proc.returncode, 0, proc.stderr)
+            self.assertEqual(path.read_text(),
+                             "from json import JSONDecodeError, dumps, loads\n\nprint(loads, dumps, JSONDecodeError)\n")
+
 
 if __name__ == "__main__":
     unittest.main()
