@@ -95,6 +95,16 @@ class ExitCodes(Workspace):
         self.assertRegex(proc.stdout.decode(), r"^lint \d+\.\d+\.\d+\n$")
 
 
+class SameStart(Workspace):
+    def test_diagnostics_at_one_place_come_in_ruffs_order(self):
+        # Ruff orders by start alone, keeping the order its checkers produced them in: T100 (the
+        # syntax tree) before I001 (imports), UP020 before SIM115 (one call, analysed in that order).
+        self.write("a.py", 'import pdb, io\npdb.set_trace()\nf = io.open("x")\n')
+        proc = run("--select", "T100,I001,UP020,SIM115", "--output-format", "concise", "a.py", cwd=self.dir)
+        self.assertEqual([line.split(" ")[1] for line in proc.stdout.decode().splitlines()[:-2]],
+                         ["T100", "I001", "T100", "UP020", "SIM115"])
+
+
 class Selection(Workspace):
     def setUp(self):
         super().setUp()
