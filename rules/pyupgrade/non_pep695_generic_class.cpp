@@ -58,7 +58,7 @@ class NonPep695GenericClass final : public Rule {
 
   void finish(Context& ctx) override {
     const SemanticModel* m = ctx.semantic();
-    if (!m || candidates_.empty()) return;
+    if (!m || candidates_.empty() || !up::seen_typing(*m)) return;
     const up::Resolver resolve(*m, ctx);
     for (TSNode node : candidates_) check(node, ctx, resolve);
   }

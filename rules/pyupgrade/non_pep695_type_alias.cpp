@@ -59,7 +59,7 @@ class NonPep695TypeAlias final : public Rule {
 
   void finish(Context& ctx) override {
     const SemanticModel* m = ctx.semantic();
-    if (!m || candidates_.empty()) return;
+    if (!m || candidates_.empty() || !up::seen_typing(*m)) return;
     const up::Resolver resolve(*m, ctx);
     for (TSNode node : candidates_) {
       if (!ts_node_is_null(field(node, "type"))) {

@@ -13,6 +13,7 @@
 #include "engine/rule.h"
 #include "pyupgrade/semantic.h"
 #include "pyupgrade/syntax.h"
+#include "pyupgrade/typing_context.h"
 
 namespace lint::rules::up {
 
