@@ -91,7 +91,7 @@ class NonPep695TypeAlias final : public Rule {
     const TSNode title = unparenthesized(args.args[0]);
     const TSNode value = args.args[1];
     if (!up::is_str_literal(title, ctx) || is(value, "list_splat")) return;
-    const std::optional<std::string> title_value = string_value(title, ctx);
+    const std::optional<std::string> title_value = up::plain_string_value(title, ctx);
     if (!title_value || *title_value != name) return;
     std::vector<TSNode> params;
     if (args.keywords.size() > 1) return;
@@ -133,21 +133,6 @@ class NonPep695TypeAlias final : public Rule {
                                " instead of the `type` keyword");
     d.fix_title = "Use the `type` keyword";
     d.fix = Fix::unsafe(Edit::replace(start_of(node), end_of(node), std::move(content)));
-  }
-
-  // The value of a plain string literal (implicit concatenations joined), when it has no escapes.
-  static std::optional<std::string> string_value(TSNode literal, const Context& ctx) {
-    std::string out;
-    for (TSNode part : up::string_parts(literal)) {
-      for (TSNode c : children(part)) {
-        if (is(c, "string_content")) {
-          out += ctx.text(c);
-        } else if (is(c, "escape_sequence") || is(c, "interpolation")) {
-          return std::nullopt;
-        }
-      }
-    }
-    return out;
   }
 
   std::vector<TSNode> candidates_;
