@@ -85,9 +85,15 @@ class PrivateTypeParameter final : public Rule {
     if (is_python_keyword(new_name) || is_python_builtin(new_name, ctx.target_minor())) return;
     if (ctx.is_notebook() && (new_name == "display" || new_name == "get_ipython")) return;
     if (!available(m, new_name, b.scope)) return;
+    // Ruff resolves a forward reference to the module's binding of the name when there is one
+    // (PEP 563), so those uses are not the parameter's there.
+    const auto global = m.scopes[0].names.find(old_name);
+    const bool global_bound =
+        global != m.scopes[0].names.end() && m.bindings[global->second].kind != BindingKind::Deletion;
     std::vector<const Reference*> uses;
     for (const Reference& r : m.references) {
       if (r.binding != static_cast<int32_t>(id)) continue;
+      if (global_bound && is_forward_reference(r, m, ctx)) continue;
       if (!available(m, new_name, r.scope)) return;
       uses.push_back(&r);
     }
@@ -95,7 +101,7 @@ class PrivateTypeParameter final : public Rule {
     std::vector<TSNode> spelled;
     for (TSNode str : escaped_) {
       if (start_of(str) < start_of(def) || end_of(str) > end_of(def)) continue;
-      if (!is_type_string(str, ctx) || !names(decoded(str, ctx), old_name)) continue;
+      if (global_bound || !is_type_string(str, ctx) || !names(decoded(str, ctx), old_name)) continue;
       if (lookup_symbol(m, ctx.root(), old_name, start_of(str)) != &b) continue;
       if (!available(m, new_name, m.scope_at(start_of(str)))) return;
       spelled.push_back(str);
@@ -115,6 +121,35 @@ class PrivateTypeParameter final : public Rule {
     }
     d.fix = Fix::with(respelled ? Applicability::DisplayOnly : Applicability::Safe, std::move(edits));
     d.fix->isolate(start_of(def) + 1);
+  }
+
+  // Ruff's forward references: names in a string annotation, and in a typing-only annotation
+  // that `from __future__ import annotations` or a stub file defers.
+  static bool is_forward_reference(const Reference& r, const SemanticModel& m, const Context& ctx) {
+    const TSNode at = ts_node_descendant_for_byte_range(ctx.root(), r.start, r.end);
+    if (ts_node_is_null(at)) return false;
+    if (!is(at, "identifier")) return is(at, "string_content") || is(at, "string");
+    if (!(m.is_stub || m.future_annotations) || !(r.flags & kAnnotationLoad)) return false;
+    TSNode cur = at;
+    for (TSNode p = ts_node_parent(cur); !ts_node_is_null(p); cur = p, p = ts_node_parent(p)) {
+      const std::string_view k = kind(p);
+      if (k == "type") {
+        const TSNode owner = ts_node_parent(p);
+        if (ts_node_is_null(owner)) return false;
+        const std::string_view o = kind(owner);
+        if (o == "typed_parameter" || o == "typed_default_parameter") return true;
+        if (o == "function_definition") return ts_node_eq(field(owner, "return_type"), p);
+        if (o == "assignment") return ts_node_eq(field(owner, "type"), p);
+        continue;
+      }
+      // `type_parameter` is also the bracketed part of a `generic_type` (`list[T]`).
+      if (k == "type_parameter" && !is(ts_node_parent(p), "generic_type")) return false;
+      if (k == "call" || k == "type_alias_statement" || k == "block" || k == "module" ||
+          k == "lambda") {
+        return false;
+      }
+    }
+    return false;
   }
 
   // A string read as a type: an annotation (or a part of one, outside `Literal[...]`), or the
