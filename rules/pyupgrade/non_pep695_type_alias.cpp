@@ -122,7 +122,7 @@ class NonPep695TypeAlias final : public Rule {
 
   void report_alias(TSNode node, std::string_view name, TSNode value, const std::vector<up::LegacyTypeVar>& vars,
                     std::string_view how, Context& ctx) {
-    if (up::any_default(vars) || up::non_default_follows_default(vars)) return;
+    if (up::any_default(vars) || up::non_default_follows_default(vars) || up::restricted_variadic(vars)) return;
     std::string content = "type ";
     content += name;
     content += up::type_params_text(vars, ctx);

@@ -185,10 +185,21 @@ inline bool any_default(const std::vector<LegacyTypeVar>& vars) {
   return false;
 }
 
+// A bound or constraints on a `TypeVarTuple` or `ParamSpec` have no PEP 695 spelling: Ruff
+// leaves such definitions alone.
+inline bool restricted_variadic(const std::vector<LegacyTypeVar>& vars) {
+  for (const LegacyTypeVar& v : vars) {
+    if (v.kind != TypeParamKind::TypeVar && (!ts_node_is_null(v.bound) || !v.constraints.empty())) return true;
+  }
+  return false;
+}
+
 // The list UP046 and UP047 write, or nothing when Ruff leaves the definition alone: no type
 // variable, a default, or a name twice.
 inline std::optional<std::vector<LegacyTypeVar>> convertible_type_vars(std::vector<LegacyTypeVar> vars) {
-  if (vars.empty() || any_default(vars) || non_default_follows_default(vars)) return std::nullopt;
+  if (vars.empty() || any_default(vars) || non_default_follows_default(vars) || restricted_variadic(vars)) {
+    return std::nullopt;
+  }
   if (unique_type_vars(vars).size() != vars.size()) return std::nullopt;
   return vars;
 }
