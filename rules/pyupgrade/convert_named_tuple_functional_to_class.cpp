@@ -46,10 +46,14 @@ only for statements that start their line at column zero (not for indented ones)
 class ConvertNamedTupleFunctionalToClass final : public Rule {
  public:
   void enter(TSNode node, Context& ctx) override {
-    const TSNode parent = ts_node_parent(node);
-    if (ts_node_is_null(parent) || !is(parent, "expression_statement")) return;
-    const TSNode left = field(node, "left");
+    // One target only: neither part of a chain `a = b = ...` (the walk meets its head first)
+    // nor its head.
     const TSNode right = field(node, "right");
+    if (ts_node_eq(node, chain_) || (!ts_node_is_null(right) && is(right, "assignment"))) {
+      chain_ = right;
+      return;
+    }
+    const TSNode left = field(node, "left");
     if (ts_node_is_null(left) || !is(left, "identifier") || !ts_node_is_null(field(node, "type"))) return;
     if (ts_node_is_null(right) || !is(right, "call") || callee_name(right, ctx) != "NamedTuple") return;
     candidates_.push_back(node);
@@ -138,6 +142,7 @@ class ConvertNamedTupleFunctionalToClass final : public Rule {
   }
 
   std::vector<TSNode> candidates_;
+  TSNode chain_{};
 };
 
 }  // namespace

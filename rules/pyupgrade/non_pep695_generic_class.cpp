@@ -47,14 +47,17 @@ The fix is unsafe: PEP 695 infers variance, so a type variable declared `covaria
 
 class NonPep695GenericClass final : public Rule {
  public:
+  // Definitions are counted on the way in and out: Ruff skips classes nested in another class
+  // or function.
   void enter(TSNode node, Context& ctx) override {
-    if (ctx.target_minor() < 12) return;
+    const bool nested = depth_++ > 0;
+    if (nested || ctx.target_minor() < 12 || !is(node, "class_definition")) return;
     if (!ts_node_is_null(field(node, "type_parameters"))) return;
     const TSNode bases = field(node, "superclasses");
     if (ts_node_is_null(bases) || ctx.text(bases).find('[') == std::string_view::npos) return;
-    if (up::in_nested_definition(node)) return;
     candidates_.push_back(node);
   }
+  void leave(TSNode, Context&) override { --depth_; }
 
   void finish(Context& ctx) override {
     const SemanticModel* m = ctx.semantic();
@@ -102,6 +105,7 @@ class NonPep695GenericClass final : public Rule {
   }
 
   std::vector<TSNode> candidates_;
+  int depth_ = 0;
 };
 
 }  // namespace
@@ -110,7 +114,7 @@ extern const RuleSpec non_pep695_generic_class{
     .code = "UP046",
     .name = "non-pep695-generic-class",
     .linter = "pyupgrade",
-    .kinds = {"class_definition"},
+    .kinds = {"class_definition", "function_definition"},
     .doc = kDoc,
     .create = make_rule<NonPep695GenericClass>(),
     .needs_semantic = true,

@@ -46,14 +46,17 @@ stays a legacy type variable beside the new parameters, which type checkers reje
 
 class NonPep695GenericFunction final : public Rule {
  public:
+  // Definitions are counted on the way in and out: Ruff skips methods and functions nested in
+  // another function.
   void enter(TSNode node, Context& ctx) override {
-    if (ctx.target_minor() < 12) return;
+    const bool nested = depth_++ > 0;
+    if (nested || ctx.target_minor() < 12 || !is(node, "function_definition")) return;
     if (!ts_node_is_null(field(node, "type_parameters"))) return;
     const TSNode params = field(node, "parameters");
     if (ts_node_is_null(params) || ctx.text(params).find(':') == std::string_view::npos) return;
-    if (up::in_nested_definition(node)) return;
     candidates_.push_back(node);
   }
+  void leave(TSNode, Context&) override { --depth_; }
 
   void finish(Context& ctx) override {
     const SemanticModel* m = ctx.semantic();
@@ -84,6 +87,7 @@ class NonPep695GenericFunction final : public Rule {
   }
 
   std::vector<TSNode> candidates_;
+  int depth_ = 0;
 };
 
 }  // namespace
@@ -92,7 +96,7 @@ extern const RuleSpec non_pep695_generic_function{
     .code = "UP047",
     .name = "non-pep695-generic-function",
     .linter = "pyupgrade",
-    .kinds = {"function_definition"},
+    .kinds = {"class_definition", "function_definition"},
     .doc = kDoc,
     .create = make_rule<NonPep695GenericFunction>(),
     .needs_semantic = true,

@@ -44,12 +44,19 @@ class NonPep695TypeAlias final : public Rule {
  public:
   void enter(TSNode node, Context& ctx) override {
     if (ctx.target_minor() < 12) return;
-    // One target only: neither part of a chain `a = b = ...` nor its head.
-    const TSNode parent = ts_node_parent(node);
-    if (ts_node_is_null(parent) || !is(parent, "expression_statement")) return;
-    const TSNode left = field(node, "left");
+    // One target only: neither part of a chain `a = b = ...` (the walk meets its head first)
+    // nor its head.
     const TSNode right = field(node, "right");
-    if (ts_node_is_null(left) || !is(left, "identifier") || ts_node_is_null(right) || is(right, "assignment")) return;
+    if (ts_node_eq(node, chain_)) {
+      chain_ = right;
+      return;
+    }
+    if (!ts_node_is_null(right) && is(right, "assignment")) {
+      chain_ = right;
+      return;
+    }
+    const TSNode left = field(node, "left");
+    if (ts_node_is_null(left) || !is(left, "identifier") || ts_node_is_null(right)) return;
     if (!ts_node_is_null(field(node, "type"))) {
       candidates_.push_back(node);
     } else if (is(right, "call") && callee_name(right, ctx) == "TypeAliasType") {
@@ -136,6 +143,7 @@ class NonPep695TypeAlias final : public Rule {
   }
 
   std::vector<TSNode> candidates_;
+  TSNode chain_{};
 };
 
 }  // namespace

@@ -235,12 +235,4 @@ inline std::string type_params_text(const std::vector<LegacyTypeVar>& vars, cons
   return out + "]";
 }
 
-// Ruff skips generic classes and functions defined inside another class or function.
-inline bool in_nested_definition(TSNode def) {
-  for (TSNode p = ts_node_parent(def); !ts_node_is_null(p); p = ts_node_parent(p)) {
-    if (is(p, "class_definition") || is(p, "function_definition")) return true;
-  }
-  return false;
-}
-
 }  // namespace lint::rules::up
