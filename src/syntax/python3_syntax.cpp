@@ -93,19 +93,6 @@ std::string glued_name_message(TSNode n, std::string_view found) {
   return kSeparate;
 }
 
-// Whether `n` is inside brackets of its statement (a call's arguments, a list...).
-bool inside_brackets(TSNode n) {
-  for (TSNode p = ts_node_parent(n); !ts_node_is_null(p); p = ts_node_parent(p)) {
-    const std::string_view k = kind(p);
-    if (k == "argument_list" || k == "list" || k == "tuple" || k == "set" || k == "dictionary" ||
-        k == "parenthesized_expression" || k == "subscript") {
-      return true;
-    }
-    if (k == "expression_statement" || k == "block" || k == "module" || k.ends_with("_statement")) return false;
-  }
-  return false;
-}
-
 // Whether `n` starts the first argument of a call: Python's parser, having refused a token
 // there, then expected an argument or the call's `)`.
 bool starts_first_argument(TSNode n) {
