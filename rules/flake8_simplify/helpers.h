@@ -14,6 +14,8 @@
 
 #include "engine/rule.h"
 #include "pyflakes/string_values.h"
+#include "fix/edits.h"
+#include "pyupgrade/edits.h"
 #include "pyupgrade/semantic.h"
 #include "syntax/node.h"
 
@@ -469,6 +471,88 @@ Truth truthiness(TSNode expr, const Context& ctx, const IsBuiltin& is_builtin) {
     return truthiness(arg, ctx, is_builtin);
   }
   return Truth::Unknown;
+}
+
+// ---------------------------------------------------------------------------------------------
+// What SIM102, SIM117 and SIM401 ask before they offer a rewrite.
+
+// Blocks guarded by `TYPE_CHECKING` (any name or attribute so called, or typing's under another
+// name) are not rewritten (Ruff's is_type_checking_block).
+inline bool is_type_checking_test(TSNode test, const up::Resolver& resolver, const Context& ctx) {
+  test = unparenthesized(test);
+  if (is(test, "identifier")) return ctx.text(test) == "TYPE_CHECKING" || resolver.match_typing(test, "TYPE_CHECKING");
+  if (is(test, "attribute")) return ctx.text(field(test, "attribute")) == "TYPE_CHECKING";
+  return false;
+}
+
+// ... nor blocks whose condition reads `sys.version_info` or `sys.platform` anywhere (Ruff's
+// is_sys_version_block).
+inline bool is_sys_version_test(TSNode test, const up::Resolver& resolver) {
+  bool found = false;
+  for_each_node(test, [&](TSTreeCursor& cursor, bool entering) {
+    if (!entering || found) return;
+    const TSNode n = ts_tree_cursor_current_node(&cursor);
+    if (!is(n, "identifier") && !is(n, "attribute")) return;
+    const std::string q = resolver.qualified(n);
+    found = q == "sys.version_info" || q == "sys.platform";
+  });
+  return found;
+}
+
+// The width of a line as Ruff measures it against `line-length`: a tab advances to the next
+// multiple of the indent width (4), East Asian wide characters count two columns, other code
+// points one.
+inline size_t line_width(std::string_view text, size_t width = 0) {
+  constexpr size_t kTab = 4;
+  for (size_t i = 0; i < text.size();) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    if (b == '\t') {
+      width += kTab - width % kTab;
+      ++i;
+      continue;
+    }
+    size_t len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+    if (i + len > text.size()) len = 1;
+    uint32_t cp = len == 1 ? b : len == 2 ? (b & 0x1Fu) : len == 3 ? (b & 0x0Fu) : (b & 0x07u);
+    for (size_t j = 1; j < len; ++j) cp = (cp << 6) | (static_cast<unsigned char>(text[i + j]) & 0x3Fu);
+    i += len;
+    const bool wide = (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0x303E) || (cp >= 0x3041 && cp <= 0x33FF) ||
+                      (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xA000 && cp <= 0xA4CF) ||
+                      (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) ||
+                      (cp >= 0xFF00 && cp <= 0xFF60) || (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x1F300 && cp <= 0x1F64F) ||
+                      (cp >= 0x1F900 && cp <= 0x1F9FF) || (cp >= 0x20000 && cp <= 0x3FFFD);
+    width += wide ? 2 : 1;
+  }
+  return width;
+}
+
+// Whether every line of `content` fits in `line-length` when it replaces code starting at
+// `start`: the first line is measured after the text that precedes `start` on its line (even
+// when `content` repeats that indentation itself, as Ruff's `fits` measures it).
+inline bool fits(std::string_view content, uint32_t start, const Context& ctx) {
+  const std::string_view src = ctx.source();
+  const std::string_view prefix = src.substr(edits::line_start(src, start), start - edits::line_start(src, start));
+  const auto limit = static_cast<size_t>(ctx.line_length());
+  size_t at = 0;
+  for (bool first = true; at <= content.size(); first = false) {
+    size_t end = content.find_first_of("\r\n", at);
+    const std::string_view line = content.substr(at, end == std::string_view::npos ? std::string_view::npos : end - at);
+    if (line_width(line, first ? line_width(prefix) : 0) > limit) return false;
+    if (end == std::string_view::npos) break;
+    at = end + (content[end] == '\r' && end + 1 < content.size() && content[end + 1] == '\n' ? 2 : 1);
+    if (at == content.size()) break;
+  }
+  return true;
+}
+
+// Whether a comment lies in [start, end) widened to the start of its first line when only
+// whitespace precedes it there, and to the end of its last line when only whitespace or a
+// comment follows (Ruff's CommentRanges::has_comments of a node).
+inline bool has_comments(uint32_t start, uint32_t end, const Context& ctx) {
+  const std::string_view src = ctx.source();
+  if (!edits::has_leading_content(src, start)) start = edits::line_start(src, start);
+  if (!edits::has_trailing_content(src, end)) end = edits::line_end(src, end);
+  return up::has_comment(ctx.root(), start, end);
 }
 
 }  // namespace lint::rules::simplify
