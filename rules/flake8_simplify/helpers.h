@@ -473,6 +473,81 @@ Truth truthiness(TSNode expr, const Context& ctx, const IsBuiltin& is_builtin) {
   return Truth::Unknown;
 }
 
+// Where Ruff's AST ends a node: at its last token that is not a comment or a `;` (tree-sitter
+// may end a block, and the statements around it, after the comments that follow it).
+inline uint32_t ast_end(TSNode n) {
+  for (;;) {
+    TSNode last{};
+    for (uint32_t i = ts_node_child_count(n); i-- > 0;) {
+      const TSNode c = ts_node_child(n, i);
+      if (ts_node_is_extra(c) || is(c, ";")) continue;
+      last = c;
+      break;
+    }
+    if (ts_node_is_null(last)) return ts_node_end_byte(n);
+    n = last;
+  }
+}
+
+// Text copied from the source into a rewritten compound statement whose body moves up one
+// level (SIM102, SIM117), re-indented as libcst re-renders it: each line that starts with the
+// indentation of the statement that goes away (`from`) starts with that of the one that stays
+// (`to`) instead, except the lines inside multi-line strings and after a backslash continuation,
+// which are kept as they are.
+class Reindenter {
+ public:
+  Reindenter(TSNode stmt, std::string_view from, std::string_view to, const Context& ctx)
+      : from_(from), to_(to), ctx_(ctx) {
+    for_each_node(stmt, [&](TSTreeCursor& cursor, bool entering) {
+      if (!entering) return;
+      const TSNode n = ts_tree_cursor_current_node(&cursor);
+      if (!is(n, "string")) return;
+      if (ts_node_start_point(n).row != ts_node_end_point(n).row) {
+        verbatim_.emplace_back(ts_node_start_byte(n), ts_node_end_byte(n));
+      }
+    });
+  }
+
+  // Appends source[a, b) to `out`; a line start at `a` itself is re-indented only if asked.
+  void append(std::string& out, uint32_t a, uint32_t b, bool first_line_too = false) const {
+    const std::string_view src = ctx_.source();
+    uint32_t at = a;
+    if (first_line_too && line_start_to_shift(a)) {
+      out += to_;
+      at = a + static_cast<uint32_t>(from_.size());
+    }
+    while (at < b) {
+      const size_t nl = src.find_first_of("\r\n", at);
+      uint32_t next = nl == std::string_view::npos || nl >= b ? b : static_cast<uint32_t>(nl) + 1;
+      if (next < b && src[next - 1] == '\r' && src[next] == '\n') ++next;
+      out += ctx_.original(at, next);
+      at = next;
+      if (at < b && line_start_to_shift(at) && at + from_.size() <= b) {
+        out += to_;
+        at += static_cast<uint32_t>(from_.size());
+      }
+    }
+  }
+
+ private:
+  bool line_start_to_shift(uint32_t p) const {
+    const std::string_view src = ctx_.source();
+    if (src.substr(p, from_.size()) != from_) return false;
+    for (const auto& [s, e] : verbatim_) {
+      if (s < p && p < e) return false;
+    }
+    if (p == 0) return true;
+    uint32_t brk = p - 1;
+    if (src[brk] == '\n' && brk > 0 && src[brk - 1] == '\r') --brk;
+    if (src[brk] != '\n' && src[brk] != '\r') return true;
+    return !(brk > 0 && src[brk - 1] == '\\' && edits::is_line_continuation(ctx_, brk - 1));
+  }
+
+  std::string_view from_, to_;
+  const Context& ctx_;
+  std::vector<std::pair<uint32_t, uint32_t>> verbatim_;
+};
+
 // ---------------------------------------------------------------------------------------------
 // What SIM102, SIM117 and SIM401 ask before they offer a rewrite.
 

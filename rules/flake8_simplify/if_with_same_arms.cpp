@@ -41,21 +41,6 @@ struct Branch {
 // The statements of a block (comments left out).
 std::vector<TSNode> statements(TSNode block) { return simplify::named_operands(block); }
 
-// Where Ruff's AST ends a node: at its last token that is not a comment or a `;`.
-uint32_t ast_end(TSNode n) {
-  for (;;) {
-    TSNode last{};
-    for (uint32_t i = ts_node_child_count(n); i-- > 0;) {
-      const TSNode c = ts_node_child(n, i);
-      if (ts_node_is_extra(c) || is(c, ";")) continue;
-      last = c;
-      break;
-    }
-    if (ts_node_is_null(last)) return ts_node_end_byte(n);
-    n = last;
-  }
-}
-
 // The text of every comment in [start, end), in order.
 std::vector<std::string_view> comments_in(TSNode root, uint32_t start, uint32_t end, const Context& ctx) {
   std::vector<std::string_view> out;
@@ -102,7 +87,7 @@ class IfWithSameArms final : public Rule {
         same = flake8_comprehensions::comparable(a[k], ctx) == flake8_comprehensions::comparable(b[k], ctx);
       }
       if (!same) continue;
-      const uint32_t current_end = ast_end(current.body), following_end = ast_end(following.body);
+      const uint32_t current_end = simplify::ast_end(current.body), following_end = simplify::ast_end(following.body);
       const auto body_comments = [&](const Branch& br, uint32_t end) {
         const uint32_t test_end = ts_node_end_byte(unparenthesized(br.test));
         return comments_in(ctx.root(), edits::line_end(src, test_end), edits::line_end(src, end), ctx);
