@@ -7,6 +7,7 @@
 #include <tree_sitter/api.h>
 
 #include <algorithm>
+#include <optional>
 #include <cstdlib>
 #include <string>
 #include <string_view>
@@ -490,61 +491,104 @@ inline uint32_t ast_end(TSNode n) {
 }
 
 // Text copied from the source into a rewritten compound statement whose body moves up one
-// level (SIM102, SIM117), re-indented as libcst re-renders it: each line that starts with the
-// indentation of the statement that goes away (`from`) starts with that of the one that stays
-// (`to`) instead, except the lines inside multi-line strings and after a backslash continuation,
-// which are kept as they are.
+// level (SIM102, SIM117), re-indented as libcst re-renders it. The statement that moves (`stmt`,
+// indented by `from`) starts at `to` instead, and each block inside it keeps its indentation
+// relative to its owner, except that a block indented by libcst's default (`detected`, the first
+// indentation of the text libcst parsed) is rendered with the file's indentation unit
+// (`unit`, Ruff's Stylist). A line is re-indented when it starts with its block's old
+// indentation; lines inside multi-line strings and after a backslash continuation are kept.
 class Reindenter {
  public:
-  Reindenter(TSNode stmt, std::string_view from, std::string_view to, const Context& ctx)
-      : from_(from), to_(to), ctx_(ctx) {
+  Reindenter(TSNode stmt, std::string_view from, std::string_view to, std::string_view detected, std::string_view unit,
+             const Context& ctx)
+      : ctx_(ctx) {
+    const std::string_view src = ctx.source();
+    const auto indentation_at = [&](uint32_t offset) -> std::optional<std::string_view> {
+      if (edits::has_leading_content(src, offset)) return std::nullopt;
+      const uint32_t line = edits::line_start(src, offset);
+      return src.substr(line, offset - line);
+    };
+    blocks_.push_back({edits::line_start(src, ts_node_start_byte(stmt)), ts_node_end_byte(stmt), std::string(from),
+                       std::string(to)});
     for_each_node(stmt, [&](TSTreeCursor& cursor, bool entering) {
       if (!entering) return;
       const TSNode n = ts_tree_cursor_current_node(&cursor);
-      if (!is(n, "string")) return;
-      if (ts_node_start_point(n).row != ts_node_end_point(n).row) {
-        verbatim_.emplace_back(ts_node_start_byte(n), ts_node_end_byte(n));
+      if (is(n, "string")) {
+        if (ts_node_start_point(n).row != ts_node_end_point(n).row) {
+          verbatim_.emplace_back(ts_node_start_byte(n), ts_node_end_byte(n));
+        }
+        return;
       }
+      if (!is(n, "block")) return;
+      const std::vector<TSNode> body = named_operands(n);
+      const TSNode owner = ts_node_parent(n);
+      if (body.empty() || ts_node_is_null(owner)) return;
+      const std::optional<std::string_view> own = indentation_at(ts_node_start_byte(body[0]));
+      const std::optional<std::string_view> owner_indent = indentation_at(ts_node_start_byte(owner));
+      if (!own || !owner_indent || !own->starts_with(*owner_indent)) return;
+      // The owner's new indentation: that of the innermost block (or `stmt`) holding it.
+      const Block* holder = nullptr;
+      for (const Block& b : blocks_) {
+        if (b.start <= ts_node_start_byte(owner) && ts_node_start_byte(owner) < b.end &&
+            std::string_view(*owner_indent).starts_with(b.old_indent)) {
+          holder = &b;
+        }
+      }
+      if (!holder) return;
+      std::string owner_new = holder->new_indent + std::string(owner_indent->substr(holder->old_indent.size()));
+      const std::string_view relative = own->substr(owner_indent->size());
+      blocks_.push_back({edits::line_start(src, ts_node_start_byte(n)), ts_node_end_byte(n), std::string(*own),
+                         owner_new + std::string(relative == detected ? unit : relative)});
     });
   }
 
-  // Appends source[a, b) to `out`; a line start at `a` itself is re-indented only if asked.
-  void append(std::string& out, uint32_t a, uint32_t b, bool first_line_too = false) const {
+  // Appends source[a, b) to `out`, re-indenting the lines that start inside it.
+  void append(std::string& out, uint32_t a, uint32_t b) const {
     const std::string_view src = ctx_.source();
     uint32_t at = a;
-    if (first_line_too && line_start_to_shift(a)) {
-      out += to_;
-      at = a + static_cast<uint32_t>(from_.size());
-    }
     while (at < b) {
       const size_t nl = src.find_first_of("\r\n", at);
       uint32_t next = nl == std::string_view::npos || nl >= b ? b : static_cast<uint32_t>(nl) + 1;
       if (next < b && src[next - 1] == '\r' && src[next] == '\n') ++next;
       out += ctx_.original(at, next);
       at = next;
-      if (at < b && line_start_to_shift(at) && at + from_.size() <= b) {
-        out += to_;
-        at += static_cast<uint32_t>(from_.size());
+      if (at >= b) break;
+      if (const Block* block = block_of_line(at)) {
+        if (at + block->old_indent.size() <= b) {
+          out += block->new_indent;
+          at += static_cast<uint32_t>(block->old_indent.size());
+        }
       }
     }
   }
 
  private:
-  bool line_start_to_shift(uint32_t p) const {
+  struct Block {
+    uint32_t start, end;
+    std::string old_indent, new_indent;
+  };
+
+  // The innermost block holding the line starting at `p` whose indentation the line starts
+  // with, or null when the line is to be kept as it is.
+  const Block* block_of_line(uint32_t p) const {
     const std::string_view src = ctx_.source();
-    if (src.substr(p, from_.size()) != from_) return false;
     for (const auto& [s, e] : verbatim_) {
-      if (s < p && p < e) return false;
+      if (s < p && p < e) return nullptr;
     }
-    if (p == 0) return true;
     uint32_t brk = p - 1;
     if (src[brk] == '\n' && brk > 0 && src[brk - 1] == '\r') --brk;
-    if (src[brk] != '\n' && src[brk] != '\r') return true;
-    return !(brk > 0 && src[brk - 1] == '\\' && edits::is_line_continuation(ctx_, brk - 1));
+    if (brk > 0 && src[brk - 1] == '\\' && edits::is_line_continuation(ctx_, brk - 1)) return nullptr;
+    const Block* found = nullptr;
+    for (const Block& b : blocks_) {
+      if (b.start <= p && p <= b.end && src.substr(p).starts_with(b.old_indent)) {
+        if (!found || b.old_indent.size() >= found->old_indent.size()) found = &b;
+      }
+    }
+    return found;
   }
 
-  std::string_view from_, to_;
   const Context& ctx_;
+  std::vector<Block> blocks_;
   std::vector<std::pair<uint32_t, uint32_t>> verbatim_;
 };
 

@@ -2,6 +2,7 @@
 #include <string>
 #include <vector>
 
+#include "fix/stylist.h"
 #include "flake8_simplify/helpers.h"
 
 namespace lint::rules {
@@ -185,7 +186,11 @@ class MultipleWithStatements final : public Rule {
     if (ts_node_is_null(outer_clause) || ts_node_is_null(inner_clause) || ts_node_is_null(outer_colon)) return std::nullopt;
     const std::optional<Items> o = items_of(outer_clause), i = items_of(inner_clause);
     if (!o || !i) return std::nullopt;
-    const simplify::Reindenter shift(f.inner, inner_indent, outer_indent, ctx);
+    // libcst's default indentation is the first one of the text Ruff has it parse: the function
+    // it wraps an indented statement in, or else the body of the outer statement.
+    Stylist stylist(ctx);
+    const std::string_view detected = outer_indent.empty() ? inner_indent : outer_indent;
+    const simplify::Reindenter shift(f.inner, inner_indent, outer_indent, detected, stylist.indentation(), ctx);
     std::string out(ctx.original(line, o->parenthesized ? o->open : o->first));
     if (!o->parenthesized && i->parenthesized) shift.append(out, i->open, i->first);
     if (o->parenthesized) out += ctx.original(o->open, o->first);
