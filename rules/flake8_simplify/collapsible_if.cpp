@@ -35,11 +35,11 @@ if user.is_active and user.is_admin:
 ```
 
 ## Fix safety
-The fix is unsafe: the value of the combined condition may differ (an `and` returns one of its
-operands) where the condition's value is used beyond its truth. Operands are parenthesized
-where `and` would bind them differently (`or`, conditional expressions, `lambda`, `:=`). The fix
-is not offered when a comment sits between the two headers or a line of the result would
-exceed `line-length`.
+The fix is unsafe, as Ruff 0.17.3 marks it outside preview, though the joined condition guards
+the same code. Operands are parenthesized where `and` would bind them differently (`or`,
+conditional expressions, `lambda`, `:=`). The fix is not offered when a comment sits between the
+two headers or a line of the result would exceed `line-length` (tabs counted to multiples of
+four columns).
 )";
 
 TSNode colon_of(TSNode clause) {

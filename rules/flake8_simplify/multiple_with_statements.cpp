@@ -33,10 +33,10 @@ with open("in.txt") as source, open("out.txt", "w") as target:
     target.write(source.read())
 ```
 
-## Fix
-The fix is offered when no comment sits between the two headers and every line of the result
-fits in `line-length`. When either statement parenthesizes its context managers, so does the
-result.
+## Fix safety
+The fix is safe: the context managers are entered and exited in the same order. It is offered
+when no comment sits between the two headers and every line of the result fits in
+`line-length`. When either statement parenthesizes its context managers, so does the result.
 )";
 
 bool is_async(TSNode with) {
