@@ -96,15 +96,14 @@ class Discovery(Workspace):
         self.write("pkg/b.py", SOURCE)
         self.write("a.py", SOURCE)
         self.assertEqual(self.codes("--config", 'extend-select = ["F401"]', "."), [
-            ("a.py", "E701"), ("a.py", "E711"), ("a.py", "F401"), ("a.py", "F821"),
-            ("pkg/b.py", "E711"), ("pkg/b.py", "F401")])
+            ("a.py", "F401"), ("a.py", "F821"), ("a.py", "I001"), ("pkg/b.py", "E711"), ("pkg/b.py", "F401")])
         # The command line comes last.
         self.assertEqual(self.codes("--select", "F821", "."), [("a.py", "F821"), ("pkg/b.py", "F821")])
 
     def test_isolated_ignores_every_file(self):
         self.write("lint.toml", 'select = ["F401"]\nthis is not TOML\n')
         self.write("a.py", SOURCE)
-        self.assertEqual(self.codes("--isolated", "."), [("a.py", "E701"), ("a.py", "E711"), ("a.py", "F401"), ("a.py", "F821")])
+        self.assertEqual(self.codes("--isolated", "."), [("a.py", "F401"), ("a.py", "F821"), ("a.py", "I001")])
         self.assertIn("cannot be used with `--isolated`", self.error("--isolated", "--config", "lint.toml", "."))
 
     def test_stdin_uses_the_configuration_of_its_name(self):
@@ -114,13 +113,30 @@ class Discovery(Workspace):
 
 
 class Settings(Workspace):
+    def test_ruff_selectors_lint_does_not_have_warn_and_select_nothing(self):
+        # A Ruff configuration works unchanged: Ruff's codes that lint lacks are said, not fatal.
+        self.write("pyproject.toml", '[tool.lint]\nextend-select = ["PLR0133", "N", "E711"]\nignore = ["D"]\n')
+        self.write("a.py", SOURCE)
+        proc = run("--output-format", "json", "--select", "E7,PL", ".", cwd=self.dir)
+        self.assertEqual(proc.returncode, 1, proc.stderr)
+        self.assertEqual(sorted({d["code"] for d in json.loads(proc.stdout)}), ["E701", "E711"])
+        self.assertEqual(proc.stderr.decode().splitlines(), [
+            "warning: `PLR0133` selects Ruff rules that lint does not have yet; ignored (pyproject.toml:2:18)",
+            "warning: `N` selects Ruff rules that lint does not have yet; ignored (pyproject.toml:2:29)",
+            "warning: `D` selects Ruff rules that lint does not have yet; ignored (pyproject.toml:3:11)",
+            "warning: `PL` selects Ruff rules that lint does not have yet; ignored (the command line)",
+        ])
+        # What neither tool knows still stops the run.
+        self.assertIn("unknown rule selector `XYZ1`", self.error("--select", "XYZ1", "."))
+
     def test_select_extend_select_ignore(self):
         self.write("a.py", SOURCE + "s = '\\d'\n")
         self.write("lint.toml", 'select = ["E7", "F"]\nextend-select = ["W605"]\nignore = ["E711", "F8"]\n')
         self.assertEqual([c for _, c in self.codes(".")], ["E701", "F401", "W605"])
 
     def test_per_file_ignores_and_extend(self):
-        self.write("lint.toml", 'per-file-ignores = { "tests/*" = ["F401"], "!src/*" = ["F821"] }\n'
+        self.write("lint.toml", 'select = ["E4", "E7", "E9", "F"]\n'
+                                'per-file-ignores = { "tests/*" = ["F401"], "!src/*" = ["F821"] }\n'
                                 'extend-per-file-ignores = { "conf.py" = ["E7"] }\n')
         self.write("src/a.py", SOURCE)
         self.write("tests/t.py", SOURCE)
@@ -287,6 +303,7 @@ class ShowCommands(Workspace):
     def test_statistics(self):
         self.write("a.py", "import os\nimport sys\nl = 1\nif x == None: pass\n")
         self.write("b.py", "import re\n")
+        self.write("lint.toml", 'select = ["E4", "E7", "E9", "F"]\n')
         proc = run("--statistics", ".", cwd=self.dir)
         self.assertEqual(proc.returncode, 1)
         self.assertEqual(proc.stdout.decode(),
