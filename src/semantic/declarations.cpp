@@ -1,6 +1,7 @@
 // What the builder records of statements with their own shape: imports, `__all__` and its
 // mutations, and the names inside string annotations.
 #include <algorithm>
+#include <cctype>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -23,6 +24,101 @@ bool is_generic_form_name(std::string_view n) {
 }
 
 }  // namespace semantic_builder
+
+namespace {
+
+bool is_typing_module(std::string_view m) { return m == "typing" || m == "typing_extensions"; }
+
+// Ruff's is_standard_library_generic, on a dotted qualified name.
+bool is_standard_library_generic(std::string_view q) {
+  static const std::unordered_set<std::string_view> generics = {
+      "builtins.dict", "builtins.frozenset", "builtins.list", "builtins.set", "builtins.tuple", "builtins.type",
+      "collections.ChainMap", "typing.ChainMap", "typing_extensions.ChainMap", "collections.Counter",
+      "typing.Counter", "typing_extensions.Counter", "collections.OrderedDict", "typing.OrderedDict",
+      "collections.defaultdict", "collections.deque", "contextlib.AbstractAsyncContextManager",
+      "contextlib.AbstractContextManager", "re.Match", "re.Pattern", "typing.Match", "typing.Pattern",
+      "typing.io.BinaryIO", "typing.io.IO", "typing.io.TextIO", "typing.re.Match", "typing.re.Pattern",
+      "weakref.WeakKeyDictionary", "weakref.WeakSet", "weakref.WeakValueDictionary"};
+  static const std::unordered_set<std::string_view> abc = {
+      "AsyncGenerator", "AsyncIterable", "AsyncIterator", "Awaitable", "ByteString", "Callable", "Collection",
+      "Container", "Coroutine", "Generator", "ItemsView", "Iterable", "Iterator", "KeysView", "Mapping",
+      "MappingView", "MutableMapping", "MutableSequence", "MutableSet", "Reversible", "Sequence", "Set",
+      "ValuesView"};
+  static const std::unordered_set<std::string_view> typing = {
+      "AbstractSet", "AsyncContextManager", "AsyncGenerator", "AsyncIterator", "Awaitable", "BinaryIO",
+      "ByteString", "Callable", "ClassVar", "Collection", "Concatenate", "Container", "ContextManager",
+      "Coroutine", "DefaultDict", "Deque", "Dict", "Final", "FrozenSet", "Generator", "Generic", "IO",
+      "ItemsView", "Iterable", "Iterator", "KeysView", "List", "Mapping", "MutableMapping", "MutableSequence",
+      "MutableSet", "Optional", "Reversible", "Sequence", "Set", "TextIO", "Tuple", "Type", "TypeGuard",
+      "Union", "Unpack", "ValuesView"};
+  static const std::unordered_set<std::string_view> typing_extensions = {
+      "AsyncContextManager", "AsyncGenerator", "AsyncIterable", "AsyncIterator", "Awaitable", "ClassVar",
+      "Concatenate", "ContextManager", "Coroutine", "DefaultDict", "Deque", "Type"};
+  if (generics.count(q)) return true;
+  if (q.starts_with("collections.abc.")) return abc.count(q.substr(16)) != 0;
+  if (q.starts_with("typing.")) return typing.count(q.substr(7)) != 0;
+  if (q.starts_with("typing_extensions.")) return typing_extensions.count(q.substr(18)) != 0;
+  return false;
+}
+
+}  // namespace
+
+std::string SemanticBuilder::Impl::qualified_of(std::string_view expr) const {
+  for (char c : expr) {
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.')) return "";
+  }
+  const size_t dot = expr.find('.');
+  const std::string_view head = expr.substr(0, dot);
+  const auto it = imported.find(head);
+  if (it != imported.end()) {
+    return dot == std::string_view::npos ? it->second : it->second + std::string(expr.substr(dot));
+  }
+  if (dot == std::string_view::npos && is_python_builtin(head, model->target_minor) && !bound_names.count(head)) {
+    return "builtins." + std::string(head);
+  }
+  return "";
+}
+
+TypeCall SemanticBuilder::Impl::type_call_of(std::string_view function) const {
+  const std::string q = qualified_of(function);
+  const size_t dot = q.rfind('.');
+  if (dot == std::string::npos) return TypeCall::None;
+  const std::string_view module = std::string_view(q).substr(0, dot);
+  const std::string_view member = std::string_view(q).substr(dot + 1);
+  if (is_typing_module(module)) {
+    if (member == "cast") return TypeCall::Cast;
+    if (member == "NewType") return TypeCall::NewType;
+    if (member == "TypeVar") return TypeCall::TypeVar;
+    if (member == "TypeAliasType") return TypeCall::TypeAliasType;
+    if (member == "TypedDict") return TypeCall::TypedDict;
+  }
+  if (module == "mypy_extensions" && (member == "Arg" || member == "DefaultArg" || member == "NamedArg" ||
+                                      member == "DefaultNamedArg" || member == "VarArg" || member == "KwArg")) {
+    return TypeCall::MypyArg;
+  }
+  return TypeCall::None;
+}
+
+bool SemanticBuilder::Impl::is_generic_subscript(std::string_view form) const {
+  return is_standard_library_generic(qualified_of(form));
+}
+
+bool SemanticBuilder::Impl::is_typed_dict_form(std::string_view form) const {
+  const std::string q = qualified_of(form);
+  return q == "typing.TypedDict" || q == "typing_extensions.TypedDict";
+}
+
+void SemanticBuilder::Impl::typed_dict_argument(Frame& arg, TSNode n) const {
+  TSNode inner = n;
+  if (is(inner, "type") && ts_node_named_child_count(inner) == 1) inner = ts_node_named_child(inner, 0);
+  if (is(inner, "dictionary")) {
+    arg.typed_dict = true;  // the dictionary, or the `type` node around it (its child is marked on entry)
+    return;
+  }
+  arg.annotation = false;
+  arg.runtime_type = false;
+  arg.literal_subscript = true;
+}
 
 void SemanticBuilder::Impl::bind_imports(Frame& f, TSNode stmt, K kind) {
   const Symbols& sy = symbols();
@@ -101,11 +197,9 @@ void SemanticBuilder::Impl::bind_imports(Frame& f, TSNode stmt, K kind) {
         is_generic_form_name(std::string_view(q).substr(q.find('.') + 1))) {
       typing_forms.insert(bound_name);
     }
-    if (q == "typing.cast" || q == "typing_extensions.cast") cast_names.insert(bound_name);
-    if (q == "typing.TypeVar" || q == "typing_extensions.TypeVar") typevar_names.insert(bound_name);
     if (q == "typing.Annotated" || q == "typing_extensions.Annotated") annotated_names.insert(bound_name);
     if ((q == "typing" || q == "typing_extensions") && bk == BindingKind::Import) typing_modules.insert(bound_name);
-    if (q == "typing.Annotated" || q == "typing_extensions.Annotated") annotated_names.insert(bound_name);
+    imported[e.name] = bk == BindingKind::SubmoduleImport ? std::string(e.name) : q;
     qualified.push_back(std::move(q));
     f.sink->push_back(e);
   }

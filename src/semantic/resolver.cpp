@@ -172,7 +172,8 @@ struct Resolver {
         m.references.push_back(r);
         return;
       }
-      if (sc.kind == ScopeKind::Function && e.name == "__class__" && sc.parent >= 0 &&
+      // A method's `__class__` cell; a lambda in a class body has it too.
+      if ((sc.kind == ScopeKind::Function || sc.kind == ScopeKind::Lambda) && e.name == "__class__" && sc.parent >= 0 &&
           m.scopes[sc.parent].kind == ScopeKind::Class) {
         r.builtin = true;
         m.references.push_back(r);
