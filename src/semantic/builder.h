@@ -324,6 +324,8 @@ struct SemanticBuilder::Impl {
   // ---- annotations in strings --------------------------------------------------------------
 
   void string_annotation(const Frame& f, TSNode str);
+  // The annotation held by source[start, end) (a string's content), at nesting `depth`.
+  void annotation_text(const Frame& f, uint32_t start, uint32_t end, int depth);
 
   // ---- the walk ------------------------------------------------------------------------------
 

@@ -315,8 +315,11 @@ void SemanticBuilder::Impl::module_statement_exports(TSNode stmt) {
   }
 }
 
-void SemanticBuilder::Impl::string_annotation(const Frame& f, TSNode str) {
-  // Only plain, single-part strings without escapes: their content maps byte for byte.
+namespace {
+
+// The content of a plain, single-part string without escapes (its content maps byte for byte to
+// the text it holds), or a null node.
+TSNode plain_string_content(TSNode str, std::string_view source, uint32_t shift) {
   TSNode content{};
   int parts = 0;
   for (TSNode c : children(str)) {
@@ -324,32 +327,46 @@ void SemanticBuilder::Impl::string_annotation(const Frame& f, TSNode str) {
       content = c;
       ++parts;
     } else if (is(c, "interpolation") || is(c, "escape_sequence")) {
-      return;
+      return TSNode{};
     } else if (is(c, "string_start")) {
-      const std::string_view start = text(c);
-      for (char ch : start) {
-        if (ch == 'f' || ch == 'F' || ch == 'b' || ch == 'B') return;
+      const uint32_t a = ts_node_start_byte(c) + shift;
+      for (char ch : source.substr(a, ts_node_end_byte(c) + shift - a)) {
+        if (ch == 'f' || ch == 'F' || ch == 'b' || ch == 'B') return TSNode{};
       }
     }
   }
-  if (parts != 1) return;
-  const std::string_view body = text(content);
-  if (body.empty() || body.find('\n') != std::string_view::npos) return;
+  return parts == 1 ? content : TSNode{};
+}
+
+}  // namespace
+
+void SemanticBuilder::Impl::string_annotation(const Frame& f, TSNode str) {
+  const TSNode content = plain_string_content(str, source, 0);
+  if (ts_node_is_null(content)) return;
+  annotation_text(f, ts_node_start_byte(content), ts_node_end_byte(content), 0);
+}
+
+void SemanticBuilder::Impl::annotation_text(const Frame& f, uint32_t start, uint32_t end, int depth) {
+  const std::string_view body = source.substr(start, end - start);
+  if (body.empty() || body.find('\n') != std::string_view::npos || depth > 8) return;
   if (!annotation_parser) annotation_parser = std::make_unique<Parser>();
   // Parsed on its own, after one space as if it still followed its quote: what is parsed is as
   // long as the annotation, whatever its offset in the file (offsets are shifted back below).
   std::string padded(1, ' ');
   padded.append(body);
-  const uint32_t shift = ts_node_start_byte(content) - 1;
+  const uint32_t shift = start - 1;
   Tree t = annotation_parser->parse(padded);
   TSNode root = ts_tree_root_node(t.get());
   if (ts_node_has_error(root)) return;  // F722 reports it
-  // Walk the annotation expression; its names are loads resolved once everything is bound.
+  auto text_of = [&](TSNode n) {
+    return source.substr(ts_node_start_byte(n) + shift, ts_node_end_byte(n) - ts_node_start_byte(n));
+  };
+  // Walk the annotation expression; its names are loads resolved once everything is bound. A
+  // string in it is an annotation again (`"List['Path']"`), but not inside `Literal[...]`.
   std::vector<std::pair<TSNode, bool>> stack{{root, false}};
   while (!stack.empty()) {
-    auto [n, skip] = stack.back();
+    auto [n, literal] = stack.back();
     stack.pop_back();
-    if (skip) continue;
     const std::string_view k = kind(n);
     if (k == "identifier") {
       Event e;
@@ -365,18 +382,33 @@ void SemanticBuilder::Impl::string_annotation(const Frame& f, TSNode str) {
     }
     if (k == "attribute") {
       TSNode obj = field(n, "object");
-      if (!ts_node_is_null(obj)) stack.push_back({obj, false});
+      if (!ts_node_is_null(obj)) stack.push_back({obj, literal});
       continue;
     }
     if (k == "keyword_argument") {
       TSNode v = field(n, "value");
-      if (!ts_node_is_null(v)) stack.push_back({v, false});
+      if (!ts_node_is_null(v)) stack.push_back({v, literal});
       continue;
     }
-    if (k == "string") continue;
+    if (k == "string") {
+      if (literal) continue;
+      const TSNode content = plain_string_content(n, source, shift);
+      if (!ts_node_is_null(content)) {
+        annotation_text(f, ts_node_start_byte(content) + shift, ts_node_end_byte(content) + shift, depth + 1);
+      }
+      continue;
+    }
+    bool inner_literal = literal;
+    if (k == "subscript" || k == "generic_type") {
+      const TSNode head = k == "subscript" ? field(n, "value") : ts_node_named_child(n, 0);
+      if (!ts_node_is_null(head) && is_literal_form(text_of(head))) inner_literal = true;
+    }
     std::vector<TSNode> kids;
     for (TSNode c : children(n)) kids.push_back(c);
-    for (auto it = kids.rbegin(); it != kids.rend(); ++it) stack.push_back({*it, false});
+    for (auto it = kids.rbegin(); it != kids.rend(); ++it) {
+      const bool head = !kids.empty() && ts_node_eq(*it, kids.front());
+      stack.push_back({*it, inner_literal && !head});
+    }
   }
   annotation_trees.push_back(std::move(t));
 }
