@@ -562,7 +562,8 @@ void SemanticBuilder::Impl::enter(TSNode n, TSFieldId field_id) {
             deferred.sink = annotations_unit;
             deferred.flags = f.flags;
             deferred.branch = f.branch;
-            emit(deferred, Ev::Load, n, BindingKind::Assignment, kAnnotationLoad);
+            const bool forward = f.annotation && !f.runtime_type && !f.lazy;
+            emit(deferred, Ev::Load, n, BindingKind::Assignment, kAnnotationLoad | (forward ? kForwardReference : 0u));
           } else {
             emit(f, Ev::Load, n, BindingKind::Assignment, f.annotation ? static_cast<uint32_t>(kAnnotationLoad) : 0u);
           }

@@ -121,6 +121,11 @@ struct Event {
 
 enum class Ctx : uint8_t { Load, Store, Del, AugStore, Ignore };
 
+// An event flag beside semantic.h's binding flags: a load in a forward reference (a string
+// annotation, or an annotation deferred by `from __future__ import annotations` or a stub),
+// which finds the module's binding first when there is one (PEP 563, as Ruff resolves it).
+constexpr uint32_t kForwardReference = 1u << 31;
+
 // Calls whose arguments are partly type expressions, as Ruff reads them: `cast(T, v)`,
 // `NewType("N", T)`, `TypeVar("T", A, bound=B)`, `TypeAliasType("A", T)`, `TypedDict("D", {"k": T})`
 // and mypy_extensions' `Arg(T, "name")` family.

@@ -375,7 +375,7 @@ void SemanticBuilder::Impl::annotation_text(const Frame& f, uint32_t start, uint
       e.start = ts_node_start_byte(n) + shift;
       e.end = ts_node_end_byte(n) + shift;
       e.name = normalized(source.substr(e.start, e.end - e.start));
-      e.flags = f.flags | kAnnotationLoad;
+      e.flags = f.flags | kAnnotationLoad | kForwardReference;
       e.branch = f.branch;
       annotations_unit->push_back(e);
       continue;
@@ -399,16 +399,22 @@ void SemanticBuilder::Impl::annotation_text(const Frame& f, uint32_t start, uint
       continue;
     }
     bool inner_literal = literal;
+    bool annotated = false;  // `Annotated[T, metadata...]`: only T is a type
     if (k == "subscript" || k == "generic_type") {
       const TSNode head = k == "subscript" ? field(n, "value") : ts_node_named_child(n, 0);
       if (!ts_node_is_null(head) && is_literal_form(text_of(head))) inner_literal = true;
+      if (!ts_node_is_null(head) && k == "subscript" && is_annotated_form(text_of(head))) annotated = true;
     }
     std::vector<TSNode> kids;
     for (TSNode c : children(n)) kids.push_back(c);
-    for (auto it = kids.rbegin(); it != kids.rend(); ++it) {
-      const bool head = !kids.empty() && ts_node_eq(*it, kids.front());
-      stack.push_back({*it, inner_literal && !head});
+    int named = 0;
+    std::vector<bool> literal_kid(kids.size());
+    for (size_t i = 0; i < kids.size(); ++i) {
+      const bool is_named = ts_node_is_named(kids[i]) && !ts_node_is_extra(kids[i]);
+      literal_kid[i] = (inner_literal && i > 0) || (annotated && is_named && named >= 2);
+      named += is_named;
     }
+    for (size_t i = kids.size(); i-- > 0;) stack.push_back({kids[i], literal_kid[i]});
   }
   annotation_trees.push_back(std::move(t));
 }

@@ -132,7 +132,24 @@ struct Resolver {
 
   void load(const Event& e) {
     Reference r = reference_of(e);
-    r.flags = e.flags;
+    r.flags = e.flags & ~kForwardReference;
+    if (e.flags & kForwardReference) {
+      // A forward reference finds the module's binding first, if it is bound.
+      const Scope& module = m.scopes[0];
+      const auto it = module.names.find(e.name);
+      if (it != module.names.end()) {
+        const BindingKind k = m.bindings[it->second].kind;
+        if (k != BindingKind::Annotation && k != BindingKind::Deletion) {
+          // Ruff records the reference in the module's scope (so F823 does not see it).
+          r.scope = 0;
+          r.binding = static_cast<int32_t>(it->second);
+          use(it->second, e);
+          use_aliased_submodule(module, m.bindings[it->second], e);
+          m.references.push_back(r);
+          return;
+        }
+      }
+    }
     int32_t s = static_cast<int32_t>(e.scope);
     bool first = true;
     bool star = false;
