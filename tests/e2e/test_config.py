@@ -253,7 +253,7 @@ class Errors(Workspace):
 
     def test_unknown_code_or_prefix(self):
         self.check('select = ["E", "F4011"]\n', "lint.toml:1:16: unknown rule selector `F4011`; did you mean `F401`?")
-        self.check('ignore = ["Q"]\n', "lint.toml:1:11: unknown rule selector `Q`")
+        self.check('ignore = ["XYZ"]\n', "lint.toml:1:11: unknown rule selector `XYZ`")
         self.check('per-file-ignores = { "a.py" = ["E7111"] }\n', "lint.toml:1:32: unknown rule selector `E7111`; did you mean `E711`?")
 
     def test_bad_glob(self):
