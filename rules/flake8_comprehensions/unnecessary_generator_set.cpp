@@ -1,7 +1,7 @@
 #include "flake8_comprehensions/calls.h"
 #include "flake8_comprehensions/comparable.h"
 #include "flake8_comprehensions/fixes.h"
-#include "flake8_comprehensions/generator.h"
+#include "fix/generator.h"
 
 namespace lint::rules {
 

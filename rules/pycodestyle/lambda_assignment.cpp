@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "engine/rule.h"
-#include "pycodestyle/codegen.h"
+#include "fix/generator.h"
 #include "pycodestyle/lines.h"
 #include "semantic/semantic.h"
 
@@ -340,7 +340,7 @@ class LambdaAssignment final : public Rule {
   // them, with the body's own text; every line after the first starts with the statement's
   // indentation.
   std::string function(const Context& ctx, const Pending& p, const std::vector<TSNode>& params, TSNode returns) {
-    const codegen::Generator gen(ctx);
+    codegen::Generator gen(ctx);
     std::string generated = "def ";
     generated += ctx.original(p.name);
     generated += '(';

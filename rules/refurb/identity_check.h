@@ -9,7 +9,7 @@
 #include <string>
 
 #include "engine/rule.h"
-#include "flake8_comprehensions/generator.h"
+#include "fix/generator.h"
 #include "pyupgrade/edits.h"
 #include "syntax/node.h"
 
