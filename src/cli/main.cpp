@@ -463,16 +463,18 @@ std::string_view code_prefix(std::string_view code) {
   return code.substr(0, n);
 }
 
+// Whether a Python rule is one of lint's own, from the shipped python_rules/ folder.
+bool is_shipped(const PythonRuleInfo& r) {
+  std::error_code ec;
+  static const fs::path shipped = fs::weakly_canonical(LINT_PYTHON_RULES_DIR, ec);
+  const fs::path rel = fs::weakly_canonical(r.path, ec).lexically_relative(shipped);
+  return !rel.empty() && *rel.begin() != "..";
+}
+
 // A user's Python rule may not take the code prefix of lint's built-in rules (native or
 // shipped): a later version adding a rule there would take its code, and `--select B`,
 // `# noqa: B` and per-file-ignores would mix the two. Throws PythonRuleError naming both.
 void check_code_prefixes(const std::deque<PythonRuleInfo>& rules) {
-  std::error_code ec;
-  const fs::path shipped = fs::weakly_canonical(LINT_PYTHON_RULES_DIR, ec);
-  auto is_shipped = [&](const PythonRuleInfo& r) {
-    const fs::path rel = fs::weakly_canonical(r.path, ec).lexically_relative(shipped);
-    return !rel.empty() && *rel.begin() != "..";
-  };
   std::map<std::string_view, const RuleSpec*> builtin;  // prefix -> a built-in rule with it
   for (const RuleSpec* n : all_rules()) {
     if (!n->python) builtin.emplace(code_prefix(n->code), n);
@@ -502,7 +504,7 @@ std::deque<PythonRuleInfo> register_python_rules(const std::vector<std::string>&
   }
   std::deque<PythonRuleInfo> rules = scan_python_rules(unique);
   check_code_prefixes(rules);
-  for (const PythonRuleInfo& r : rules) register_rule(&r.spec);
+  for (const PythonRuleInfo& r : rules) register_rule(&r.spec, is_shipped(r));
   return rules;
 }
 

@@ -10,6 +10,7 @@
 #include <cstring>
 #include <map>
 #include <mutex>
+#include <unordered_map>
 
 #include "cache/cache.h"
 #include "fix/diff.h"
@@ -22,6 +23,23 @@
 namespace lint {
 
 namespace {
+
+// Ruff sorts a file's diagnostics by their start alone, keeping the order its checkers produced
+// them in where they start at one place; src/engine/ruff_order.inc is that order by rule. A
+// syntax error comes first, a rule Ruff does not have (a user's Python rule) last.
+int ruff_order(const Diagnostic& d) {
+  static constexpr std::string_view kOrder[] = {
+#include "engine/ruff_order.inc"
+  };
+  static const std::unordered_map<std::string_view, int> rank = [] {
+    std::unordered_map<std::string_view, int> r;
+    for (const std::string_view code : kOrder) r.emplace(code, static_cast<int>(r.size()));
+    return r;
+  }();
+  if (!d.rule) return -1;
+  const auto it = rank.find(d.rule->code);
+  return it == rank.end() ? static_cast<int>(rank.size()) : it->second;
+}
 
 thread_local std::unique_ptr<Parser> tls_parser;
 
@@ -412,6 +430,8 @@ std::unique_ptr<Pass> check(const SourcePath& path, std::string file_text, const
   }
   std::sort(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
     if (a.start != b.start) return a.start < b.start;
+    const int ra = ruff_order(a), rb = ruff_order(b);
+    if (ra != rb) return ra < rb;
     const std::string_view ca = a.rule ? a.rule->code : "", cb = b.rule ? b.rule->code : "";
     if (ca != cb) return ca < cb;
     return a.end < b.end;

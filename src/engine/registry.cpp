@@ -1,5 +1,6 @@
 #include "engine/registry.h"
 
+#include <algorithm>
 #include <array>
 #include <stdexcept>
 #include <string>
@@ -26,16 +27,29 @@ std::vector<const RuleSpec*>& registered() {
   static std::vector<const RuleSpec*> rules(kRules.begin(), kRules.end());
   return rules;
 }
+
+// The rules Ruff 0.17.3 runs when nothing is selected.
+constexpr std::array<std::string_view, 407> kRuffDefaults = {
+#include "engine/ruff_defaults.inc"
+};
+static_assert(std::ranges::is_sorted(kRuffDefaults));
+
+// The Python rules that ship with lint (registered at run time, but lint's own).
+std::vector<const RuleSpec*>& shipped() {
+  static std::vector<const RuleSpec*> rules;
+  return rules;
+}
 }  // namespace
 
 std::span<const RuleSpec* const> all_rules() { return {registered().data(), registered().size()}; }
 
-void register_rule(const RuleSpec* spec) {
+void register_rule(const RuleSpec* spec, bool is_shipped) {
   if (const RuleSpec* clash = find_rule(spec->code)) {
     throw std::runtime_error("rule code " + std::string(spec->code) + " is taken by the " +
                              (clash->python ? "Python" : "native") + " rule " + std::string(clash->name));
   }
   registered().push_back(spec);
+  if (is_shipped) shipped().push_back(spec);
 }
 
 const RuleSpec* find_rule(std::string_view code_or_name) {
@@ -46,10 +60,9 @@ const RuleSpec* find_rule(std::string_view code_or_name) {
 }
 
 bool is_default_rule(const RuleSpec& spec) {
-  // E4, E7, E9 and F: the linter, not the letter (refurb's FURB and flynt's FLY are not F).
-  const std::string_view c = spec.code;
-  if (spec.linter == "pyflakes") return true;
-  return spec.linter == "pycodestyle" && (c.starts_with("E4") || c.starts_with("E7") || c.starts_with("E9"));
+  // A user's Python rule is never on by default, whatever its code.
+  if (spec.python && std::ranges::find(shipped(), &spec) == shipped().end()) return false;
+  return std::ranges::binary_search(kRuffDefaults, spec.code);
 }
 
 }  // namespace lint

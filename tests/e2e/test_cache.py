@@ -16,7 +16,7 @@ class Cache(unittest.TestCase):
     def setUp(self):
         self.tmp = tempfile.mkdtemp()
         self.dir = Path(self.tmp)
-        self.write("pkg/a.py", "import os\nx = f'plain'\n")
+        self.write("pkg/a.py", "import os\n\nx = f'plain'\n")
         self.write("pkg/b.py", "def f():\n    return undefined_name\n")
 
     def tearDown(self):
@@ -54,7 +54,7 @@ class Cache(unittest.TestCase):
         base, _ = self.lint()
         self.assertEqual(base, [("a.py", "F401"), ("a.py", "F541"), ("b.py", "F821")])
         # The file's content: only the changed file is linted again.
-        self.write("pkg/a.py", "import os\nx = os.sep\n")
+        self.write("pkg/a.py", "import os\n\nx = os.sep\n")
         found, said = self.lint()
         self.assertEqual(found, [("b.py", "F821")])
         self.assertIn("1 files from the cache, 1 linted", said)
@@ -70,7 +70,7 @@ class Cache(unittest.TestCase):
         found, _ = self.lint("--config", "undefined-name.builtins = ['undefined_name']")
         self.assertEqual(found, [("a.py", "F401")])
         # The target version (builtins differ).
-        self.write("pkg/b.py", "anext\n")
+        self.write("pkg/b.py", "x = anext\n")
         found, _ = self.lint("--target-version", "py39")
         self.assertEqual(found, [("a.py", "F401"), ("b.py", "F821")])
         found, _ = self.lint("--target-version", "py310")

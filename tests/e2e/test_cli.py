@@ -63,7 +63,7 @@ class ExitCodes(Workspace):
         self.write("bad.py", "if x == None:\n    pass\n")
         proc = run("--exit-zero", ".", cwd=self.dir)
         self.assertEqual(proc.returncode, 0)
-        self.assertIn(b"E711", proc.stdout)
+        self.assertIn(b"F821", proc.stdout)
 
     def test_syntax_error_is_one(self):
         self.write("syn.py", "def f(:\n    pass\n")
@@ -95,6 +95,16 @@ class ExitCodes(Workspace):
         self.assertRegex(proc.stdout.decode(), r"^lint \d+\.\d+\.\d+\n$")
 
 
+class SameStart(Workspace):
+    def test_diagnostics_at_one_place_come_in_ruffs_order(self):
+        # Ruff orders by start alone, keeping the order its checkers produced them in: T100 (the
+        # syntax tree) before I001 (imports), UP020 before SIM115 (one call, analysed in that order).
+        self.write("a.py", 'import pdb, io\npdb.set_trace()\nf = io.open("x")\n')
+        proc = run("--select", "T100,I001,UP020,SIM115", "--output-format", "concise", "a.py", cwd=self.dir)
+        self.assertEqual([line.split(" ")[1] for line in proc.stdout.decode().splitlines()[:-2]],
+                         ["T100", "I001", "T100", "UP020", "SIM115"])
+
+
 class Selection(Workspace):
     def setUp(self):
         super().setUp()
@@ -104,8 +114,9 @@ class Selection(Workspace):
         _, diags = self.lint_json(*args, "a.py")
         return sorted({d["code"] for d in diags})
 
-    def test_default_set_is_e4_e7_e9_f(self):
-        self.assertEqual(self.codes(), ["E401", "E701", "E711"])
+    def test_default_set_is_ruffs(self):
+        # Ruff 0.17.3's defaults: isort and W605, not E401, E701 or E711.
+        self.assertEqual(self.codes(), ["I001", "W605"])
 
     def test_select_prefix_name_and_all(self):
         self.assertEqual(self.codes("--select", "E7"), ["E701", "E711"])
@@ -115,8 +126,9 @@ class Selection(Workspace):
         self.assertEqual(self.codes("--select", "ALL"), ["E401", "E701", "E711", "I001", "T201", "W605"])
 
     def test_extend_select_and_ignore(self):
-        self.assertEqual(self.codes("--extend-select", "W605"), ["E401", "E701", "E711", "W605"])
-        self.assertEqual(self.codes("--ignore", "E7"), ["E401"])
+        self.assertEqual(self.codes("--extend-select", "E7"), ["E701", "E711", "I001", "W605"])
+        self.assertEqual(self.codes("--ignore", "W605"), ["I001"])
+        self.assertEqual(self.codes("--select", "E", "--ignore", "E7"), ["E401"])
         # The more specific selector wins, as in Ruff.
         self.assertEqual(self.codes("--select", "E711", "--ignore", "E7"), ["E711"])
         self.assertEqual(self.codes("--select", "E7", "--ignore", "E711"), ["E701"])

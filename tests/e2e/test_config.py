@@ -96,15 +96,14 @@ class Discovery(Workspace):
         self.write("pkg/b.py", SOURCE)
         self.write("a.py", SOURCE)
         self.assertEqual(self.codes("--config", 'extend-select = ["F401"]', "."), [
-            ("a.py", "E701"), ("a.py", "E711"), ("a.py", "F401"), ("a.py", "F821"),
-            ("pkg/b.py", "E711"), ("pkg/b.py", "F401")])
+            ("a.py", "F401"), ("a.py", "F821"), ("a.py", "I001"), ("pkg/b.py", "E711"), ("pkg/b.py", "F401")])
         # The command line comes last.
         self.assertEqual(self.codes("--select", "F821", "."), [("a.py", "F821"), ("pkg/b.py", "F821")])
 
     def test_isolated_ignores_every_file(self):
         self.write("lint.toml", 'select = ["F401"]\nthis is not TOML\n')
         self.write("a.py", SOURCE)
-        self.assertEqual(self.codes("--isolated", "."), [("a.py", "E701"), ("a.py", "E711"), ("a.py", "F401"), ("a.py", "F821")])
+        self.assertEqual(self.codes("--isolated", "."), [("a.py", "F401"), ("a.py", "F821"), ("a.py", "I001")])
         self.assertIn("cannot be used with `--isolated`", self.error("--isolated", "--config", "lint.toml", "."))
 
     def test_stdin_uses_the_configuration_of_its_name(self):
@@ -120,7 +119,8 @@ class Settings(Workspace):
         self.assertEqual([c for _, c in self.codes(".")], ["E701", "F401", "W605"])
 
     def test_per_file_ignores_and_extend(self):
-        self.write("lint.toml", 'per-file-ignores = { "tests/*" = ["F401"], "!src/*" = ["F821"] }\n'
+        self.write("lint.toml", 'select = ["E4", "E7", "E9", "F"]\n'
+                                'per-file-ignores = { "tests/*" = ["F401"], "!src/*" = ["F821"] }\n'
                                 'extend-per-file-ignores = { "conf.py" = ["E7"] }\n')
         self.write("src/a.py", SOURCE)
         self.write("tests/t.py", SOURCE)
@@ -287,6 +287,7 @@ class ShowCommands(Workspace):
     def test_statistics(self):
         self.write("a.py", "import os\nimport sys\nl = 1\nif x == None: pass\n")
         self.write("b.py", "import re\n")
+        self.write("lint.toml", 'select = ["E4", "E7", "E9", "F"]\n')
         proc = run("--statistics", ".", cwd=self.dir)
         self.assertEqual(proc.returncode, 1)
         self.assertEqual(proc.stdout.decode(),

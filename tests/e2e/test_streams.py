@@ -110,7 +110,7 @@ class ClosedDescriptors(Workspace):
         self.write("a.py", GOOD)
         proc = self.run_closed((0,), "--output-format", "json", "a.py")
         self.assertEqual(proc.returncode, 1)
-        self.assertEqual(sorted(d["code"] for d in json.loads(proc.stdout)), ["E711", "F821"])
+        self.assertEqual(sorted(d["code"] for d in json.loads(proc.stdout)), ["B015", "F821"])
         proc = self.run_closed((0,), "--output-format", "json", "-")
         self.assertEqual(proc.returncode, 0)
         self.assertEqual(json.loads(proc.stdout), [])
