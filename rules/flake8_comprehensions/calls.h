@@ -32,7 +32,7 @@ struct CallShape : CallArguments {
   bool has_keywords() const { return !keywords.empty(); }
 
   void load(TSNode node, const Context& ctx) {
-    load_call_arguments(node, *this);
+    load_call_arguments(node, ctx, *this);
     callee = callee_name(node, ctx);
     callee_is_name = is(function, "identifier");
   }

@@ -70,7 +70,7 @@ TSNode parent_expression(TSNode n) {
 class OpenFileWithContextHandler final : public Rule {
  public:
   void enter(TSNode node, Context& ctx) override {
-    const TSNode function = unparenthesized(field(node, "function"));
+    const TSNode function = callee(node, ctx);
     if (is(function, "identifier")) {
       candidates_.push_back(node);
     } else if (is(function, "attribute")) {

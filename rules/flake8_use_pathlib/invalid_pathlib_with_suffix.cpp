@@ -42,7 +42,7 @@ class InvalidPathlibWithSuffix final : public Rule {
  public:
   void enter(TSNode node, Context& ctx) override {
     if (callee_name(node, ctx) != "with_suffix") return;
-    if (!is(unparenthesized(field(node, "function")), "attribute")) return;
+    if (!is(callee(node, ctx), "attribute")) return;
     candidates_.push_back(node);
   }
 

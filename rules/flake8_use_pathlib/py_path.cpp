@@ -35,7 +35,7 @@ class PyPath final : public Rule {
  public:
   void enter(TSNode node, Context& ctx) override {
     // The name may be an alias (`from py.path import local as Local`).
-    const TSNode function = unparenthesized(field(node, "function"));
+    const TSNode function = callee(node, ctx);
     if (is(function, "identifier") || callee_name(node, ctx) == "local") candidates_.push_back(node);
   }
 

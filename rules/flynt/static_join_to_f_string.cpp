@@ -58,7 +58,7 @@ bool is_interpolable(TSNode n, const Context& ctx) {
 class StaticJoinToFString final : public Rule {
  public:
   void enter(TSNode node, Context& ctx) override {
-    const TSNode function = unparenthesized(field(node, "function"));
+    const TSNode function = callee(node, ctx);
     if (!is(function, "attribute") || ctx.text(field(function, "attribute")) != "join") return;
     const TSNode joiner_node = unparenthesized(field(function, "object"));
     std::string joiner;

@@ -52,7 +52,7 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 15> kAliases
 class DeprecatedUnittestAlias final : public Rule {
  public:
   void enter(TSNode node, Context& ctx) override {
-    const TSNode function = unparenthesized(field(node, "function"));
+    const TSNode function = callee(node, ctx);
     if (!is(function, "attribute")) return;
     const std::string_view attr = ctx.text(field(function, "attribute"));
     if (attr.size() < 6 || (attr[0] != 'a' && attr[0] != 'f')) return;

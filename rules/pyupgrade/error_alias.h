@@ -26,7 +26,7 @@ class ErrorAliasRule : public Rule {
   void enter(TSNode node, Context& ctx) override {
     const std::string_view k = kind(node);
     if (k == "call") {
-      const TSNode function = unparenthesized(field(node, "function"));
+      const TSNode function = callee(node, ctx);
       if (is(function, "identifier") || is(function, "attribute")) atoms_.push_back(function);
     } else if (k == "raise_statement") {
       const TSNode cause = field(node, "cause");

@@ -122,7 +122,7 @@ int enclosing_f_strings(TSNode n, const Context& ctx, TSNode* innermost) {
 class NativeLiterals final : public Rule {
  public:
   void enter(TSNode node, Context& ctx) override {
-    const TSNode function = unparenthesized(field(node, "function"));
+    const TSNode function = callee(node, ctx);
     const TSNode name = is(function, "attribute") ? field(function, "attribute") : function;
     if (!is(name, "identifier") || !is_candidate_name(ctx.text(name))) return;
     const TSNode list = field(node, "arguments");

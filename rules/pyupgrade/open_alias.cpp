@@ -34,7 +34,7 @@ with open("notes.txt") as f:
 class OpenAlias final : public Rule {
  public:
   void enter(TSNode node, Context& ctx) override {
-    const TSNode function = unparenthesized(field(node, "function"));
+    const TSNode function = callee(node, ctx);
     const TSNode name = is(function, "attribute") ? field(function, "attribute") : function;
     if (is(name, "identifier") && ctx.text(name) == "open") candidates_.push_back(node);
   }

@@ -95,7 +95,7 @@ bool reads_class_cell(TSNode function, const Context& ctx) {
 class SuperCallWithParameters final : public Rule {
  public:
   void enter(TSNode node, Context& ctx) override {
-    const TSNode function = unparenthesized(field(node, "function"));
+    const TSNode function = callee(node, ctx);
     const TSNode name = is(function, "attribute") ? field(function, "attribute") : function;
     if (!is(name, "identifier") || ctx.text(name) != "super") return;
     candidates_.push_back(node);

@@ -6,6 +6,7 @@
 #include <tree_sitter/api.h>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -145,6 +146,23 @@ inline std::vector<TSNode> string_parts(TSNode n) {
     }
   }
   return parts;
+}
+
+// The value of a string literal without escapes (the parts of an implicit concatenation
+// joined); nothing when an escape or an interpolation would have to be decoded.
+inline std::optional<std::string> plain_string_value(TSNode literal, const Context& ctx) {
+  std::string out;
+  for (TSNode part : string_parts(literal)) {
+    for (TSNode c : children(part)) {
+      if (is(c, "string_content")) {
+        if (ts_node_named_child_count(c) > 0) return std::nullopt;
+        out += ctx.text(c);
+      } else if (is(c, "interpolation")) {
+        return std::nullopt;
+      }
+    }
+  }
+  return out;
 }
 
 // Ruff's kind of a string expression: an implicit concatenation takes the kind of its f-string

@@ -42,7 +42,7 @@ std::string_view primitive_name(up::Literal l) {
 class TypeOfPrimitive final : public Rule {
  public:
   void enter(TSNode node, Context& ctx) override {
-    const TSNode function = unparenthesized(field(node, "function"));
+    const TSNode function = callee(node, ctx);
     if (is(function, "identifier") ? ctx.text(function) != "type" : !is(function, "attribute")) return;
     const Arguments args = up::call_arguments(node);
     if (args.args.size() != 1 || primitive_name(up::literal_of(args.args[0], ctx)).empty()) return;

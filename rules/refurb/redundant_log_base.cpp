@@ -61,7 +61,7 @@ class RedundantLogBase final : public Rule {
  public:
   void enter(TSNode node, Context& ctx) override {
     // A name may be an alias (`from math import log as X`): names are resolved in finish().
-    const TSNode function = unparenthesized(field(node, "function"));
+    const TSNode function = callee(node, ctx);
     if (is(function, "identifier") || callee_name(node, ctx) == "log") candidates_.push_back(node);
   }
 

@@ -104,7 +104,7 @@ class VerboseDecimalConstructor final : public Rule {
  public:
   void enter(TSNode node, Context& ctx) override {
     // A name may be an alias (`from decimal import Decimal as X`): names are resolved in finish().
-    const TSNode function = unparenthesized(field(node, "function"));
+    const TSNode function = callee(node, ctx);
     if (is(function, "identifier") || callee_name(node, ctx) == "Decimal") candidates_.push_back(node);
   }
 

@@ -8,6 +8,8 @@
 #include <cstring>
 #include <deque>
 #include <fstream>
+#include <iostream>
+#include <mutex>
 #include <set>
 #include <sstream>
 #include <unordered_map>
@@ -635,9 +637,29 @@ std::string toml_value(const RuleOptions::Value& v) {
   return out + "]";
 }
 
+// A selector of Ruff's rules that lint does not have yet is not an error (a Ruff configuration
+// works unchanged): it is said once per run, where it is written.
+void warn_ruff_only(const Selector& s) {
+  static std::mutex mutex;
+  static std::set<std::string> warned;
+  const std::lock_guard<std::mutex> lock(mutex);
+  if (!warned.insert(s.text).second) return;
+  const std::string where = s.origin.path.empty()
+                                ? std::string("the command line")
+                                : terminal_line(s.origin.path) + ":" + std::to_string(s.origin.row) + ":" +
+                                      std::to_string(s.origin.column);
+  std::cerr << "warning: `" << terminal_line(s.text) << "` selects Ruff rules that lint does not have yet; ignored ("
+            << where << ")\n";
+}
+
 void check_selectors(const std::vector<Selector>& list) {
   for (const Selector& s : list) {
-    if (!is_known_selector(s.text)) fail(s.origin, unknown_selector_message(s.text));
+    if (is_known_selector(s.text)) continue;
+    if (is_ruff_only_selector(s.text)) {
+      warn_ruff_only(s);
+    } else {
+      fail(s.origin, unknown_selector_message(s.text));
+    }
   }
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "engine/registry.h"
+#include "noqa/noqa.h"
 
 namespace lint {
 
@@ -75,6 +76,16 @@ int specificity(std::string_view selector, const RuleSpec& rule) {
 
 }  // namespace
 
+bool is_ruff_only_selector(std::string_view selector) {
+  if (selector.empty() || is_known_selector(selector)) return false;
+  for (const std::string_view code : noqa::ruff_codes()) {
+    if (!code.starts_with(selector)) continue;
+    const std::string_view linter = linter_prefix(code);
+    if (selector.size() >= linter.size() || selector == "C" || selector == "T") return true;
+  }
+  return false;
+}
+
 bool is_known_selector(std::string_view selector) {
   if (selector.empty()) return false;
   for (const RuleSpec* r : all_rules()) {
@@ -136,7 +147,7 @@ std::pair<std::vector<const RuleSpec*>, std::vector<const RuleSpec*>> resolve_fi
   std::vector<std::pair<int, int>> decided(rules.size(), {-1, 0});  // (specificity, +1 safe / -1 unsafe)
   auto apply = [&](const std::vector<std::string>& selectors, int verdict) {
     for (const std::string& s : selectors) {
-      if (!is_known_selector(s)) throw SelectionError{unknown_selector_message(s), s};
+      if (!is_known_selector(s) && !is_ruff_only_selector(s)) throw SelectionError{unknown_selector_message(s), s};
       for (size_t i = 0; i < rules.size(); ++i) {
         const int spec = specificity(s, *rules[i]);
         if (spec >= 0 && spec >= decided[i].first) decided[i] = {spec, verdict};
@@ -158,7 +169,7 @@ namespace {
 std::vector<const RuleSpec*> resolve_layers(std::span<const RuleSelection> layers, bool from_all) {
   auto check = [](const std::vector<std::string>& selectors) {
     for (const std::string& s : selectors) {
-      if (!is_known_selector(s)) throw SelectionError{unknown_selector_message(s), s};
+      if (!is_known_selector(s) && !is_ruff_only_selector(s)) throw SelectionError{unknown_selector_message(s), s};
     }
   };
   for (const RuleSelection& layer : layers) {

@@ -31,6 +31,10 @@ size_t edit_distance(std::string_view a, std::string_view b, bool ignore_case = 
 // True when `selector` names at least one rule: ALL, a code prefix, or a rule name.
 bool is_known_selector(std::string_view selector);
 
+// True when `selector` names rules of Ruff's only, none that lint has yet (`PLR0133`, `N`): a
+// Ruff configuration carries them; lint warns and selects nothing for them.
+bool is_ruff_only_selector(std::string_view selector);
+
 // The closest known code or rule name to an unknown selector, or "" if nothing is close.
 std::string closest_selector(std::string_view selector);
 

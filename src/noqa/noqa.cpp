@@ -573,6 +573,8 @@ Directive parse_line_directive(std::string_view comment) { return DirectiveLexer
 
 std::string_view redirect(std::string_view code) { return redirect_code(code); }
 
+std::span<const std::string_view> ruff_codes() { return kRuffCodes; }
+
 bool is_ruff_code(std::string_view code) {
   return std::binary_search(std::begin(kRuffCodes), std::end(kRuffCodes), redirect_code(code));
 }

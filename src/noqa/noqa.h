@@ -18,6 +18,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <span>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -83,6 +84,9 @@ std::string_view redirect(std::string_view code);
 // Whether Ruff knows the code (a rule code of Ruff 0.17.3, removed ones included, or a code
 // redirected to one). RUF100 ignores codes that neither Ruff nor lint knows, as Ruff does.
 bool is_ruff_code(std::string_view code);
+
+// Every rule code Ruff 0.17.3 knows, sorted.
+std::span<const std::string_view> ruff_codes();
 
 // What RUF100 needs to know about the file being linted.
 struct UnusedNoqa {

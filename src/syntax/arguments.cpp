@@ -61,26 +61,45 @@ Arguments arguments_of(TSNode list) {
   return a;
 }
 
-void load_call_arguments(TSNode call, CallArguments& out) {
+void load_call_arguments(TSNode call, const Context& ctx, CallArguments& out) {
   out.call = call;
-  out.function = unparenthesized(field(call, "function"));
+  out.function = callee(call, ctx);
   load_arguments(field(call, "arguments"), out);
 }
 
 const CallArguments& call_arguments(TSNode call, const Context& ctx) {
   thread_local SharedNodeKey key;
   thread_local CallArguments value;
-  if (key.changed(ctx, call)) load_call_arguments(call, value);
+  if (key.changed(ctx, call)) load_call_arguments(call, ctx, value);
   return value;
 }
 
-std::string_view callee_name(TSNode call, const Context& ctx) {
-  const TSNode function = unparenthesized(field(call, "function"));
-  const std::string_view k = kind_of(function);
-  if (k == "identifier") return ctx.text(function);
-  if (k == "attribute") return ctx.text(field(function, "attribute"));
-  return {};
+namespace {
+
+// What rules ask first of a call, worked out once per call node for all of this thread's rules.
+struct Callee {
+  TSNode function{};
+  std::string_view name;
+};
+
+const Callee& callee_of(TSNode call, const Context& ctx) {
+  thread_local SharedNodeKey key;
+  thread_local Callee value;
+  if (key.changed(ctx, call)) {
+    value.function = unparenthesized(field(call, "function"));
+    const std::string_view k = kind_of(value.function);
+    value.name = k == "identifier"  ? ctx.text(value.function)
+                 : k == "attribute" ? ctx.text(field(value.function, "attribute"))
+                                    : std::string_view{};
+  }
+  return value;
 }
+
+}  // namespace
+
+TSNode callee(TSNode call, const Context& ctx) { return callee_of(call, ctx).function; }
+
+std::string_view callee_name(TSNode call, const Context& ctx) { return callee_of(call, ctx).name; }
 
 TSNode find_keyword(TSNode list, const Context& ctx, std::string_view name) {
   if (ts_node_is_null(list) || !is(list, "argument_list")) return TSNode{};

@@ -44,7 +44,10 @@ struct CallArguments : Arguments {
 // The arguments of a call, worked out once per call node for all the rules of this thread that
 // look at it. Valid until the next call of this function.
 const CallArguments& call_arguments(TSNode call, const Context& ctx);
-void load_call_arguments(TSNode call, CallArguments& out);
+void load_call_arguments(TSNode call, const Context& ctx, CallArguments& out);
+
+// What a call calls, without parentheses: `f` in `(f)(x)`; worked out once per call node.
+TSNode callee(TSNode call, const Context& ctx);
 
 // The last name of what a call calls: `strip` in `x.strip()`, `list` in `list(...)`,
 // `builtins.list(...)` and `(list)(...)`; empty for anything else. Read cheaply during the walk

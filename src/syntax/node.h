@@ -3,6 +3,7 @@
 
 #include <tree_sitter/api.h>
 
+#include <cstdint>
 #include <cstring>
 #include <string_view>
 #include <unordered_map>
@@ -70,11 +71,32 @@ inline std::string_view kind(TSNode n) {
 }
 inline bool is(TSNode n, std::string_view k) { return kind(n) == k; }
 
-inline TSNode field(TSNode n, std::string_view name) {
-  const auto& ids = detail::field_ids();
+namespace detail {
+
+// The field id of a name, remembered by where the name's characters are: rules pass string
+// literals, so after the first call a lookup is a pointer comparison and a short memcmp (which
+// keeps a name that reuses another's memory correct), not a hash of the name.
+inline TSFieldId field_id(std::string_view name) {
+  struct Entry {
+    const char* data = nullptr;
+    std::string_view name;  // the language's copy
+    TSFieldId id = 0;
+  };
+  thread_local Entry cache[64];
+  Entry& e = cache[(reinterpret_cast<uintptr_t>(name.data()) >> 3) & 63];
+  if (e.data == name.data() && e.name == name) return e.id;
+  const auto& ids = field_ids();
   const auto it = ids.find(name);
-  if (it == ids.end()) return TSNode{};
-  return ts_node_child_by_field_id(n, it->second);
+  if (it == ids.end()) return 0;
+  e = Entry{name.data(), it->first, it->second};
+  return it->second;
+}
+
+}  // namespace detail
+
+inline TSNode field(TSNode n, std::string_view name) {
+  const TSFieldId id = detail::field_id(name);
+  return id ? ts_node_child_by_field_id(n, id) : TSNode{};
 }
 
 // Every node from `root` down, depth first and without recursion (trees can be 100,000 deep):

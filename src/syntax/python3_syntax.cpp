@@ -93,19 +93,6 @@ std::string glued_name_message(TSNode n, std::string_view found) {
   return kSeparate;
 }
 
-// Whether `n` is inside brackets of its statement (a call's arguments, a list...).
-bool inside_brackets(TSNode n) {
-  for (TSNode p = ts_node_parent(n); !ts_node_is_null(p); p = ts_node_parent(p)) {
-    const std::string_view k = kind(p);
-    if (k == "argument_list" || k == "list" || k == "tuple" || k == "set" || k == "dictionary" ||
-        k == "parenthesized_expression" || k == "subscript") {
-      return true;
-    }
-    if (k == "expression_statement" || k == "block" || k == "module" || k.ends_with("_statement")) return false;
-  }
-  return false;
-}
-
 // Whether `n` starts the first argument of a call: Python's parser, having refused a token
 // there, then expected an argument or the call's `)`.
 bool starts_first_argument(TSNode n) {
@@ -139,6 +126,64 @@ std::optional<SyntaxError> after_refused(TSNode n, uint32_t end, std::string_vie
     e = std::min(i + 1, source.size());
   }
   return SyntaxError{end, static_cast<uint32_t>(e), "Expected a statement"};
+}
+
+// The bracket a node sits in, up to its statement (null when none).
+TSNode enclosing_bracket(TSNode n) {
+  for (TSNode p = ts_node_parent(n); !ts_node_is_null(p); p = ts_node_parent(p)) {
+    const std::string_view k = kind(p);
+    if (k == "argument_list" || k == "list" || k == "tuple" || k == "set" || k == "dictionary" ||
+        k == "parenthesized_expression" || k == "subscript") {
+      return p;
+    }
+    if (k == "expression_statement" || k == "block" || k == "module" || k.ends_with("_statement")) break;
+  }
+  return TSNode{};
+}
+
+// Whether a token starting with `c` can only follow an expression (`,`, `;`, `>`, `==`, ...).
+bool cannot_start_expression(char c) { return std::string_view(",;<>=!%&|^@/").find(c) != std::string_view::npos; }
+
+// After `0777` (refused), Python's parser reads on as if the number were not there: before a
+// token that cannot start an expression (`,`, `>`, ...), in a call's or a list's first element
+// it expected the element or the closing bracket; in a statement (or at the end of its line,
+// past a comment), a statement. Inside
+// parentheses (`(0777 + 1)`) the parser has lost them: each `)` is where it expected a
+// statement, then the end of the line is.
+void after_invalid_number(TSNode n, uint32_t end, std::string_view source, std::vector<SyntaxError>& out) {
+  const auto next_token = [&](size_t i) {
+    while (i < source.size() && (source[i] == ' ' || source[i] == '\t')) ++i;
+    if (i < source.size() && source[i] == '#') {
+      while (i < source.size() && source[i] != '\n' && source[i] != '\r') ++i;
+    }
+    return i;
+  };
+  const auto at = [&](size_t i, std::string message) {
+    size_t e = std::min(i + 1, source.size());
+    if (i < source.size() && source[i] == '\r' && i + 1 < source.size() && source[i + 1] == '\n') e = i + 2;
+    out.push_back(SyntaxError{static_cast<uint32_t>(i), static_cast<uint32_t>(e), std::move(message)});
+  };
+  size_t i = next_token(end);
+  TSNode bracket = enclosing_bracket(n);
+  if (!ts_node_is_null(bracket) && is(bracket, "parenthesized_expression")) {
+    for (; !ts_node_is_null(bracket) && is(bracket, "parenthesized_expression"); bracket = enclosing_bracket(bracket)) {
+      const uint32_t close = ts_node_end_byte(bracket) - 1;
+      if (source[close] != ')') return;
+      at(close, "Expected a statement");
+      i = next_token(close + 1);
+    }
+    if (!ts_node_is_null(bracket)) return;
+  } else if (!ts_node_is_null(bracket)) {
+    const char c = i < source.size() ? source[i] : '\n';
+    if (!cannot_start_expression(c)) return;
+    const TSNode first = ts_node_named_child(bracket, 0);
+    if (ts_node_is_null(first) || ts_node_start_byte(first) != ts_node_start_byte(n)) return;
+    if (is(bracket, "argument_list")) at(i, "Expected an expression or a ')'");
+    if (is(bracket, "list")) at(i, "Expected an expression or a ']'");
+    return;
+  }
+  const char c = i < source.size() ? source[i] : '\n';
+  if (c == '\n' || c == '\r' || cannot_start_expression(c)) at(i, "Expected a statement");
 }
 
 // The clause or statement an empty block belongs to, as Python's parser names it.
@@ -251,7 +296,12 @@ void Python3Syntax::check(TSNode n, TSSymbol s, std::string_view source, std::ve
       const bool suffix = text.ends_with('l') || text.ends_with('L');
       const uint32_t end = start + static_cast<uint32_t>(text.size()) - (suffix ? 1 : 0);
       out.push_back(SyntaxError{start, end, "Invalid decimal integer literal"});
-      if (auto e = after_refused(n, end, source, !inside_brackets(n))) out.push_back(std::move(*e));
+      // Ruff's parser skips the refused token (and reads a suffix `L` as the expression); it
+      // then expected something else only where a `,`, a `;` or the end of the line follows.
+      const TSNode bracket = enclosing_bracket(n);
+      if (!suffix || (!ts_node_is_null(bracket) && is(bracket, "parenthesized_expression"))) {
+        after_invalid_number(n, end, source, out);
+      }
       return;
     }
     if (text.ends_with('l') || text.ends_with('L')) {

@@ -113,6 +113,22 @@ class Discovery(Workspace):
 
 
 class Settings(Workspace):
+    def test_ruff_selectors_lint_does_not_have_warn_and_select_nothing(self):
+        # A Ruff configuration works unchanged: Ruff's codes that lint lacks are said, not fatal.
+        self.write("pyproject.toml", '[tool.lint]\nextend-select = ["PLR0133", "N", "E711"]\nignore = ["D"]\n')
+        self.write("a.py", SOURCE)
+        proc = run("--output-format", "json", "--select", "E7,PL", ".", cwd=self.dir)
+        self.assertEqual(proc.returncode, 1, proc.stderr)
+        self.assertEqual(sorted({d["code"] for d in json.loads(proc.stdout)}), ["E701", "E711"])
+        self.assertEqual(proc.stderr.decode().splitlines(), [
+            "warning: `PLR0133` selects Ruff rules that lint does not have yet; ignored (pyproject.toml:2:18)",
+            "warning: `N` selects Ruff rules that lint does not have yet; ignored (pyproject.toml:2:29)",
+            "warning: `D` selects Ruff rules that lint does not have yet; ignored (pyproject.toml:3:11)",
+            "warning: `PL` selects Ruff rules that lint does not have yet; ignored (the command line)",
+        ])
+        # What neither tool knows still stops the run.
+        self.assertIn("unknown rule selector `XYZ1`", self.error("--select", "XYZ1", "."))
+
     def test_select_extend_select_ignore(self):
         self.write("a.py", SOURCE + "s = '\\d'\n")
         self.write("lint.toml", 'select = ["E7", "F"]\nextend-select = ["W605"]\nignore = ["E711", "F8"]\n')

@@ -27,6 +27,24 @@ ERRORS = {
         (8, 7, 8, 10, "Simple statements must be separated by newlines or semicolons"),
         (9, 7, 9, 13, "Unparenthesized tuple expression cannot be used here"),
     ]),
+    # After a refused `0777` Python's parser reads on as if it were not there.
+    "octal.py": ("x = 0777L\nz = 0777 + 1\ny = (0777)\nf(0777)\nf(0777 > 0)\nw = [0777, 1]\nv = 0777  # c\n"
+                 "u = 0777 > 0\n", [
+        (1, 5, 1, 9, "Invalid decimal integer literal"),
+        (2, 5, 2, 9, "Invalid decimal integer literal"),
+        (3, 6, 3, 10, "Invalid decimal integer literal"),
+        (3, 10, 3, 11, "Expected a statement"),
+        (3, 11, 4, 1, "Expected a statement"),
+        (4, 3, 4, 7, "Invalid decimal integer literal"),
+        (5, 3, 5, 7, "Invalid decimal integer literal"),
+        (5, 8, 5, 9, "Expected an expression or a ')'"),
+        (6, 6, 6, 10, "Invalid decimal integer literal"),
+        (6, 10, 6, 11, "Expected an expression or a ']'"),
+        (7, 5, 7, 9, "Invalid decimal integer literal"),
+        (7, 14, 8, 1, "Expected a statement"),
+        (8, 5, 8, 9, "Invalid decimal integer literal"),
+        (8, 10, 8, 11, "Expected a statement"),
+    ]),
     "blocks.py": ("def f():\npass\nclass A:\nx = 1\n", [
         (2, 1, 2, 5, "Expected an indented block after function definition"),
         (4, 1, 4, 2, "Expected an indented block after `class` definition"),

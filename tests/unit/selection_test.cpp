@@ -123,3 +123,15 @@ TEST_CASE("selector lists split on commas and trim spaces", "[selection]") {
   CHECK(split_selectors("E7, F401,,W") == std::vector<std::string>{"E7", "F401", "W"});
   CHECK(split_selectors("").empty());
 }
+
+TEST_CASE("a selector of Ruff's rules that lint lacks is not unknown", "[selection]") {
+  CHECK(is_ruff_only_selector("PLR0133"));
+  CHECK(is_ruff_only_selector("PL"));
+  CHECK(is_ruff_only_selector("N"));
+  CHECK_FALSE(is_ruff_only_selector("F401"));  // lint has it
+  CHECK_FALSE(is_ruff_only_selector("XYZ1"));  // neither has it
+  CHECK_FALSE(is_ruff_only_selector("FUR"));   // inside a linter's prefix: not a Ruff selector
+  RuleSelection s;
+  s.select = std::vector<std::string>{"PLR0133", "F401"};
+  CHECK(codes(s) == std::vector<std::string>{"F401"});
+}
