@@ -148,6 +148,15 @@ inline void append_comparable(TSNode expr, const Context& ctx, std::string& out)
       continue;
     }
     if ((k == "string" || k == "concatenated_string") && comparable_detail::string_value(n, ctx, out)) continue;
+    if (ts_node_child_count(n) == 0) {
+      // Other leaves (the literal pieces of an f-string, say) are what they spell.
+      out += '(';
+      out += k;
+      out += ' ';
+      out += ctx.text(n);
+      out += ')';
+      continue;
+    }
     kids.clear();
     int commas = 0, named = 0;
     for (TSNode c : children(n)) {

@@ -7,6 +7,7 @@
 #include <tree_sitter/api.h>
 
 #include <algorithm>
+#include <optional>
 #include <cstdlib>
 #include <string>
 #include <string_view>
@@ -14,6 +15,8 @@
 
 #include "engine/rule.h"
 #include "pyflakes/string_values.h"
+#include "fix/edits.h"
+#include "pyupgrade/edits.h"
 #include "pyupgrade/semantic.h"
 #include "syntax/node.h"
 
@@ -469,6 +472,206 @@ Truth truthiness(TSNode expr, const Context& ctx, const IsBuiltin& is_builtin) {
     return truthiness(arg, ctx, is_builtin);
   }
   return Truth::Unknown;
+}
+
+// Where Ruff's AST ends a node: at its last token that is not a comment or a `;` (tree-sitter
+// may end a block, and the statements around it, after the comments that follow it).
+inline uint32_t ast_end(TSNode n) {
+  for (;;) {
+    TSNode last{};
+    for (uint32_t i = ts_node_child_count(n); i-- > 0;) {
+      const TSNode c = ts_node_child(n, i);
+      if (ts_node_is_extra(c) || is(c, ";")) continue;
+      last = c;
+      break;
+    }
+    if (ts_node_is_null(last)) return ts_node_end_byte(n);
+    n = last;
+  }
+}
+
+// Text copied from the source into a rewritten compound statement whose body moves up one
+// level (SIM102, SIM117), re-indented as libcst re-renders it. The statement that moves (`stmt`,
+// indented by `from`) starts at `to` instead, and each block inside it keeps its indentation
+// relative to its owner, except that a block indented by libcst's default (`detected`, the first
+// indentation of the text libcst parsed) is rendered with the file's indentation unit
+// (`unit`, Ruff's Stylist). A line is re-indented when it starts with its block's old
+// indentation; lines inside multi-line strings and after a backslash continuation are kept.
+class Reindenter {
+ public:
+  Reindenter(TSNode stmt, std::string_view from, std::string_view to, std::string_view detected, std::string_view unit,
+             const Context& ctx)
+      : ctx_(ctx) {
+    const std::string_view src = ctx.source();
+    const auto indentation_at = [&](uint32_t offset) -> std::optional<std::string_view> {
+      if (edits::has_leading_content(src, offset)) return std::nullopt;
+      const uint32_t line = edits::line_start(src, offset);
+      return src.substr(line, offset - line);
+    };
+    blocks_.push_back({edits::line_start(src, ts_node_start_byte(stmt)), ts_node_end_byte(stmt), std::string(from),
+                       std::string(to)});
+    for_each_node(stmt, [&](TSTreeCursor& cursor, bool entering) {
+      if (!entering) return;
+      const TSNode n = ts_tree_cursor_current_node(&cursor);
+      if (is(n, "string")) {
+        if (ts_node_start_point(n).row != ts_node_end_point(n).row) {
+          verbatim_.emplace_back(ts_node_start_byte(n), ts_node_end_byte(n));
+        }
+        return;
+      }
+      if (!is(n, "block")) return;
+      const std::vector<TSNode> body = named_operands(n);
+      const TSNode owner = ts_node_parent(n);
+      if (body.empty() || ts_node_is_null(owner)) return;
+      const std::optional<std::string_view> own = indentation_at(ts_node_start_byte(body[0]));
+      const std::optional<std::string_view> owner_indent = indentation_at(ts_node_start_byte(owner));
+      if (!own || !owner_indent || !own->starts_with(*owner_indent)) return;
+      // The owner's new indentation: that of the innermost block (or `stmt`) holding it.
+      const Block* holder = nullptr;
+      for (const Block& b : blocks_) {
+        if (b.start <= ts_node_start_byte(owner) && ts_node_start_byte(owner) < b.end &&
+            std::string_view(*owner_indent).starts_with(b.old_indent)) {
+          holder = &b;
+        }
+      }
+      if (!holder) return;
+      std::string owner_new = holder->new_indent + std::string(owner_indent->substr(holder->old_indent.size()));
+      const std::string_view relative = own->substr(owner_indent->size());
+      blocks_.push_back({edits::line_start(src, ts_node_start_byte(n)), ts_node_end_byte(n), std::string(*own),
+                         owner_new + std::string(relative == detected ? unit : relative)});
+    });
+  }
+
+  // Appends source[a, b) to `out`, re-indenting the lines that start inside it.
+  void append(std::string& out, uint32_t a, uint32_t b) const {
+    const std::string_view src = ctx_.source();
+    uint32_t at = a;
+    while (at < b) {
+      const size_t nl = src.find_first_of("\r\n", at);
+      uint32_t next = nl == std::string_view::npos || nl >= b ? b : static_cast<uint32_t>(nl) + 1;
+      if (next < b && src[next - 1] == '\r' && src[next] == '\n') ++next;
+      out += ctx_.original(at, next);
+      at = next;
+      if (at >= b) break;
+      if (const Block* block = block_of_line(at)) {
+        if (at + block->old_indent.size() <= b) {
+          out += block->new_indent;
+          at += static_cast<uint32_t>(block->old_indent.size());
+        }
+      }
+    }
+  }
+
+ private:
+  struct Block {
+    uint32_t start, end;
+    std::string old_indent, new_indent;
+  };
+
+  // The innermost block holding the line starting at `p` whose indentation the line starts
+  // with, or null when the line is to be kept as it is.
+  const Block* block_of_line(uint32_t p) const {
+    const std::string_view src = ctx_.source();
+    for (const auto& [s, e] : verbatim_) {
+      if (s < p && p < e) return nullptr;
+    }
+    uint32_t brk = p - 1;
+    if (src[brk] == '\n' && brk > 0 && src[brk - 1] == '\r') --brk;
+    if (brk > 0 && src[brk - 1] == '\\' && edits::is_line_continuation(ctx_, brk - 1)) return nullptr;
+    const Block* found = nullptr;
+    for (const Block& b : blocks_) {
+      if (b.start <= p && p <= b.end && src.substr(p).starts_with(b.old_indent)) {
+        if (!found || b.old_indent.size() >= found->old_indent.size()) found = &b;
+      }
+    }
+    return found;
+  }
+
+  const Context& ctx_;
+  std::vector<Block> blocks_;
+  std::vector<std::pair<uint32_t, uint32_t>> verbatim_;
+};
+
+// ---------------------------------------------------------------------------------------------
+// What SIM102, SIM117 and SIM401 ask before they offer a rewrite.
+
+// Blocks guarded by `TYPE_CHECKING` (any name or attribute so called, or typing's under another
+// name) are not rewritten (Ruff's is_type_checking_block).
+inline bool is_type_checking_test(TSNode test, const up::Resolver& resolver, const Context& ctx) {
+  test = unparenthesized(test);
+  if (is(test, "identifier")) return ctx.text(test) == "TYPE_CHECKING" || resolver.match_typing(test, "TYPE_CHECKING");
+  if (is(test, "attribute")) return ctx.text(field(test, "attribute")) == "TYPE_CHECKING";
+  return false;
+}
+
+// ... nor blocks whose condition reads `sys.version_info` or `sys.platform` anywhere (Ruff's
+// is_sys_version_block).
+inline bool is_sys_version_test(TSNode test, const up::Resolver& resolver) {
+  bool found = false;
+  for_each_node(test, [&](TSTreeCursor& cursor, bool entering) {
+    if (!entering || found) return;
+    const TSNode n = ts_tree_cursor_current_node(&cursor);
+    if (!is(n, "identifier") && !is(n, "attribute")) return;
+    const std::string q = resolver.qualified(n);
+    found = q == "sys.version_info" || q == "sys.platform";
+  });
+  return found;
+}
+
+// The width of a line as Ruff measures it against `line-length`: a tab advances to the next
+// multiple of the indent width (4), East Asian wide characters count two columns, other code
+// points one.
+inline size_t line_width(std::string_view text, size_t width = 0) {
+  constexpr size_t kTab = 4;
+  for (size_t i = 0; i < text.size();) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    if (b == '\t') {
+      width += kTab - width % kTab;
+      ++i;
+      continue;
+    }
+    size_t len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+    if (i + len > text.size()) len = 1;
+    uint32_t cp = len == 1 ? b : len == 2 ? (b & 0x1Fu) : len == 3 ? (b & 0x0Fu) : (b & 0x07u);
+    for (size_t j = 1; j < len; ++j) cp = (cp << 6) | (static_cast<unsigned char>(text[i + j]) & 0x3Fu);
+    i += len;
+    const bool wide = (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0x303E) || (cp >= 0x3041 && cp <= 0x33FF) ||
+                      (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xA000 && cp <= 0xA4CF) ||
+                      (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) ||
+                      (cp >= 0xFF00 && cp <= 0xFF60) || (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x1F300 && cp <= 0x1F64F) ||
+                      (cp >= 0x1F900 && cp <= 0x1F9FF) || (cp >= 0x20000 && cp <= 0x3FFFD);
+    width += wide ? 2 : 1;
+  }
+  return width;
+}
+
+// Whether every line of `content` fits in `line-length` when it replaces code starting at
+// `start`: the first line is measured after the text that precedes `start` on its line (even
+// when `content` repeats that indentation itself, as Ruff's `fits` measures it).
+inline bool fits(std::string_view content, uint32_t start, const Context& ctx) {
+  const std::string_view src = ctx.source();
+  const std::string_view prefix = src.substr(edits::line_start(src, start), start - edits::line_start(src, start));
+  const auto limit = static_cast<size_t>(ctx.line_length());
+  size_t at = 0;
+  for (bool first = true; at <= content.size(); first = false) {
+    size_t end = content.find_first_of("\r\n", at);
+    const std::string_view line = content.substr(at, end == std::string_view::npos ? std::string_view::npos : end - at);
+    if (line_width(line, first ? line_width(prefix) : 0) > limit) return false;
+    if (end == std::string_view::npos) break;
+    at = end + (content[end] == '\r' && end + 1 < content.size() && content[end + 1] == '\n' ? 2 : 1);
+    if (at == content.size()) break;
+  }
+  return true;
+}
+
+// Whether a comment lies in [start, end) widened to the start of its first line when only
+// whitespace precedes it there, and to the end of its last line when only whitespace or a
+// comment follows (Ruff's CommentRanges::has_comments of a node).
+inline bool has_comments(uint32_t start, uint32_t end, const Context& ctx) {
+  const std::string_view src = ctx.source();
+  if (!edits::has_leading_content(src, start)) start = edits::line_start(src, start);
+  if (!edits::has_trailing_content(src, end)) end = edits::line_end(src, end);
+  return up::has_comment(ctx.root(), start, end);
 }
 
 }  // namespace lint::rules::simplify

@@ -140,18 +140,8 @@ class NeedlessBool final : public Rule {
   };
 
   static bool skipped_block(TSNode stmt, const up::Resolver& resolver, const Context& ctx) {
-    const TSNode test = unparenthesized(field(stmt, "condition"));
-    if (is(test, "identifier") && ctx.text(test) == "TYPE_CHECKING") return true;
-    if (resolver.match_typing(test, "TYPE_CHECKING")) return true;
-    bool version = false;
-    for_each_node(test, [&](TSTreeCursor& cursor, bool entering) {
-      if (!entering || version) return;
-      const TSNode n = ts_tree_cursor_current_node(&cursor);
-      if (!is(n, "identifier") && !is(n, "attribute")) return;
-      const std::string q = resolver.qualified(n);
-      version = q == "sys.version_info" || q == "sys.platform";
-    });
-    return version;
+    const TSNode test = field(stmt, "condition");
+    return simplify::is_type_checking_test(test, resolver, ctx) || simplify::is_sys_version_test(test, resolver);
   }
 
   // The condition to return, written anew, and the statement returning it.

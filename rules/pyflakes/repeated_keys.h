@@ -177,6 +177,32 @@ inline bool displayable(std::string_view s) {
 
 }  // namespace keys_detail
 
+// Whether every item of a tuple, through nested tuples, is a constant (a literal or a signed
+// number): Ruff's HashableExpr compares such a tuple by value, `(1, 2)` as `(1.0, 2)`, and any
+// other tuple as written, `(f(), 2)` apart from `(f(), 2.0)`. Iterative: tuples nest deeply.
+inline bool is_constant_tuple(TSNode tuple) {
+  std::vector<TSNode> stack{tuple};
+  while (!stack.empty()) {
+    const TSNode t = stack.back();
+    stack.pop_back();
+    for (TSNode c : children(t)) {
+      if (!ts_node_is_named(c) || ts_node_is_extra(c)) continue;
+      TSNode e = unparenthesized(c);
+      if (ts_node_is_null(e)) return false;
+      if (is(e, "unary_operator")) e = unparenthesized(field(e, "argument"));
+      if (ts_node_is_null(e)) return false;
+      const std::string_view k = kind(e);
+      if (k == "tuple") {
+        stack.push_back(e);
+      } else if (!(k == "string" || k == "concatenated_string" || k == "integer" || k == "float" || k == "true" ||
+                   k == "false" || k == "none" || k == "ellipsis")) {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
 // The canonical byte form of expressions, written without recursion.
 class KeyCanonicalizer {
  public:
@@ -185,6 +211,7 @@ class KeyCanonicalizer {
   void append(TSNode key, const Context& ctx, std::string& out, bool hashable = true) {
     stack_.clear();
     literals_.clear();
+    outermost_ = true;
     stack_.push_back({key, 0, 0, kNode, hashable});
     while (!stack_.empty()) {
       const Item item = stack_.back();
@@ -327,8 +354,12 @@ class KeyCanonicalizer {
     stack_.push_back({n, 0, 0, kClose, false});
     if (k == "tuple") {
       const size_t base = stack_.size();
+      // Only the outermost tuple is checked: a tuple reached with `hashable` set is either the
+      // key itself or an item of a constant tuple (so constant too).
+      const bool by_value = hashable && (!outermost_ || is_constant_tuple(n));
+      outermost_ = false;
       for (TSNode c : children(n)) {
-        if (ts_node_is_named(c) && !ts_node_is_extra(c)) stack_.push_back({c, 0, 0, kNode, hashable});
+        if (ts_node_is_named(c) && !ts_node_is_extra(c)) stack_.push_back({c, 0, 0, kNode, by_value});
       }
       std::reverse(stack_.begin() + static_cast<std::ptrdiff_t>(base), stack_.end());
     } else if (k == "boolean_operator") {
@@ -504,6 +535,7 @@ class KeyCanonicalizer {
 
   std::vector<Item> stack_;
   std::string literals_;
+  bool outermost_ = true;  // no tuple met yet in this key
   const TSSymbol tuple_symbol_ = ts_language_symbol_for_name(python_language(), "tuple", 5, true);  // decoded f-string literal runs, referenced by kLiteral items
 };
 

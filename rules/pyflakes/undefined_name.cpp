@@ -49,6 +49,8 @@ class UndefinedName final : public Rule {
     for (const Unresolved& u : m->unresolved) {
       if (u.star_import_in_scope) continue;  // F405
       if (u.flags & kInNameErrorTry) continue;
+      // A local annotation that a nested function assigns through `nonlocal`.
+      if (u.annotation >= 0 && (m->bindings[u.annotation].flags & kReboundNonlocal)) continue;
       if (std::find(builtins_.begin(), builtins_.end(), u.name) != builtins_.end()) continue;
       std::string message = "Undefined name `" + std::string(as_written(ctx, u)) + "`";
       // A builtin of a later Python than the target: say how to target it (as Ruff does).

@@ -173,7 +173,8 @@ class UnusedVariable final : public Rule {
         const Binding& b = m->bindings[id];
         if (b.kind != BindingKind::Assignment && b.kind != BindingKind::NamedExpr &&
             b.kind != BindingKind::WithItem && b.kind != BindingKind::AnnotatedAssignment &&
-            b.kind != BindingKind::MatchCapture && b.kind != BindingKind::AugmentedAssignment) {
+            b.kind != BindingKind::MatchCapture && b.kind != BindingKind::AugmentedAssignment &&
+            b.kind != BindingKind::TypeAlias) {
           continue;
         }
         if (b.uses || (b.flags & (kUnpacked | kGlobalName | kNonlocalName | kBehindHandler))) continue;
@@ -183,7 +184,8 @@ class UnusedVariable final : public Rule {
         }
         Diagnostic& d = report(ctx, b.start, b.end, "Local variable " + quoted(name) + " is assigned to but never used");
         d.fix_title = title(name);
-        d.fix = remove_assignment(ctx, b, name_node(ctx, b));
+        // A `type X = ...` statement is reported without a fix, as Ruff does.
+        if (b.kind != BindingKind::TypeAlias) d.fix = remove_assignment(ctx, b, name_node(ctx, b));
       }
     }
   }

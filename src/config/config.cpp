@@ -812,7 +812,9 @@ void resolve_rules(Settings& s) {
                            raw.type);
     }
   };
-  for (const auto& [key, table] : s.rule_tables) {
+  for (const auto& entry : s.rule_tables) {
+    const std::string& key = entry.first;  // a plain reference: clang 14 cannot capture structured bindings
+    const auto& table = entry.second;
     const RuleSpec* rule = find_rule(key);
     if (!rule) {
       // The rules of that linter, and rules of others with an option read from its table.

@@ -78,6 +78,22 @@ TSNode SemanticBuilder::Impl::chain_start() const {
   return frames[i].node;
 }
 
+// The name of one type parameter (`type` node: T, T: bound, *Ts or **P; a default reads as a
+// bound after rewrite_for_parse), or a null node; its bound is registered to be read lazily in
+// `scope`.
+TSNode SemanticBuilder::Impl::type_parameter_name(TSNode type, uint32_t scope) {
+  TSNode first = ts_node_named_child(type, 0);
+  if (ts_node_is_null(first)) return TSNode{};
+  if (is(first, "constrained_type")) {
+    const TSNode bound = ts_node_named_child(first, 1);
+    if (!ts_node_is_null(bound) && is(bound, "type")) lazy_types[ts_node_start_byte(bound)] = scope;
+    first = ts_node_named_child(first, 0);  // the parameter's own `type` node
+    if (!ts_node_is_null(first)) first = ts_node_named_child(first, 0);
+  }
+  if (!ts_node_is_null(first) && is(first, "splat_type")) first = ts_node_named_child(first, 0);
+  return !ts_node_is_null(first) && is(first, "identifier") ? first : TSNode{};
+}
+
 void SemanticBuilder::Impl::enter(TSNode n, TSFieldId field_id) {
   const Symbols& sy = symbols();
   const K k = sy.of(n);
@@ -112,8 +128,24 @@ void SemanticBuilder::Impl::enter(TSNode n, TSFieldId field_id) {
   f.literal_unpacking = p.literal_unpacking;
   f.class_base = p.class_base;
   f.lazy = p.lazy;
+  f.runtime_type = p.runtime_type;
   f.type_parameter_list = p.type_parameter_list && (k == K::TypeParameter || p.kind == K::TypeParameter ||
                                                     p.kind == K::Function || p.kind == K::Class);
+
+  // A type parameter's bound or default (`T: B = D`): a type expression read once everything is
+  // bound (as Ruff defers them), in the type parameters' scope.
+  if (k == K::Type && !lazy_types.empty()) {
+    const auto it = lazy_types.find(ts_node_start_byte(n));
+    if (it != lazy_types.end()) {
+      f.scope = it->second;
+      lazy_types.erase(it);
+      f.ctx = Ctx::Load;
+      f.lazy = true;
+      f.annotation = true;
+      f.runtime_type = false;
+      f.literal_subscript = false;
+    }
+  }
 
   // Context from the parent's kind and the child's field.
   switch (p.kind) {
@@ -132,6 +164,7 @@ void SemanticBuilder::Impl::enter(TSNode n, TSFieldId field_id) {
         f.ctx = Ctx::Load;  // defaults and annotations: enclosing scope; names handled below
       } else if (field_id == sy.f_return_type) {
         f.annotation = true;
+        f.runtime_type = false;
       } else if (field_id == sy.f_type_parameters) {
         f.ctx = Ctx::Load;
         f.type_parameter_list = true;
@@ -190,9 +223,14 @@ void SemanticBuilder::Impl::enter(TSNode n, TSFieldId field_id) {
       }
       if (field_id == sy.f_type) {
         f.annotation = true;
+        f.runtime_type = false;
         f.ctx = Ctx::Load;
       } else if (field_id == sy.f_value) {
         f.ctx = Ctx::Load;
+        // A default is evaluated where the def is, outside its type parameters' scope.
+        if (frames.size() >= 3 && frames[frames.size() - 3].kind == K::Function) {
+          f.scope = frames[frames.size() - 3].outer_scope;
+        }
       } else if (k == K::Identifier || k == K::ListSplatPattern || k == K::DictSplatPattern ||
                  field_id == sy.f_name) {
         // The parameter's name: bound in the function (the grandparent of `parameters`).
@@ -227,9 +265,19 @@ void SemanticBuilder::Impl::enter(TSNode n, TSFieldId field_id) {
         f.sink = p.held.get();
       } else if (field_id == sy.f_type) {
         f.annotation = true;
+        f.runtime_type = false;
         f.ctx = Ctx::Load;
       } else {
         f.ctx = Ctx::Load;
+        // `X: TypeAlias = ...`: the value is a type expression (PEP 613).
+        const TSNode annotation = ts_node_child_by_field_id(p.node, sy.f_type);
+        if (field_id == sy.f_right && !ts_node_is_null(annotation)) {
+          const std::string q = qualified_of(text(annotation));
+          if (q == "typing.TypeAlias" || q == "typing_extensions.TypeAlias") {
+            f.annotation = true;
+            f.runtime_type = true;
+          }
+        }
       }
       break;
     case K::AugAssignment:
@@ -324,10 +372,16 @@ void SemanticBuilder::Impl::enter(TSNode n, TSFieldId field_id) {
       break;
     case K::Subscript:
       if (p.ctx != Ctx::Ignore) f.ctx = Ctx::Load;
-      if (!p.annotation && field_id == sy.f_subscript && p.ctx != Ctx::Ignore) {
-        // `Union[A, "B"]` outside an annotation is still a type expression (typing's forms).
+      if (field_id == sy.f_subscript && p.ctx != Ctx::Ignore) {
         const std::string_view v = text(ts_node_child_by_field_id(p.node, sy.f_value));
-        if (is_typing_form(v)) f.annotation = true;
+        if (is_typed_dict_form(v)) {
+          typed_dict_argument(f, n);
+          if (!p.annotation) f.runtime_type = true;
+        } else if (!p.annotation && (is_typing_form(v) || is_generic_subscript(v) || is_annotated_form(v))) {
+          // `Union[A, "B"]`, `list["X"]` outside an annotation are still type expressions.
+          f.annotation = true;
+          f.runtime_type = true;
+        }
       }
       if (f.annotation && field_id == sy.f_subscript) {
         special_form_argument(text(ts_node_child_by_field_id(p.node, sy.f_value)), p, f);
@@ -336,7 +390,9 @@ void SemanticBuilder::Impl::enter(TSNode n, TSFieldId field_id) {
     case K::TypeParameter:
       // `Literal[...]` and `Annotated[T, ...]` written as generic types in annotations.
       if (frames.size() >= 2 && frames[frames.size() - 2].kind == K::GenericType && ts_node_is_named(n)) {
-        special_form_argument(text(ts_node_named_child(frames[frames.size() - 2].node, 0)), p, f);
+        const std::string_view form = text(ts_node_named_child(frames[frames.size() - 2].node, 0));
+        if (is_typed_dict_form(form)) typed_dict_argument(f, n);
+        else special_form_argument(form, p, f);
       }
       break;
     case K::KeywordArgument:
@@ -347,17 +403,9 @@ void SemanticBuilder::Impl::enter(TSNode n, TSFieldId field_id) {
       f.ctx = Ctx::Load;
       if (field_id == sy.f_arguments) {
         f.annotation = false;
+        f.runtime_type = false;
         f.literal_subscript = false;
-        const std::string_view fn = text(ts_node_child_by_field_id(p.node, sy.f_function));
-        const size_t dot = fn.rfind('.');
-        if (cast_names.count(fn) || (dot != std::string_view::npos && fn.substr(dot + 1) == "cast" &&
-                                     typing_modules.count(fn.substr(0, dot)))) {
-          f.cast_arguments = true;
-        }
-        if (typevar_names.count(fn) || (dot != std::string_view::npos && fn.substr(dot + 1) == "TypeVar" &&
-                                        typing_modules.count(fn.substr(0, dot)))) {
-          f.typevar_arguments = true;
-        }
+        f.type_call = type_call_of(text(ts_node_child_by_field_id(p.node, sy.f_function)));
       }
       break;
     case K::Interpolation:
@@ -407,21 +455,69 @@ void SemanticBuilder::Impl::enter(TSNode n, TSFieldId field_id) {
     // case clauses live in the match's block
   }
 
-  // typing.cast("Type", value): the first argument is a type expression; TypeVar("T", A, B,
-  // bound=C): every argument but the name is.
-  if (p.cast_arguments && ts_node_is_named(n) && !ts_node_is_extra(n) && p.seen_subscript++ == 0) {
-    f.annotation = true;
-  }
-  if (p.typevar_arguments && ts_node_is_named(n) && !ts_node_is_extra(n)) {
-    const bool first_arg = p.seen_subscript++ == 0;
+  // The arguments of cast(), NewType(), TypeVar()... that are type expressions (see TypeCall).
+  if (p.type_call != TypeCall::None && ts_node_is_named(n) && !ts_node_is_extra(n) && k != K::DictionarySplat) {
     if (k == K::KeywordArgument) {
       const std::string_view kw = text(ts_node_child_by_field_id(n, sy.f_name));
-      if (kw == "bound" || kw == "default") f.typevar_bound = true;
-    } else if (!first_arg) {
-      f.annotation = true;
+      switch (p.type_call) {
+        case TypeCall::Cast: f.type_keyword = kw == "typ"; break;
+        case TypeCall::NewType: f.type_keyword = kw == "tp"; break;
+        case TypeCall::TypeVar: f.type_keyword = kw == "bound" || kw == "default"; break;
+        case TypeCall::TypeAliasType: f.type_keyword = kw == "value" || kw == "type_params"; break;
+        case TypeCall::TypedDict: f.type_keyword = true; break;
+        case TypeCall::MypyArg: f.type_keyword = p.positional == 0 && kw == "type"; break;
+        case TypeCall::None: break;
+      }
+    } else {
+      const uint32_t i = p.positional++;
+      bool type = false;
+      switch (p.type_call) {
+        case TypeCall::Cast: type = i == 0; break;
+        case TypeCall::NewType: type = i == 1; break;
+        case TypeCall::TypeVar: type = i >= 1; break;
+        case TypeCall::TypeAliasType: type = i == 1; break;
+        case TypeCall::TypedDict:
+          if (i >= 1 && k == K::Dictionary) {
+            f.typed_dict = true;
+            f.runtime_type = true;
+          }
+          break;
+        case TypeCall::MypyArg: type = i == 0; break;
+        case TypeCall::None: break;
+      }
+      if (type) {
+        f.annotation = true;
+        f.runtime_type = true;
+      }
     }
   }
-  if (p.typevar_bound && p.kind == K::KeywordArgument && field_id == sy.f_value) f.annotation = true;
+  if (p.type_keyword && p.kind == K::KeywordArgument && field_id == sy.f_value) {
+    f.annotation = true;
+    f.runtime_type = true;
+  }
+
+  // TypedDict's fields, `{"name": type}`: the keys are strings, not forward references.
+  if (p.typed_dict) {
+    if (p.kind == K::Dictionary && k == K::Pair) {
+      f.typed_dict_pair = true;
+    } else if (p.kind == K::Dictionary && k == K::DictionarySplat) {
+      f.annotation = false;
+      f.runtime_type = false;
+      f.literal_subscript = true;
+    } else if (p.kind != K::Dictionary && k == K::Dictionary) {
+      f.typed_dict = true;  // the dictionary inside a `type` node
+    }
+  }
+  if (p.typed_dict_pair) {
+    if (field_id == sy.f_key) {
+      f.annotation = false;
+      f.runtime_type = false;
+      f.literal_subscript = true;
+    } else if (field_id == sy.f_value) {
+      f.annotation = true;
+      f.literal_subscript = false;
+    }
+  }
 
   // Ruff treats a `del` below if, while, match or try as conditional: it does not unbind.
   // (try bodies and handlers are not conditional for Ruff; a try's else and finally blocks are).
@@ -459,14 +555,15 @@ void SemanticBuilder::Impl::enter(TSNode n, TSFieldId field_id) {
         case Ctx::Load:
           // Annotations are deferred with `from __future__ import annotations`; in stubs so are
           // type expressions and class bases, whatever refers to what comes later.
-          if ((f.annotation && (model->future_annotations || model->is_stub)) || (model->is_stub && f.class_base) ||
-              f.lazy) {
+          if ((f.annotation && ((model->future_annotations && !f.runtime_type) || model->is_stub)) ||
+              (model->is_stub && f.class_base) || f.lazy) {
             Frame deferred;
             deferred.scope = f.scope;
             deferred.sink = annotations_unit;
             deferred.flags = f.flags;
             deferred.branch = f.branch;
-            emit(deferred, Ev::Load, n, BindingKind::Assignment, kAnnotationLoad);
+            const bool forward = f.annotation && !f.runtime_type && !f.lazy;
+            emit(deferred, Ev::Load, n, BindingKind::Assignment, kAnnotationLoad | (forward ? kForwardReference : 0u));
           } else {
             emit(f, Ev::Load, n, BindingKind::Assignment, f.annotation ? static_cast<uint32_t>(kAnnotationLoad) : 0u);
           }
@@ -670,10 +767,8 @@ void SemanticBuilder::Impl::enter(TSNode n, TSFieldId field_id) {
             for (TSNode c : children(generic)) {
               if (!is(c, "type_parameter")) continue;
               for (TSNode t : children(c)) {
-                TSNode id = ts_node_named_child(t, 0);
-                if (!ts_node_is_null(id) && is(id, "splat_type")) id = ts_node_named_child(id, 0);
-                if (!ts_node_is_null(id) && is(id, "constrained_type")) id = ts_node_named_child(ts_node_named_child(id, 0), 0);
-                if (!ts_node_is_null(id) && is(id, "identifier")) emit(in_params, Ev::Bind, id, BindingKind::TypeParam);
+                const TSNode id = type_parameter_name(t, p.type_params_scope);
+                if (!ts_node_is_null(id)) emit(in_params, Ev::Bind, id, BindingKind::TypeParam);
               }
             }
           }
@@ -683,16 +778,9 @@ void SemanticBuilder::Impl::enter(TSNode n, TSFieldId field_id) {
           if (p.type_params_scope != UINT32_MAX) f.scope = p.type_params_scope;
         }
       } else if (p.kind == K::TypeParameter && p.type_parameter_list) {
-        // One type parameter: T, T: bound, *Ts or **P. Its name binds; a bound is read.
-        TSNode first = ts_node_named_child(n, 0);
-        TSNode name{};
-        if (!ts_node_is_null(first) && is(first, "identifier")) name = first;
-        if (!ts_node_is_null(first) && is(first, "splat_type")) name = ts_node_named_child(first, 0);
-        if (!ts_node_is_null(first) && is(first, "constrained_type")) {
-          TSNode t = ts_node_named_child(first, 0);
-          if (!ts_node_is_null(t)) name = ts_node_named_child(t, 0);
-        }
-        if (!ts_node_is_null(name) && is(name, "identifier")) {
+        // One type parameter: T, T: bound, *Ts or **P. Its name binds; a bound is read later.
+        const TSNode name = type_parameter_name(n, f.scope);
+        if (!ts_node_is_null(name)) {
           emit(f, Ev::Bind, name, BindingKind::TypeParam);
           bound_name_at = ts_node_start_byte(name);  // not a read when the walk reaches it
         }

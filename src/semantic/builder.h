@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -29,7 +30,7 @@ enum class K : uint8_t {
   DictPattern, NamedExpr, ListComp, SetComp, DictComp, GenExpr, ForIn, IfClause,
   Tuple, List, PatternList, TuplePattern, ListPattern, Parenthesized, ListSplat, ExpressionList,
   Type, TypeParameter, TypeAlias, GenericType, ConstrainedType, SplatType, String, ConcatenatedString,
-  Interpolation, Block, ExpressionStatement, Comment, Decorator,
+  Interpolation, Block, ExpressionStatement, Comment, Decorator, Dictionary, Pair, DictionarySplat,
 };
 
 struct Symbols {
@@ -79,7 +80,8 @@ struct Symbols {
     set("constrained_type", K::ConstrainedType); set("splat_type", K::SplatType); set("string", K::String);
     set("concatenated_string", K::ConcatenatedString); set("interpolation", K::Interpolation);
     set("block", K::Block); set("expression_statement", K::ExpressionStatement); set("comment", K::Comment);
-    set("decorator", K::Decorator);
+    set("decorator", K::Decorator); set("dictionary", K::Dictionary); set("pair", K::Pair);
+    set("dictionary_splat", K::DictionarySplat);
     auto field = [&](const char* name) {
       return ts_language_field_id_for_name(lang, name, static_cast<uint32_t>(std::string_view(name).size()));
     };
@@ -119,6 +121,16 @@ struct Event {
 
 enum class Ctx : uint8_t { Load, Store, Del, AugStore, Ignore };
 
+// An event flag beside semantic.h's binding flags: a load in a forward reference (a string
+// annotation, or an annotation deferred by `from __future__ import annotations` or a stub),
+// which finds the module's binding first when there is one (PEP 563, as Ruff resolves it).
+constexpr uint32_t kForwardReference = 1u << 31;
+
+// Calls whose arguments are partly type expressions, as Ruff reads them: `cast(T, v)`,
+// `NewType("N", T)`, `TypeVar("T", A, bound=B)`, `TypeAliasType("A", T)`, `TypedDict("D", {"k": T})`
+// and mypy_extensions' `Arg(T, "name")` family.
+enum class TypeCall : uint8_t { None, Cast, NewType, TypeVar, TypeAliasType, TypedDict, MypyArg };
+
 struct Frame {
   TSNode node{};
   K kind = K::Other;
@@ -151,10 +163,16 @@ struct Frame {
   bool import_error_try = false;    // a try statement whose handlers catch ImportError
   uint32_t seen_subscript = 0;      // subscripts: elements entered so far
   bool literal_unpacking = false;   // `a, b = 1, 2`: not an unpacking for F841 (Ruff)
-  bool cast_arguments = false;      // argument_list of typing.cast(): the first one is a type
-  bool typevar_arguments = false;   // argument_list of TypeVar(): constraints and bound are types
+  TypeCall type_call = TypeCall::None;  // argument_list of a call whose arguments hold types
+  uint32_t positional = 0;          // ... its positional arguments entered so far
+  bool type_keyword = false;        // a keyword argument of such a call whose value is a type
   bool class_base = false;          // inside a class's bases
-  bool typevar_bound = false;       // TypeVar's bound= keyword argument
+  // A type expression that runs when its statement runs (a typing form subscripted outside an
+  // annotation, a type alias's value, cast's type): not deferred by `from __future__ import
+  // annotations`, only in stubs.
+  bool runtime_type = false;
+  bool typed_dict = false;          // a dictionary whose keys are names and values types (TypedDict)
+  bool typed_dict_pair = false;     // ... one of its `key: value` pairs
 };
 
 inline bool is_dunder_all_target(std::string_view source, TSNode n) {
@@ -238,6 +256,7 @@ struct SemanticBuilder::Impl {
     e.branch = f.branch;
     e.stmt_start = f.stmt_start;
     e.node = statement_index(f.stmt);
+    if (kind == Ev::Bind) bound_names.insert(e.name);
     f.sink->push_back(e);
   }
 
@@ -268,13 +287,31 @@ struct SemanticBuilder::Impl {
   }
   // Names bound to typing's generic forms (`from typing import Union as U`), and to the typing
   // module itself (`import typing as t`).
-  std::unordered_set<std::string_view> typing_forms, typing_modules, cast_names, typevar_names;
+  std::unordered_set<std::string_view> typing_forms, typing_modules;
   bool is_typing_form(std::string_view v) const {
     if (typing_forms.count(v)) return true;
     const size_t dot = v.rfind('.');
     return dot != std::string_view::npos && typing_modules.count(v.substr(0, dot)) &&
            is_generic_form_name(v.substr(dot + 1));
   }
+  // The names imports bind here and what they refer to (`np` -> "numpy", `Opt` ->
+  // "typing.Optional"); the last import of a name wins.
+  std::unordered_map<std::string_view, std::string> imported;
+  // Every name bound so far, in any scope: a builtin's name bound by the file is not the builtin.
+  std::unordered_set<std::string_view> bound_names;
+  // The qualified name of a name or attribute chain as written (`abc.ItemsView` after `from
+  // collections import abc`: "collections.abc.ItemsView"); a builtin's is "builtins.list"; ""
+  // when it comes from neither an import nor the builtins.
+  std::string qualified_of(std::string_view expr) const;
+  TypeCall type_call_of(std::string_view function) const;
+  // Whether `form[...]` is a generic (its arguments are types) or a TypedDict, as Ruff's
+  // match_annotated_subscript reads the qualified name.
+  bool is_generic_subscript(std::string_view form) const;
+  bool is_typed_dict_form(std::string_view form) const;
+  // The argument of `TypedDict[...]` (`arg` is its frame, `n` its node): a dictionary's keys are
+  // names and its values types; anything else is no type at all.
+  void typed_dict_argument(Frame& arg, TSNode n) const;
+
   bool is_annotated_form(std::string_view v) const {
     return annotated_names.count(v) || v.ends_with(".Annotated");
   }
@@ -292,8 +329,15 @@ struct SemanticBuilder::Impl {
   // ---- annotations in strings --------------------------------------------------------------
 
   void string_annotation(const Frame& f, TSNode str);
+  // The annotation held by source[start, end) (a string's content), at nesting `depth`.
+  void annotation_text(const Frame& f, uint32_t start, uint32_t end, int depth);
 
   // ---- the walk ------------------------------------------------------------------------------
+
+  // Type parameters' bounds and defaults still to be entered (their `type` node's start), with
+  // the scope of their type parameters.
+  std::unordered_map<uint32_t, uint32_t> lazy_types;
+  TSNode type_parameter_name(TSNode type, uint32_t scope);
 
   void enter(TSNode n, TSFieldId field_id);
   TSNode chain_start() const;

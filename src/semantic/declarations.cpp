@@ -1,6 +1,7 @@
 // What the builder records of statements with their own shape: imports, `__all__` and its
 // mutations, and the names inside string annotations.
 #include <algorithm>
+#include <cctype>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -23,6 +24,101 @@ bool is_generic_form_name(std::string_view n) {
 }
 
 }  // namespace semantic_builder
+
+namespace {
+
+bool is_typing_module(std::string_view m) { return m == "typing" || m == "typing_extensions"; }
+
+// Ruff's is_standard_library_generic, on a dotted qualified name.
+bool is_standard_library_generic(std::string_view q) {
+  static const std::unordered_set<std::string_view> generics = {
+      "builtins.dict", "builtins.frozenset", "builtins.list", "builtins.set", "builtins.tuple", "builtins.type",
+      "collections.ChainMap", "typing.ChainMap", "typing_extensions.ChainMap", "collections.Counter",
+      "typing.Counter", "typing_extensions.Counter", "collections.OrderedDict", "typing.OrderedDict",
+      "collections.defaultdict", "collections.deque", "contextlib.AbstractAsyncContextManager",
+      "contextlib.AbstractContextManager", "re.Match", "re.Pattern", "typing.Match", "typing.Pattern",
+      "typing.io.BinaryIO", "typing.io.IO", "typing.io.TextIO", "typing.re.Match", "typing.re.Pattern",
+      "weakref.WeakKeyDictionary", "weakref.WeakSet", "weakref.WeakValueDictionary"};
+  static const std::unordered_set<std::string_view> abc = {
+      "AsyncGenerator", "AsyncIterable", "AsyncIterator", "Awaitable", "ByteString", "Callable", "Collection",
+      "Container", "Coroutine", "Generator", "ItemsView", "Iterable", "Iterator", "KeysView", "Mapping",
+      "MappingView", "MutableMapping", "MutableSequence", "MutableSet", "Reversible", "Sequence", "Set",
+      "ValuesView"};
+  static const std::unordered_set<std::string_view> typing = {
+      "AbstractSet", "AsyncContextManager", "AsyncGenerator", "AsyncIterator", "Awaitable", "BinaryIO",
+      "ByteString", "Callable", "ClassVar", "Collection", "Concatenate", "Container", "ContextManager",
+      "Coroutine", "DefaultDict", "Deque", "Dict", "Final", "FrozenSet", "Generator", "Generic", "IO",
+      "ItemsView", "Iterable", "Iterator", "KeysView", "List", "Mapping", "MutableMapping", "MutableSequence",
+      "MutableSet", "Optional", "Reversible", "Sequence", "Set", "TextIO", "Tuple", "Type", "TypeGuard",
+      "Union", "Unpack", "ValuesView"};
+  static const std::unordered_set<std::string_view> typing_extensions = {
+      "AsyncContextManager", "AsyncGenerator", "AsyncIterable", "AsyncIterator", "Awaitable", "ClassVar",
+      "Concatenate", "ContextManager", "Coroutine", "DefaultDict", "Deque", "Type"};
+  if (generics.count(q)) return true;
+  if (q.starts_with("collections.abc.")) return abc.count(q.substr(16)) != 0;
+  if (q.starts_with("typing.")) return typing.count(q.substr(7)) != 0;
+  if (q.starts_with("typing_extensions.")) return typing_extensions.count(q.substr(18)) != 0;
+  return false;
+}
+
+}  // namespace
+
+std::string SemanticBuilder::Impl::qualified_of(std::string_view expr) const {
+  for (char c : expr) {
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.')) return "";
+  }
+  const size_t dot = expr.find('.');
+  const std::string_view head = expr.substr(0, dot);
+  const auto it = imported.find(head);
+  if (it != imported.end()) {
+    return dot == std::string_view::npos ? it->second : it->second + std::string(expr.substr(dot));
+  }
+  if (dot == std::string_view::npos && is_python_builtin(head, model->target_minor) && !bound_names.count(head)) {
+    return "builtins." + std::string(head);
+  }
+  return "";
+}
+
+TypeCall SemanticBuilder::Impl::type_call_of(std::string_view function) const {
+  const std::string q = qualified_of(function);
+  const size_t dot = q.rfind('.');
+  if (dot == std::string::npos) return TypeCall::None;
+  const std::string_view module = std::string_view(q).substr(0, dot);
+  const std::string_view member = std::string_view(q).substr(dot + 1);
+  if (is_typing_module(module)) {
+    if (member == "cast") return TypeCall::Cast;
+    if (member == "NewType") return TypeCall::NewType;
+    if (member == "TypeVar") return TypeCall::TypeVar;
+    if (member == "TypeAliasType") return TypeCall::TypeAliasType;
+    if (member == "TypedDict") return TypeCall::TypedDict;
+  }
+  if (module == "mypy_extensions" && (member == "Arg" || member == "DefaultArg" || member == "NamedArg" ||
+                                      member == "DefaultNamedArg" || member == "VarArg" || member == "KwArg")) {
+    return TypeCall::MypyArg;
+  }
+  return TypeCall::None;
+}
+
+bool SemanticBuilder::Impl::is_generic_subscript(std::string_view form) const {
+  return is_standard_library_generic(qualified_of(form));
+}
+
+bool SemanticBuilder::Impl::is_typed_dict_form(std::string_view form) const {
+  const std::string q = qualified_of(form);
+  return q == "typing.TypedDict" || q == "typing_extensions.TypedDict";
+}
+
+void SemanticBuilder::Impl::typed_dict_argument(Frame& arg, TSNode n) const {
+  TSNode inner = n;
+  if (is(inner, "type") && ts_node_named_child_count(inner) == 1) inner = ts_node_named_child(inner, 0);
+  if (is(inner, "dictionary")) {
+    arg.typed_dict = true;  // the dictionary, or the `type` node around it (its child is marked on entry)
+    return;
+  }
+  arg.annotation = false;
+  arg.runtime_type = false;
+  arg.literal_subscript = true;
+}
 
 void SemanticBuilder::Impl::bind_imports(Frame& f, TSNode stmt, K kind) {
   const Symbols& sy = symbols();
@@ -101,11 +197,9 @@ void SemanticBuilder::Impl::bind_imports(Frame& f, TSNode stmt, K kind) {
         is_generic_form_name(std::string_view(q).substr(q.find('.') + 1))) {
       typing_forms.insert(bound_name);
     }
-    if (q == "typing.cast" || q == "typing_extensions.cast") cast_names.insert(bound_name);
-    if (q == "typing.TypeVar" || q == "typing_extensions.TypeVar") typevar_names.insert(bound_name);
     if (q == "typing.Annotated" || q == "typing_extensions.Annotated") annotated_names.insert(bound_name);
     if ((q == "typing" || q == "typing_extensions") && bk == BindingKind::Import) typing_modules.insert(bound_name);
-    if (q == "typing.Annotated" || q == "typing_extensions.Annotated") annotated_names.insert(bound_name);
+    imported[e.name] = bk == BindingKind::SubmoduleImport ? std::string(e.name) : q;
     qualified.push_back(std::move(q));
     f.sink->push_back(e);
   }
@@ -221,8 +315,11 @@ void SemanticBuilder::Impl::module_statement_exports(TSNode stmt) {
   }
 }
 
-void SemanticBuilder::Impl::string_annotation(const Frame& f, TSNode str) {
-  // Only plain, single-part strings without escapes: their content maps byte for byte.
+namespace {
+
+// The content of a plain, single-part string without escapes (its content maps byte for byte to
+// the text it holds), or a null node.
+TSNode plain_string_content(TSNode str, std::string_view source, uint32_t shift) {
   TSNode content{};
   int parts = 0;
   for (TSNode c : children(str)) {
@@ -230,32 +327,46 @@ void SemanticBuilder::Impl::string_annotation(const Frame& f, TSNode str) {
       content = c;
       ++parts;
     } else if (is(c, "interpolation") || is(c, "escape_sequence")) {
-      return;
+      return TSNode{};
     } else if (is(c, "string_start")) {
-      const std::string_view start = text(c);
-      for (char ch : start) {
-        if (ch == 'f' || ch == 'F' || ch == 'b' || ch == 'B') return;
+      const uint32_t a = ts_node_start_byte(c) + shift;
+      for (char ch : source.substr(a, ts_node_end_byte(c) + shift - a)) {
+        if (ch == 'f' || ch == 'F' || ch == 'b' || ch == 'B') return TSNode{};
       }
     }
   }
-  if (parts != 1) return;
-  const std::string_view body = text(content);
-  if (body.empty() || body.find('\n') != std::string_view::npos) return;
+  return parts == 1 ? content : TSNode{};
+}
+
+}  // namespace
+
+void SemanticBuilder::Impl::string_annotation(const Frame& f, TSNode str) {
+  const TSNode content = plain_string_content(str, source, 0);
+  if (ts_node_is_null(content)) return;
+  annotation_text(f, ts_node_start_byte(content), ts_node_end_byte(content), 0);
+}
+
+void SemanticBuilder::Impl::annotation_text(const Frame& f, uint32_t start, uint32_t end, int depth) {
+  const std::string_view body = source.substr(start, end - start);
+  if (body.empty() || body.find('\n') != std::string_view::npos || depth > 8) return;
   if (!annotation_parser) annotation_parser = std::make_unique<Parser>();
   // Parsed on its own, after one space as if it still followed its quote: what is parsed is as
   // long as the annotation, whatever its offset in the file (offsets are shifted back below).
   std::string padded(1, ' ');
   padded.append(body);
-  const uint32_t shift = ts_node_start_byte(content) - 1;
+  const uint32_t shift = start - 1;
   Tree t = annotation_parser->parse(padded);
   TSNode root = ts_tree_root_node(t.get());
   if (ts_node_has_error(root)) return;  // F722 reports it
-  // Walk the annotation expression; its names are loads resolved once everything is bound.
+  auto text_of = [&](TSNode n) {
+    return source.substr(ts_node_start_byte(n) + shift, ts_node_end_byte(n) - ts_node_start_byte(n));
+  };
+  // Walk the annotation expression; its names are loads resolved once everything is bound. A
+  // string in it is an annotation again (`"List['Path']"`), but not inside `Literal[...]`.
   std::vector<std::pair<TSNode, bool>> stack{{root, false}};
   while (!stack.empty()) {
-    auto [n, skip] = stack.back();
+    auto [n, literal] = stack.back();
     stack.pop_back();
-    if (skip) continue;
     const std::string_view k = kind(n);
     if (k == "identifier") {
       Event e;
@@ -264,25 +375,46 @@ void SemanticBuilder::Impl::string_annotation(const Frame& f, TSNode str) {
       e.start = ts_node_start_byte(n) + shift;
       e.end = ts_node_end_byte(n) + shift;
       e.name = normalized(source.substr(e.start, e.end - e.start));
-      e.flags = f.flags | kAnnotationLoad;
+      e.flags = f.flags | kAnnotationLoad | kForwardReference;
       e.branch = f.branch;
       annotations_unit->push_back(e);
       continue;
     }
     if (k == "attribute") {
       TSNode obj = field(n, "object");
-      if (!ts_node_is_null(obj)) stack.push_back({obj, false});
+      if (!ts_node_is_null(obj)) stack.push_back({obj, literal});
       continue;
     }
     if (k == "keyword_argument") {
       TSNode v = field(n, "value");
-      if (!ts_node_is_null(v)) stack.push_back({v, false});
+      if (!ts_node_is_null(v)) stack.push_back({v, literal});
       continue;
     }
-    if (k == "string") continue;
+    if (k == "string") {
+      if (literal) continue;
+      const TSNode content = plain_string_content(n, source, shift);
+      if (!ts_node_is_null(content)) {
+        annotation_text(f, ts_node_start_byte(content) + shift, ts_node_end_byte(content) + shift, depth + 1);
+      }
+      continue;
+    }
+    bool inner_literal = literal;
+    bool annotated = false;  // `Annotated[T, metadata...]`: only T is a type
+    if (k == "subscript" || k == "generic_type") {
+      const TSNode head = k == "subscript" ? field(n, "value") : ts_node_named_child(n, 0);
+      if (!ts_node_is_null(head) && is_literal_form(text_of(head))) inner_literal = true;
+      if (!ts_node_is_null(head) && k == "subscript" && is_annotated_form(text_of(head))) annotated = true;
+    }
     std::vector<TSNode> kids;
     for (TSNode c : children(n)) kids.push_back(c);
-    for (auto it = kids.rbegin(); it != kids.rend(); ++it) stack.push_back({*it, false});
+    int named = 0;
+    std::vector<bool> literal_kid(kids.size());
+    for (size_t i = 0; i < kids.size(); ++i) {
+      const bool is_named = ts_node_is_named(kids[i]) && !ts_node_is_extra(kids[i]);
+      literal_kid[i] = (inner_literal && i > 0) || (annotated && is_named && named >= 2);
+      named += is_named;
+    }
+    for (size_t i = kids.size(); i-- > 0;) stack.push_back({kids[i], literal_kid[i]});
   }
   annotation_trees.push_back(std::move(t));
 }

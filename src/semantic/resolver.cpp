@@ -132,7 +132,24 @@ struct Resolver {
 
   void load(const Event& e) {
     Reference r = reference_of(e);
-    r.flags = e.flags;
+    r.flags = e.flags & ~kForwardReference;
+    if (e.flags & kForwardReference) {
+      // A forward reference finds the module's binding first, if it is bound.
+      const Scope& module = m.scopes[0];
+      const auto it = module.names.find(e.name);
+      if (it != module.names.end()) {
+        const BindingKind k = m.bindings[it->second].kind;
+        if (k != BindingKind::Annotation && k != BindingKind::Deletion) {
+          // Ruff records the reference in the module's scope (so F823 does not see it).
+          r.scope = 0;
+          r.binding = static_cast<int32_t>(it->second);
+          use(it->second, e);
+          use_aliased_submodule(module, m.bindings[it->second], e);
+          m.references.push_back(r);
+          return;
+        }
+      }
+    }
     int32_t s = static_cast<int32_t>(e.scope);
     bool first = true;
     bool star = false;
@@ -148,15 +165,34 @@ struct Resolver {
       auto it = sc.names.find(e.name);
       if (it != sc.names.end()) {
         const Binding& b = m.bindings[it->second];
+        if (b.kind == BindingKind::Deletion && m.is_stub && e.start < b.start && b.shadows >= 0 &&
+            b.shadows_same_scope && m.bindings[b.shadows].kind != BindingKind::Deletion) {
+          // In a stub, annotations are read after the whole file: one written before the `del`
+          // still sees what it deleted.
+          const uint32_t shadowed = static_cast<uint32_t>(b.shadows);
+          r.binding = static_cast<int32_t>(shadowed);
+          use(shadowed, e);
+          m.references.push_back(r);
+          return;
+        }
         if (b.kind == BindingKind::Deletion) {  // deleted: unbound
           r.flags |= kAfterDeletion;
           break;
         }
         if (b.kind == BindingKind::Annotation && !m.is_stub) {
-          // `x: int` alone binds nothing to read: look further out, as Ruff does (the
-          // annotation still counts as used, for F842).
+          // `x: int` alone binds nothing to read (the annotation still counts as used, for
+          // F842). In a function it declares a local, so the search stops there: the name is
+          // unbound, unless a nested scope assigns it through `nonlocal` (F821 checks that at
+          // the end, as Ruff does). Elsewhere the search goes on outwards.
           use(it->second, e);
-          annotated |= first && sc.kind == ScopeKind::Function;
+          if (sc.kind == ScopeKind::Function) {
+            annotated |= first;
+            m.references.push_back(r);
+            Unresolved u{e.name, e.scope, e.start, e.end, e.flags, false, annotated};
+            u.annotation = static_cast<int32_t>(it->second);
+            m.unresolved.push_back(u);
+            return;
+          }
           first = false;
           s = sc.parent;
           continue;
@@ -172,7 +208,8 @@ struct Resolver {
         m.references.push_back(r);
         return;
       }
-      if (sc.kind == ScopeKind::Function && e.name == "__class__" && sc.parent >= 0 &&
+      // A method's `__class__` cell; a lambda in a class body has it too.
+      if ((sc.kind == ScopeKind::Function || sc.kind == ScopeKind::Lambda) && e.name == "__class__" && sc.parent >= 0 &&
           m.scopes[sc.parent].kind == ScopeKind::Class) {
         r.builtin = true;
         m.references.push_back(r);
@@ -263,6 +300,13 @@ struct Resolver {
     }
   }
 
+  bool module_name_unbound(std::string_view name) const {
+    const auto it = m.scopes[0].names.find(name);
+    if (it == m.scopes[0].names.end()) return true;
+    const BindingKind k = m.bindings[it->second].kind;
+    return k == BindingKind::Annotation || k == BindingKind::Deletion;
+  }
+
   void run(const std::vector<Event>& unit) {
     for (const Event& e : unit) {
       switch (e.kind) {
@@ -277,7 +321,9 @@ struct Resolver {
         case Ev::PreGlobal:
           // A builtin stays the builtin (Ruff binds it first): `def f(): global range` leaves
           // the module's `range(...)` calls to the builtin.
-          if (!m.scopes[0].names.count(e.name) && !is_python_builtin(e.name, m.target_minor)) {
+          // A module name that is only annotated (`n: int`) or deleted is still unbound: the
+          // global declaration binds it too.
+          if (!is_python_builtin(e.name, m.target_minor) && module_name_unbound(e.name)) {
             add_binding(0, e, BindingKind::Assignment, kGlobalName);
           }
           break;
@@ -289,6 +335,7 @@ struct Resolver {
             auto it = m.scopes[a].names.find(e.name);
             if (it != m.scopes[a].names.end()) {
               use(it->second, e);
+              m.bindings[it->second].flags |= kReboundNonlocal;
               break;
             }
           }

@@ -79,6 +79,8 @@ enum : uint32_t {
   // The binding an except handler's name shadowed, current again after the handler: Ruff's
   // scope holds the handler's unbinding instead, so F841 does not see it as the last binding.
   kBehindHandler = 1u << 14,
+  // A binding that a nested scope declares `nonlocal` (and so may assign).
+  kReboundNonlocal = 1u << 15,
 };
 
 struct Binding {
@@ -126,6 +128,8 @@ struct Unresolved {
   uint32_t flags = 0;
   bool star_import_in_scope = false;
   bool annotated_in_scope = false;  // the reading scope has `name: T` without a value
+  // The function's `name: T` (without a value) that the read stopped at, or -1.
+  int32_t annotation = -1;
 };
 
 // F823: a local name read before the function assigns it, while an enclosing scope binds it.
