@@ -1,6 +1,7 @@
 #include "flake8_bugbear/duplicate_exceptions.h"
 #include "flake8_bugbear/fixes.h"
-#include "flake8_bugbear/generator.h"
+#include "fix/generator.h"
+#include "flake8_bugbear/helpers.h"
 
 namespace lint::rules {
 
@@ -49,7 +50,7 @@ class DuplicateHandlerException final : public Rule {
       }
       Diagnostic& d = report(ctx, t.tuple, std::move(message));
       d.fix_title = "De-duplicate exceptions";
-      Generator generator(ctx);
+      codegen::Generator generator(ctx);
       const uint32_t start = ts_node_start_byte(t.tuple), end = ts_node_end_byte(t.tuple);
       std::string replacement = t.unique.size() == 1 ? pad(generator.expr(t.unique[0]), start, end, ctx)
                                                      : generator.parenthesized_tuple(t.unique);

@@ -1,7 +1,8 @@
 #include <unordered_map>
 
 #include "flake8_bugbear/fixes.h"
-#include "flake8_bugbear/generator.h"
+#include "fix/generator.h"
+#include "flake8_bugbear/helpers.h"
 #include "pyflakes/repeated_keys.h"
 
 namespace lint::rules {
@@ -65,7 +66,7 @@ class DuplicateValue final : public Rule {
       if (inserted) continue;
       const TSNode existing = it->second;
       it->second = value;
-      Generator generator(ctx);
+      codegen::Generator generator(ctx);
       const std::string shown = generator.expr(value);
       const std::string previous = generator.expr(existing);
       Diagnostic& d = report(ctx, value,

@@ -1,5 +1,6 @@
 #include "flake8_bugbear/fixes.h"
-#include "flake8_bugbear/generator.h"
+#include "fix/generator.h"
+#include "flake8_bugbear/helpers.h"
 
 namespace lint::rules {
 
@@ -44,7 +45,7 @@ class RedundantTupleInExceptionHandler final : public Rule {
       if (!is_a(type, "tuple") || named_child_count(type) != 1) return;
       const TSNode element = first_named_child(type);
       if (is_a(element, "list_splat")) return;  // `except (*errors,)` needs its tuple
-      Generator generator(ctx);
+      codegen::Generator generator(ctx);
       const std::string name = generator.expr(element);
       Diagnostic& d = report(ctx, type, "A length-one tuple literal is redundant in exception handlers");
       d.fix_title = "Replace with `except ";

@@ -1,5 +1,6 @@
 #include "flake8_bugbear/fixes.h"
-#include "flake8_bugbear/generator.h"
+#include "fix/generator.h"
+#include "flake8_bugbear/helpers.h"
 
 namespace lint::rules {
 
@@ -72,7 +73,7 @@ class SetattrWithConstant final : public Rule {
                              "Do not call `setattr` with a constant attribute value. It is not any safer than normal property "
                              "access.");
       d.fix_title = "Replace `setattr` with assignment";
-      Generator generator(ctx);
+      codegen::Generator generator(ctx);
       std::string assignment = generator.attribute_assignment(call.args[0], name, call.args[2]);
       const bool is_unsafe = !nfkc_if_changed(name).empty() || comment_intersects(node, ctx);
       d.fix = Fix::with(is_unsafe ? Applicability::Unsafe : Applicability::Safe,

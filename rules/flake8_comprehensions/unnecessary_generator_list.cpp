@@ -1,7 +1,4 @@
-#include "flake8_comprehensions/calls.h"
-#include "flake8_comprehensions/comparable.h"
-#include "flake8_comprehensions/fixes.h"
-#include "flake8_comprehensions/generator.h"
+#include "flake8_comprehensions/unnecessary_generator.h"
 
 namespace lint::rules {
 
@@ -31,44 +28,9 @@ copy = list(items)
 The fix is unsafe: it can drop comments inside the call.
 )";
 
-using flake8_comprehensions::CallShape;
-using flake8_comprehensions::Comprehension;
-
-class UnnecessaryGeneratorList final : public flake8_comprehensions::CallRule {
- protected:
-  bool wants(std::string_view callee) const override { return callee == "list"; }
-  bool screen(const CallShape& call, const Context&) const override {
-    return call.callee_is_name && call.args.size() == 1 && !call.has_keywords() &&
-           is(call.value(0), "generator_expression");
-  }
-  void check(const CallShape& call, const SemanticModel& m, Context& ctx) override {
-    if (!flake8_comprehensions::is_builtin_name(call.function, "list", m, ctx)) return;
-    const Comprehension gen(call.value(0));
-    const bool passthrough = gen.fors == 1 && gen.ifs == 0 && !gen.any_async &&
-                             flake8_comprehensions::comparable(gen.body, ctx) ==
-                                 flake8_comprehensions::comparable(gen.target, ctx);
-    Diagnostic& d = report(ctx, call.call,
-                           passthrough ? "Unnecessary generator (rewrite using `list()`)"
-                                       : "Unnecessary generator (rewrite as a list comprehension)");
-    d.fix_title = passthrough ? "Rewrite using `list()`" : "Rewrite as a list comprehension";
-    const uint32_t start = ts_node_start_byte(call.call), end = ts_node_end_byte(call.call);
-    if (passthrough) {
-      d.fix = Fix::unsafe(Edit::replace(start, end, "list(" + std::string(ctx.original(gen.iter)) + ")"));
-      return;
-    }
-    // `list(f(x) for x in y)` becomes `[f(x) for x in y]`; a generator with its own
-    // parentheses is written anew without them.
-    std::vector<Edit> edits{
-        Edit::replace(start, ts_node_start_byte(call.list) + 1, "["),
-        Edit::replace(flake8_comprehensions::closing_start(call), end, "]")};
-    if (!call.bare_generator) {
-      const auto written = codegen::expression(call.value(0), ctx);
-      if (!written || written->size() < 2) return;
-      edits.push_back(Edit::replace(ts_node_start_byte(call.args[0]), ts_node_end_byte(call.args[0]),
-                                    written->substr(1, written->size() - 2)));
-    }
-    d.fix = Fix::unsafe(std::move(edits));
-  }
+class UnnecessaryGeneratorList final : public flake8_comprehensions::UnnecessaryGenerator {
+ public:
+  UnnecessaryGeneratorList() : UnnecessaryGenerator({"list", "[", "]", false}) {}
 };
 
 }  // namespace

@@ -1,8 +1,8 @@
 #include <string_view>
 #include <unordered_set>
 
-#include "flake8_pie/delete_statement.h"
 #include "engine/rule.h"
+#include "fix/edits.h"
 #include "syntax/node.h"
 
 namespace lint::rules {
@@ -81,7 +81,7 @@ class DuplicateClassFieldDefinition final : public Rule {
         Diagnostic& d = report(ctx, stmt, "Class field `" + std::string(name) + "` is defined multiple times");
         d.fix_title = "Remove duplicate field definition for `" + std::string(name) + "`";
         // One deletion per class and round, as Ruff isolates them.
-        d.fix = Fix::unsafe(flake8_pie::delete_statement(stmt, ctx));
+        d.fix = Fix::unsafe(edits::delete_statement(ctx, stmt));
         d.fix->isolate(ts_node_start_byte(node) + 1);
       }
     }

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "flake8_comprehensions/calls.h"
-#include "flake8_comprehensions/generator.h"
+#include "fix/generator.h"
 
 namespace lint::rules {
 

@@ -3,7 +3,7 @@
 #include <vector>
 
 #include "flake8_comprehensions/comparable.h"
-#include "flake8_comprehensions/generator.h"
+#include "fix/generator.h"
 
 namespace lint::rules {
 

@@ -1,8 +1,8 @@
 #include <string>
 #include <vector>
 
-#include "flake8_pie/delete_statement.h"
 #include "engine/rule.h"
+#include "fix/edits.h"
 #include "syntax/node.h"
 
 namespace lint::rules {
@@ -104,7 +104,7 @@ class UnnecessaryPlaceholder final : public Rule {
     if (i < text.size() && text[i] == '#') {
       edit = Edit::deletion(ts_node_start_byte(stmt), static_cast<uint32_t>(i));
     } else {
-      edit = flake8_pie::delete_statement(stmt, ctx);
+      edit = edits::delete_statement(ctx, stmt);
     }
     Fix f = is_string_statement(next, ctx) ? Fix::unsafe(std::move(edit)) : Fix::safe(std::move(edit));
     return std::move(f.isolate(isolation_group(body)));

@@ -2,7 +2,7 @@
 #include <unordered_set>
 #include <vector>
 
-#include "flake8_comprehensions/generator.h"
+#include "fix/generator.h"
 #include "flake8_simplify/helpers.h"
 
 namespace lint::rules {

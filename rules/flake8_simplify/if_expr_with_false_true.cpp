@@ -1,7 +1,7 @@
 #include <string>
 #include <vector>
 
-#include "flake8_comprehensions/generator.h"
+#include "fix/generator.h"
 #include "flake8_simplify/helpers.h"
 
 namespace lint::rules {

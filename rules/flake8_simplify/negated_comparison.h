@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "flake8_comprehensions/generator.h"
+#include "fix/generator.h"
 #include "flake8_simplify/helpers.h"
 
 namespace lint::rules::simplify {

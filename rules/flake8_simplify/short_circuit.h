@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "fix/edits.h"
-#include "flake8_comprehensions/generator.h"
+#include "fix/generator.h"
 #include "flake8_simplify/helpers.h"
 
 namespace lint::rules::simplify {

@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "flake8_comprehensions/generator.h"
+#include "fix/generator.h"
 #include "flake8_simplify/helpers.h"
 #include "pyupgrade/edits.h"
 #include "syntax/arguments.h"

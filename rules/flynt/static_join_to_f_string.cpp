@@ -6,7 +6,7 @@
 #include "syntax/arguments.h"
 #include "fix/edits.h"
 #include "flake8_bugbear/helpers.h"
-#include "flake8_comprehensions/generator.h"
+#include "fix/generator.h"
 #include "pyflakes/repeated_keys.h"
 #include "fix/stylist.h"
 

@@ -13,60 +13,20 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// A glob over a module name (`*`, `?`, `[...]`), as Ruff's identifier patterns.
-bool glob_match(std::string_view p, std::string_view s) {
-  size_t pi = 0, si = 0, star_p = std::string_view::npos, star_s = 0;
-  auto class_match = [&](size_t& k, char c) {
-    // p[k] == '['; returns whether c matches, k moved past the class (or npos when malformed).
-    size_t q = k + 1;
-    bool negate = false;
-    if (q < p.size() && (p[q] == '!' || p[q] == '^')) negate = true, ++q;
-    bool matched = false;
-    bool first = true;
-    while (q < p.size() && (p[q] != ']' || first)) {
-      first = false;
-      if (q + 2 < p.size() && p[q + 1] == '-' && p[q + 2] != ']') {
-        if (c >= p[q] && c <= p[q + 2]) matched = true;
-        q += 3;
-      } else {
-        if (c == p[q]) matched = true;
-        ++q;
-      }
-    }
-    if (q >= p.size()) {
-      k = std::string_view::npos;
-      return false;
-    }
-    k = q + 1;
-    return matched != negate;
-  };
-  while (si < s.size()) {
-    if (pi < p.size() && p[pi] == '*') {
-      star_p = pi++;
-      star_s = si;
-      continue;
-    }
-    if (pi < p.size() && p[pi] == '[') {
-      size_t k = pi;
-      if (class_match(k, s[si]) && k != std::string_view::npos) {
-        pi = k;
-        ++si;
-        continue;
-      }
-      if (k == std::string_view::npos && s[si] == '[') {
-        ++pi, ++si;
-        continue;
-      }
-    } else if (pi < p.size() && (p[pi] == '?' || p[pi] == s[si])) {
-      ++pi, ++si;
-      continue;
-    }
-    if (star_p == std::string_view::npos) return false;
-    pi = star_p + 1;
-    si = ++star_s;
+// A `known-*` pattern as Ruff reads it (the glob crate's patterns): `*`, `?` and `[...]` are
+// special, braces and backslashes are not, so they are escaped for Glob. A pattern that does not
+// compile (an unclosed `[`) matches no module name, which cannot hold a `[`.
+std::optional<Glob> module_glob(std::string_view pattern) {
+  std::string escaped;
+  for (const char c : pattern) {
+    if (c == '{' || c == '}' || c == '\\') escaped += '\\';
+    escaped += c;
   }
-  while (pi < p.size() && p[pi] == '*') ++pi;
-  return pi == p.size();
+  try {
+    return Glob(escaped);
+  } catch (const GlobError&) {
+    return std::nullopt;
+  }
 }
 
 bool is_standard_library(std::string_view module, int minor) {
@@ -145,9 +105,9 @@ SectionName section_named(const std::string& name) {
 
 KnownModules::KnownModules(const RuleOptions& o) {
   auto add = [&](std::string_view option, Section section) {
-    for (std::string& p : o.strings(option)) {
+    for (const std::string& p : o.strings(option)) {
       if (p.find('.') != std::string::npos) known_has_submodules = true;
-      known.emplace_back(std::move(p), section);
+      if (std::optional<Glob> glob = module_glob(p)) known.emplace_back(std::move(*glob), section);
     }
   };
   add("known-first-party", Section::FirstParty);
@@ -167,7 +127,7 @@ KnownModules::KnownModules(const RuleOptions& o) {
 std::optional<Section> KnownModules::find(std::string_view module) const {
   auto match = [&](std::string_view name) -> std::optional<Section> {
     for (const auto& [pattern, section] : known) {
-      if (glob_match(pattern, name)) return section;
+      if (pattern.matches(name)) return section;
     }
     return std::nullopt;
   };

@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "config/glob.h"
 #include "engine/rule.h"
 
 namespace lint::rules::isort {
@@ -27,7 +28,7 @@ SectionName section_named(const std::string& name);
 // The settings that decide sections: the `known-*` and `extra-standard-library` patterns and
 // `section-order`, read from the `[isort]` table.
 struct KnownModules {
-  std::vector<std::pair<std::string, Section>> known;  // pattern, section (first match wins)
+  std::vector<std::pair<Glob, Section>> known;  // pattern, section (first match wins)
   bool known_has_submodules = false;
   std::vector<SectionName> section_order;
 

@@ -558,31 +558,38 @@ struct Style {
   int line_length;
 };
 
-void format_straight(std::string& out, const StraightEntry& e, bool first, const Style& st) {
-  if (!first && !e.atop.empty()) out += st.eol;
-  for (auto c : e.atop) {
+// Comments on lines of their own above an import, after a blank line unless it comes first.
+void format_atop(std::string& out, const std::vector<std::string_view>& atop, bool first, const Style& st) {
+  if (!first && !atop.empty()) out += st.eol;
+  for (auto c : atop) {
     out += c;
     out += st.eol;
   }
-  out += "import ";
-  out += e.alias.name;
-  if (!e.alias.asname.empty()) {
+}
+
+// `name` or `name as asname`.
+void format_alias(std::string& out, const Alias& a) {
+  out += a.name;
+  if (!a.asname.empty()) {
     out += " as ";
-    out += e.alias.asname;
+    out += a.asname;
   }
-  for (auto c : e.inline_) {
+}
+
+// Comments at the end of a line, two spaces before each.
+void format_inline(std::string& out, const std::vector<std::string_view>& comments) {
+  for (auto c : comments) {
     out += "  ";
     out += c;
   }
-  out += st.eol;
 }
 
-void format_atop(std::string& out, const FromEntry& e, bool first, const Style& st) {
-  if (!first && !e.comments.atop.empty()) out += st.eol;
-  for (auto c : e.comments.atop) {
-    out += c;
-    out += st.eol;
-  }
+void format_straight(std::string& out, const StraightEntry& e, bool first, const Style& st) {
+  format_atop(out, e.atop, first, st);
+  out += "import ";
+  format_alias(out, e.alias);
+  format_inline(out, e.inline_);
+  out += st.eol;
 }
 
 // Ruff's is_pragma_comment: `# noqa...`, `# nosec...`, or `# <tool>: ...` for the tools that
@@ -611,30 +618,20 @@ bool is_pragma_comment(std::string_view comment) {
 
 size_t format_single_line(std::string& out, const Ordered& o, bool first, const Style& st) {
   const FromEntry& e = *o.from;
-  format_atop(out, e, first, st);
-  const std::string module = e.module_name();
-  std::string line = "from " + module + " import ";
+  format_atop(out, e.comments.atop, first, st);
+  std::string line = "from " + e.module_name() + " import ";
   for (size_t i = 0; i < o.aliases.size(); ++i) {
-    const Alias& a = o.aliases[i].first;
-    line += a.name;
-    if (!a.asname.empty()) {
-      line += " as ";
-      line += a.asname;
-    }
+    format_alias(line, o.aliases[i].first);
     if (i + 1 < o.aliases.size()) line += ", ";
   }
-  auto comment = [&](std::string_view c) {
-    line += "  ";
-    line += c;
-  };
   const size_t comments_start = line.size();
-  for (auto c : e.comments.inline_) comment(c);
+  format_inline(line, e.comments.inline_);
   for (const auto& [a, c] : o.aliases) {
-    for (auto x : c->atop) comment(x);
-    for (auto x : c->inline_) comment(x);
-    for (auto x : c->trailing) comment(x);
+    format_inline(line, c->atop);
+    format_inline(line, c->inline_);
+    format_inline(line, c->trailing);
   }
-  for (auto c : e.comments.trailing) comment(c);
+  format_inline(line, e.comments.trailing);
   // Ruff does not count a pragma comment (`# type: ignore`, `# noqa`) against the line length:
   // the line is measured up to the first one, as E501 measures it.
   std::string_view measured = line;
@@ -653,44 +650,31 @@ size_t format_single_line(std::string& out, const Ordered& o, bool first, const 
 
 void format_multi_line(std::string& out, const Ordered& o, bool first, const Style& st) {
   const FromEntry& e = *o.from;
-  format_atop(out, e, first, st);
+  format_atop(out, e.comments.atop, first, st);
   out += "from ";
   out += e.module_name();
   out += " import (";
-  for (auto c : e.comments.inline_) {
-    out += "  ";
-    out += c;
-  }
+  format_inline(out, e.comments.inline_);
   out += st.eol;
+  // Comments on lines of their own, indented as the members.
+  const auto own_lines = [&](const std::vector<std::string_view>& comments) {
+    for (auto x : comments) {
+      out += st.indentation;
+      out += x;
+      out += st.eol;
+    }
+  };
   for (const auto& [a, c] : o.aliases) {
-    for (auto x : c->atop) {
-      out += st.indentation;
-      out += x;
-      out += st.eol;
-    }
+    own_lines(c->atop);
     out += st.indentation;
-    out += a.name;
-    if (!a.asname.empty()) {
-      out += " as ";
-      out += a.asname;
-    }
+    format_alias(out, a);
     out += ',';
-    for (auto x : c->inline_) {
-      out += "  ";
-      out += x;
-    }
+    format_inline(out, c->inline_);
     out += st.eol;
-    for (auto x : c->trailing) {
-      out += st.indentation;
-      out += x;
-      out += st.eol;
-    }
+    own_lines(c->trailing);
   }
   out += ')';
-  for (auto c : e.comments.trailing) {
-    out += "  ";
-    out += c;
-  }
+  format_inline(out, e.comments.trailing);
   out += st.eol;
 }
 

@@ -4,8 +4,8 @@
 #include <vector>
 
 #include "engine/rule.h"
-#include "pycodestyle/codegen.h"
-#include "pycodestyle/lines.h"
+#include "fix/edits.h"
+#include "fix/generator.h"
 #include "semantic/semantic.h"
 
 namespace lint::rules {
@@ -117,8 +117,8 @@ class Indentation {
     if (ts_node_is_null(first)) return;
     const std::string_view s = ctx.original();
     const uint32_t start = ts_node_start_byte(first);
-    if (lines::has_leading_content(s, start)) return;
-    std::string_view ws = s.substr(lines::line_start(s, start), start - lines::line_start(s, start));
+    if (edits::has_leading_content(s, start)) return;
+    std::string_view ws = s.substr(edits::line_start(s, start), start - edits::line_start(s, start));
     const size_t ff = ws.rfind('\f');
     if (ff != std::string_view::npos) ws = ws.substr(ff + 1);
     value_ = ws;
@@ -137,7 +137,7 @@ class Indentation {
  private:
   static std::string_view leading(std::string_view s, uint32_t line) {
     uint32_t end = line;
-    while (end < s.size() && lines::is_python_space(s[end])) ++end;
+    while (end < s.size() && edits::is_python_whitespace(s[end])) ++end;
     return s.substr(line, end - line);
   }
 
@@ -161,8 +161,8 @@ class Indentation {
   static std::string_view after_non_logical_newline(const Context& ctx) {
     const std::string_view s = ctx.original();
     for (uint32_t line = 0; line < s.size();) {
-      const uint32_t end = lines::line_end(s, line);
-      const uint32_t next = lines::full_line_end(s, line);
+      const uint32_t end = edits::line_end(s, line);
+      const uint32_t next = edits::full_line_end(s, line);
       if (next >= s.size() || next == end) break;
       // A blank or comment-only line ends with a line break that ends no statement.
       const std::string_view text = s.substr(line, end - line);
@@ -228,7 +228,7 @@ class LambdaAssignment final : public Rule {
     d.fix_title = "Rewrite `" + std::string(ctx.text(left)) + "` as a `def`";
     // Ruff rewrites only a statement alone on its line (a comment may follow).
     const std::string_view s = ctx.source();
-    if (lines::has_leading_content(s, start) || lines::has_trailing_content(s, end)) return;
+    if (edits::has_leading_content(s, start) || edits::has_trailing_content(s, end)) return;
     pending_.push_back(Pending{ctx.diagnostics().size() - 1, node, left, right, annotation, parenthesized});
   }
 
@@ -340,7 +340,7 @@ class LambdaAssignment final : public Rule {
   // them, with the body's own text; every line after the first starts with the statement's
   // indentation.
   std::string function(const Context& ctx, const Pending& p, const std::vector<TSNode>& params, TSNode returns) {
-    const codegen::Generator gen(ctx);
+    codegen::Generator gen(ctx);
     std::string generated = "def ";
     generated += ctx.original(p.name);
     generated += '(';
@@ -366,7 +366,7 @@ class LambdaAssignment final : public Rule {
     // Line breaks become the file's, each followed by the statement's indentation.
     const std::string_view s = ctx.original();
     const uint32_t stmt = ts_node_start_byte(p.stmt);
-    const std::string_view indent = s.substr(lines::line_start(s, stmt), stmt - lines::line_start(s, stmt));
+    const std::string_view indent = s.substr(edits::line_start(s, stmt), stmt - edits::line_start(s, stmt));
     std::string out;
     for (size_t i = 0; i < generated.size();) {
       const char c = generated[i];

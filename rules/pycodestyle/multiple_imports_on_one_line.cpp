@@ -2,7 +2,7 @@
 #include <vector>
 
 #include "engine/rule.h"
-#include "pycodestyle/lines.h"
+#include "fix/edits.h"
 
 namespace lint::rules {
 
@@ -63,14 +63,14 @@ std::string single_import(TSNode name, const Context& ctx) {
 Fix split_imports(TSNode stmt, const std::vector<TSNode>& names, const Context& ctx) {
   const uint32_t start = ts_node_start_byte(stmt), end = ts_node_end_byte(stmt);
   std::string content;
-  if (lines::in_multi_statement_line(ctx, start, end)) {
+  if (edits::in_multi_statement_line(ctx, start, end)) {
     for (TSNode name : names) {
       if (!content.empty()) content += "; ";
       content += single_import(name, ctx);
     }
     return Fix::safe(Edit::replace(start, end, std::move(content)));
   }
-  const uint32_t line = lines::line_start(ctx.source(), start);
+  const uint32_t line = edits::line_start(ctx.source(), start);
   const std::string_view indentation = ctx.original(line, start);
   for (TSNode name : names) {
     if (!content.empty()) content += ctx.line_ending();

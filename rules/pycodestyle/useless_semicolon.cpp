@@ -1,4 +1,4 @@
-#include "pycodestyle/lines.h"
+#include "fix/edits.h"
 #include "pycodestyle/statements.h"
 
 namespace lint::rules {
@@ -40,7 +40,7 @@ class UselessSemicolon final : public statements::SemicolonRule {
     if (ctx.is_notebook() && at_top_level(ctx.source(), start) && last_in_cell(ctx, end)) return;
     Diagnostic& d = report(ctx, start, end, "Statement ends with an unnecessary semicolon");
     d.fix_title = "Remove unnecessary semicolon";
-    d.fix = Fix::safe(Edit::deletion(lines::preceded_by_continuations(ctx, start).value_or(start), end));
+    d.fix = Fix::safe(Edit::deletion(edits::preceded_by_continuations(ctx, start).value_or(start), end));
   }
 
  private:

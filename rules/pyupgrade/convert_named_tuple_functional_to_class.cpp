@@ -1,6 +1,6 @@
 #include "engine/rule.h"
 #include "fix/stylist.h"
-#include "flake8_comprehensions/generator.h"
+#include "fix/generator.h"
 #include "pyupgrade/edits.h"
 #include "pyupgrade/semantic.h"
 #include "pyupgrade/typing_context.h"

@@ -1,6 +1,6 @@
 // Edits the pyupgrade fixes share, made as Ruff's fix helpers make them: removing an argument
-// from a call or a class's bases, and asking whether a range holds a comment (Ruff then makes a
-// fix unsafe). Written here until the project's shared edit helpers land (src/fix/edits.h).
+// from a call or a class's bases, and imports. The line, comment and statement helpers are
+// src/fix/edits.h's; the names below keep this family's spelling of them.
 #pragma once
 
 #include <tree_sitter/api.h>
@@ -13,35 +13,14 @@
 #include <string_view>
 
 #include "engine/rule.h"
+#include "fix/edits.h"
 #include "fix/fix.h"
 #include "pyupgrade/syntax.h"
 
 namespace lint::rules::up {
 
-// Whether a comment lies wholly inside [start, end) (Ruff's CommentRanges::intersects). Only the
-// subtree of `within` is searched: it must contain the range.
-inline bool has_comment(TSNode within, uint32_t start, uint32_t end) {
-  if (ts_node_is_null(within)) return false;
-  bool found = false;
-  std::vector<TSNode> stack{within};
-  while (!stack.empty() && !found) {
-    const TSNode n = stack.back();
-    stack.pop_back();
-    for (TSNode c : children(n)) {
-      const uint32_t s = ts_node_start_byte(c), e = ts_node_end_byte(c);
-      if (e <= start || s >= end) continue;
-      if (is(c, "comment")) {
-        if (s >= start && e <= end) {
-          found = true;
-          break;
-        }
-        continue;
-      }
-      if (ts_node_child_count(c) > 0) stack.push_back(c);
-    }
-  }
-  return found;
-}
+// Whether a comment lies wholly inside [start, end) of `within`'s subtree.
+inline bool has_comment(TSNode within, uint32_t start, uint32_t end) { return edits::contains_comment(within, start, end); }
 
 // The tokens Ruff's SimpleTokenizer tells apart, as far as these helpers need them.
 enum class Tok : uint8_t { Whitespace, Newline, Comment, Comma, Continuation, Other, End };
@@ -142,129 +121,18 @@ inline std::optional<Edit> remove_argument(TSNode arg, const Arguments& args, Pa
 // ---------------------------------------------------------------------------------------------
 // Lines and statements.
 
-inline bool is_python_whitespace(char c) { return c == ' ' || c == '\t' || c == '\f'; }
+using edits::full_line_end;
+using edits::has_leading_content;
+using edits::is_python_whitespace;
+using edits::line_end;
+using edits::line_start;
+using edits::parent_statement;
 
-inline uint32_t line_start(std::string_view src, uint32_t offset) {
-  while (offset > 0 && src[offset - 1] != '\n' && src[offset - 1] != '\r') --offset;
-  return offset;
-}
+// Ruff's delete_stmt (edits::delete_statement).
+inline Edit delete_stmt(TSNode stmt, const Context& ctx) { return edits::delete_statement(ctx, stmt); }
 
-// The end of the line holding `offset`, before its line ending.
-inline uint32_t line_end(std::string_view src, uint32_t offset) {
-  while (offset < src.size() && src[offset] != '\n' && src[offset] != '\r') ++offset;
-  return offset;
-}
-
-// The end of the line holding `offset`, after its line ending.
-inline uint32_t full_line_end(std::string_view src, uint32_t offset) {
-  offset = line_end(src, offset);
-  if (offset < src.size() && src[offset] == '\r') ++offset;
-  if (offset < src.size() && src[offset] == '\n') ++offset;
-  return offset;
-}
-
-inline bool has_leading_content(std::string_view src, uint32_t offset) {
-  for (uint32_t i = line_start(src, offset); i < offset; ++i) {
-    if (!is_python_whitespace(src[i])) return true;
-  }
-  return false;
-}
-
-// The `;` that ends a statement on a line with more statements (after `end`), if any.
-inline std::optional<uint32_t> trailing_semicolon(std::string_view src, uint32_t end) {
-  uint32_t pos = end;
-  while (pos <= src.size()) {
-    uint32_t i = pos;
-    while (i < src.size() && is_python_whitespace(src[i])) ++i;
-    if (i < src.size() && src[i] == ';') return i;
-    if (i >= src.size() || src[i] != '\\') return std::nullopt;
-    pos = full_line_end(src, i);
-    if (pos == i) return std::nullopt;
-  }
-  return std::nullopt;
-}
-
-// Where the statement after a `;` starts (or the end of a line that has none).
-inline uint32_t next_stmt_break(std::string_view src, uint32_t semicolon) {
-  uint32_t pos = semicolon + 1;
-  while (pos < src.size()) {
-    const uint32_t end = line_end(src, pos);
-    uint32_t i = pos;
-    while (i < end && (is_python_whitespace(src[i]))) ++i;
-    if (i < end && src[i] == '\\') {
-      pos = full_line_end(src, pos);
-      continue;
-    }
-    return i == end ? pos : i;
-  }
-  return line_end(src, semicolon + 1);
-}
-
-// The start of the backslash continuations that lead to a statement starting a line, if any.
-inline std::optional<uint32_t> preceded_by_continuations(std::string_view src, uint32_t offset) {
-  std::optional<uint32_t> found;
-  uint32_t at = offset;
-  for (;;) {
-    const uint32_t start = line_start(src, at);
-    for (uint32_t i = start; i < at; ++i) {
-      if (!is_python_whitespace(src[i])) return found;
-    }
-    if (start == 0) return found;
-    // The previous line must end with a backslash.
-    uint32_t e = start;
-    if (e > 0 && src[e - 1] == '\n') --e;
-    if (e > 0 && src[e - 1] == '\r') --e;
-    if (e == 0 || src[e - 1] != '\\') return found;
-    found = e - 1;
-    at = e - 1;
-  }
-}
-
-// Whether a statement is the only one of the block it belongs to.
-inline bool is_lone_statement(TSNode stmt) {
-  const TSNode parent = ts_node_parent(stmt);
-  if (ts_node_is_null(parent) || !is(parent, "block")) return false;
-  int count = 0;
-  for (TSNode c : children(parent)) {
-    if (is_named_child(c)) ++count;
-  }
-  return count == 1;
-}
-
-// Ruff's delete_stmt: `pass` for the only statement of a block, else the statement with its
-// line (or up to the next statement on the line, or just itself after other code).
-inline Edit delete_stmt(TSNode stmt, const Context& ctx) {
-  const std::string_view src = ctx.source();
-  const uint32_t start = start_of(stmt), end = end_of(stmt);
-  if (is_lone_statement(stmt)) return Edit::replace(start, end, "pass");
-  if (const std::optional<uint32_t> semicolon = trailing_semicolon(src, end)) {
-    return Edit::deletion(start, next_stmt_break(src, *semicolon));
-  }
-  if (has_leading_content(src, start)) return Edit::deletion(start, end);
-  if (const std::optional<uint32_t> c = preceded_by_continuations(src, start)) return Edit::deletion(*c, end);
-  return Edit::deletion(line_start(src, start), full_line_end(src, end));
-}
-
-
-// The compound statement whose body holds a statement (null at module level), and the isolation
-// group Ruff gives fixes that delete statements of that body (one such fix per round).
-inline TSNode parent_statement(TSNode stmt) {
-  for (TSNode p = ts_node_parent(stmt); !ts_node_is_null(p); p = ts_node_parent(p)) {
-    const std::string_view k = kind(p);
-    if (k == "module") return TSNode{};
-    if (k == "block" || k == "elif_clause" || k == "else_clause" || k == "except_clause" ||
-        k == "finally_clause" || k == "case_clause") {
-      continue;
-    }
-    return p;
-  }
-  return TSNode{};
-}
-
-inline uint32_t isolation_of(TSNode stmt) {
-  const TSNode parent = parent_statement(stmt);
-  return ts_node_is_null(parent) ? 0 : start_of(parent) + 1;
-}
+// The isolation group Ruff gives fixes that delete statements of `stmt`'s body.
+inline uint32_t isolation_of(TSNode stmt) { return edits::isolation_group(stmt); }
 
 
 // ---------------------------------------------------------------------------------------------

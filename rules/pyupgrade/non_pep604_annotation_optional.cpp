@@ -35,21 +35,9 @@ The fix is unsafe when the target version is older than 3.10 (libraries that eva
 annotations at runtime may fail on `|`) and when comments inside the expression would be lost.
 )";
 
-class NonPep604AnnotationOptional final : public Rule {
+class NonPep604AnnotationOptional final : public up::Pep604Rule {
  public:
-  explicit NonPep604AnnotationOptional(const RuleOptions& options)
-      : check_(up::Pep604Op::Optional, options.boolean("keep-runtime-typing")) {}
-  void enter(TSNode node, Context& ctx) override { check_.enter(node, ctx); }
-  void finish(Context& ctx) override {
-    check_.finish(ctx, [this](Context& c, TSNode n) -> Diagnostic& {
-      Diagnostic& d = report(c, n, "Use `X | None` for type annotations");
-      d.fix_title = "Convert to `X | None`";
-      return d;
-    });
-  }
-
- private:
-  up::Pep604Check check_;
+  explicit NonPep604AnnotationOptional(const RuleOptions& options) : Pep604Rule(up::Pep604Op::Optional, options, "X | None") {}
 };
 
 }  // namespace
@@ -62,8 +50,7 @@ extern const RuleSpec non_pep604_annotation_optional{
     .doc = kDoc,
     .create = make_rule<NonPep604AnnotationOptional>(),
     .needs_semantic = true,
-    .options = {{"keep-runtime-typing", RuleOption::Type::Bool, "false",
-                 "Whether to keep `typing` spellings on Python 3.7 to 3.9 in modules with `from __future__ import annotations`, for code that evaluates annotations at runtime."}},
+    .options = {up::kPep604KeepRuntimeTyping},
     .fix = FixAvailability::Sometimes,
 };
 

@@ -36,21 +36,9 @@ The fix is unsafe when the target version is older than 3.10 (libraries that eva
 annotations at runtime may fail on `|`) and when comments inside the expression would be lost.
 )";
 
-class NonPep604AnnotationUnion final : public Rule {
+class NonPep604AnnotationUnion final : public up::Pep604Rule {
  public:
-  explicit NonPep604AnnotationUnion(const RuleOptions& options)
-      : check_(up::Pep604Op::Union, options.boolean("keep-runtime-typing")) {}
-  void enter(TSNode node, Context& ctx) override { check_.enter(node, ctx); }
-  void finish(Context& ctx) override {
-    check_.finish(ctx, [this](Context& c, TSNode n) -> Diagnostic& {
-      Diagnostic& d = report(c, n, "Use `X | Y` for type annotations");
-      d.fix_title = "Convert to `X | Y`";
-      return d;
-    });
-  }
-
- private:
-  up::Pep604Check check_;
+  explicit NonPep604AnnotationUnion(const RuleOptions& options) : Pep604Rule(up::Pep604Op::Union, options, "X | Y") {}
 };
 
 }  // namespace
@@ -63,8 +51,7 @@ extern const RuleSpec non_pep604_annotation_union{
     .doc = kDoc,
     .create = make_rule<NonPep604AnnotationUnion>(),
     .needs_semantic = true,
-    .options = {{"keep-runtime-typing", RuleOption::Type::Bool, "false",
-                 "Whether to keep `typing` spellings on Python 3.7 to 3.9 in modules with `from __future__ import annotations`, for code that evaluates annotations at runtime."}},
+    .options = {up::kPep604KeepRuntimeTyping},
     .fix = FixAvailability::Sometimes,
 };
 

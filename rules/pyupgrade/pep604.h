@@ -420,4 +420,29 @@ class Pep604Check {
   std::unique_ptr<Parser> parser_;
 };
 
+// UP007 and UP045: the check above for one operator, reported with `shown` (`X | Y`).
+class Pep604Rule : public Rule {
+ public:
+  Pep604Rule(Pep604Op op, const RuleOptions& options, std::string_view shown)
+      : check_(op, options.boolean("keep-runtime-typing")), shown_(shown) {}
+  void enter(TSNode node, Context& ctx) override { check_.enter(node, ctx); }
+  void finish(Context& ctx) override {
+    check_.finish(ctx, [this](Context& c, TSNode n) -> Diagnostic& {
+      Diagnostic& d = report(c, n, "Use `" + shown_ + "` for type annotations");
+      d.fix_title = "Convert to `" + shown_ + "`";
+      return d;
+    });
+  }
+
+ private:
+  Pep604Check check_;
+  std::string shown_;
+};
+
+// The option both rules read.
+inline const RuleOption kPep604KeepRuntimeTyping{
+    "keep-runtime-typing", RuleOption::Type::Bool, "false",
+    "Whether to keep `typing` spellings on Python 3.7 to 3.9 in modules with `from __future__ import annotations`, "
+    "for code that evaluates annotations at runtime."};
+
 }  // namespace lint::rules::up

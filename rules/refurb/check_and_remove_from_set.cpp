@@ -7,7 +7,7 @@
 #include "fix/edits.h"
 #include "flake8_bugbear/helpers.h"
 #include "flake8_comprehensions/comparable.h"
-#include "flake8_comprehensions/generator.h"
+#include "fix/generator.h"
 #include "pyflakes/repeated_keys.h"
 #include "pyupgrade/semantic.h"
 #include "refurb/binding_types.h"

@@ -4,7 +4,7 @@
 
 #include "engine/rule.h"
 #include "flake8_comprehensions/comparable.h"
-#include "flake8_comprehensions/generator.h"
+#include "fix/generator.h"
 #include "pyflakes/repeated_keys.h"
 #include "pyupgrade/edits.h"
 #include "pyupgrade/semantic.h"

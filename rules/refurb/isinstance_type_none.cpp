@@ -63,11 +63,7 @@ class IsinstanceTypeNone final : public Rule {
     n = unparenthesized(n);
     const std::string_view k = kind(n);
     if (k == "none") return in_union;
-    if (k == "call") {
-      if (!resolve.match_builtin(field(n, "function"), "type")) return false;
-      const CallArguments args = call_arguments(n, ctx);
-      return args.keywords.empty() && args.args.size() == 1 && is(unparenthesized(args.args[0]), "none");
-    }
+    if (k == "call") return is_a(refurb::type_call_argument(n, resolve, ctx), "none");
     if (k == "tuple") {
       bool any = false;
       for (TSNode c : children(n)) {

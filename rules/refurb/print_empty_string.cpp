@@ -5,7 +5,7 @@
 #include "engine/rule.h"
 #include "syntax/arguments.h"
 #include "flake8_bugbear/helpers.h"
-#include "flake8_comprehensions/generator.h"
+#include "fix/generator.h"
 #include "pyupgrade/edits.h"
 #include "pyupgrade/semantic.h"
 

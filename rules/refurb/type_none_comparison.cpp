@@ -71,8 +71,8 @@ class TypeNoneComparison final : public Rule {
     if (!m) return;
     const up::Resolver resolve(*m, ctx);
     for (const Candidate& c : candidates_) {
-      const TSNode left = type_argument(c.left, resolve, ctx);
-      const TSNode right = type_argument(c.right, resolve, ctx);
+      const TSNode left = refurb::type_call_argument(c.left, resolve, ctx);
+      const TSNode right = refurb::type_call_argument(c.right, resolve, ctx);
       if (ts_node_is_null(left) || ts_node_is_null(right)) continue;
       TSNode other;
       if (is(left, "none")) other = right;
@@ -91,16 +91,6 @@ class TypeNoneComparison final : public Rule {
     TSNode node, left, right;
     bool negate;
   };
-
-  // The argument of `type(x)` (the builtin, one argument in all), unparenthesized.
-  static TSNode type_argument(TSNode n, const up::Resolver& resolve, const Context& ctx) {
-    n = unparenthesized(n);
-    if (!is(n, "call") || !resolve.match_builtin(field(n, "function"), "type")) return TSNode{};
-    const CallArguments args = call_arguments(n, ctx);
-    if (args.args.size() + args.keywords.size() != 1 || args.args.empty()) return TSNode{};
-    if (is(args.args[0], "list_splat")) return TSNode{};
-    return unparenthesized(args.args[0]);
-  }
 
   std::vector<Candidate> candidates_;
 };

@@ -10,7 +10,6 @@ namespace lint::edits {
 
 namespace {
 
-bool is_python_whitespace(char c) { return c == ' ' || c == '\t' || c == '\f'; }
 bool is_line_break(char c) { return c == '\n' || c == '\r'; }
 
 bool all_whitespace(std::string_view s) { return std::all_of(s.begin(), s.end(), is_python_whitespace); }
@@ -88,24 +87,6 @@ std::optional<uint32_t> continuation_before(const Context& ctx, uint32_t line_be
   const uint32_t backslash = newline - 1;
   if (text[backslash] != '\\' || !is_line_continuation(ctx, backslash)) return std::nullopt;
   return backslash;
-}
-
-// Ruff's Indexer::preceded_by_continuations: the first backslash of the run of continued lines
-// that ends on the line where `offset` starts (with only whitespace before it).
-std::optional<uint32_t> preceded_by_continuations(const Context& ctx, uint32_t offset) {
-  const std::string_view text = ctx.source();
-  const uint32_t begin = line_start(text, offset);
-  if (!all_whitespace(text.substr(begin, offset - begin))) return std::nullopt;
-  std::optional<uint32_t> continuation = continuation_before(ctx, begin);
-  if (!continuation) return std::nullopt;
-  for (;;) {
-    const uint32_t previous = line_start(text, *continuation);
-    if (!all_whitespace(text.substr(previous, *continuation - previous))) break;
-    const std::optional<uint32_t> earlier = continuation_before(ctx, previous);
-    if (!earlier) break;
-    continuation = earlier;
-  }
-  return continuation;
 }
 
 // Where a comma follows `offset` (past trivia and closing parentheses of the element that
@@ -287,6 +268,47 @@ bool is_line_continuation(const Context& ctx, uint32_t offset) {
     if (is_statement(p) || pk == "module") break;
   }
   return true;
+}
+
+std::optional<uint32_t> preceded_by_continuations(const Context& ctx, uint32_t offset) {
+  const std::string_view text = ctx.source();
+  const uint32_t begin = line_start(text, offset);
+  if (!all_whitespace(text.substr(begin, offset - begin))) return std::nullopt;
+  std::optional<uint32_t> continuation = continuation_before(ctx, begin);
+  if (!continuation) return std::nullopt;
+  for (;;) {
+    const uint32_t previous = line_start(text, *continuation);
+    if (!all_whitespace(text.substr(previous, *continuation - previous))) break;
+    const std::optional<uint32_t> earlier = continuation_before(ctx, previous);
+    if (!earlier) break;
+    continuation = earlier;
+  }
+  return continuation;
+}
+
+bool in_multi_statement_line(const Context& ctx, uint32_t start, uint32_t end) {
+  const std::string_view text = ctx.source();
+  return has_trailing_content(text, end) || has_leading_content(text, start) ||
+         preceded_by_continuations(ctx, start).has_value();
+}
+
+bool contains_comment(TSNode within, uint32_t start, uint32_t end) {
+  if (ts_node_is_null(within)) return false;
+  std::vector<TSNode> stack{within};
+  while (!stack.empty()) {
+    const TSNode n = stack.back();
+    stack.pop_back();
+    for (TSNode c : children(n)) {
+      const uint32_t s = ts_node_start_byte(c), e = ts_node_end_byte(c);
+      if (e <= start || s >= end) continue;
+      if (is(c, "comment")) {
+        if (s >= start && e <= end) return true;
+        continue;
+      }
+      if (ts_node_child_count(c) > 0) stack.push_back(c);
+    }
+  }
+  return false;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -29,6 +29,8 @@ namespace lint::edits {
 // ---------------------------------------------------------------------------------------------
 // Lines and trivia. `\n`, `\r\n` and a lone `\r` all end a line.
 
+// Python's whitespace between tokens: space, tab and form feed.
+inline bool is_python_whitespace(char c) { return c == ' ' || c == '\t' || c == '\f'; }
 // The offset where the line holding `offset` starts.
 uint32_t line_start(std::string_view text, uint32_t offset);
 // The offset of the line break ending the line holding `offset` (the text's end on the last line).
@@ -44,6 +46,17 @@ bool has_trailing_content(std::string_view text, uint32_t offset);
 uint32_t skip_trivia(std::string_view text, uint32_t offset);
 // Whether the backslash at `offset` continues a line (it is not inside a string or a comment).
 bool is_line_continuation(const Context& ctx, uint32_t offset);
+// Ruff's Indexer::preceded_by_continuations: when only whitespace precedes `offset` on its line
+// and the line before ends with a continuation backslash, the first backslash of that run of
+// continued lines.
+std::optional<uint32_t> preceded_by_continuations(const Context& ctx, uint32_t offset);
+// Ruff's Indexer::in_multi_statement_line for the statement [start, end): code before it on its
+// line (or on a line it continues), or code after it.
+bool in_multi_statement_line(const Context& ctx, uint32_t start, uint32_t end);
+// Whether a comment lies wholly inside [start, end) (Ruff's comment ranges in that range; a fix
+// that would drop one is unsafe). Only the subtree of `within`, which must cover the range, is
+// searched.
+bool contains_comment(TSNode within, uint32_t start, uint32_t end);
 
 // ---------------------------------------------------------------------------------------------
 // Statements.
