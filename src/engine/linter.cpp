@@ -410,7 +410,7 @@ std::unique_ptr<Pass> check(const SourcePath& path, std::string file_text, const
     if (!profile.is_fixable(d.rule)) d.fix.reset();
     else d.fix->set_applicability(profile.applicability(d.rule, d.fix->applicability()));
   }
-  std::sort(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
+  std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
     if (a.start != b.start) return a.start < b.start;
     const std::string_view ca = a.rule ? a.rule->code : "", cb = b.rule ? b.rule->code : "";
     if (ca != cb) return ca < cb;
