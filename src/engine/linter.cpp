@@ -428,7 +428,7 @@ std::unique_ptr<Pass> check(const SourcePath& path, std::string file_text, const
     if (!profile.is_fixable(d.rule)) d.fix.reset();
     else d.fix->set_applicability(profile.applicability(d.rule, d.fix->applicability()));
   }
-  std::sort(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
+  std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
     if (a.start != b.start) return a.start < b.start;
     const int ra = ruff_order(a), rb = ruff_order(b);
     if (ra != rb) return ra < rb;

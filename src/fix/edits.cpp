@@ -320,6 +320,23 @@ TSNode statement_of(TSNode node) {
   return node;
 }
 
+uint32_t statement_end(TSNode stmt) {
+  TSNode n = stmt;
+  for (;;) {
+    TSNode last{};
+    for (uint32_t i = ts_node_child_count(n); i-- > 0;) {
+      const TSNode c = ts_node_child(n, i);
+      if (!is(c, "comment")) {
+        last = c;
+        break;
+      }
+    }
+    if (ts_node_is_null(last)) return ts_node_end_byte(n);
+    if (ts_node_child_count(last) == 0) return ts_node_end_byte(last);
+    n = last;
+  }
+}
+
 TSNode enclosing_statement(TSNode node) {
   for (TSNode n = node; !ts_node_is_null(n); n = ts_node_parent(n)) {
     if (is_statement(n)) return statement_of(n);
@@ -358,7 +375,7 @@ bool is_lone_child(TSNode stmt) {
 Edit delete_statement(const Context& ctx, TSNode stmt) {
   stmt = statement_of(stmt);
   const std::string_view text = ctx.source();
-  const uint32_t start = ts_node_start_byte(stmt), end = ts_node_end_byte(stmt);
+  const uint32_t start = ts_node_start_byte(stmt), end = statement_end(stmt);
   if (is_lone_child(stmt)) return Edit::replace(start, end, "pass");
   if (const std::optional<uint32_t> semicolon = trailing_semicolon(text, end)) {
     return Edit::deletion(start, next_statement_break(text, *semicolon));
@@ -519,11 +536,87 @@ std::optional<Edit> remove_member(const Context& ctx, const std::vector<TSNode>&
 // ---------------------------------------------------------------------------------------------
 // Indentation and padding.
 
+namespace {
+
+// The indentation of the statements of the innermost block holding `offset`; `outer` when that
+// block is not inside [start, end).
+std::string_view block_indentation(const Context& ctx, uint32_t offset, uint32_t start, std::string_view outer) {
+  for (TSNode n = ts_node_descendant_for_byte_range(ctx.root(), offset, offset); !ts_node_is_null(n);
+       n = ts_node_parent(n)) {
+    if (!is(n, "block")) continue;
+    for (TSNode c : children(n)) {
+      if (!ts_node_is_named(c) || ts_node_is_extra(c)) continue;
+      const uint32_t first = ts_node_start_byte(c);
+      if (first < start) return outer;
+      const uint32_t line = line_start(ctx.source(), first);
+      return ctx.original(line, first);
+    }
+    return outer;
+  }
+  return outer;
+}
+
+// Whether `offset` lies inside a string literal (after its first character).
+bool inside_string(const Context& ctx, uint32_t offset) {
+  for (TSNode n = ts_node_descendant_for_byte_range(ctx.root(), offset, offset); !ts_node_is_null(n);
+       n = ts_node_parent(n)) {
+    if (is(n, "string") && ts_node_start_byte(n) < offset && offset < ts_node_end_byte(n)) return true;
+  }
+  return false;
+}
+
+// Ruff's libcst path of adjust_indentation: the block is parsed as a function body whose
+// indentation is then set. A line keeps its text and loses the block's first-line indentation
+// (`outer`) in favour of `indentation` when it starts with the indentation of the block that holds
+// it (with `outer` for comment and blank lines); lines inside strings, lines continued with a
+// backslash, and lines indented less stay as they are.
+std::string reindent_as_libcst(const Context& ctx, uint32_t start, uint32_t end, std::string_view indentation) {
+  const std::string_view block = ctx.original(start, end);
+  const std::string_view text = ctx.source();
+  std::string_view outer = block.substr(0, block.size() - trim_start(block).size());
+  if (const size_t br = outer.find_first_of("\r\n"); br != std::string_view::npos) outer = outer.substr(0, br);
+  std::string out;
+  out.reserve(block.size());
+  for (size_t pos = 0; pos < block.size();) {
+    size_t e = pos;
+    while (e < block.size() && !is_line_break(block[e])) ++e;
+    const std::string_view body = block.substr(pos, e - pos);
+    if (e < block.size()) e += block[e] == '\r' && e + 1 < block.size() && block[e + 1] == '\n' ? 2 : 1;
+    const std::string_view line = block.substr(pos, e - pos);
+    const uint32_t at = start + static_cast<uint32_t>(pos);
+    pos = e;
+    if (at > start) {
+      // The previous line's end, before its line break.
+      uint32_t before = at - 1;
+      if (text[before] == '\n' && before > 0 && text[before - 1] == '\r') --before;
+      const bool continued = before > 0 && text[before - 1] == '\\' && is_line_continuation(ctx, before - 1);
+      if (continued || inside_string(ctx, at)) {
+        out.append(line);
+        continue;
+      }
+    }
+    const std::string_view rest = trim_start(body);
+    std::string_view required = outer;
+    if (!rest.empty() && rest[0] != '#') {
+      required = block_indentation(ctx, at + static_cast<uint32_t>(body.size() - rest.size()), start, outer);
+    }
+    if (body.starts_with(required) && body.starts_with(outer)) {
+      out.append(indentation);
+      out.append(line.substr(outer.size()));
+    } else {
+      out.append(line);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 std::optional<std::string> adjust_indentation(const Context& ctx, uint32_t start, uint32_t end,
                                               std::string_view indentation) {
   const std::string_view block = ctx.original(start, end);
-  // Ruff hands blocks holding a triple-quoted string or an f-string to libcst, which keeps the
-  // strings' own lines as they are; that path is not reproduced here.
+  // Ruff hands blocks holding a triple-quoted string or an f-string, and blocks it cannot dedent
+  // textually, to libcst, which keeps the strings' own lines as they are.
   bool string_inside = false;
   std::vector<TSNode> stack{ctx.root()};  // only the nodes that overlap the block
   while (!stack.empty() && !string_inside) {
@@ -543,7 +636,7 @@ std::optional<std::string> adjust_indentation(const Context& ctx, uint32_t start
     }
     string_inside = f_string || (i + 2 < s.size() && s[i + 1] == s[i] && s[i + 2] == s[i]);
   }
-  if (string_inside) return std::nullopt;
+  if (string_inside) return reindent_as_libcst(ctx, start, end, indentation);
 
   // The lines of the block, each with its line break.
   std::vector<std::string_view> lines;
@@ -563,7 +656,9 @@ std::optional<std::string> adjust_indentation(const Context& ctx, uint32_t start
     const std::string_view rest = trim_start(body);
     if (rest.empty()) continue;
     const std::string_view indent = body.substr(0, body.size() - rest.size());
-    if (indent.find('\t') != std::string_view::npos && indent.find(' ') != std::string_view::npos) return std::nullopt;
+    if (indent.find('\t') != std::string_view::npos && indent.find(' ') != std::string_view::npos) {
+      return reindent_as_libcst(ctx, start, end, indentation);
+    }
   }
 
   // Ruff's dedent_to: the first line with code (else the first comment line) sets the baseline.
@@ -583,7 +678,7 @@ std::optional<std::string> adjust_indentation(const Context& ctx, uint32_t start
     break;
   }
   const size_t existing = baseline.value_or(first_comment.value_or(0));
-  if (existing < indentation.size()) return std::nullopt;
+  if (existing < indentation.size()) return reindent_as_libcst(ctx, start, end, indentation);
   const size_t dedent = existing - indentation.size();
   std::string out;
   out.reserve(block.size());

@@ -64,6 +64,9 @@ bool contains_comment(TSNode within, uint32_t start, uint32_t end);
 // A statement as Ruff's AST sees it: a definition with its decorators is one statement (the
 // `decorated_definition`), whichever of the two nodes is given.
 TSNode statement_of(TSNode node);
+// Where a statement ends as Ruff's AST ranges it: at its last token that is not a comment. A
+// compound statement's tree-sitter node also spans the comments that trail its last block.
+uint32_t statement_end(TSNode stmt);
 // The innermost statement holding `node` (itself if it is one); null outside any statement.
 TSNode enclosing_statement(TSNode node);
 // The compound statement (if, for, while, try, with, def, class, match) whose body, or one of
@@ -77,7 +80,7 @@ uint32_t isolation_group(TSNode stmt);
 // Whether `stmt` is the only statement of a body (or clause) of its parent statement.
 bool is_lone_child(TSNode stmt);
 
-// Deletes a statement as Ruff's delete_stmt does:
+// Deletes a statement (up to statement_end) as Ruff's delete_stmt does:
 // - the only statement of a body becomes `pass`;
 // - followed by `;` (on its line or after backslash continuations): deleted up to the next
 //   statement on the line, so `import os; x = 1` keeps `x = 1`;
@@ -153,10 +156,11 @@ std::optional<Edit> remove_member(const Context& ctx, const std::vector<TSNode>&
 // Indentation and padding.
 
 // Re-indents the block of whole lines [start, end) (from the start of its first line) so that
-// its first line is indented by `indentation`, keeping the relative indentation of the others
-// (Ruff's adjust_indentation, through its textual dedent). Only dedents. nullopt where Ruff
-// would need libcst: the block holds a multi-line string or mixes tabs and spaces in one
-// line's indentation, or is indented less than `indentation`.
+// its first line is indented by `indentation`, as Ruff's adjust_indentation does: a textual dedent
+// that keeps the relative indentation of the other lines, or, where the block holds a
+// triple-quoted string or an f-string, mixes tabs and spaces in one line's indentation, or is
+// indented less than `indentation`, the re-indentation libcst makes (the lines of strings and of
+// backslash continuations, and lines indented less than their block, keep their text).
 std::optional<std::string> adjust_indentation(const Context& ctx, uint32_t start, uint32_t end,
                                               std::string_view indentation);
 

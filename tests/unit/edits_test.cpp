@@ -190,7 +190,14 @@ TEST_CASE("adjust_indentation dedents a block as Ruff's textual path does", "[ed
   CHECK(edits::adjust_indentation(f.ctx, start, static_cast<uint32_t>(f.text.size()), "    ") ==
         std::optional<std::string>("    a = 1\n    if y:\n        b = 2\n"));
   File g("if x:\n    s = \"\"\"\n  text\n\"\"\"\n");
-  CHECK_FALSE(edits::adjust_indentation(g.ctx, 6, static_cast<uint32_t>(g.text.size()), "").has_value());
+  CHECK(edits::adjust_indentation(g.ctx, 6, static_cast<uint32_t>(g.text.size()), "") ==
+        std::optional<std::string>("s = \"\"\"\n  text\n\"\"\"\n"));
+  // Continuation lines: inside brackets they follow the block when indented at least as far as it,
+  // after a backslash they stay.
+  File h("if x:\n    if y:\n        z = f\"{a}\" + (1,\n            2) + \\\n            3\n        w = (4,\n      5)\n");
+  const uint32_t inner = static_cast<uint32_t>(h.text.find("        z"));
+  CHECK(edits::adjust_indentation(h.ctx, inner, static_cast<uint32_t>(h.text.size()), "") ==
+        std::optional<std::string>("z = f\"{a}\" + (1,\n    2) + \\\n            3\nw = (4,\n      5)\n"));
 }
 
 TEST_CASE("contains_effect follows Ruff's judgement", "[edits]") {
