@@ -108,6 +108,9 @@ class FString final : public Rule {
  public:
   void enter(TSNode node, Context& ctx) override {
     if (!call_.load(node, ctx) || call_.error != pyfmt::FormatError::kNone || call_.summary.has_nested_parts) return;
+    // `"{}{1}".format(a, b)` mixes automatic and manual numbering (a ValueError when run, F525):
+    // Ruff 0.17.3 leaves it alone, across the parts of a concatenation too.
+    if (call_.summary.autos > 0 && !call_.summary.indices.empty()) return;
     check(node, ctx);
   }
 
@@ -138,7 +141,6 @@ class FString final : public Rule {
     const TSNode list = field(call, "arguments");
     args_.clear();
     kwargs_.clear();
-    seen_.clear();
     for (TSNode c : arguments_of(list).all) {
       const std::string_view k = kind(c);
       if (k == "list_splat" || k == "dictionary_splat") return;
@@ -220,6 +222,9 @@ class FString final : public Rule {
     const std::string_view body = contents.substr(quote.size(), contents.size() - 2 * quote.size());
     if (body.empty()) return Conversion::Empty;
     if (!up::parse_format_string(body, raw, parts_)) return Conversion::Failed;
+    // An argument repeated within one part must be free of effects; across the parts of a
+    // concatenation it may repeat (as Ruff, which checks each part on its own).
+    seen_.clear();
     bool all_literal = true;
     for (const up::FormatPart& p : parts_) all_literal &= p.literal;
     if (all_literal) return Conversion::Literal;
