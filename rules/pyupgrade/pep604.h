@@ -16,6 +16,7 @@
 #include "pyupgrade/semantic.h"
 #include "fix/stylist.h"
 #include "pyupgrade/syntax.h"
+#include "pyupgrade/typing_context.h"
 #include "syntax/syntax.h"
 
 namespace lint::rules::up {
@@ -48,6 +49,26 @@ class TypeGenerator {
     }
     if (add_none) out += " | None";
     return out;
+  }
+
+  // Ruff's pep_604_union: the elements folded into a left-nested `|` chain, where an element
+  // that is a tuple is a union of its own (`Union[(a, b), c]` is `a | b | c`) and no element
+  // at all is the empty tuple (`Union[()]` is `()`).
+  bool union_chain(const std::vector<TSNode>& elements, int level, std::string& out) {
+    if (elements.empty()) {
+      out += "()";
+      return true;
+    }
+    const bool paren = elements.size() > 1 && level > kBitOr;
+    if (paren) out += '(';
+    for (size_t i = 0; i < elements.size(); ++i) {
+      if (i > 0) out += " | ";
+      const int at = elements.size() == 1 ? level : i == 0 ? kBitOr : kBitOr + 1;
+      const TSNode e = expr_of(elements[i]);
+      if (is(e, "tuple") ? !union_chain(named_children(e), at, out) : !write(e, at, out)) return false;
+    }
+    if (paren) out += ')';
+    return true;
   }
 
   bool write(TSNode n, int level, std::string& out) {
@@ -251,15 +272,16 @@ class Pep604Check {
     const Subscript s = as_subscript(n);
     if (!s || !resolve.match_typing(s.value, op_ == Pep604Op::Optional ? "Optional" : "Union")) return;
     const std::vector<TSNode> elements = slice_elements(s);
-    if (elements.empty()) return;
-    bool quoted = false;
-    for (TSNode e : elements) {
-      if (is(expr_of(e), "list_splat")) return;
-      quoted |= is(expr_of(e), "string") || is(expr_of(e), "concatenated_string");
-    }
+    // `Union[()]` is reported (and rewritten as `()`), as Ruff does.
+    if (elements.empty() && !slice_is_tuple(s)) return;
+    // A starred element (`Union[*Ts]`) cannot be spelled with `|`; a quoted one (`Union["A", B]`,
+    // also in a nested tuple) only where the annotation is never evaluated.
+    if (any_element(s.elements, [](TSNode e) { return is(e, "list_splat") || is(e, "splat_type"); })) return;
+    const bool quoted = any_element(s.elements, [](TSNode e) { return is(e, "string") || is(e, "concatenated_string"); });
     const bool annotation = in_string || in_annotation_node(n);
-    if (quoted && !in_string && !typing_only(n, annotation, m)) return;
-    if (!(m.is_stub || minor >= 10 || (minor >= 7 && m.future_annotations && annotation && !keep_runtime_typing_))) {
+    const bool future = in_string ? m.future_annotations : future_annotations_at(n, m);
+    if (quoted && !in_string && !typing_only(n, annotation, future)) return;
+    if (!(m.is_stub || minor >= 10 || (minor >= 7 && future && annotation && !keep_runtime_typing_))) {
       return;
     }
     // `Optional[NamedTuple]`, `Union[..., NamedTuple, ...]`: left alone.
@@ -267,7 +289,8 @@ class Pep604Check {
     for (TSNode e : elements) named_tuple |= resolve.match_typing(e, "NamedTuple");
     if (named_tuple && (op_ == Pep604Op::Union || !slice_is_tuple(s))) return;
     Diagnostic& d = report(ctx, n);
-    const bool fixable = (annotation || in_typing_subscript(n, resolve, ctx)) && allowed(s, elements) &&
+    const bool fixable = (annotation || in_typing_subscript(n, resolve, ctx) || in_type_alias_value(n, resolve)) &&
+                         allowed(s, elements) &&
                          !(op_ == Pep604Op::Optional && !slice_is_tuple(s) && is(expr_of(elements[0]), "none"));
     if (!fixable) return;
     std::optional<std::string> replacement =
@@ -292,11 +315,27 @@ class Pep604Check {
     return s.multiple || (s.elements.size() == 1 && is(expr_of(s.elements[0]), "tuple"));
   }
 
+  // Whether an element of the slice, or of a tuple in it (at any depth), satisfies `pred`.
+  template <class Pred>
+  static bool any_element(const std::vector<TSNode>& elements, Pred pred) {
+    std::vector<TSNode> stack(elements.begin(), elements.end());
+    while (!stack.empty()) {
+      const TSNode e = expr_of(stack.back());
+      stack.pop_back();
+      if (is(e, "tuple")) {
+        for (TSNode c : named_children(e)) stack.push_back(c);
+      } else if (pred(e)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   // Whether a forward reference here is never evaluated: an annotation under
   // `from __future__ import annotations`, or a local variable's annotation.
-  static bool typing_only(TSNode n, bool annotation, const SemanticModel& m) {
+  static bool typing_only(TSNode n, bool annotation, bool future) {
     if (!annotation) return false;
-    if (m.future_annotations) return true;
+    if (future) return true;
     for (TSNode p = ts_node_parent(n); !ts_node_is_null(p); p = ts_node_parent(p)) {
       const std::string_view k = kind(p);
       if (k == "assignment") {
@@ -357,20 +396,33 @@ class Pep604Check {
     return !ts_node_is_null(outer) && is_generic(resolve.qualified(field(outer, "value")));
   }
 
-  // Ruff's is_allowed_value for the slice.
-  static bool allowed(const Subscript& s, const std::vector<TSNode>& elements) {
-    auto ok = [](TSNode e) {
-      const std::string_view k = kind(expr_of(e));
-      return k != "named_expression" && k != "await" && k != "lambda" && k != "yield" && k != "list_splat" &&
-             k != "slice";
-    };
-    if (slice_is_tuple(s)) {
-      for (TSNode e : elements) {
-        if (!ok(e)) return false;
+  // The value of `X: TypeAlias = value` holds a type definition, evaluated at runtime.
+  static bool in_type_alias_value(TSNode n, const Resolver& resolve) {
+    TSNode child = n;
+    for (TSNode p = ts_node_parent(n); !ts_node_is_null(p); child = p, p = ts_node_parent(p)) {
+      const std::string_view k = kind(p);
+      if (k == "assignment") {
+        if (!ts_node_eq(field(p, "right"), child)) return false;
+        const TSNode type = field(p, "type");
+        return !ts_node_is_null(type) && resolve.match_typing(type, "TypeAlias");
       }
-      return true;
+      if (k == "expression_statement" || k == "block" || k == "module" || k == "lambda" || k == "argument_list") {
+        return false;
+      }
     }
-    return ok(elements[0]);
+    return false;
+  }
+
+  // Ruff's is_allowed_value for the slice (a tuple's elements at any depth). A `slice` outside
+  // annotations is a `constrained_type` (`int : float`) in them.
+  static bool allowed(const Subscript& s, const std::vector<TSNode>& elements) {
+    auto bad = [](TSNode e) {
+      const std::string_view k = kind(e);
+      return k == "named_expression" || k == "await" || k == "lambda" || k == "yield" || k == "list_splat" ||
+             k == "splat_type" || k == "slice" || k == "constrained_type";
+    };
+    if (slice_is_tuple(s)) return !any_element(elements, bad);
+    return !bad(expr_of(elements[0]));
   }
 
   std::optional<std::string> optional(const Subscript& s, const std::vector<TSNode>& elements, const Resolver& resolve,
@@ -405,9 +457,13 @@ class Pep604Check {
 
   static std::optional<std::string> union_(const Subscript& s, const std::vector<TSNode>& elements, const Context& ctx,
                                            TypeGenerator& gen) {
-    if (slice_is_tuple(s)) return gen.union_of(elements, false);
+    if (slice_is_tuple(s)) {
+      std::string out;
+      if (!gen.union_chain(elements, TypeGenerator::kMin, out)) return std::nullopt;
+      return out;
+    }
     const TSNode e = elements[0];
-    if (is(expr_of(e), "slice")) return std::nullopt;
+    if (is(expr_of(e), "slice") || is(expr_of(e), "constrained_type")) return std::nullopt;
     const std::string_view inner = ctx.original(e);
     if (inner.find_first_of("\r\n") != std::string_view::npos) return "(" + std::string(inner) + ")";
     return std::string(inner);

@@ -6,6 +6,8 @@
 
 #include <tree_sitter/api.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <string_view>
 
 #include "engine/rule.h"
@@ -23,6 +25,25 @@ inline bool seen_typing(const SemanticModel& m) {
     if (q == "typing" || q.starts_with("typing.") || q == "typing_extensions" || q.starts_with("typing_extensions.")) {
       return true;
     }
+  }
+  return false;
+}
+
+// Whether `from __future__ import annotations` is in force at `n`, as Ruff's checker sees it:
+// the flag is set where the import is visited, so module-level code before it (a function's
+// signature, a class body) is not affected, while function and lambda bodies, visited after the
+// whole module, always are.
+inline bool future_annotations_at(TSNode n, const SemanticModel& m) {
+  if (!m.future_annotations) return false;
+  uint32_t at = UINT32_MAX;
+  for (const Binding& b : m.bindings) {
+    if (b.kind == BindingKind::FutureImport && b.name == "annotations") at = std::min(at, b.stmt_start);
+  }
+  if (at == UINT32_MAX || at < ts_node_start_byte(n)) return true;
+  TSNode child = n;
+  for (TSNode p = ts_node_parent(n); !ts_node_is_null(p); child = p, p = ts_node_parent(p)) {
+    if (is(p, "function_definition") && ts_node_eq(field(p, "body"), child)) return true;
+    if (is(p, "lambda") && ts_node_eq(field(p, "body"), child)) return true;
   }
   return false;
 }
