@@ -194,12 +194,10 @@ class Pep604Check {
 
   // Subscripts whose value could name `Optional` / `Union` (resolved in finish()).
   void enter(TSNode node, const Context& ctx) {
-    if (is(node, "type")) {
-      // A string annotation, parsed in finish().
-      const TSNode str = first_named_child(node);
-      if (!ts_node_is_null(str) && is(str, "string") &&
-          ctx.text(str).find(op_ == Pep604Op::Optional ? "Optional" : "Union") != std::string_view::npos) {
-        strings_.push_back(str);
+    if (is(node, "string")) {
+      // Perhaps a type expression (see type_strings()).
+      if (ctx.text(node).find(op_ == Pep604Op::Optional ? "Optional" : "Union") != std::string_view::npos) {
+        string_candidates_.push_back(node);
       }
       return;
     }
@@ -212,7 +210,9 @@ class Pep604Check {
   template <class Report>
   void finish(Context& ctx, Report report) {
     const SemanticModel* m = ctx.semantic();
-    if (!m || (candidates_.empty() && strings_.empty())) return;
+    if (!m) return;
+    type_strings(*m);
+    if (candidates_.empty() && strings_.empty()) return;
     // Ruff looks for these only once the module imported `typing` or `typing_extensions`.
     bool seen_typing = false;
     for (const Binding& b : m->bindings) {
@@ -225,44 +225,10 @@ class Pep604Check {
     Stylist stylist(ctx);
     TypeGenerator gen(ctx, stylist);
     for (TSNode n : candidates_) check(n, false, ctx, resolve, gen, report);
-    for (TSNode str : strings_) {
-      // Plain one-part strings without escapes: their content keeps the file's offsets.
-      TSNode content{};
-      int parts = 0;
-      bool plain = true;
-      for (TSNode c : children(str)) {
-        if (is(c, "string_content")) {
-          content = c;
-          ++parts;
-        } else if (is(c, "interpolation") || is(c, "escape_sequence")) {
-          plain = false;
-        } else if (is(c, "string_start")) {
-          for (char ch : ctx.text(c)) plain &= ch == '"' || ch == '\'' || ch == 'u' || ch == 'U' || ch == 'r' || ch == 'R';
-        }
-      }
-      if (!plain || parts != 1) continue;
-      const std::string_view body = ctx.text(content);
-      if (body.find_first_of("\r\n") != std::string_view::npos) continue;
-      std::string padded(start_of(content), ' ');
-      padded.append(body);
-      if (!parser_) parser_ = std::make_unique<Parser>();
-      const Tree tree = parser_->parse(padded);
-      const TSNode root = ts_tree_root_node(tree.get());
-      if (ts_node_has_error(root)) continue;
-      std::vector<TSNode> stack{root}, found;
-      while (!stack.empty()) {
-        const TSNode e = stack.back();
-        stack.pop_back();
-        if (is(e, "subscript")) {
-          const std::string_view t = ctx.text(field(e, "value"));
-          if (t.ends_with(op_ == Pep604Op::Optional ? "Optional" : "Union")) found.push_back(e);
-        }
-        if (is(e, "string")) continue;
-        for (TSNode c : children(e)) stack.push_back(c);
-      }
-      std::sort(found.begin(), found.end(), [](TSNode a, TSNode b) { return ts_node_start_byte(a) < ts_node_start_byte(b); });
-      for (TSNode n : found) check(n, true, ctx, resolve, gen, report);
-    }
+    std::vector<TSNode> found;
+    for (TSNode str : strings_) string_type(str, ctx, found, 0);
+    std::stable_sort(found.begin(), found.end(), [](TSNode a, TSNode b) { return ts_node_start_byte(a) < ts_node_start_byte(b); });
+    for (TSNode n : found) check(n, true, ctx, resolve, gen, report);
   }
 
   template <class Report>
@@ -279,7 +245,7 @@ class Pep604Check {
     if (any_element(s.elements, [](TSNode e) { return is(e, "list_splat") || is(e, "splat_type"); })) return;
     const bool quoted = any_element(s.elements, [](TSNode e) { return is(e, "string") || is(e, "concatenated_string"); });
     const bool annotation = in_string || in_annotation_node(n);
-    const bool future = in_string ? m.future_annotations : future_annotations_at(n, m);
+    const bool future = future_annotations_at(n, m);
     if (quoted && !in_string && !typing_only(n, annotation, future)) return;
     if (!(m.is_stub || minor >= 10 || (minor >= 7 && future && annotation && !keep_runtime_typing_))) {
       return;
@@ -306,6 +272,81 @@ class Pep604Check {
   }
 
  private:
+  // The strings of the file that are type expressions (annotations, runtime type definitions such
+  // as `cast("...", x)` and `X: TypeAlias = "..."`, arguments of generics): those the semantic
+  // model read names in. Implicit concatenations are left alone, as Ruff leaves them.
+  void type_strings(const SemanticModel& m) {
+    if (string_candidates_.empty()) return;
+    std::vector<uint32_t> reads;
+    for (const Reference& r : m.references) {
+      if (r.flags & kAnnotationLoad) reads.push_back(r.start);
+    }
+    std::sort(reads.begin(), reads.end());
+    for (TSNode str : string_candidates_) {
+      const auto it = std::lower_bound(reads.begin(), reads.end(), start_of(str));
+      if (it == reads.end() || *it >= end_of(str)) continue;
+      if (is_a(ts_node_parent(str), "concatenated_string")) continue;
+      strings_.push_back(str);
+    }
+  }
+
+  // A plain one-part string without escapes (its content keeps the file's offsets), parsed as
+  // a type expression: its `Optional` / `Union` subscripts go to `found`, and so do those of the
+  // strings nested in it (not in `Literal[...]` or `Annotated`'s metadata).
+  void string_type(TSNode str, const Context& ctx, std::vector<TSNode>& found, int depth) {
+    if (depth > 8) return;
+    TSNode content{};
+    int parts = 0;
+    bool plain = true;
+    for (TSNode c : children(str)) {
+      if (is(c, "string_content")) {
+        content = c;
+        ++parts;
+      } else if (is(c, "interpolation") || is(c, "escape_sequence")) {
+        plain = false;
+      } else if (is(c, "string_start")) {
+        for (char ch : ctx.text(c)) plain &= ch == '"' || ch == '\'' || ch == 'u' || ch == 'U' || ch == 'r' || ch == 'R';
+      }
+    }
+    if (!plain || parts != 1) return;
+    const std::string_view body = ctx.text(content);
+    if (body.find_first_of("\r\n") != std::string_view::npos) return;
+    std::string padded(start_of(content), ' ');
+    padded.append(body);
+    if (!parser_) parser_ = std::make_unique<Parser>();
+    Tree tree = parser_->parse(padded);
+    const TSNode root = ts_tree_root_node(tree.get());
+    if (ts_node_has_error(root)) return;
+    const std::string_view name = op_ == Pep604Op::Optional ? "Optional" : "Union";
+    std::vector<std::pair<TSNode, bool>> stack;
+    stack.emplace_back(root, false);
+    std::vector<TSNode> nested;
+    while (!stack.empty()) {
+      const auto [e, value] = stack.back();
+      stack.pop_back();
+      if (is(e, "string")) {
+        if (!value) nested.push_back(e);
+        continue;
+      }
+      bool literal = false, annotated = false;
+      if (is(e, "subscript")) {
+        const std::string_view t = ctx.text(field(e, "value"));
+        if (t.ends_with(name)) found.push_back(e);
+        literal = t.ends_with("Literal");
+        annotated = t.ends_with("Annotated");
+      }
+      int named = 0;
+      for (TSNode c : children(e)) {
+        // `Annotated[T, metadata...]`: the value and T are types, the rest values.
+        const bool is_named = is_named_child(c);
+        stack.emplace_back(c, value || literal || (annotated && is_named && named >= 2));
+        named += is_named;
+      }
+    }
+    trees_.push_back(std::move(tree));
+    for (TSNode n : nested) string_type(n, ctx, found, depth + 1);
+  }
+
   // Ruff's slice as a list: the elements of a tuple slice, or the one element.
   static std::vector<TSNode> slice_elements(const Subscript& s) {
     if (s.elements.size() == 1 && is(expr_of(s.elements[0]), "tuple")) return named_children(expr_of(s.elements[0]));
@@ -472,8 +513,10 @@ class Pep604Check {
   Pep604Op op_;
   bool keep_runtime_typing_;
   std::vector<TSNode> candidates_;
+  std::vector<TSNode> string_candidates_;
   std::vector<TSNode> strings_;
   std::unique_ptr<Parser> parser_;
+  std::vector<Tree> trees_;  // the parsed strings, which `found` points into
 };
 
 // UP007 and UP045: the check above for one operator, reported with `shown` (`X | Y`).

@@ -30,22 +30,16 @@ inline bool seen_typing(const SemanticModel& m) {
 }
 
 // Whether `from __future__ import annotations` is in force at `n`, as Ruff's checker sees it:
-// the flag is set where the import is visited, so module-level code before it (a function's
-// signature, a class body) is not affected, while function and lambda bodies, visited after the
-// whole module, always are.
+// the flag is set where the import is visited, and deferred code (function bodies, string
+// annotations) is visited with the flags of where it was met, so only what follows the import
+// in the text sees it.
 inline bool future_annotations_at(TSNode n, const SemanticModel& m) {
   if (!m.future_annotations) return false;
   uint32_t at = UINT32_MAX;
   for (const Binding& b : m.bindings) {
     if (b.kind == BindingKind::FutureImport && b.name == "annotations") at = std::min(at, b.stmt_start);
   }
-  if (at == UINT32_MAX || at < ts_node_start_byte(n)) return true;
-  TSNode child = n;
-  for (TSNode p = ts_node_parent(n); !ts_node_is_null(p); child = p, p = ts_node_parent(p)) {
-    if (is(p, "function_definition") && ts_node_eq(field(p, "body"), child)) return true;
-    if (is(p, "lambda") && ts_node_eq(field(p, "body"), child)) return true;
-  }
-  return false;
+  return at == UINT32_MAX || at < ts_node_start_byte(n);
 }
 
 // The node that stands for `n` in its parent's eyes: `n` with the parentheses and `type`
