@@ -22,8 +22,10 @@ f-strings put each value where it is printed, which reads better than matching f
 arguments, and they are faster.
 
 Calls are left alone when the conversion would change what runs: an argument with a side effect
-used twice, arguments spanning lines or holding quotes, `*args` and `**kwargs`, and strings
-passed to Django's `gettext`, which cannot translate f-strings.
+used twice in one string (each part of an implicit concatenation is converted on its own),
+arguments spanning lines or holding quotes, `*args` and `**kwargs`, strings that mix automatic
+(`{}`) and manual (`{0}`) field numbering, which fail when run, and strings passed to Django's
+`gettext`, which cannot translate f-strings.
 
 ## Example
 ```python
