@@ -158,6 +158,92 @@ TSNode unparenthesize(TSNode e) {
   return e;
 }
 
+// Whether `e` is a starred expression. The grammar reads `*a[b]` in an index as `(*a)[b]`: a
+// subscript, attribute or call whose innermost object is a list_splat starting where it starts.
+bool is_starred(TSNode e) {
+  const uint32_t start = start_of(e);
+  for (;;) {
+    if (is(e, "list_splat")) return true;
+    TSNode inner{};
+    if (is(e, "subscript")) inner = field(e, "value");
+    else if (is(e, "attribute")) inner = field(e, "object");
+    else if (is(e, "call")) inner = field(e, "function");
+    if (ts_node_is_null(inner) || start_of(inner) != start) return false;
+    e = inner;
+  }
+}
+
+// Symbols looked up here rather than held in the class, whose header many files include.
+TSSymbol typed_parameter() {
+  static const TSSymbol s = named(python_language(), "typed_parameter");
+  return s;
+}
+
+TSSymbol for_in_clause() {
+  static const TSSymbol s = named(python_language(), "for_in_clause");
+  return s;
+}
+
+bool is_comprehension(TSNode n) {
+  return is(n, "list_comprehension") || is(n, "set_comprehension") || is(n, "dictionary_comprehension");
+}
+
+bool is_async_clause(TSNode clause) {
+  const TSNode first = ts_node_child(clause, 0);
+  return !ts_node_is_null(first) && is(first, "async");
+}
+
+// `async for` in a list, set or dict comprehension nested in one that has none
+// (3.11), as Ruff finds it: through any scope between them (a lambda, a function), but not
+// from the first iterable of the outer one, which is evaluated outside it. `clause` is the
+// `async for` clause; Ruff's range runs to the end of its `if`s.
+void check_async_comprehension(TSNode clause, int minor, std::vector<SyntaxError>& out) {
+  // The ancestors, from the root down: one descent, where ts_node_parent() would walk down from
+  // the root for each of them.
+  std::vector<TSNode> chain;
+  const TSNode root = ts_tree_root_node(clause.tree);
+  for (TSNode at = root; !ts_node_is_null(at) && !ts_node_eq(at, clause);
+       at = ts_node_child_with_descendant(at, clause)) {
+    chain.push_back(at);
+  }
+  if (chain.size() < 2) return;
+  const TSNode comprehension = chain.back();
+  if (!is_comprehension(comprehension)) return;  // an async generator expression is fine anywhere
+  bool nested = false;
+  for (size_t i = 0; i + 1 < chain.size() && !nested; ++i) {
+    const TSNode outer = chain[i];
+    if (!is_comprehension(outer)) continue;
+    bool sync = true;
+    TSNode first_clause{};
+    for (TSNode c : children(outer)) {
+      if (!is(c, "for_in_clause")) continue;
+      if (ts_node_is_null(first_clause)) first_clause = c;
+      if (is_async_clause(c)) sync = false;
+    }
+    if (!sync) continue;
+    // Below the outer comprehension's first iterable: outside its scope.
+    if (ts_node_eq(chain[i + 1], first_clause) && i + 2 < chain.size() &&
+        ts_node_eq(chain[i + 2], field(first_clause, "right"))) {
+      continue;
+    }
+    nested = true;
+  }
+  if (!nested) return;
+  uint32_t end = end_of(clause);
+  bool after = false;
+  for (TSNode c : children(comprehension)) {
+    if (ts_node_eq(c, clause)) {
+      after = true;
+    } else if (after) {
+      if (is(c, "if_clause")) end = end_of(c);
+      else if (is(c, "for_in_clause")) break;
+    }
+  }
+  out.push_back(SyntaxError{start_of(clause), end,
+                            "cannot use an asynchronous comprehension inside of a synchronous comprehension on "
+                            "Python 3." + std::to_string(minor) + " (syntax was added in 3.11)"});
+}
+
 }  // namespace
 
 void check_type_parameters(TSNode n, std::string_view source, int minor, std::vector<SyntaxError>& out) {
@@ -224,7 +310,8 @@ VersionSyntax::VersionSyntax() {
   decorator_ = named(lang, "decorator");
   interested_.assign(ts_language_symbol_count(lang), false);
   for (TSSymbol s : {type_alias_, match_, except_, definition_, class_, string_, with_clause_, subscript_, return_, yield_,
-                     set_, set_comprehension_, named_expression_, positional_separator_, for_, splat_type_, decorator_}) {
+                     set_, set_comprehension_, named_expression_, positional_separator_, for_, splat_type_, decorator_, typed_parameter(),
+                     for_in_clause()}) {
     if (s != 0) interested_[s] = true;
   }
 }
@@ -232,7 +319,11 @@ VersionSyntax::VersionSyntax() {
 void VersionSyntax::check(TSNode n, TSSymbol s, std::string_view source, int minor,
                           std::vector<SyntaxError>& out) const {
   if (s == match_) {
-    if (minor < 10) report(out, start_of(n), start_of(n) + 5, "Cannot use `match` statement", minor, 10);
+    // Ruff reads a subject starting with `(`, `[`, `*`, `+` or `-` on a second try (`match` may
+    // be a name there), which reports no version: so neither does lint.
+    const size_t subject = source.find_first_not_of(" \t\\\r\n", start_of(n) + 5);
+    const bool retried = subject != std::string_view::npos && std::string_view("([*+-").find(source[subject]) != std::string_view::npos;
+    if (minor < 10 && !retried) report(out, start_of(n), start_of(n) + 5, "Cannot use `match` statement", minor, 10);
     return;
   }
   if (s == except_) {
@@ -293,14 +384,18 @@ void VersionSyntax::check(TSNode n, TSSymbol s, std::string_view source, int min
         const char* f = ts_node_field_name_for_child(n, i);
         if (!f || std::string_view(f) != "subscript") continue;
         const TSNode index = ts_node_child(n, i);
-        if (is(index, "list_splat")) report(out, start_of(index), end_of(index), "Cannot use star expression in index", minor, 11);
+        if (is_starred(index)) report(out, start_of(index), end_of(index), "Cannot use star expression in index", minor, 11);
       }
     }
     if (minor < 9) {
-      const TSNode index = field(n, "subscript");
-      if (!ts_node_is_null(index) && is(index, "named_expression")) {
-        report(out, start_of(index), end_of(index),
-               "Cannot use unparenthesized assignment expression in a sequence index", minor, 9);
+      for (uint32_t i = 0, count = ts_node_child_count(n); i < count; ++i) {
+        const char* f = ts_node_field_name_for_child(n, i);
+        if (!f || std::string_view(f) != "subscript") continue;
+        const TSNode index = ts_node_child(n, i);
+        if (is(index, "named_expression")) {
+          report(out, start_of(index), end_of(index),
+                 "Cannot use unparenthesized assignment expression in a sequence index", minor, 9);
+        }
       }
     }
     return;
@@ -320,7 +415,12 @@ void VersionSyntax::check(TSNode n, TSSymbol s, std::string_view source, int min
     return;
   }
   if (s == named_expression_) {
-    if (minor < 8) report(out, start_of(n), end_of(n), "Cannot use named assignment expression (`:=`)", minor, 8);
+    if (minor >= 8) return;
+    // `f'{x:=10}'` is `x` formatted with the spec `=10`, which the grammar reads as `x := 10`.
+    TSNode up = ts_node_parent(n);
+    if (!ts_node_is_null(up) && is(up, "expression_list")) up = ts_node_parent(up);
+    if (!ts_node_is_null(up) && is(up, "interpolation")) return;
+    report(out, start_of(n), end_of(n), "Cannot use named assignment expression (`:=`)", minor, 8);
     return;
   }
   if (s == set_ || s == set_comprehension_) {
@@ -347,8 +447,27 @@ void VersionSyntax::check(TSNode n, TSSymbol s, std::string_view source, int min
     return;
   }
   if (s == splat_type_) {
-    // `*args: *Ts` (3.11).
-    if (minor < 11) report(out, start_of(n), end_of(n), "Cannot use star annotation", minor, 11);
+    // `*args: *Ts` (3.11); in a subscript, `tuple[*Ts]`, a star expression in an index.
+    if (minor >= 11) return;
+    const TSNode type = ts_node_parent(n);
+    const TSNode holder = ts_node_is_null(type) ? type : ts_node_parent(type);
+    const bool index = !ts_node_is_null(holder) && is(holder, "type_parameter");
+    report(out, start_of(n), end_of(n), index ? "Cannot use star expression in index" : "Cannot use star annotation",
+           minor, 11);
+    return;
+  }
+  if (s == typed_parameter()) {
+    // `*args: *tuple[int, str]`, which the grammar reads as `(*tuple)[int, str]`.
+    if (minor >= 11) return;
+    const TSNode type = field(n, "type");
+    const TSNode annotation = ts_node_is_null(type) ? type : ts_node_named_child(type, 0);
+    if (!ts_node_is_null(annotation) && !is(annotation, "splat_type") && is_starred(annotation)) {
+      report(out, start_of(annotation), end_of(annotation), "Cannot use star annotation", minor, 11);
+    }
+    return;
+  }
+  if (s == for_in_clause()) {
+    if (minor < 11 && is_async_clause(n)) check_async_comprehension(n, minor, out);
     return;
   }
   if (s == decorator_) {

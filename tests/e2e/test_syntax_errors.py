@@ -154,6 +154,44 @@ VERSION_ERRORS = {  # target minor -> Ruff 0.17.3's diagnostics (row, column, en
 }
 
 
+VERSION_EDGES = (
+    'x = tuple[*tuple[int, ...]]\n'
+    'y = tuple[str, *tuple[*tuple[int, ...]]]\n'
+    'z = a[b := 0, c := 1]\n'
+    'def f(*args: *tuple[int, str]): pass\n'
+    'g: Tuple[int, *Ts]\n'
+    'match (a, b):\n'
+    '    case _: pass\n'
+    'match [a]:\n'
+    '    case _: pass\n'
+    'match -a:\n'
+    '    case _: pass\n'
+    'match a:\n'
+    '    case _: pass\n'
+    'async def h():\n'
+    '    return [[i async for i in y if i] for j in z]\n'
+    'async def k():\n'
+    '    return [x for x in [i async for i in y] for w in [i async for i in y]]\n'
+    'async def m():\n'
+    '    return [(i async for i in y) for j in z], {j: {i async for i in y} for j in z}\n'
+    "s = f'{x:=10}'\n"
+)
+
+VERSION_EDGE_ERRORS = [  # Ruff 0.17.3 at py38: (row, column, end row, end column, message)
+    (1, 11, 1, 27, 'Cannot use star expression in index on Python 3.8 (syntax was added in Python 3.11)'),
+    (2, 16, 2, 40, 'Cannot use star expression in index on Python 3.8 (syntax was added in Python 3.11)'),
+    (2, 23, 2, 39, 'Cannot use star expression in index on Python 3.8 (syntax was added in Python 3.11)'),
+    (3, 7, 3, 13, 'Cannot use unparenthesized assignment expression in a sequence index on Python 3.8 (syntax was added in Python 3.9)'),
+    (3, 15, 3, 21, 'Cannot use unparenthesized assignment expression in a sequence index on Python 3.8 (syntax was added in Python 3.9)'),
+    (4, 14, 4, 30, 'Cannot use star annotation on Python 3.8 (syntax was added in Python 3.11)'),
+    (5, 15, 5, 18, 'Cannot use star expression in index on Python 3.8 (syntax was added in Python 3.11)'),
+    (12, 1, 12, 6, 'Cannot use `match` statement on Python 3.8 (syntax was added in Python 3.10)'),
+    (15, 16, 15, 37, 'cannot use an asynchronous comprehension inside of a synchronous comprehension on Python 3.8 (syntax was added in 3.11)'),
+    (17, 57, 17, 73, 'cannot use an asynchronous comprehension inside of a synchronous comprehension on Python 3.8 (syntax was added in 3.11)'),
+    (19, 54, 19, 70, 'cannot use an asynchronous comprehension inside of a synchronous comprehension on Python 3.8 (syntax was added in 3.11)'),
+]
+
+
 def located(diags, code="invalid-syntax"):
     return [(d["location"]["row"], d["location"]["column"], d["end_location"]["row"], d["end_location"]["column"],
              d["message"]) for d in diags if d["code"] == code]
@@ -217,6 +255,23 @@ class MatchStarredSubject(Workspace):
         _, diags = self.lint_json("--select", "F401,F821", "m.py")
         self.assertEqual([(d["code"], d["location"]["row"]) for d in diags],
                          [("F401", 1), ("F821", 5), ("F821", 5)])
+
+
+class TargetVersionEdges(Workspace):
+    def test_as_ruff_reads_them(self):
+        # `*a[b]` in an index (which the grammar reads as `(*a)[b]`), every unparenthesized `:=` of
+        # an index, a starred subscript as a star annotation, `*Ts` in a generic's brackets, no
+        # version for a `match` whose subject starts with `(`, `[`, `*`, `+` or `-` (Ruff reads it
+        # on a second try), and `async for` in a comprehension nested in a synchronous one.
+        self.write("edges.py", VERSION_EDGES)
+        _, diags = self.lint_json("--select", "F401", "--target-version", "py38", "edges.py")
+        self.assertEqual(sorted(located(diags)), sorted(VERSION_EDGE_ERRORS))
+
+    def test_format_spec_is_no_walrus(self):
+        # `f'{x:=10}'` formats `x` with the spec `=10`.
+        self.write("spec.py", "s = f'{x:=10}'\nt = f'{(x:=10)}'\n")
+        _, diags = self.lint_json("--select", "F401", "--target-version", "py37", "spec.py")
+        self.assertEqual([(d["location"]["row"], d["location"]["column"]) for d in diags], [(2, 9)])
 
 
 class TargetVersion(Workspace):
