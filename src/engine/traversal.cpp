@@ -90,7 +90,14 @@ WalkResult walk(const TSTree* tree, const DispatchTable& table, std::span<const 
   if (python) python->start(result.python, ctx.source());
   for_each_node(root, [&](const TSTreeCursor& cursor, bool entering) {
     const TSNode n = ts_tree_cursor_current_node(&cursor);
-    if (ts_node_has_error(n)) return;
+    if (ts_node_has_error(n)) {
+      // Syntax newer than the target is reported around a syntax error too, as Ruff does: a
+      // `match` holding an error is still a `match`.
+      if (entering && syntax_minor < kNoSyntaxTarget && table.version().interested(ts_node_symbol(n))) {
+        table.version().check(n, ts_node_symbol(n), ctx.source(), syntax_minor, result.version_errors);
+      }
+      return;
+    }
     const TSSymbol s = ts_node_symbol(n);
     const bool model = builder && !(s < skips.size() && skips[s] && ts_node_child_count(n) == 0);
     if (entering) {

@@ -371,7 +371,9 @@ void VersionSyntax::check(TSNode n, TSSymbol s, std::string_view source, int min
     return;
   }
   if (s == with_clause_) {
-    // `with (a as b, c):` (3.9): the grammar makes the parentheses the clause's own tokens.
+    // `with (a as b, c):` (3.9): the grammar makes the parentheses the clause's own tokens. Around
+    // a syntax error Ruff takes them for an expression's.
+    if (ts_node_has_error(n)) return;
     const TSNode first = ts_node_child(n, 0);
     if (minor < 9 && !ts_node_is_null(first) && is(first, "(")) {
       report(out, start_of(first), end_of(first), "Cannot use parentheses within a `with` statement", minor, 9);

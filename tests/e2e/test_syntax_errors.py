@@ -267,6 +267,14 @@ class TargetVersionEdges(Workspace):
         _, diags = self.lint_json("--select", "F401", "--target-version", "py38", "edges.py")
         self.assertEqual(sorted(located(diags)), sorted(VERSION_EDGE_ERRORS))
 
+    def test_around_a_syntax_error(self):
+        # A `match` that holds a syntax error is still newer than Python 3.8 (Ruff reports both).
+        self.write("m.py", "def f():\n    match x:\n        case 1:\n            y = (1 +\n")
+        _, diags = self.lint_json("--select", "F401", "--target-version", "py38", "m.py")
+        self.assertEqual(sorted(located(diags)), [
+            (2, 5, 2, 10, "Cannot use `match` statement on Python 3.8 (syntax was added in Python 3.10)"),
+            (5, 1, 5, 1, "unexpected EOF while parsing")])
+
     def test_format_spec_is_no_walrus(self):
         # `f'{x:=10}'` formats `x` with the spec `=10`.
         self.write("spec.py", "s = f'{x:=10}'\nt = f'{(x:=10)}'\n")
