@@ -119,34 +119,46 @@ std::string_view pre_39_decorator_problem(TSNode e, std::string_view source, boo
   }
 }
 
-// PEP 701 (3.12): inside a replacement field, the outer quote, comments, and line breaks in a
-// single-quoted f-string. The field's own expression is searched, not the fields of strings
-// nested in it (the walk reaches those strings itself).
+// PEP 701 (3.12), as Ruff checks an f-string's replacement field: from its `{` up to its format
+// spec (where escapes and the outer quote are allowed), each backslash, the first outer quote,
+// each comment, and else a line break when the f-string is not triple-quoted. Fields nested in
+// the format spec are checked the same way; strings nested in the field are the walk's.
 void check_replacement_field(TSNode field_node, std::string_view quote, std::string_view source, int minor,
                              std::vector<SyntaxError>& out) {
-  const std::string_view text = source.substr(start_of(field_node), end_of(field_node) - start_of(field_node));
-  // A line break that ends a comment is the comment's error alone.
-  if (quote.size() == 1 && text.find_first_of("\n\r") != std::string_view::npos &&
-      text.find('#') == std::string_view::npos) {
-    report(out, start_of(field_node), start_of(field_node) + 1,
-           "Cannot use line breaks in non-triple-quoted f-string replacement fields", minor, 12);
+  const TSNode spec = field(field_node, "format_specifier");
+  const uint32_t start = start_of(field_node);
+  const uint32_t end = ts_node_is_null(spec) ? end_of(field_node) : start_of(spec);
+  const std::string_view text = source.substr(start, end - start);
+  bool backslash_or_comment = false;
+  for (size_t at = text.find('\\'); at != std::string_view::npos; at = text.find('\\', at + 1)) {
+    backslash_or_comment = true;
+    const auto b = start + static_cast<uint32_t>(at);
+    report(out, b, b + 1, "Cannot use an escape sequence (backslash) in f-strings", minor, 12);
+  }
+  if (const size_t at = text.find(quote); at != std::string_view::npos) {
+    const auto q = start + static_cast<uint32_t>(at);
+    report(out, q, q + static_cast<uint32_t>(quote.size()), "Cannot reuse outer quote character in f-strings", minor, 12);
   }
   std::vector<TSNode> stack;
-  for (TSNode c : children(field_node)) stack.push_back(c);
+  for (TSNode c : children(field_node)) {
+    if (ts_node_is_null(spec) || !ts_node_eq(c, spec)) stack.push_back(c);
+  }
   while (!stack.empty()) {
     const TSNode c = stack.back();
     stack.pop_back();
     if (is(c, "comment")) {
+      backslash_or_comment = true;
       report(out, start_of(c), end_of(c), "Cannot use comments in f-strings", minor, 12);
-    } else if (is(c, "string")) {
-      const std::string_view start = string_start_text(c, source);
-      const std::string_view inner = quote_of(start);
-      if (!inner.empty() && inner.starts_with(quote)) {
-        const uint32_t q = start_of(c) + static_cast<uint32_t>(start.size() - inner.size());
-        report(out, q, q + 1, "Cannot reuse outer quote character in f-strings", minor, 12);
-      }
-    } else {
+    } else if (!is(c, "string")) {
       for (TSNode g : children(c)) stack.push_back(g);
+    }
+  }
+  if (quote.size() == 1 && !backslash_or_comment && text.find_first_of("\n\r") != std::string_view::npos) {
+    report(out, start, start + 1, "Cannot use line breaks in non-triple-quoted f-string replacement fields", minor, 12);
+  }
+  if (!ts_node_is_null(spec)) {
+    for (TSNode c : children(spec)) {
+      if (is(c, "format_expression")) check_replacement_field(c, quote, source, minor, out);
     }
   }
 }
@@ -246,25 +258,35 @@ void check_async_comprehension(TSNode clause, int minor, std::vector<SyntaxError
 
 }  // namespace
 
-void check_type_parameters(TSNode n, std::string_view source, int minor, std::vector<SyntaxError>& out) {
-    if (minor < 12) report(out, start_of(n), end_of(n), "Cannot use type parameter lists", minor, 12);
+// `alias`: a type alias's list, which Ruff does not report apart from the alias statement.
+void check_type_parameters(TSNode n, std::string_view source, int minor, std::vector<SyntaxError>& out,
+                           bool alias = false) {
+    if (minor < 12 && !alias) report(out, start_of(n), end_of(n), "Cannot use type parameter lists", minor, 12);
     if (minor < 13) {
       // A default, `[T = int]`: the parse read it as a bound (see rewrite_for_parse), the text
       // still holds the `=`.
       // Scan the list's own text at bracket depth 1 for `=` not part of `==`, `<=`...
       const std::string_view text = source.substr(start_of(n), end_of(n) - start_of(n));
+      // Ruff reports the default of a TypeVar only, not of a `*Ts` or a `**P`.
       int depth = 0;
+      bool starred = false;
       for (size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
+        if (depth == 1 && c == '*' && text.find_last_not_of(" \t\r\n\\", i - 1) != std::string_view::npos &&
+            std::string_view("[,").find(text[text.find_last_not_of(" \t\r\n\\", i - 1)]) != std::string_view::npos) {
+          starred = true;
+        }
         if (c == '\'' || c == '"') {
           const size_t close = text.find(c, i + 1);
           if (close == std::string_view::npos) break;
           i = close;
         } else if (c == '(' || c == '[' || c == '{') {
-          ++depth;
+          if (++depth == 1) starred = false;
         } else if (c == ')' || c == ']' || c == '}') {
           --depth;
-        } else if (depth == 1 && c == '=' && !(i + 1 < text.size() && text[i + 1] == '=') && i > 0 &&
+        } else if (depth == 1 && c == ',') {
+          starred = false;
+        } else if (depth == 1 && !starred && c == '=' && !(i + 1 < text.size() && text[i + 1] == '=') && i > 0 &&
                    std::string_view("=<>!:").find(text[i - 1]) == std::string_view::npos) {
           // Ruff points at the default itself, from its `=`.
           size_t e = i + 1;
@@ -351,8 +373,15 @@ void VersionSyntax::check(TSNode n, TSSymbol s, std::string_view source, int min
   if (s == definition_ || s == class_ || s == type_alias_) {
     // `def f[T]`, `class C[T]`, `type X[T] = ...`: the grammar also calls `list[int]` in an
     // annotation a type_parameter, so the list is found from what it belongs to.
-    const TSNode list = field(n, "type_parameters");
-    if (!ts_node_is_null(list)) check_type_parameters(list, source, minor, out);
+    TSNode list = field(n, "type_parameters");
+    if (s == type_alias_) {
+      // `type X[T] = ...`: the alias's name and parameters are read as a generic type.
+      const TSNode left = field(n, "left");
+      const TSNode generic = ts_node_is_null(left) ? left : ts_node_named_child(left, 0);
+      list = !ts_node_is_null(generic) && is(generic, "generic_type") ? child_of_kind(generic, "type_parameter")
+                                                                       : TSNode{};
+    }
+    if (!ts_node_is_null(list)) check_type_parameters(list, source, minor, out, s == type_alias_);
     if (s != type_alias_) return;
   }
   if (s == type_alias_) {
@@ -362,7 +391,7 @@ void VersionSyntax::check(TSNode n, TSSymbol s, std::string_view source, int min
   if (s == string_) {
     const std::string_view start = string_start_text(n, source);
     if (minor < 14 && has_prefix(start, 't')) report(out, start_of(n), end_of(n), "Cannot use t-strings", minor, 14);
-    if (minor < 12) {
+    if (minor < 12 && has_prefix(start, 'f')) {
       const std::string_view quote = quote_of(start);
       for (TSNode c : children(n)) {
         if (is(c, "interpolation") && !quote.empty()) check_replacement_field(c, quote, source, minor, out);
@@ -449,13 +478,27 @@ void VersionSyntax::check(TSNode n, TSSymbol s, std::string_view source, int min
     return;
   }
   if (s == splat_type_) {
-    // `*args: *Ts` (3.11); in a subscript, `tuple[*Ts]`, a star expression in an index.
+    // `*args: *Ts` (3.11); in a subscript, `tuple[*Ts]`, a star expression in an index; in the
+    // type parameters of a def, class or type alias (`class C[*Ts]`), nothing of its own.
     if (minor >= 11) return;
-    const TSNode type = ts_node_parent(n);
-    const TSNode holder = ts_node_is_null(type) ? type : ts_node_parent(type);
-    const bool index = !ts_node_is_null(holder) && is(holder, "type_parameter");
-    report(out, start_of(n), end_of(n), index ? "Cannot use star expression in index" : "Cannot use star annotation",
-           minor, 11);
+    // Up through the `type`s, and the bounds a default was read as (see rewrite_for_parse).
+    TSNode list = ts_node_parent(n);
+    while (!ts_node_is_null(list) && (is(list, "type") || is(list, "constrained_type") || is(list, "union_type"))) {
+      list = ts_node_parent(list);
+    }
+    if (!ts_node_is_null(list) && is(list, "type_parameter")) {
+      const TSNode owner = ts_node_parent(list);
+      // `type X[*Ts] = ...`: the alias's name and its parameters are read as a generic type.
+      const TSNode above = ts_node_is_null(owner) ? owner : ts_node_parent(owner);
+      const TSNode alias = ts_node_is_null(above) ? above : ts_node_parent(above);
+      const bool alias_parameters = !ts_node_is_null(alias) && is(alias, "type_alias_statement") &&
+                                    ts_node_eq(field(alias, "left"), above);
+      if (!ts_node_is_null(owner) && is(owner, "generic_type") && !alias_parameters) {
+        report(out, start_of(n), end_of(n), "Cannot use star expression in index", minor, 11);
+      }
+      return;
+    }
+    report(out, start_of(n), end_of(n), "Cannot use star annotation", minor, 11);
     return;
   }
   if (s == typed_parameter()) {

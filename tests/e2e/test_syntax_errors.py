@@ -175,6 +175,10 @@ VERSION_EDGES = (
     'async def m():\n'
     '    return [(i async for i in y) for j in z], {j: {i async for i in y} for j in z}\n'
     "s = f'{x:=10}'\n"
+    'u = f"{\'\\n\'.join(a)}" + f\'{1:{"x"}}\' + f"{x!r:\\n}"\n'
+    "v = t'{a['b']}'\n"
+    'type W[*Ts = int, **P = [int], T = str] = int\n'
+    'class C[*Ts]: pass\n'
 )
 
 VERSION_EDGE_ERRORS = [  # Ruff 0.17.3 at py38: (row, column, end row, end column, message)
@@ -189,6 +193,11 @@ VERSION_EDGE_ERRORS = [  # Ruff 0.17.3 at py38: (row, column, end row, end colum
     (15, 16, 15, 37, 'cannot use an asynchronous comprehension inside of a synchronous comprehension on Python 3.8 (syntax was added in 3.11)'),
     (17, 57, 17, 73, 'cannot use an asynchronous comprehension inside of a synchronous comprehension on Python 3.8 (syntax was added in 3.11)'),
     (19, 54, 19, 70, 'cannot use an asynchronous comprehension inside of a synchronous comprehension on Python 3.8 (syntax was added in 3.11)'),
+    (21, 9, 21, 10, 'Cannot use an escape sequence (backslash) in f-strings on Python 3.8 (syntax was added in Python 3.12)'),
+    (22, 5, 22, 16, 'Cannot use t-strings on Python 3.8 (syntax was added in Python 3.14)'),
+    (23, 1, 23, 5, 'Cannot use `type` alias statement on Python 3.8 (syntax was added in Python 3.12)'),
+    (23, 34, 23, 39, 'Cannot set default type for a type parameter on Python 3.8 (syntax was added in Python 3.13)'),
+    (24, 8, 24, 13, 'Cannot use type parameter lists on Python 3.8 (syntax was added in Python 3.12)'),
 ]
 
 
@@ -262,7 +271,9 @@ class TargetVersionEdges(Workspace):
         # `*a[b]` in an index (which the grammar reads as `(*a)[b]`), every unparenthesized `:=` of
         # an index, a starred subscript as a star annotation, `*Ts` in a generic's brackets, no
         # version for a `match` whose subject starts with `(`, `[`, `*`, `+` or `-` (Ruff reads it
-        # on a second try), and `async for` in a comprehension nested in a synchronous one.
+        # on a second try), `async for` in a comprehension nested in a synchronous one, f-string
+        # fields checked up to their format spec (t-strings not), no default reported for `*Ts` or
+        # `**P`, nothing for `*Ts` in a type parameter list itself.
         self.write("edges.py", VERSION_EDGES)
         _, diags = self.lint_json("--select", "F401", "--target-version", "py38", "edges.py")
         self.assertEqual(sorted(located(diags)), sorted(VERSION_EDGE_ERRORS))
