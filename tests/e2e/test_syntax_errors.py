@@ -257,6 +257,25 @@ class EveryError(Workspace):
                          [("invalid-syntax", "too many levels of indentation", 101)])  # the row CPython names
 
 
+class ComprehensionClauses(Workspace):
+    def test_bare_lambda_and_tuple(self):
+        # Ruff's first errors (what its parser reports after closing the comprehension at the
+        # comma depends on the context and is left out); a case guard takes a bare lambda.
+        text = ("a = [x for x in lambda: 1]\n"
+                "b = {x for x in y if lambda z: z}\n"
+                "c = [x() for x in lambda: 1, 2]\n"
+                "d = {x: 1 for x in y, z}\n"
+                "match v:\n    case w if lambda: 1: pass\n")
+        self.write("c.py", text)
+        _, diags = self.lint_json("--select", "F401", "c.py")
+        self.assertEqual(located(diags), [
+            (1, 17, 1, 26, "Lambda expression cannot be used here"),
+            (2, 22, 2, 33, "Lambda expression cannot be used here"),
+            (3, 19, 3, 28, "Lambda expression cannot be used here"),
+            (3, 28, 3, 29, "Expected `]`, found `,`"),
+            (4, 21, 4, 22, "Expected `}`, found `,`")])
+
+
 class MatchStarredSubject(Workspace):
     def test_starred_subjects_parse(self):
         # Ruff parses these; only F401 is reported.
