@@ -402,11 +402,33 @@ void VersionSyntax::check(TSNode n, TSSymbol s, std::string_view source, int min
   if (s == with_clause_) {
     // `with (a as b, c):` (3.9): the grammar makes the parentheses the clause's own tokens. Around
     // a syntax error Ruff takes them for an expression's.
-    if (ts_node_has_error(n)) return;
+    // Without an `as`, Ruff reads them as a tuple's, which any Python takes, when an element is
+    // an unparenthesized `:=`, a starred expression or a `yield`; and `with (a,):`, which the
+    // grammar reads as a tuple, as parenthesized items.
+    if (minor >= 9 || ts_node_has_error(n)) return;
+    auto tuple_only = [](TSNode e) { return is(e, "named_expression") || is(e, "list_splat") || is(e, "yield"); };
     const TSNode first = ts_node_child(n, 0);
-    if (minor < 9 && !ts_node_is_null(first) && is(first, "(")) {
+    if (ts_node_is_null(first)) return;
+    if (is(first, "(")) {
+      bool alias = false, tuple = false;
+      for (TSNode item : children(n)) {
+        if (!is(item, "with_item")) continue;
+        const TSNode v = field(item, "value");
+        alias |= is(v, "as_pattern");
+        tuple |= tuple_only(v);
+      }
+      if (tuple && !alias) return;
       report(out, start_of(first), end_of(first), "Cannot use parentheses within a `with` statement", minor, 9);
+      return;
     }
+    const TSNode value = is(first, "with_item") && ts_node_named_child_count(n) == 1 ? field(first, "value") : TSNode{};
+    if (ts_node_is_null(value) || !is(value, "tuple") || start_of(value) != start_of(n) || end_of(value) != end_of(n)) {
+      return;
+    }
+    for (TSNode e : children(value)) {
+      if (tuple_only(e)) return;
+    }
+    report(out, start_of(value), start_of(value) + 1, "Cannot use parentheses within a `with` statement", minor, 9);
     return;
   }
   if (s == subscript_) {

@@ -179,6 +179,10 @@ VERSION_EDGES = (
     "v = t'{a['b']}'\n"
     'type W[*Ts = int, **P = [int], T = str] = int\n'
     'class C[*Ts]: pass\n'
+    'with (item,): ...\n'
+    'with (a, *b): ...\n'
+    'with (a := 1, b): ...\n'
+    'with (a, b): ...\n'
 )
 
 VERSION_EDGE_ERRORS = [  # Ruff 0.17.3 at py38: (row, column, end row, end column, message)
@@ -198,6 +202,8 @@ VERSION_EDGE_ERRORS = [  # Ruff 0.17.3 at py38: (row, column, end row, end colum
     (23, 1, 23, 5, 'Cannot use `type` alias statement on Python 3.8 (syntax was added in Python 3.12)'),
     (23, 34, 23, 39, 'Cannot set default type for a type parameter on Python 3.8 (syntax was added in Python 3.13)'),
     (24, 8, 24, 13, 'Cannot use type parameter lists on Python 3.8 (syntax was added in Python 3.12)'),
+    (25, 6, 25, 7, 'Cannot use parentheses within a `with` statement on Python 3.8 (syntax was added in Python 3.9)'),
+    (28, 6, 28, 7, 'Cannot use parentheses within a `with` statement on Python 3.8 (syntax was added in Python 3.9)'),
 ]
 
 
@@ -292,7 +298,8 @@ class TargetVersionEdges(Workspace):
         # version for a `match` whose subject starts with `(`, `[`, `*`, `+` or `-` (Ruff reads it
         # on a second try), `async for` in a comprehension nested in a synchronous one, f-string
         # fields checked up to their format spec (t-strings not), no default reported for `*Ts` or
-        # `**P`, nothing for `*Ts` in a type parameter list itself.
+        # `**P`, nothing for `*Ts` in a type parameter list itself, `with (a,):` as parenthesized
+        # items but `with (a, *b):` and `with (a := 1, b):` as tuples.
         self.write("edges.py", VERSION_EDGES)
         _, diags = self.lint_json("--select", "F401", "--target-version", "py38", "edges.py")
         self.assertEqual(sorted(located(diags)), sorted(VERSION_EDGE_ERRORS))
