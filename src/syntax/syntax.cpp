@@ -217,7 +217,11 @@ size_t closing_bracket(std::string_view s, size_t i) {
 // (`Optional[str]`) as a generic type, which no operator may follow, so `A[b] is not c`,
 // `A[b] + 1` or `A[b][c]` are errors, where `A.b[c] is not d` or `(A[b]) + 1` are read as
 // expressions. `i` ends past the type; inside a subscript (`nested`) a type ends at `,`, `:` or `]`.
-bool annotation_fails(std::string_view s, size_t& i, size_t end, bool nested) {
+bool annotation_fails(std::string_view s, size_t& i, size_t end, bool nested, int depth = 0) {
+  // Deeper subscripts than any annotation holds are left as they are (no rewrite), and the
+  // recursion stays short.
+  constexpr int kMaxDepth = 64;
+  if (depth > kMaxDepth) return false;
   for (;;) {
     i = skip_trivia(s, i);
     if (i >= end) return false;
@@ -230,7 +234,8 @@ bool annotation_fails(std::string_view s, size_t& i, size_t end, bool nested) {
     }
     size_t k = open + 1;
     for (;;) {
-      if (annotation_fails(s, k, end, true)) return true;
+      if (annotation_fails(s, k, end, true, depth + 1)) return true;
+      if (depth + 1 > kMaxDepth) return false;
       k = skip_trivia(s, k);
       if (k >= end) return false;
       if (s[k] == ']') break;
@@ -438,10 +443,13 @@ void rewrite_annotations_and_targets(std::string_view s, Edit edit) {
       if (word == "def") {
         rewrite_parameters(s, w, edit);
       } else if (word == "for") {
-        const size_t in = find_at_depth(s, w, n, [&](size_t q) {
+        // A target is short: the search for its `in` is bounded, so that `for`s nested in
+        // brackets (in invalid code) cannot make the scan quadratic.
+        const size_t limit = std::min(n, w + 4096);
+        const size_t in = find_at_depth(s, w, limit, [&](size_t q) {
           return s.compare(q, 2, "in") == 0 && !is_word_char(s[q - 1]) && !(q + 2 < n && is_word_char(s[q + 2]));
         });
-        if (in < n && s[in] == 'i') unstar_bracketed_targets(s, w, in, edit);
+        if (in < limit && s[in] == 'i') unstar_bracketed_targets(s, w, in, edit);
       }
       i = w - 1;
     }
