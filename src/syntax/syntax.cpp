@@ -219,9 +219,12 @@ size_t closing_bracket(std::string_view s, size_t i) {
 // expressions. `i` ends past the type; inside a subscript (`nested`) a type ends at `,`, `:` or `]`.
 bool annotation_fails(std::string_view s, size_t& i, size_t end, bool nested, int depth = 0) {
   // Deeper subscripts than any annotation holds are left as they are (no rewrite), and the
-  // recursion stays short.
+  // recursion stays short: the whole annotation is then taken as read.
   constexpr int kMaxDepth = 64;
-  if (depth > kMaxDepth) return false;
+  if (depth > kMaxDepth) {
+    i = end;
+    return false;
+  }
   for (;;) {
     i = skip_trivia(s, i);
     if (i >= end) return false;
@@ -235,9 +238,11 @@ bool annotation_fails(std::string_view s, size_t& i, size_t end, bool nested, in
     size_t k = open + 1;
     for (;;) {
       if (annotation_fails(s, k, end, true, depth + 1)) return true;
-      if (depth + 1 > kMaxDepth) return false;
       k = skip_trivia(s, k);
-      if (k >= end) return false;
+      if (k >= end) {
+        i = end;  // unclosed, or too deep: taken as read
+        return false;
+      }
       if (s[k] == ']') break;
       ++k;  // a `,` or the `:` of a constrained type
     }
@@ -443,9 +448,9 @@ void rewrite_annotations_and_targets(std::string_view s, Edit edit) {
       if (word == "def") {
         rewrite_parameters(s, w, edit);
       } else if (word == "for") {
-        // A target is short: the search for its `in` is bounded, so that `for`s nested in
+        // A target is short: the search for its `in` is bounded (1 KB), so that `for`s nested in
         // brackets (in invalid code) cannot make the scan quadratic.
-        const size_t limit = std::min(n, w + 4096);
+        const size_t limit = std::min(n, w + 1024);
         const size_t in = find_at_depth(s, w, limit, [&](size_t q) {
           return s.compare(q, 2, "in") == 0 && !is_word_char(s[q - 1]) && !(q + 2 < n && is_word_char(s[q + 2]));
         });
