@@ -92,6 +92,14 @@ TEST_CASE("rewrite_for_parse parenthesizes an annotation an operator follows", "
   CHECK(rewrite_for_parse("x: A[B[c] is d] = 1\n") == "x:(A[B[c] is d])= 1\n");
   // No blank to hold a parenthesis: left as it is.
   CHECK(rewrite_for_parse("x:A[b] is c = 1\n").empty());
+  // Subscripts nested deeper than any annotation holds are not looked into.
+  auto named = [](int depth) {
+    std::string open;
+    for (int i = 0; i < depth; ++i) open += "A[";
+    return "x: " + open + "b" + std::string(depth, ']') + " is c = 1\n";
+  };
+  CHECK_FALSE(rewrite_for_parse(named(10)).empty());
+  CHECK(rewrite_for_parse(named(100)).empty());
   Parser p;
   for (const char* src : {"x: A[b]is not c = None\n", "def f(a: A[b] is c,\n      d: A[e] + 1\n): pass\n",
                           "def f() -> A[b] if c else d: pass\n", "x: A[B[c] is d] = 1\n"}) {
