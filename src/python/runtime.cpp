@@ -19,6 +19,7 @@
 
 #include "syntax/node.h"
 #include "output/standard_output.h"
+#include "python/embedded_python.h"
 #include "python/python_rules.h"
 #include "semantic/semantic.h"
 #include "syntax/syntax.h"
@@ -845,10 +846,32 @@ PythonRules& start_python_rules(const std::vector<const PythonRuleInfo*>& select
   }
   py::module_ types = py::module_::import("types");
   py::object lint_module = types.attr("ModuleType")("lint");
-  // Compiled under a name, so that tracebacks through the API say where they pass.
+  // Compiled under a name, so that tracebacks through the API say where they pass: at build
+  // time, unless this interpreter's bytecode differs from the one that compiled it.
   py::module_ builtins = py::module_::import("builtins");
-  builtins.attr("exec")(builtins.attr("compile")(kLintApiSource, "<lint>", "exec"), lint_module.attr("__dict__"));
+  const bool precompiled = PyImport_GetMagicNumber() == kEmbeddedMagic;
+  auto bytes_of = [](const unsigned char* data, size_t size) {
+    return py::bytes(reinterpret_cast<const char*>(data), size);
+  };
+  py::module_ marshal;
+  if (precompiled) marshal = py::module_::import("marshal");
+  py::object api_code = precompiled ? marshal.attr("loads")(bytes_of(kLintApiCode.code, kLintApiCode.code_size))
+                                    : builtins.attr("compile")(kLintApiSource, "<lint>", "exec");
+  builtins.attr("exec")(api_code, lint_module.attr("__dict__"));
   sys.attr("modules")["lint"] = lint_module;
+  // The shipped rule files, and the helpers they import, from their bytecode too.
+  const std::string shipped_folder =
+      (std::filesystem::absolute(LINT_PYTHON_RULES_DIR) / "x").lexically_normal().parent_path().string();
+  py::object shipped_loader;
+  if (precompiled) {
+    py::dict table;
+    for (size_t i = 0; i < kShippedRuleCount; ++i) {
+      const EmbeddedPython& e = kShippedRules[i];
+      table[py::str(e.name)] = py::make_tuple(bytes_of(e.source, e.source_size), bytes_of(e.code, e.code_size));
+    }
+    shipped_loader = lint_module.attr("_Shipped")(shipped_folder, table);
+    sys.attr("meta_path").attr("insert")(0, shipped_loader);
+  }
   py::object rule_base = lint_module.attr("Rule");
   if (impl.timeout > Watchdog::Clock::duration::zero()) {
     impl.watchdog = std::make_unique<Watchdog>(py::object(lint_module.attr("RuleTimeout")).release().ptr());
@@ -896,7 +919,13 @@ PythonRules& start_python_rules(const std::vector<const PythonRuleInfo*>& select
           // A package's rule: imported as itself, so its absolute and relative imports work.
           it = modules.emplace(info->path, importlib.attr("import_module")(own)).first;
         } else {
-          py::object spec = util.attr("spec_from_file_location")(module_name, info->path);
+          const bool shipped = shipped_loader && file.parent_path().string() == shipped_folder &&
+                               std::any_of(kShippedRules, kShippedRules + kShippedRuleCount, [&](const EmbeddedPython& e) {
+                                 return file.filename() == e.name;
+                               });
+          py::object spec = shipped ? util.attr("spec_from_file_location")(module_name, file.string(),
+                                                                           py::arg("loader") = shipped_loader)
+                                    : util.attr("spec_from_file_location")(module_name, info->path);
           py::object mod = util.attr("module_from_spec")(spec);
           sys.attr("modules")[py::str(module_name)] = mod;
           spec.attr("loader").attr("exec_module")(mod);
@@ -987,26 +1016,10 @@ PythonRules& start_python_rules(const std::vector<const PythonRuleInfo*>& select
               if (what == "call") {
                 rt->call_symbol = kind_symbol(name, "call");
                 rt->interest[rt->call_symbol] = 1;
-                // Imports (for their aliases) and, for builtins, the names' uses are watched too.
+                // Imports are watched too, for their aliases.
                 rt->import_symbol = kind_symbol(name, "import_statement");
                 rt->import_from_symbol = kind_symbol(name, "import_from_statement");
                 rt->interest[rt->import_symbol] = rt->interest[rt->import_from_symbol] = 1;
-                for (py::handle pattern : t[1]) {
-                  const std::string p = pattern.cast<std::string>();
-                  if (p.starts_with("builtins.") && p.find('*') == std::string::npos &&
-                      p.find('.', 9) == std::string::npos &&
-                      std::find(rt->call_builtins.begin(), rt->call_builtins.end(), p.substr(9)) == rt->call_builtins.end()) {
-                    rt->call_builtins.push_back(p.substr(9));
-                  }
-                }
-                rt->identifier_symbols.assign(symbols, 0);
-                for (TSSymbol sym = 0; sym < symbols; ++sym) {
-                  if (std::string_view(ts_language_symbol_name(lang, sym)) == "identifier" &&
-                      ts_language_symbol_type(lang, sym) == TSSymbolTypeRegular) {
-                    rt->identifier_symbols[sym] = 1;
-                    if (!rt->call_builtins.empty()) rt->interest[sym] = 1;
-                  }
-                }
               } else {
                 rt->import_symbol = kind_symbol(name, "import_statement");
                 rt->import_from_symbol = kind_symbol(name, "import_from_statement");

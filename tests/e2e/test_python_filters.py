@@ -170,11 +170,19 @@ class Printing(Rule):
         self.write("proj/alias.py", "from pprint import pprint as print\nprint(1)\n")
         self.write("proj/later.py", "def g():\n    pp(1)\nfrom pprint import pprint as pp\n")
         self.write("proj/attribute.py", "import builtins\nbuiltins.print(1)\nx.print(2)\n")
+        # A method named `print` binds it in its class only: the methods still call the builtin,
+        # the class body itself calls the method (as do the defaults it evaluates).
+        self.write("proj/method.py", "class A:\n    def print(self):\n        print(1)\n"
+                                     "    x = print(2)\n    def f(self, y=print(3)):\n        self.print(f=print)\n"
+                                     "class B:\n    @staticmethod\n    def print():\n        pass\n"
+                                     "    def g(self):\n        print(4, print=5)\n")
         got = self.diagnostics("--python-rules", "rules", "--select", "X311", "proj")
         self.assertEqual(got, [
             ("alias.py", "X311", 2, 1, "pprint.pprint"),
             ("attribute.py", "X311", 2, 1, "builtins.print"),
             ("later.py", "X311", 2, 5, "pprint.pprint"),
+            ("method.py", "X311", 3, 9, "builtins.print"),
+            ("method.py", "X311", 12, 9, "builtins.print"),
             ("plain.py", "X311", 1, 1, "builtins.print"),
             ("plain.py", "X311", 3, 5, "builtins.print"),
             ("shadowed.py", "X311", 1, 1, "builtins.print"),
