@@ -6,10 +6,13 @@ and a rule file's only while the file on disk is still the source it was compile
 
 usage: embed_python.py OUTPUT LINT_API_PY RULE_FILE...
 """
+import importlib
 import importlib.util
+import json
 import marshal
 import os
 import sys
+import types
 
 
 def byte_array(name, data):
@@ -18,6 +21,51 @@ def byte_array(name, data):
     for i in range(0, len(data), 24):
         rows.append(",".join(str(b) for b in data[i:i + 24]))
     return f"const unsigned char {name}[] = {{\n" + ",\n".join(rows + ["0"]) + "};\n"
+
+
+def filters_of(api_source, rule_files):
+    """What the runtime reads from each shipped rule class when it loads it (runtime.cpp,
+    start_python_rules): its methods in dir() order with their filters (`_lint_filters`) or
+    the kind they visit, and its query. With these, a run needs no interpreter until a file has a
+    node for a rule. Run against a stand-in for `_lint` (the C++ module), which nothing here
+    calls."""
+    stand_in = types.ModuleType("_lint")
+    stand_in.Node = type("Node", (), {})
+    stand_in.NodeExpired = type("NodeExpired", (RuntimeError,), {})
+    sys.modules["_lint"] = stand_in
+    api = types.ModuleType("lint")
+    exec(compile(api_source, "<lint>", "exec", dont_inherit=True), api.__dict__)
+    sys.modules["lint"] = api
+    package = types.ModuleType("lint_rules_build")
+    package.__path__ = [os.path.dirname(os.path.abspath(rule_files[0]))] if rule_files else []
+    sys.modules["lint_rules_build"] = package
+    out = {}
+    for path in rule_files:
+        name = os.path.basename(path)
+        if name.startswith("_"):
+            continue
+        module = importlib.import_module("lint_rules_build." + name[:-3])
+        classes = {}
+        for class_name, cls in vars(module).items():
+            if not (isinstance(cls, type) and issubclass(cls, api.Rule) and cls.__module__ == module.__name__):
+                continue
+            methods = []
+            for attr in dir(cls):
+                if attr.startswith("__"):
+                    continue
+                member = getattr(cls, attr)
+                if hasattr(member, "_lint_filters"):
+                    for spec in member._lint_filters:
+                        if spec[0] == "node":
+                            fields = [[f, t if t is None or isinstance(t, bool) else list(t)] for f, t in spec[2]]
+                            methods.append([attr, "node", spec[1], fields])
+                        else:
+                            methods.append([attr, spec[0], list(spec[1])])
+                elif attr.startswith(("visit_", "leave_")):
+                    methods.append([attr, attr[:5], attr[6:]])
+            classes[class_name] = {"methods": methods, "query": cls.query, "on_match": hasattr(cls, "on_match")}
+        out[name] = classes
+    return out
 
 
 def main():
@@ -40,6 +88,9 @@ def main():
         parts.append(byte_array(f"kRuleSource{i}", source))
         parts.append(byte_array(f"kRuleCode{i}", code))
         entries.append(f'  {{"{os.path.basename(path)}", kRuleSource{i}, {len(source)}, kRuleCode{i}, {len(code)}}},\n')
+    with open(api, "rb") as f:
+        filters = json.dumps(filters_of(f.read(), sorted(rules)), sort_keys=True)
+    parts.append(f'const char* const kShippedFilters = R"__lint__({filters})__lint__";\n')
     magic = int.from_bytes(importlib.util.MAGIC_NUMBER, "little")
     parts.append(f"\nconst long kEmbeddedMagic = {magic};\n")
     parts.append("extern const char* const kLintApiSource;\n")

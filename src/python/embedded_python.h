@@ -20,5 +20,8 @@ extern const long kEmbeddedMagic;
 extern const EmbeddedPython kLintApiCode;
 extern const EmbeddedPython kShippedRules[];
 extern const size_t kShippedRuleCount;
+// What each shipped rule class asks for (its methods' filters, its query), read from the classes
+// when lint was built, as JSON: {file name: {class name: {"methods": [...], "query", "on_match"}}}.
+extern const char* const kShippedFilters;
 
 }  // namespace lint

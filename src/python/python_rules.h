@@ -197,9 +197,14 @@ inline constexpr double kDefaultRuleTimeout = 10;
 // lint.RuleTimeout raised in it, is reported and does not run again (see runtime.cpp).
 // `python_path`: folders appended to sys.path (`python-path`); a rule file inside a package
 // found there is imported under its own module name, so the package's absolute imports work.
+// `lazy`: when every selected rule is a shipped one (whose filters were read when lint was
+// built), the interpreter starts only when a file first has a node for one of them.
 PythonRules& start_python_rules(const std::vector<const PythonRuleInfo*>& selected,
                                 double timeout_seconds = kDefaultRuleTimeout,
-                                const std::vector<std::string>& python_path = {});
+                                const std::vector<std::string>& python_path = {}, bool lazy = false);
+
+// Whether the interpreter has been started (for --timing).
+bool python_started();
 
 // The VALID and INVALID examples of a loaded rule (for `lint test-rules`): each INVALID entry
 // is its source plus the pinned fields (0 / "" when not pinned), and the code its fixes should
