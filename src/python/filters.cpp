@@ -1,6 +1,7 @@
 // The native side of Python rules: which nodes they are called on, decided in C++ during the
 // walk and after it, before any Python runs (and without the GIL).
 #include <algorithm>
+#include <cstring>
 #include <filesystem>
 #include <mutex>
 #include <system_error>
@@ -331,7 +332,7 @@ enum class NameUse : uint8_t { Unknown, Module, Builtin, Nothing };
 // `f(name=...)`. A method of that name (`def print(self)` in a class body) binds it only in its
 // class, which the functions inside do not see: it counts only when the class body itself reads
 // the name. A star import binds nothing the model knows of (as in Ruff's), so it changes nothing.
-NameUse settle_name(std::string_view name, const PythonRules::FileInput& in) {
+NameUse settle_name(std::string_view name, PythonRules::FileInput& in) {
   static const TSSymbol identifier = kind_symbol("identifier"), attribute = kind_symbol("attribute"),
                         call = kind_symbol("call"), argument_list = kind_symbol("argument_list"),
                         keyword_argument = kind_symbol("keyword_argument"), dotted_name = kind_symbol("dotted_name"),
@@ -353,16 +354,32 @@ NameUse settle_name(std::string_view name, const PythonRules::FileInput& in) {
   }
   const TSNode root = ts_tree_root_node(in.tree);
   // Identifiers that NFKC makes equal to `name` are not found by its text: non-ASCII text must
-  // be in strings and comments (a few places looked at, then the model decides).
-  int budget = 64;
-  for (size_t i = 0; i < in.source.size(); ++i) {
-    if (static_cast<unsigned char>(in.source[i]) < 0x80) continue;
-    if (--budget < 0) return NameUse::Unknown;
-    const TSNode n = ts_node_descendant_for_byte_range(root, static_cast<uint32_t>(i), static_cast<uint32_t>(i + 1));
-    const std::string_view k = ts_node_type(n);
-    if (k != "string_content" && k != "comment" && k != "string" && k != "escape_sequence") return NameUse::Unknown;
-    i = std::max<size_t>(i, ts_node_end_byte(n));
+  // be in strings and comments (a few places looked at, then the model decides). Found once per
+  // file, eight bytes at a time.
+  if (in.non_ascii_code < 0) {
+    in.non_ascii_code = 0;
+    int budget = 64;
+    const std::string_view text = in.source;
+    for (size_t i = 0; i < text.size(); ++i) {
+      if (i + 8 <= text.size()) {
+        uint64_t word;
+        std::memcpy(&word, text.data() + i, 8);
+        if (!(word & 0x8080808080808080ull)) {
+          i += 7;
+          continue;
+        }
+      }
+      if (static_cast<unsigned char>(text[i]) < 0x80) continue;
+      const TSNode n = ts_node_descendant_for_byte_range(root, static_cast<uint32_t>(i), static_cast<uint32_t>(i + 1));
+      const std::string_view k = ts_node_type(n);
+      if (--budget < 0 || (k != "string_content" && k != "comment" && k != "string" && k != "escape_sequence")) {
+        in.non_ascii_code = 1;
+        break;
+      }
+      i = std::max<size_t>(i, ts_node_end_byte(n));
+    }
   }
+  if (in.non_ascii_code) return NameUse::Unknown;
   uint32_t first_import = UINT32_MAX, first_load = UINT32_MAX;
   bool other_import = false, defined = false, other = false;
   std::vector<TSNode> path;  // the ancestors of the occurrence, root first
@@ -378,13 +395,9 @@ NameUse settle_name(std::string_view name, const PythonRules::FileInput& in) {
     }
     return nullptr;
   };
-  for (size_t at = in.source.find(name); at != std::string_view::npos; at = in.source.find(name, at + 1)) {
-    const size_t end = at + name.size();
-    if ((at > 0 && is_identifier_byte(static_cast<unsigned char>(in.source[at - 1]))) ||
-        (end < in.source.size() && is_identifier_byte(static_cast<unsigned char>(in.source[end])))) {
-      continue;
-    }
-    // Down from the root to the smallest node holding the occurrence, keeping its ancestors.
+  // Down from the root to the smallest node holding the byte at `at`, keeping its ancestors in
+  // `path`; returns the field of the last step. (Linear in the siblings passed on the way.)
+  auto descend = [&](size_t at) {
     TSTreeCursor cursor = ts_tree_cursor_new(root);
     path.assign(1, root);
     TSFieldId field_id = 0;
@@ -395,6 +408,24 @@ NameUse settle_name(std::string_view name, const PythonRules::FileInput& in) {
       field_id = ts_tree_cursor_current_field_id(&cursor);
     }
     ts_tree_cursor_delete(&cursor);
+    return field_id;
+  };
+  // The callees the walk found (identifiers, in order) are loads: no descent for them, unless a
+  // method of that name makes it matter which class body they are in.
+  const std::vector<uint32_t>& callees = in.callee_names;
+  std::vector<uint32_t> skipped;
+  for (size_t at = in.source.find(name); at != std::string_view::npos; at = in.source.find(name, at + 1)) {
+    const size_t end = at + name.size();
+    if ((at > 0 && is_identifier_byte(static_cast<unsigned char>(in.source[at - 1]))) ||
+        (end < in.source.size() && is_identifier_byte(static_cast<unsigned char>(in.source[end])))) {
+      continue;
+    }
+    if (std::binary_search(callees.begin(), callees.end(), static_cast<uint32_t>(at))) {
+      first_load = std::min(first_load, static_cast<uint32_t>(at));
+      skipped.push_back(static_cast<uint32_t>(at));
+      continue;
+    }
+    const TSFieldId field_id = descend(at);
     const TSNode n = path.back();
     if (ts_node_symbol(n) != identifier || ts_node_start_byte(n) != at || ts_node_end_byte(n) != end) {
       // Inside a string or a comment (no code); anything else decides nothing here.
@@ -437,6 +468,12 @@ NameUse settle_name(std::string_view name, const PythonRules::FileInput& in) {
     for (const TSNode a : path) {
       const TSSymbol k = ts_node_symbol(a);
       other_import |= k == import_statement || k == import_from || k == future_import;
+    }
+  }
+  if (!method_classes.empty()) {
+    for (const uint32_t at : skipped) {
+      descend(at);
+      if (const void* c = class_body_of(path.size())) reading_classes.push_back(c);
     }
   }
   for (const void* c : method_classes) {
@@ -491,6 +528,13 @@ const SemanticModel* PythonRules::FileInput::need_model() {
   return built_model.get();
 }
 
+namespace {
+TSSymbol identifier_symbol() {
+  static const TSSymbol identifier = kind_symbol("identifier");
+  return identifier;
+}
+}  // namespace
+
 void PythonRules::resolve_calls(FileInput& in) const {
   PythonCollector& c = in.collected;
   bool any = false;
@@ -498,6 +542,14 @@ void PythonRules::resolve_calls(FileInput& in) const {
   if (!any) return;
   const TimingClock::time_point start = in.timing ? TimingClock::now() : TimingClock::time_point{};
   uint64_t model_ns = 0;
+  // Where each call whose callee is a plain name starts (they are loads, see settle_name).
+  in.callee_names.clear();
+  for (const PythonEvent& e : c.events) {
+    if (e.method != kCallCandidate) continue;
+    const TSNode callee = ts_node_child(e.node, 0);
+    if (ts_node_symbol(callee) == identifier_symbol()) in.callee_names.push_back(ts_node_start_byte(callee));
+  }
+  std::sort(in.callee_names.begin(), in.callee_names.end());
   std::vector<PythonEvent> events;
   events.reserve(c.events.size());
   std::vector<uint32_t> methods;

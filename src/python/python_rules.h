@@ -157,6 +157,8 @@ class PythonRules {
     // only loaded): true and the name in `out`; false when the model must decide.
     bool settled_name(TSNode expr, std::string& out);
     std::vector<std::pair<std::string_view, uint8_t>> settled;  // the names settled so far
+    std::vector<uint32_t> callee_names;  // where the calls' plain-name callees start, sorted
+    int8_t non_ascii_code = -1;  // whether non-ASCII text is outside strings and comments (-1: not looked)
   };
   struct FileOutput {
     std::vector<Diagnostic> diagnostics;
