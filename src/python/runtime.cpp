@@ -868,7 +868,9 @@ const EmbeddedPython* embedded_rule_file(const std::string& path) {
 }
 
 // Starts the isolated interpreter and makes the `lint` module. The caller then holds the GIL.
-void start_interpreter(Runtime& impl) {
+// Without `site`, the site-packages folders are not on sys.path: for shipped rules only, which
+// import nothing from there (a third of the interpreter's start-up).
+void start_interpreter(Runtime& impl, bool site) {
   // An isolated interpreter: the linted project's files never shadow modules, nothing is
   // written next to the rules, and signals stay lint's.
   PyConfig config;
@@ -876,6 +878,7 @@ void start_interpreter(Runtime& impl) {
   config.write_bytecode = 0;
   config.install_signal_handlers = 0;
   config.parse_argv = 0;
+  config.site_import = site ? 1 : 0;
   PyConfig_SetBytesString(&config, &config.executable, LINT_PYTHON_EXECUTABLE);
   impl.interpreter = std::make_unique<py::scoped_interpreter>(&config, 0, nullptr, false);
   PyConfig_Clear(&config);
@@ -1311,7 +1314,7 @@ PythonRules& start_python_rules(const std::vector<const PythonRuleInfo*>& select
       return *rt;
     }
   }
-  start_interpreter(impl);
+  start_interpreter(impl, true);
   impl.started.store(true, std::memory_order_release);
   impl.holds_gil_at_start = true;
   load_rules(impl, false);
@@ -1330,7 +1333,7 @@ namespace {
 void Runtime::start_lazily() {
   std::call_once(start_once, [this] {
     try {
-      start_interpreter(*this);
+      start_interpreter(*this, false);
       load_rules(*this, true);
     } catch (const PythonRuleError& e) {
       const std::string message = "error: " + e.message + "\n";
