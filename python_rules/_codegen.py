@@ -5,8 +5,8 @@ parentheses precedence needs, strings with their prefix and quotes but their esc
 `generate(node)` takes an expression node of lint's tree. (Not a rule file: its name starts with
 an underscore, so lint does not look for rules in it; rule files import it as `._codegen`.)
 """
-import ast
-import decimal
+# `ast` and `decimal` are imported where they are needed, so that a run whose fixes need no
+# string literal or complex number re-read never imports them (memory, start-up time).
 
 # Ruff's precedence levels: an expression is parenthesized when the level asked of it is
 # higher than its own.
@@ -105,6 +105,7 @@ class _Writer:
         # trailing `.0`.
         if value == float("inf"):
             return self.p("1e309j")
+        import decimal
         text = format(decimal.Decimal(repr(value)), "f")
         if "." in text:
             text = text.rstrip("0").rstrip(".")
@@ -140,6 +141,7 @@ class _Writer:
             body = node.text[len(start):len(node.text) - len(quote_text)]
             self.p(prefix + quote_text + body + quote_text)
             return
+        import ast
         value = ast.literal_eval(node.text)
         if isinstance(value, bytes):
             self.p("b" + _bytes_repr(value, quote, triple))
@@ -559,6 +561,7 @@ def _piece_value(text, raw, quote):
     # A plain string with the same escapes; triple quotes let line breaks and quotes through.
     for delimiter in ('"""', "'''"):
         if delimiter not in text and not text.endswith(delimiter[0]):
+            import ast
             return ast.literal_eval(delimiter + text + delimiter)
     raise Unsupported("f-string text with both kinds of triple quotes")
 

@@ -696,7 +696,7 @@ int run_check(const Args& args, ConfigResolver& resolver) {
   }
   if (!python_selected.empty()) {
     try {
-      options.python = &start_python_rules(python_selected, args.rule_timeout, configured.python_path);
+      options.python = &start_python_rules(python_selected, args.rule_timeout, configured.python_path, true);
     } catch (const PythonRuleError& e) {
       std::cerr << "error: " << e.message << "\n";
       return 2;
@@ -790,6 +790,7 @@ int run_check(const Args& args, ConfigResolver& resolver) {
   std::cout.flush();
   if (timing) {
     const int threads = args.threads > 0 ? args.threads : static_cast<int>(std::thread::hardware_concurrency());
+    timing->set_python(options.python != nullptr, python_started());
     std::cerr << timing->render(std::max(threads, 1));
   }
   std::cerr.flush();

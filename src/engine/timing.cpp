@@ -13,8 +13,10 @@ namespace lint {
 
 namespace {
 
-constexpr const char* kPhaseNames[] = {"parse", "walk", "semantic model", "qualified names", "python setup"};
-constexpr const char* kPhaseKeys[] = {"parse", "walk", "semantic_model", "qualified_names", "python_setup"};
+constexpr const char* kPhaseNames[] = {"parse", "walk", "semantic model", "qualified names", "python setup",
+                                       "python start"};
+constexpr const char* kPhaseKeys[] = {"parse", "walk", "semantic_model", "qualified_names", "python_setup",
+                                      "python_start"};
 static_assert(std::size(kPhaseNames) == static_cast<size_t>(Phase::Count));
 
 double ms(uint64_t ns) { return static_cast<double>(ns) / 1e6; }
@@ -84,6 +86,7 @@ std::string Timing::render(int threads) const {
     out["engine_ms"] = std::move(engine);
     out["gil_held_ms"] = ms(gil_held_ns_);
     out["gil_wait_ms"] = ms(gil_wait_ns_);
+    if (python_selected_) out["python_started"] = python_started_;
     return out.dump() + "\n";
   }
 
@@ -109,6 +112,9 @@ std::string Timing::render(int threads) const {
   if (gil_held_ns_ || gil_wait_ns_) {
     out += "Python held the GIL " + fixed(ms(gil_held_ns_), 1) + " ms (" + share(gil_held_ns_) +
            " of the time above: the serial part), and threads waited " + fixed(ms(gil_wait_ns_), 1) + " ms for it\n";
+  }
+  if (python_selected_ && !python_started_) {
+    out += "Python was not started: no file had a node for the Python rules\n";
   }
   return out;
 }

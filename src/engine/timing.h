@@ -30,7 +30,7 @@ struct RuleCost {
 };
 
 // What the engine itself spends, beside the rules.
-enum class Phase : uint8_t { Parse, Walk, Semantic, QualifiedNames, PythonSetup, Count };
+enum class Phase : uint8_t { Parse, Walk, Semantic, QualifiedNames, PythonSetup, PythonStart, Count };
 
 // One file's costs.
 struct FileTiming {
@@ -60,6 +60,11 @@ class Timing {
   // The report: a table (Text) or one JSON object (Json), ending with a newline. `threads` is
   // the number of worker threads, stated since times are summed over them.
   std::string render(int threads) const;
+  // Whether Python rules were selected and the interpreter was started, said in the report.
+  void set_python(bool selected, bool started) {
+    python_selected_ = selected;
+    python_started_ = started;
+  }
 
  private:
   Format format_;
@@ -68,6 +73,7 @@ class Timing {
   uint64_t phases_[static_cast<size_t>(Phase::Count)] = {};
   uint64_t gil_held_ns_ = 0, gil_wait_ns_ = 0;
   uint64_t files_ = 0;
+  bool python_selected_ = false, python_started_ = false;
 };
 
 // The format LINT_TIMING asks for ("1", "true", "text": Text; "json": Json), if set and not

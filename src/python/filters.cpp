@@ -1,6 +1,7 @@
 // The native side of Python rules: which nodes they are called on, decided in C++ during the
 // walk and after it, before any Python runs (and without the GIL).
 #include <algorithm>
+#include <cstring>
 #include <filesystem>
 #include <mutex>
 #include <system_error>
@@ -135,12 +136,10 @@ void imported_names(TSNode stmt, bool from, std::string_view source, std::vector
 }  // namespace
 
 // Collects what on_call needs from an import without the semantic model: the names it binds
-// under another name whose last imported part a pattern may end with, and star imports.
+// under another name whose last imported part a pattern may end with.
 void PythonRules::note_aliases(TSNode stmt, PythonCollector& out) const {
   for (TSNode c : children(stmt)) {
-    if (is(c, "wildcard_import")) {
-      out.star_import = true;
-    } else if (is(c, "aliased_import")) {
+    if (is(c, "aliased_import")) {
       const TSNode name = field(c, "name"), alias = field(c, "alias");
       TSNode last = name;
       for (TSNode part : children(name)) {
@@ -158,11 +157,19 @@ void PythonRules::enter(TSNode n, TSSymbol s, PythonCollector& out) const {
   for (const NodeFilter& f : node_filters[s]) {
     if (f.accepts(n)) out.events.push_back({n, f.method});
   }
-  if (s < identifier_symbols.size() && identifier_symbols[s]) {
-    const std::string_view text = text_of(out.source, n);
-    for (size_t i = 0; i < call_builtins.size(); ++i) out.builtin_uses[i] += text == call_builtins[i];
+  if (s == call_symbol && !call_patterns.empty()) {
+    // A call of a method whose name no pattern ends with (most calls: `self.x.append(y)`) is
+    // dropped now. The callee is the call's first child (its `function` field), and an
+    // attribute's name its last child: cheaper than looking fields up.
+    static const TSSymbol attribute = kind_symbol("attribute");
+    const TSNode callee = ts_node_child(n, 0);
+    bool candidate = true;
+    if (ts_node_symbol(callee) == attribute) {
+      const uint32_t count = ts_node_child_count(callee);
+      candidate = count > 0 && call_patterns.may_end_with(text_of(out.source, ts_node_child(callee, count - 1)));
+    }
+    if (candidate) out.events.push_back({n, kCallCandidate});
   }
-  if (s == call_symbol && !call_patterns.empty()) out.events.push_back({n, kCallCandidate});
   if (s == attribute_symbol && !attribute_patterns.empty() &&
       attribute_patterns.may_end_with(text_of(out.source, ts_node_child_by_field_id(n, attribute_field)))) {
     out.events.push_back({n, kAttributeCandidate});
@@ -320,8 +327,12 @@ enum class NameUse : uint8_t { Unknown, Module, Builtin, Nothing };
 // - Nothing: no builtin, and no import, `def` or `class` binds it anywhere: whatever binds it
 //   (an assignment, a parameter...) gives no qualified name;
 // - Unknown otherwise (the model decides). Conservative: an occurrence in any other position, a
-//   star import, a notebook, a file with non-ASCII text (NFKC) make it Unknown.
-NameUse settle_name(std::string_view name, const PythonRules::FileInput& in) {
+//   notebook, a file with non-ASCII text (NFKC) make it Unknown.
+// Occurrences that are no name are skipped: the attribute of `x.name`, the keyword of
+// `f(name=...)`. A method of that name (`def print(self)` in a class body) binds it only in its
+// class, which the functions inside do not see: it counts only when the class body itself reads
+// the name. A star import binds nothing the model knows of (as in Ruff's), so it changes nothing.
+NameUse settle_name(std::string_view name, PythonRules::FileInput& in) {
   static const TSSymbol identifier = kind_symbol("identifier"), attribute = kind_symbol("attribute"),
                         call = kind_symbol("call"), argument_list = kind_symbol("argument_list"),
                         keyword_argument = kind_symbol("keyword_argument"), dotted_name = kind_symbol("dotted_name"),
@@ -329,36 +340,64 @@ NameUse settle_name(std::string_view name, const PythonRules::FileInput& in) {
                         import_from = kind_symbol("import_from_statement"),
                         future_import = kind_symbol("future_import_statement"), module = kind_symbol("module"),
                         function_definition = kind_symbol("function_definition"),
-                        class_definition = kind_symbol("class_definition");
+                        class_definition = kind_symbol("class_definition"), lambda = kind_symbol("lambda"),
+                        block = kind_symbol("block"), decorated_definition = kind_symbol("decorated_definition");
   static const TSFieldId object_field = ts_language_field_id_for_name(python_language(), "object", 6),
                          function_field = ts_language_field_id_for_name(python_language(), "function", 8),
-                         value_field = ts_language_field_id_for_name(python_language(), "value", 5);
-  if (in.collected.star_import || in.notebook || name.empty() || name.starts_with("__")) return NameUse::Unknown;
+                         value_field = ts_language_field_id_for_name(python_language(), "value", 5),
+                         attribute_field = ts_language_field_id_for_name(python_language(), "attribute", 9),
+                         name_field = ts_language_field_id_for_name(python_language(), "name", 4),
+                         body_field = ts_language_field_id_for_name(python_language(), "body", 4);
+  if (in.notebook || name.empty() || name.starts_with("__")) return NameUse::Unknown;
   for (const char c : name) {
     if (!is_identifier_byte(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80) return NameUse::Unknown;
   }
   const TSNode root = ts_tree_root_node(in.tree);
   // Identifiers that NFKC makes equal to `name` are not found by its text: non-ASCII text must
-  // be in strings and comments (a few places looked at, then the model decides).
-  int budget = 64;
-  for (size_t i = 0; i < in.source.size(); ++i) {
-    if (static_cast<unsigned char>(in.source[i]) < 0x80) continue;
-    if (--budget < 0) return NameUse::Unknown;
-    const TSNode n = ts_node_descendant_for_byte_range(root, static_cast<uint32_t>(i), static_cast<uint32_t>(i + 1));
-    const std::string_view k = ts_node_type(n);
-    if (k != "string_content" && k != "comment" && k != "string" && k != "escape_sequence") return NameUse::Unknown;
-    i = std::max<size_t>(i, ts_node_end_byte(n));
+  // be in strings and comments (a few places looked at, then the model decides). Found once per
+  // file, eight bytes at a time.
+  if (in.non_ascii_code < 0) {
+    in.non_ascii_code = 0;
+    int budget = 64;
+    const std::string_view text = in.source;
+    for (size_t i = 0; i < text.size(); ++i) {
+      if (i + 8 <= text.size()) {
+        uint64_t word;
+        std::memcpy(&word, text.data() + i, 8);
+        if (!(word & 0x8080808080808080ull)) {
+          i += 7;
+          continue;
+        }
+      }
+      if (static_cast<unsigned char>(text[i]) < 0x80) continue;
+      const TSNode n = ts_node_descendant_for_byte_range(root, static_cast<uint32_t>(i), static_cast<uint32_t>(i + 1));
+      const std::string_view k = ts_node_type(n);
+      if (--budget < 0 || (k != "string_content" && k != "comment" && k != "string" && k != "escape_sequence")) {
+        in.non_ascii_code = 1;
+        break;
+      }
+      i = std::max<size_t>(i, ts_node_end_byte(n));
+    }
   }
+  if (in.non_ascii_code) return NameUse::Unknown;
   uint32_t first_import = UINT32_MAX, first_load = UINT32_MAX;
   bool other_import = false, defined = false, other = false;
   std::vector<TSNode> path;  // the ancestors of the occurrence, root first
-  for (size_t at = in.source.find(name); at != std::string_view::npos; at = in.source.find(name, at + 1)) {
-    const size_t end = at + name.size();
-    if ((at > 0 && is_identifier_byte(static_cast<unsigned char>(in.source[at - 1]))) ||
-        (end < in.source.size() && is_identifier_byte(static_cast<unsigned char>(in.source[end])))) {
-      continue;
+  // The classes whose bodies define a method of that name, and those whose bodies read it.
+  std::vector<const void*> method_classes, reading_classes;
+  // The class whose own body (not a function or lambda inside it) holds path[..end), if any.
+  auto class_body_of = [&](size_t end) -> const void* {
+    for (size_t i = end; i-- > 1;) {
+      const TSSymbol k = ts_node_symbol(path[i - 1]);
+      const bool scope = k == function_definition || k == lambda || k == class_definition;
+      if (!scope || !ts_node_eq(path[i], ts_node_child_by_field_id(path[i - 1], body_field))) continue;
+      return k == class_definition ? path[i - 1].id : nullptr;
     }
-    // Down from the root to the smallest node holding the occurrence, keeping its ancestors.
+    return nullptr;
+  };
+  // Down from the root to the smallest node holding the byte at `at`, keeping its ancestors in
+  // `path`; returns the field of the last step. (Linear in the siblings passed on the way.)
+  auto descend = [&](size_t at) {
     TSTreeCursor cursor = ts_tree_cursor_new(root);
     path.assign(1, root);
     TSFieldId field_id = 0;
@@ -369,6 +408,24 @@ NameUse settle_name(std::string_view name, const PythonRules::FileInput& in) {
       field_id = ts_tree_cursor_current_field_id(&cursor);
     }
     ts_tree_cursor_delete(&cursor);
+    return field_id;
+  };
+  // The callees the walk found (identifiers, in order) are loads: no descent for them, unless a
+  // method of that name makes it matter which class body they are in.
+  const std::vector<uint32_t>& callees = in.callee_names;
+  std::vector<uint32_t> skipped;
+  for (size_t at = in.source.find(name); at != std::string_view::npos; at = in.source.find(name, at + 1)) {
+    const size_t end = at + name.size();
+    if ((at > 0 && is_identifier_byte(static_cast<unsigned char>(in.source[at - 1]))) ||
+        (end < in.source.size() && is_identifier_byte(static_cast<unsigned char>(in.source[end])))) {
+      continue;
+    }
+    if (std::binary_search(callees.begin(), callees.end(), static_cast<uint32_t>(at))) {
+      first_load = std::min(first_load, static_cast<uint32_t>(at));
+      skipped.push_back(static_cast<uint32_t>(at));
+      continue;
+    }
+    const TSFieldId field_id = descend(at);
     const TSNode n = path.back();
     if (ts_node_symbol(n) != identifier || ts_node_start_byte(n) != at || ts_node_end_byte(n) != end) {
       // Inside a string or a comment (no code); anything else decides nothing here.
@@ -378,10 +435,14 @@ NameUse settle_name(std::string_view name, const PythonRules::FileInput& in) {
     if (path.size() < 2) return NameUse::Unknown;
     const TSNode parent = path[path.size() - 2];
     const TSSymbol p = ts_node_symbol(parent);
+    if ((p == attribute && field_id == attribute_field) || (p == keyword_argument && field_id == name_field)) {
+      continue;  // no name: `x.name`, `f(name=...)`
+    }
     const bool load = (p == attribute && field_id == object_field) || (p == call && field_id == function_field) ||
                       p == argument_list || (p == keyword_argument && field_id == value_field);
     if (load) {
       first_load = std::min(first_load, static_cast<uint32_t>(at));
+      if (const void* c = class_body_of(path.size())) reading_classes.push_back(c);
       continue;
     }
     // `import name` or `import name.sub` at the top of the module.
@@ -389,6 +450,15 @@ NameUse settle_name(std::string_view name, const PythonRules::FileInput& in) {
         ts_node_symbol(path[path.size() - 3]) == import_statement && ts_node_symbol(path[path.size() - 4]) == module) {
       first_import = std::min(first_import, static_cast<uint32_t>(at));
       continue;
+    }
+    if (p == function_definition && field_id == name_field) {
+      // A method: `def name` directly in a class body (decorated or not).
+      size_t i = path.size() - 3;
+      if (i > 0 && ts_node_symbol(path[i]) == decorated_definition) --i;
+      if (i > 0 && ts_node_symbol(path[i]) == block && ts_node_symbol(path[i - 1]) == class_definition) {
+        method_classes.push_back(path[i - 1].id);
+        continue;
+      }
     }
     if (p == function_definition || p == class_definition) {
       defined = true;
@@ -399,6 +469,15 @@ NameUse settle_name(std::string_view name, const PythonRules::FileInput& in) {
       const TSSymbol k = ts_node_symbol(a);
       other_import |= k == import_statement || k == import_from || k == future_import;
     }
+  }
+  if (!method_classes.empty()) {
+    for (const uint32_t at : skipped) {
+      descend(at);
+      if (const void* c = class_body_of(path.size())) reading_classes.push_back(c);
+    }
+  }
+  for (const void* c : method_classes) {
+    if (std::find(reading_classes.begin(), reading_classes.end(), c) != reading_classes.end()) return NameUse::Unknown;
   }
   if (other_import || defined) return NameUse::Unknown;
   if (first_import != UINT32_MAX) return !other && first_load > first_import ? NameUse::Module : NameUse::Unknown;
@@ -449,6 +528,13 @@ const SemanticModel* PythonRules::FileInput::need_model() {
   return built_model.get();
 }
 
+namespace {
+TSSymbol identifier_symbol() {
+  static const TSSymbol identifier = kind_symbol("identifier");
+  return identifier;
+}
+}  // namespace
+
 void PythonRules::resolve_calls(FileInput& in) const {
   PythonCollector& c = in.collected;
   bool any = false;
@@ -456,25 +542,14 @@ void PythonRules::resolve_calls(FileInput& in) const {
   if (!any) return;
   const TimingClock::time_point start = in.timing ? TimingClock::now() : TimingClock::time_point{};
   uint64_t model_ns = 0;
-  // A builtin named by a pattern that appears in the file only as the callee of calls is
-  // bound by nothing in the file (a binding would name it elsewhere): those calls are calls
-  // of the builtin, settled without the semantic model.
-  static const TSFieldId function_field = ts_language_field_id_for_name(python_language(), "function", 8);
-  std::vector<uint32_t> callee_uses(call_builtins.size(), 0);
+  // Where each call whose callee is a plain name starts (they are loads, see settle_name).
+  in.callee_names.clear();
   for (const PythonEvent& e : c.events) {
-    if (e.method != kCallCandidate || call_builtins.empty()) continue;
-    const TSNode callee = unparenthesized(ts_node_child_by_field_id(e.node, function_field));
-    if (!is(callee, "identifier")) continue;
-    const std::string_view text = text_of(in.source, callee);
-    for (size_t i = 0; i < call_builtins.size(); ++i) callee_uses[i] += text == call_builtins[i];
+    if (e.method != kCallCandidate) continue;
+    const TSNode callee = ts_node_child(e.node, 0);
+    if (ts_node_symbol(callee) == identifier_symbol()) in.callee_names.push_back(ts_node_start_byte(callee));
   }
-  auto builtin_call = [&](std::string_view text) {
-    if (c.star_import || in.notebook || !is_python_builtin(text, in.target_minor)) return false;
-    for (size_t i = 0; i < call_builtins.size(); ++i) {
-      if (call_builtins[i] == text) return c.builtin_uses[i] == callee_uses[i];
-    }
-    return false;
-  };
+  std::sort(in.callee_names.begin(), in.callee_names.end());
   std::vector<PythonEvent> events;
   events.reserve(c.events.size());
   std::vector<uint32_t> methods;
@@ -487,7 +562,7 @@ void PythonRules::resolve_calls(FileInput& in) const {
     const NamePatterns& patterns = is_call ? call_patterns : attribute_patterns;
     // What the text settles: the callee's last part (an attribute's name, or a name that is
     // not an import alias) must be one a pattern ends with.
-    const TSNode callee = is_call ? ts_node_child_by_field_id(e.node, function_field) : e.node;
+    const TSNode callee = is_call ? ts_node_child(e.node, 0) : e.node;  // a call's first child is its `function`
     const TSNode bare = unparenthesized(callee);
     std::string name;
     bool alias = false;
@@ -496,7 +571,6 @@ void PythonRules::resolve_calls(FileInput& in) const {
       alias = is_call && is(bare, "identifier") &&
                          std::find(c.aliases.begin(), c.aliases.end(), last) != c.aliases.end();
       if (!alias && !patterns.may_end_with(last)) continue;
-      if (is_call && !alias && is(bare, "identifier") && builtin_call(last)) name.append("builtins.").append(last);
     } else if (!patterns.any_last()) {
       continue;  // `f()()`, `x[0]()`: no qualified name
     }

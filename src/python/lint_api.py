@@ -653,3 +653,40 @@ def _delete_statement(edit, statement):
     if continuation is not None:
         return edit(continuation, end, "", statement)
     return edit(_line_start(text, start), _full_line_end(text, end), "", statement)
+
+
+class _Shipped:
+    """Imports lint's shipped rule files (python_rules/) from the bytecode compiled into lint
+    when it was built, so that a run compiles none of them. A file that is no longer the source
+    it was compiled from (edited since) is compiled from its text, as any other."""
+
+    def __init__(self, folder, table):
+        self._folder = folder
+        self._table = table  # file name -> (source bytes, marshalled code)
+
+    def find_spec(self, fullname, path=None, target=None):
+        # Only for imports from the shipped folder's package (`from ._fixes import x`).
+        if not path or self._folder not in path:
+            return None
+        name = fullname.rpartition(".")[2] + ".py"
+        if name not in self._table:
+            return None
+        from importlib.util import spec_from_file_location
+        return spec_from_file_location(fullname, self._folder + "/" + name, loader=self)
+
+    def create_module(self, spec):
+        return None
+
+    def exec_module(self, module):
+        import _imp
+        import marshal
+        file = module.__spec__.origin
+        source, code = self._table[file.rpartition("/")[2]]
+        with open(file, "rb") as f:
+            text = f.read()
+        if text == source:
+            code = marshal.loads(code)
+            _imp._fix_co_filename(code, file)  # compiled where lint was built
+        else:
+            code = compile(text, file, "exec", dont_inherit=True)
+        exec(code, module.__dict__)

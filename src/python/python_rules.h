@@ -107,12 +107,8 @@ struct PythonCollector {
   std::vector<std::vector<TSNode>> query_roots;
   std::vector<uint32_t> query_depth;
   // For on_call, without the semantic model: the names imports bind under another name (`pp` in
-  // `from pprint import pprint as pp`) whose imported last part some pattern ends with; how
-  // often each builtin named by a pattern (`builtins.print`) appears as an identifier; whether
-  // the file has a star import.
+  // `from pprint import pprint as pp`) whose imported last part some pattern ends with.
   std::vector<std::string_view> aliases;
-  std::vector<uint32_t> builtin_uses;  // by index into PythonRules::call_builtins
-  bool star_import = false;
 };
 
 // The running Python rules, as the engine sees them (implemented in runtime.cpp, which only
@@ -126,7 +122,6 @@ class PythonRules {
   bool interested(TSSymbol s) const { return s < interest.size() && interest[s]; }
   void start(PythonCollector& out, std::string_view source) const {
     out.source = source;
-    out.builtin_uses.assign(call_builtins.size(), 0);
     out.query_roots.assign(query_root_kinds.size(), {});
     out.query_depth.assign(query_root_kinds.size(), 0);
   }
@@ -162,6 +157,8 @@ class PythonRules {
     // only loaded): true and the name in `out`; false when the model must decide.
     bool settled_name(TSNode expr, std::string& out);
     std::vector<std::pair<std::string_view, uint8_t>> settled;  // the names settled so far
+    std::vector<uint32_t> callee_names;  // where the calls' plain-name callees start, sorted
+    int8_t non_ascii_code = -1;  // whether non-ASCII text is outside strings and comments (-1: not looked)
   };
   struct FileOutput {
     std::vector<Diagnostic> diagnostics;
@@ -182,8 +179,6 @@ class PythonRules {
   std::vector<std::vector<uint32_t>> enter_methods, leave_methods;  // by symbol: visit_/leave_
   std::vector<std::vector<NodeFilter>> node_filters;                // by symbol: on_node
   NamePatterns call_patterns, import_patterns, attribute_patterns;  // on_call, on_import, on_attribute
-  std::vector<std::string> call_builtins;  // `print` for a `builtins.print` pattern
-  std::vector<uint8_t> identifier_symbols;  // by symbol: named "identifier" (aliases included)
   TSSymbol call_symbol = 0, import_symbol = 0, import_from_symbol = 0, attribute_symbol = 0;
   TSFieldId attribute_field = 0;  // the `attribute` field of an attribute node
   // Queries: for each, the root kinds of its patterns (empty: it runs on the whole file).
@@ -204,9 +199,14 @@ inline constexpr double kDefaultRuleTimeout = 10;
 // lint.RuleTimeout raised in it, is reported and does not run again (see runtime.cpp).
 // `python_path`: folders appended to sys.path (`python-path`); a rule file inside a package
 // found there is imported under its own module name, so the package's absolute imports work.
+// `lazy`: when every selected rule is a shipped one (whose filters were read when lint was
+// built), the interpreter starts only when a file first has a node for one of them.
 PythonRules& start_python_rules(const std::vector<const PythonRuleInfo*>& selected,
                                 double timeout_seconds = kDefaultRuleTimeout,
-                                const std::vector<std::string>& python_path = {});
+                                const std::vector<std::string>& python_path = {}, bool lazy = false);
+
+// Whether the interpreter has been started (for --timing).
+bool python_started();
 
 // The VALID and INVALID examples of a loaded rule (for `lint test-rules`): each INVALID entry
 // is its source plus the pinned fields (0 / "" when not pinned), and the code its fixes should

@@ -10,6 +10,7 @@
 #include <condition_variable>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <list>
 #include <mutex>
@@ -17,8 +18,11 @@
 #include <thread>
 #include <unordered_map>
 
+#include <nlohmann/json.hpp>
+
 #include "syntax/node.h"
 #include "output/standard_output.h"
+#include "python/embedded_python.h"
 #include "python/python_rules.h"
 #include "semantic/semantic.h"
 #include "syntax/syntax.h"
@@ -743,9 +747,38 @@ class Watchdog {
 
 namespace {
 
+// One method of a rule class, as the loader registers it: read from the class, or for a shipped
+// rule from what the build read from it (cmake/embed_python.py).
+struct MethodSpec {
+  std::string name;
+  std::string what;                   // visit, leave, call, import, attribute, node
+  std::vector<std::string> patterns;  // call, import, attribute
+  std::string kind;                   // visit, leave, node
+  struct Field {
+    std::string name;  // a field, or `child`
+    NodeFilter::Field::Test test = NodeFilter::Field::Test::Kinds;
+    std::vector<std::string> kinds;
+  };
+  std::vector<Field> fields;  // node
+};
+struct ClassSpec {
+  std::vector<MethodSpec> methods;
+  std::optional<std::string> query;
+  bool on_match = false;
+};
+
 class Runtime final : public PythonRules {
  public:
   std::unique_ptr<py::scoped_interpreter> interpreter;
+  // What loading needs, kept for a start on first use; the `lint` module and the loader of the
+  // shipped rules' bytecode once started.
+  std::vector<const PythonRuleInfo*> selected;
+  std::vector<std::string> python_path;
+  py::object lint_module, shipped_loader;
+  std::atomic<bool> started{false};
+  bool holds_gil_at_start = false;  // started by start_python_rules, on the main thread
+  std::once_flag start_once;
+  void start_lazily();
   struct RuleClass {
     const PythonRuleInfo* info;
     py::object cls;
@@ -768,6 +801,8 @@ class Runtime final : public PythonRules {
 
   FileOutput run(FileInput& input) override;
   std::shared_ptr<void> unlock() override {
+    // Started on first use, the interpreter is held by no thread between files.
+    if (!holds_gil_at_start) return nullptr;
     PyThreadState* state = PyEval_SaveThread();
     return std::shared_ptr<void>(state, [](void* s) { PyEval_RestoreThread(static_cast<PyThreadState*>(s)); });
   }
@@ -807,21 +842,35 @@ std::string module_on_path(const std::filesystem::path& file, const std::vector<
 
 }  // namespace
 
-PythonRules& start_python_rules(const std::vector<const PythonRuleInfo*>& selected, double timeout_seconds,
-                                const std::vector<std::string>& python_path) {
-  if (g_runtime) {
-    if (!g_runtime->loaded) throw PythonRuleError{"the Python rules failed to load"};
-    return *g_runtime;
-  }
-  // Kept in g_runtime even when loading fails below: the process then exits with the interpreter
-  // running, as always (LeakSanitizer reported the lost Runtime).
-  auto* rt = new Runtime();
-  g_runtime = rt;
-  Runtime& impl = *rt;
-  if (timeout_seconds > 0) {
-    impl.timeout = std::chrono::duration_cast<Watchdog::Clock::duration>(std::chrono::duration<double>(timeout_seconds));
-  }
+namespace {
 
+// The folder of the shipped rules, as the loader spells the folders of rule files.
+const std::string& shipped_folder() {
+  static const std::string folder =
+      (std::filesystem::absolute(LINT_PYTHON_RULES_DIR) / "x").lexically_normal().parent_path().string();
+  return folder;
+}
+
+// The shipped rule file compiled into lint that `path` is, if it still holds the text that was
+// compiled; null otherwise.
+const EmbeddedPython* embedded_rule_file(const std::string& path) {
+  const std::filesystem::path file = std::filesystem::absolute(path).lexically_normal();
+  if (file.parent_path().string() != shipped_folder()) return nullptr;
+  for (size_t i = 0; i < kShippedRuleCount; ++i) {
+    const EmbeddedPython& e = kShippedRules[i];
+    if (file.filename() != e.name) continue;
+    std::ifstream in(file, std::ios::binary);
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::string_view compiled(reinterpret_cast<const char*>(e.source), e.source_size);
+    return in.good() || in.eof() ? (text == compiled ? &e : nullptr) : nullptr;
+  }
+  return nullptr;
+}
+
+// Starts the isolated interpreter and makes the `lint` module. The caller then holds the GIL.
+// Without `site`, the site-packages folders are not on sys.path: for shipped rules only, which
+// import nothing from there (a third of the interpreter's start-up).
+void start_interpreter(Runtime& impl, bool site) {
   // An isolated interpreter: the linted project's files never shadow modules, nothing is
   // written next to the rules, and signals stay lint's.
   PyConfig config;
@@ -829,6 +878,7 @@ PythonRules& start_python_rules(const std::vector<const PythonRuleInfo*>& select
   config.write_bytecode = 0;
   config.install_signal_handlers = 0;
   config.parse_argv = 0;
+  config.site_import = site ? 1 : 0;
   PyConfig_SetBytesString(&config, &config.executable, LINT_PYTHON_EXECUTABLE);
   impl.interpreter = std::make_unique<py::scoped_interpreter>(&config, 0, nullptr, false);
   PyConfig_Clear(&config);
@@ -845,15 +895,261 @@ PythonRules& start_python_rules(const std::vector<const PythonRuleInfo*>& select
   }
   py::module_ types = py::module_::import("types");
   py::object lint_module = types.attr("ModuleType")("lint");
-  // Compiled under a name, so that tracebacks through the API say where they pass.
+  // Compiled under a name, so that tracebacks through the API say where they pass: at build
+  // time, unless this interpreter's bytecode differs from the one that compiled it.
   py::module_ builtins = py::module_::import("builtins");
-  builtins.attr("exec")(builtins.attr("compile")(kLintApiSource, "<lint>", "exec"), lint_module.attr("__dict__"));
+  const bool precompiled = PyImport_GetMagicNumber() == kEmbeddedMagic;
+  auto bytes_of = [](const unsigned char* data, size_t size) {
+    return py::bytes(reinterpret_cast<const char*>(data), size);
+  };
+  py::module_ marshal;
+  if (precompiled) marshal = py::module_::import("marshal");
+  py::object api_code = precompiled ? marshal.attr("loads")(bytes_of(kLintApiCode.code, kLintApiCode.code_size))
+                                    : builtins.attr("compile")(kLintApiSource, "<lint>", "exec");
+  builtins.attr("exec")(api_code, lint_module.attr("__dict__"));
   sys.attr("modules")["lint"] = lint_module;
-  py::object rule_base = lint_module.attr("Rule");
+  // The shipped rule files, and the helpers they import, from their bytecode too.
+  if (precompiled) {
+    py::dict table;
+    for (size_t i = 0; i < kShippedRuleCount; ++i) {
+      const EmbeddedPython& e = kShippedRules[i];
+      table[py::str(e.name)] = py::make_tuple(bytes_of(e.source, e.source_size), bytes_of(e.code, e.code_size));
+    }
+    impl.shipped_loader = lint_module.attr("_Shipped")(shipped_folder(), table);
+    sys.attr("meta_path").attr("insert")(0, impl.shipped_loader);
+  }
+  impl.lint_module = lint_module;
   if (impl.timeout > Watchdog::Clock::duration::zero()) {
     impl.watchdog = std::make_unique<Watchdog>(py::object(lint_module.attr("RuleTimeout")).release().ptr());
   }
+}
 
+// What a rule class asks for, read from the class (`_lint_filters` of its methods, its
+// `visit_`/`leave_` methods, its query), in dir() order: the order the tables are filled in.
+ClassSpec spec_of_class(const py::object& cls) {
+  ClassSpec spec;
+  PyObject* dir = PyObject_Dir(cls.ptr());
+  if (!dir) throw py::error_already_set();
+  for (py::handle attr : py::reinterpret_steal<py::object>(dir)) {
+    const std::string name = attr.cast<std::string>();
+    if (name.starts_with("__")) continue;
+    py::object member = cls.attr(attr);
+    if (py::hasattr(member, "_lint_filters")) {
+      for (py::handle item : member.attr("_lint_filters")) {
+        const py::tuple t = py::reinterpret_borrow<py::tuple>(item);
+        MethodSpec m{name, t[0].cast<std::string>()};
+        if (m.what == "node") {
+          m.kind = t[1].cast<std::string>();
+          for (py::handle f : t[2]) {
+            const py::tuple field = py::reinterpret_borrow<py::tuple>(f);
+            MethodSpec::Field test{field[0].cast<std::string>()};
+            const py::object value = field[1];
+            if (value.is_none()) {
+              test.test = NodeFilter::Field::Test::Absent;
+            } else if (py::isinstance<py::bool_>(value)) {
+              test.test = value.cast<bool>() ? NodeFilter::Field::Test::Present : NodeFilter::Field::Test::Absent;
+            } else {
+              for (py::handle k : value) test.kinds.push_back(k.cast<std::string>());
+            }
+            m.fields.push_back(std::move(test));
+          }
+        } else {
+          for (py::handle pattern : t[1]) m.patterns.push_back(pattern.cast<std::string>());
+        }
+        spec.methods.push_back(std::move(m));
+      }
+      continue;
+    }
+    const bool visit = name.starts_with("visit_"), leave = name.starts_with("leave_");
+    if (visit || leave) spec.methods.push_back(MethodSpec{name, visit ? "visit" : "leave", {}, name.substr(6)});
+  }
+  py::object query = cls.attr("query");
+  if (!query.is_none()) spec.query = query.cast<std::string>();
+  spec.on_match = py::hasattr(cls, "on_match");
+  return spec;
+}
+
+// The same, as cmake/embed_python.py read it from a shipped rule class when lint was built.
+ClassSpec spec_of_json(const nlohmann::json& j) {
+  ClassSpec spec;
+  for (const nlohmann::json& m : j.at("methods")) {
+    MethodSpec method{m.at(0).get<std::string>(), m.at(1).get<std::string>()};
+    if (method.what == "node") {
+      method.kind = m.at(2).get<std::string>();
+      for (const nlohmann::json& f : m.at(3)) {
+        MethodSpec::Field test{f.at(0).get<std::string>()};
+        const nlohmann::json& value = f.at(1);
+        if (value.is_null()) test.test = NodeFilter::Field::Test::Absent;
+        else if (value.is_boolean()) test.test = value.get<bool>() ? NodeFilter::Field::Test::Present : NodeFilter::Field::Test::Absent;
+        else test.kinds = value.get<std::vector<std::string>>();
+        method.fields.push_back(std::move(test));
+      }
+    } else if (method.what == "visit" || method.what == "leave") {
+      method.kind = m.at(2).get<std::string>();
+    } else {
+      method.patterns = m.at(2).get<std::vector<std::string>>();
+    }
+    spec.methods.push_back(std::move(method));
+  }
+  if (j.at("query").is_string()) spec.query = j.at("query").get<std::string>();
+  spec.on_match = j.at("on_match").get<bool>();
+  return spec;
+}
+
+// Fills the engine's tables (what the walk collects for Python) with a rule's methods and query.
+// Throws PythonRuleError for an unknown node kind or field, or a query that does not compile.
+void register_rule(Runtime& impl, const PythonRuleInfo* info, const ClassSpec& spec) {
+  Runtime* rt = &impl;
+  const uint32_t index = static_cast<uint32_t>(impl.rules.size());
+  Runtime::RuleClass rc{info, py::object(), nullptr};
+  const TSLanguage* lang = python_language();
+  const size_t symbols = ts_language_symbol_count(lang);
+  rt->enter_methods.resize(symbols);
+  rt->leave_methods.resize(symbols);
+  rt->node_filters.resize(symbols);
+  rt->query_roots_by_symbol.resize(symbols);
+  rt->interest.resize(symbols, 0);
+  const std::string where = info->path + ":" + std::to_string(info->line) + ": class " + info->class_name;
+  auto add_method = [&](const std::string& name, bool passes_name) {
+    impl.methods.push_back({index, name, passes_name});
+    rt->method_rule.push_back(&info->spec);
+    return static_cast<uint32_t>(impl.methods.size() - 1);
+  };
+  auto kind_symbol = [&](const std::string& method, const std::string& kind) {
+    const TSSymbol sym = symbol_named(kind);
+    if (sym == 0) {
+      throw PythonRuleError{where + ", method " + method + ": tree-sitter-python has no node kind `" + kind + "`"};
+    }
+    return sym;
+  };
+  for (const MethodSpec& method : spec.methods) {
+    const std::string& name = method.name;
+    const std::string& what = method.what;
+    if (what == "attribute") {
+      const uint32_t m = add_method(name, true);
+      for (const std::string& pattern : method.patterns) rt->attribute_patterns.add(pattern, m);
+      rt->attribute_symbol = kind_symbol(name, "attribute");
+      rt->attribute_field = ts_language_field_id_for_name(lang, "attribute", 9);
+      rt->interest[rt->attribute_symbol] = 1;
+    } else if (what == "call" || what == "import") {
+      const uint32_t m = add_method(name, true);
+      for (const std::string& pattern : method.patterns) {
+        (what == "call" ? rt->call_patterns : rt->import_patterns).add(pattern, m);
+      }
+      if (what == "call") {
+        rt->call_symbol = kind_symbol(name, "call");
+        rt->interest[rt->call_symbol] = 1;
+      }
+      // Imports are watched too: on_import's, and for on_call their aliases.
+      rt->import_symbol = kind_symbol(name, "import_statement");
+      rt->import_from_symbol = kind_symbol(name, "import_from_statement");
+      rt->interest[rt->import_symbol] = rt->interest[rt->import_from_symbol] = 1;
+    } else if (what == "node") {
+      NodeFilter filter;
+      filter.method = add_method(name, false);
+      const TSSymbol sym = kind_symbol(name, method.kind);
+      for (const MethodSpec::Field& f : method.fields) {
+        NodeFilter::Field field;
+        if (f.name != "child") {
+          field.field = ts_language_field_id_for_name(lang, f.name.data(), static_cast<uint32_t>(f.name.size()));
+          if (field.field == 0) {
+            throw PythonRuleError{where + ", method " + name + ": tree-sitter-python has no field `" + f.name +
+                                  "` (on_node takes fields, or `child` for the first named child)"};
+          }
+        }
+        field.test = f.test;
+        for (const std::string& k : f.kinds) field.kinds.push_back(kind_symbol(name, k));
+        filter.fields.push_back(std::move(field));
+      }
+      rt->node_filters[sym].push_back(std::move(filter));
+      rt->interest[sym] = 1;
+    } else {  // visit, leave
+      const TSSymbol sym = kind_symbol(name, method.kind);
+      const uint32_t m = add_method(name, false);
+      (what == "visit" ? rt->enter_methods : rt->leave_methods)[sym].push_back(m);
+      rt->interest[sym] = 1;
+    }
+  }
+  if (spec.query) {
+    const std::string& q = *spec.query;
+    uint32_t error_offset = 0;
+    TSQueryError error = TSQueryErrorNone;
+    rc.query = ts_query_new(python_language(), q.data(), static_cast<uint32_t>(q.size()), &error_offset, &error);
+    if (!rc.query) {
+      throw PythonRuleError{info->path + ":" + std::to_string(info->line) + ": class " + info->class_name +
+                            ": the query does not compile (error " + std::to_string(static_cast<int>(error)) +
+                            " at offset " + std::to_string(error_offset) + ")"};
+    }
+    // Predicates lint does not evaluate would silently widen the match: refuse them.
+    for (uint32_t pattern = 0; pattern < ts_query_pattern_count(rc.query); ++pattern) {
+      uint32_t steps = 0;
+      const TSQueryPredicateStep* p = ts_query_predicates_for_pattern(rc.query, pattern, &steps);
+      bool at_start = true;
+      for (uint32_t i = 0; i < steps; ++i) {
+        if (p[i].type == TSQueryPredicateStepTypeDone) {
+          at_start = true;
+          continue;
+        }
+        if (at_start && p[i].type == TSQueryPredicateStepTypeString) {
+          uint32_t len = 0;
+          const char* op_text = ts_query_string_value_for_id(rc.query, p[i].value_id, &len);
+          const std::string op(op_text, len);
+          if (op != "eq?" && op != "not-eq?" && op != "match?" && op != "not-match?" && op != "any-of?") {
+            throw PythonRuleError{info->path + ":" + std::to_string(info->line) + ": class " + info->class_name +
+                                  ": the query uses #" + op +
+                                  ", which lint does not evaluate (#eq?, #not-eq?, #match?, #not-match?, #any-of?)"};
+          }
+        }
+        at_start = false;
+      }
+    }
+    // The kinds its patterns start at: the query runs on the outermost such subtrees,
+    // collected by the walk, not over the whole file (unless a pattern starts otherwise).
+    std::vector<TSSymbol> roots;
+    bool rooted = true;
+    for (uint32_t pattern = 0; pattern < ts_query_pattern_count(rc.query) && rooted; ++pattern) {
+      size_t i = ts_query_start_byte_for_pattern(rc.query, pattern);
+      auto skip = [&] { while (i < q.size() && std::isspace(static_cast<unsigned char>(q[i]))) ++i; };
+      skip();
+      rooted = i < q.size() && q[i] == '(';
+      if (!rooted) break;
+      ++i;
+      skip();
+      size_t end = i;
+      while (end < q.size() && (std::isalnum(static_cast<unsigned char>(q[end])) || q[end] == '_')) ++end;
+      const std::string kind = q.substr(i, end - i);
+      const TSSymbol sym = kind.empty() || kind == "_" ? 0 : symbol_named(kind);
+      rooted = sym != 0;
+      if (rooted && std::find(roots.begin(), roots.end(), sym) == roots.end()) roots.push_back(sym);
+    }
+    const uint32_t qi = static_cast<uint32_t>(rt->query_root_kinds.size());
+    rc.query_index = qi;
+    if (!rooted) roots.clear();
+    for (TSSymbol sym : roots) {
+      rt->query_roots_by_symbol[sym].push_back(qi);
+      rt->interest[sym] = 1;
+    }
+    rt->query_root_kinds.push_back(std::move(roots));
+    if (!spec.on_match) {
+      throw PythonRuleError{info->path + ":" + std::to_string(info->line) + ": class " + info->class_name +
+                            " has a query but no on_match(captures) method"};
+    }
+  }
+  impl.rules.push_back(std::move(rc));
+}
+
+// Imports each file that defines a selected rule, once, and checks each class. With `specs`
+// (the classes' specs known without Python: shipped rules, registered already), only finds the
+// classes; otherwise reads each class's spec and registers it. Throws PythonRuleError.
+void load_rules(Runtime& impl, bool registered) {
+  Runtime* rt = &impl;
+  const std::vector<const PythonRuleInfo*>& selected = impl.selected;
+  const std::vector<std::string>& python_path = impl.python_path;
+  py::module_ sys = py::module_::import("sys");
+  py::module_ types = py::module_::import("types");
+  py::object rule_base = impl.lint_module.attr("Rule");
+  const py::object& shipped_loader = impl.shipped_loader;
+  const std::string& shipped = shipped_folder();
   // Import each file that defines a selected rule, once. Each folder of rule files is a package
   // (`lint_rules_N`), so that a rule file can import helpers beside it with a relative import
   // (`from ._helpers import x`) without putting the folder on sys.path, where its files could
@@ -896,7 +1192,13 @@ PythonRules& start_python_rules(const std::vector<const PythonRuleInfo*>& select
           // A package's rule: imported as itself, so its absolute and relative imports work.
           it = modules.emplace(info->path, importlib.attr("import_module")(own)).first;
         } else {
-          py::object spec = util.attr("spec_from_file_location")(module_name, info->path);
+          const bool is_shipped = shipped_loader && file.parent_path().string() == shipped &&
+                               std::any_of(kShippedRules, kShippedRules + kShippedRuleCount, [&](const EmbeddedPython& e) {
+                                 return file.filename() == e.name;
+                               });
+          py::object spec = is_shipped ? util.attr("spec_from_file_location")(module_name, file.string(),
+                                                                           py::arg("loader") = shipped_loader)
+                                    : util.attr("spec_from_file_location")(module_name, info->path);
           py::object mod = util.attr("module_from_spec")(spec);
           sys.attr("modules")[py::str(module_name)] = mod;
           spec.attr("loader").attr("exec_module")(mod);
@@ -939,196 +1241,116 @@ PythonRules& start_python_rules(const std::vector<const PythonRuleInfo*>& select
                               ": set `fixable` in the class body to the string \"always\" or \"sometimes\" "
                               "(lint reads it without running the rule file)"};
       }
-      const uint32_t index = static_cast<uint32_t>(impl.rules.size());
-      Runtime::RuleClass rc{info, cls, nullptr};
-      // visit_<kind> / leave_<kind>: each kind must exist in the grammar. Methods decorated
-      // with on_call, on_import or on_node carry their filters instead (`_lint_filters`).
-      const TSLanguage* lang = python_language();
-      const size_t symbols = ts_language_symbol_count(lang);
-      rt->enter_methods.resize(symbols);
-      rt->leave_methods.resize(symbols);
-      rt->node_filters.resize(symbols);
-      rt->query_roots_by_symbol.resize(symbols);
-      rt->interest.resize(symbols, 0);
-      const std::string where = info->path + ":" + std::to_string(info->line) + ": class " + info->class_name;
-      auto add_method = [&](const std::string& name, bool passes_name) {
-        impl.methods.push_back({index, name, passes_name});
-        rt->method_rule.push_back(&info->spec);
-        return static_cast<uint32_t>(impl.methods.size() - 1);
-      };
-      auto kind_symbol = [&](const std::string& method, const std::string& kind) {
-        const TSSymbol sym = symbol_named(kind);
-        if (sym == 0) {
-          throw PythonRuleError{where + ", method " + method + ": tree-sitter-python has no node kind `" + kind + "`"};
+      if (registered) {
+        // Registered in the order of `selected` when the run started.
+        for (Runtime::RuleClass& rc : rt->rules) {
+          if (rc.info == info) rc.cls = cls;
         }
-        return sym;
-      };
-      PyObject* dir = PyObject_Dir(cls.ptr());
-      if (!dir) throw py::error_already_set();
-      for (py::handle attr : py::reinterpret_steal<py::object>(dir)) {
-        const std::string name = attr.cast<std::string>();
-        if (name.starts_with("__")) continue;
-        py::object member = cls.attr(attr);
-        if (py::hasattr(member, "_lint_filters")) {
-          for (py::handle spec : member.attr("_lint_filters")) {
-            const py::tuple t = py::reinterpret_borrow<py::tuple>(spec);
-            const std::string what = t[0].cast<std::string>();
-            if (what == "attribute") {
-              const uint32_t m = add_method(name, true);
-              for (py::handle pattern : t[1]) rt->attribute_patterns.add(pattern.cast<std::string>(), m);
-              rt->attribute_symbol = kind_symbol(name, "attribute");
-              rt->attribute_field = ts_language_field_id_for_name(lang, "attribute", 9);
-              rt->interest[rt->attribute_symbol] = 1;
-            } else if (what == "call" || what == "import") {
-              const uint32_t m = add_method(name, true);
-              for (py::handle pattern : t[1]) {
-                (what == "call" ? rt->call_patterns : rt->import_patterns).add(pattern.cast<std::string>(), m);
-              }
-              if (what == "call") {
-                rt->call_symbol = kind_symbol(name, "call");
-                rt->interest[rt->call_symbol] = 1;
-                // Imports (for their aliases) and, for builtins, the names' uses are watched too.
-                rt->import_symbol = kind_symbol(name, "import_statement");
-                rt->import_from_symbol = kind_symbol(name, "import_from_statement");
-                rt->interest[rt->import_symbol] = rt->interest[rt->import_from_symbol] = 1;
-                for (py::handle pattern : t[1]) {
-                  const std::string p = pattern.cast<std::string>();
-                  if (p.starts_with("builtins.") && p.find('*') == std::string::npos &&
-                      p.find('.', 9) == std::string::npos &&
-                      std::find(rt->call_builtins.begin(), rt->call_builtins.end(), p.substr(9)) == rt->call_builtins.end()) {
-                    rt->call_builtins.push_back(p.substr(9));
-                  }
-                }
-                rt->identifier_symbols.assign(symbols, 0);
-                for (TSSymbol sym = 0; sym < symbols; ++sym) {
-                  if (std::string_view(ts_language_symbol_name(lang, sym)) == "identifier" &&
-                      ts_language_symbol_type(lang, sym) == TSSymbolTypeRegular) {
-                    rt->identifier_symbols[sym] = 1;
-                    if (!rt->call_builtins.empty()) rt->interest[sym] = 1;
-                  }
-                }
-              } else {
-                rt->import_symbol = kind_symbol(name, "import_statement");
-                rt->import_from_symbol = kind_symbol(name, "import_from_statement");
-                rt->interest[rt->import_symbol] = rt->interest[rt->import_from_symbol] = 1;
-              }
-            } else if (what == "node") {
-              NodeFilter filter;
-              filter.method = add_method(name, false);
-              const TSSymbol sym = kind_symbol(name, t[1].cast<std::string>());
-              for (py::handle item : t[2]) {
-                const py::tuple f = py::reinterpret_borrow<py::tuple>(item);
-                NodeFilter::Field field;
-                const std::string field_name = f[0].cast<std::string>();
-                if (field_name != "child") {
-                  field.field = ts_language_field_id_for_name(lang, field_name.data(), static_cast<uint32_t>(field_name.size()));
-                  if (field.field == 0) {
-                    throw PythonRuleError{where + ", method " + name + ": tree-sitter-python has no field `" +
-                                          field_name + "` (on_node takes fields, or `child` for the first named child)"};
-                  }
-                }
-                const py::object test = f[1];
-                if (test.is_none()) {
-                  field.test = NodeFilter::Field::Test::Absent;
-                } else if (py::isinstance<py::bool_>(test)) {
-                  field.test = test.cast<bool>() ? NodeFilter::Field::Test::Present : NodeFilter::Field::Test::Absent;
-                } else {
-                  for (py::handle k : test) field.kinds.push_back(kind_symbol(name, k.cast<std::string>()));
-                }
-                filter.fields.push_back(std::move(field));
-              }
-              rt->node_filters[sym].push_back(std::move(filter));
-              rt->interest[sym] = 1;
-            }
-          }
-          continue;
-        }
-        const bool visit = name.starts_with("visit_"), leave = name.starts_with("leave_");
-        if (!visit && !leave) continue;
-        const TSSymbol sym = kind_symbol(name, name.substr(6));
-        const uint32_t m = add_method(name, false);
-        (visit ? rt->enter_methods : rt->leave_methods)[sym].push_back(m);
-        rt->interest[sym] = 1;
+      } else {
+        register_rule(impl, info, spec_of_class(cls));
+        rt->rules.back().cls = cls;
       }
-      py::object query = cls.attr("query");
-      if (!query.is_none()) {
-        const std::string q = query.cast<std::string>();
-        uint32_t error_offset = 0;
-        TSQueryError error = TSQueryErrorNone;
-        rc.query = ts_query_new(python_language(), q.data(), static_cast<uint32_t>(q.size()), &error_offset, &error);
-        if (!rc.query) {
-          throw PythonRuleError{info->path + ":" + std::to_string(info->line) + ": class " + info->class_name +
-                                ": the query does not compile (error " + std::to_string(static_cast<int>(error)) +
-                                " at offset " + std::to_string(error_offset) + ")"};
-        }
-        // Predicates lint does not evaluate would silently widen the match: refuse them.
-        for (uint32_t pattern = 0; pattern < ts_query_pattern_count(rc.query); ++pattern) {
-          uint32_t steps = 0;
-          const TSQueryPredicateStep* p = ts_query_predicates_for_pattern(rc.query, pattern, &steps);
-          bool at_start = true;
-          for (uint32_t i = 0; i < steps; ++i) {
-            if (p[i].type == TSQueryPredicateStepTypeDone) {
-              at_start = true;
-              continue;
-            }
-            if (at_start && p[i].type == TSQueryPredicateStepTypeString) {
-              uint32_t len = 0;
-              const char* op_text = ts_query_string_value_for_id(rc.query, p[i].value_id, &len);
-              const std::string op(op_text, len);
-              if (op != "eq?" && op != "not-eq?" && op != "match?" && op != "not-match?" && op != "any-of?") {
-                throw PythonRuleError{info->path + ":" + std::to_string(info->line) + ": class " + info->class_name +
-                                      ": the query uses #" + op +
-                                      ", which lint does not evaluate (#eq?, #not-eq?, #match?, #not-match?, #any-of?)"};
-              }
-            }
-            at_start = false;
-          }
-        }
-        // The kinds its patterns start at: the query runs on the outermost such subtrees,
-        // collected by the walk, not over the whole file (unless a pattern starts otherwise).
-        std::vector<TSSymbol> roots;
-        bool rooted = true;
-        for (uint32_t pattern = 0; pattern < ts_query_pattern_count(rc.query) && rooted; ++pattern) {
-          size_t i = ts_query_start_byte_for_pattern(rc.query, pattern);
-          auto skip = [&] { while (i < q.size() && std::isspace(static_cast<unsigned char>(q[i]))) ++i; };
-          skip();
-          rooted = i < q.size() && q[i] == '(';
-          if (!rooted) break;
-          ++i;
-          skip();
-          size_t end = i;
-          while (end < q.size() && (std::isalnum(static_cast<unsigned char>(q[end])) || q[end] == '_')) ++end;
-          const std::string kind = q.substr(i, end - i);
-          const TSSymbol sym = kind.empty() || kind == "_" ? 0 : symbol_named(kind);
-          rooted = sym != 0;
-          if (rooted && std::find(roots.begin(), roots.end(), sym) == roots.end()) roots.push_back(sym);
-        }
-        const uint32_t qi = static_cast<uint32_t>(rt->query_root_kinds.size());
-        rc.query_index = qi;
-        if (!rooted) roots.clear();
-        for (TSSymbol sym : roots) {
-          rt->query_roots_by_symbol[sym].push_back(qi);
-          rt->interest[sym] = 1;
-        }
-        rt->query_root_kinds.push_back(std::move(roots));
-        if (!py::hasattr(cls, "on_match")) {
-          throw PythonRuleError{info->path + ":" + std::to_string(info->line) + ": class " + info->class_name +
-                                " has a query but no on_match(captures) method"};
-        }
-      }
-      impl.rules.push_back(std::move(rc));
     } catch (py::error_already_set& e) {
       throw PythonRuleError{info->path + ":" + std::to_string(info->line) + ": class " + info->class_name + ":\n" +
                             format_exception(e)};
+    } catch (const PythonRuleError&) {
+      throw;
     } catch (const std::exception& e) {
       throw PythonRuleError{info->path + ":" + std::to_string(info->line) + ": class " + info->class_name + ": " +
                             e.what()};
     }
   }
+}
+
+// The spec of every selected rule when all of them are shipped rules whose files are the text
+// lint was built from (their specs were read then); empty otherwise.
+// (Their bytecode is another matter, checked when the interpreter starts.)
+std::vector<ClassSpec> shipped_specs(const std::vector<const PythonRuleInfo*>& selected) {
+  static const nlohmann::json filters = nlohmann::json::parse(kShippedFilters, nullptr, false);
+  if (filters.is_discarded()) return {};
+  std::vector<ClassSpec> specs;
+  for (const PythonRuleInfo* info : selected) {
+    const EmbeddedPython* file = embedded_rule_file(info->path);
+    if (!file) return {};
+    const auto f = filters.find(file->name);
+    if (f == filters.end()) return {};
+    const auto c = f->find(info->class_name);
+    if (c == f->end()) return {};
+    try {
+      specs.push_back(spec_of_json(*c));
+    } catch (const nlohmann::json::exception&) {
+      return {};
+    }
+  }
+  return specs;
+}
+
+}  // namespace
+
+PythonRules& start_python_rules(const std::vector<const PythonRuleInfo*>& selected, double timeout_seconds,
+                                const std::vector<std::string>& python_path, bool lazy) {
+  if (g_runtime) {
+    if (!g_runtime->loaded) throw PythonRuleError{"the Python rules failed to load"};
+    return *g_runtime;
+  }
+  // Kept in g_runtime even when loading fails below: the process then exits with the interpreter
+  // running, as always (LeakSanitizer reported the lost Runtime).
+  auto* rt = new Runtime();
+  g_runtime = rt;
+  Runtime& impl = *rt;
+  if (timeout_seconds > 0) {
+    impl.timeout = std::chrono::duration_cast<Watchdog::Clock::duration>(std::chrono::duration<double>(timeout_seconds));
+  }
+  impl.selected = selected;
+  impl.python_path = python_path;
+  // Shipped rules need no interpreter to say what they want: it starts when a file first has
+  // a node for one of them (Runtime::run), and a run where none has any never starts it.
+  if (lazy) {
+    const std::vector<ClassSpec> specs = shipped_specs(selected);
+    if (!specs.empty()) {
+      for (size_t i = 0; i < selected.size(); ++i) register_rule(impl, selected[i], specs[i]);
+      impl.timed_out.assign(impl.rules.size(), 0);
+      impl.loaded = true;
+      return *rt;
+    }
+  }
+  start_interpreter(impl, true);
+  impl.started.store(true, std::memory_order_release);
+  impl.holds_gil_at_start = true;
+  load_rules(impl, false);
   impl.timed_out.assign(impl.rules.size(), 0);
   impl.loaded = true;
   return *rt;
 }
+
+bool python_started() { return g_runtime && g_runtime->started.load(std::memory_order_acquire); }
+
+namespace {
+
+// Starts the interpreter and imports the rules, once, when a file first needs them (rules whose
+// specs were known without Python). Exits the process, as a rule file failing to load stops a
+// run, if that fails; that needs a shipped rule file that no longer loads.
+void Runtime::start_lazily() {
+  std::call_once(start_once, [this] {
+    try {
+      start_interpreter(*this, false);
+      load_rules(*this, true);
+    } catch (const PythonRuleError& e) {
+      const std::string message = "error: " + e.message + "\n";
+      (void)!::write(STDERR_FILENO, message.data(), message.size());
+      std::_Exit(2);
+    } catch (py::error_already_set& e) {
+      const std::string message = "error: the Python rules failed to load:\n" + format_exception(e) + "\n";
+      (void)!::write(STDERR_FILENO, message.data(), message.size());
+      std::_Exit(2);
+    }
+    // This thread holds the GIL now: released, so that every thread takes it per file.
+    PyEval_SaveThread();
+    started.store(true, std::memory_order_release);
+  });
+}
+
+}  // namespace
 
 namespace {
 
@@ -1198,6 +1420,11 @@ PythonRules::FileOutput Runtime::run(FileInput& input) {
   }
   // A file on which no rule is to be called costs no Python at all.
   if (collected.events.empty() && !any_query) return out;
+  if (!started.load(std::memory_order_acquire)) {
+    const TimingClock::time_point start = timing ? TimingClock::now() : TimingClock::time_point{};
+    start_lazily();
+    if (timing) timing->add(Phase::PythonStart, elapsed_ns(start));
+  }
   const TimingClock::time_point setup_start = timing ? TimingClock::now() : TimingClock::time_point{};
   // Times the GIL's holding, from its acquisition until its release (destroyed after `gil`).
   struct GilTimer {

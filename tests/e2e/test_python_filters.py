@@ -170,11 +170,19 @@ class Printing(Rule):
         self.write("proj/alias.py", "from pprint import pprint as print\nprint(1)\n")
         self.write("proj/later.py", "def g():\n    pp(1)\nfrom pprint import pprint as pp\n")
         self.write("proj/attribute.py", "import builtins\nbuiltins.print(1)\nx.print(2)\n")
+        # A method named `print` binds it in its class only: the methods still call the builtin,
+        # the class body itself calls the method (as do the defaults it evaluates).
+        self.write("proj/method.py", "class A:\n    def print(self):\n        print(1)\n"
+                                     "    x = print(2)\n    def f(self, y=print(3)):\n        self.print(f=print)\n"
+                                     "class B:\n    @staticmethod\n    def print():\n        pass\n"
+                                     "    def g(self):\n        print(4, print=5)\n")
         got = self.diagnostics("--python-rules", "rules", "--select", "X311", "proj")
         self.assertEqual(got, [
             ("alias.py", "X311", 2, 1, "pprint.pprint"),
             ("attribute.py", "X311", 2, 1, "builtins.print"),
             ("later.py", "X311", 2, 5, "pprint.pprint"),
+            ("method.py", "X311", 3, 9, "builtins.print"),
+            ("method.py", "X311", 12, 9, "builtins.print"),
             ("plain.py", "X311", 1, 1, "builtins.print"),
             ("plain.py", "X311", 3, 5, "builtins.print"),
             ("shadowed.py", "X311", 1, 1, "builtins.print"),
@@ -310,7 +318,10 @@ class Timing(Workspace):
         self.assertEqual(rules["X306"]["nodes"], 1)
         self.assertEqual(rules["X306"]["files"], 1)
         self.assertEqual(set(report["engine_ms"]),
-                         {"parse", "walk", "semantic_model", "qualified_names", "python_setup"})
+                         {"parse", "walk", "semantic_model", "qualified_names", "python_setup", "python_start"})
+        # A rule of the user's: the interpreter started before the run, not during it.
+        self.assertIs(report["python_started"], True)
+        self.assertEqual(report["engine_ms"]["python_start"], 0)
         self.assertGreater(report["engine_ms"]["parse"], 0)
         # The GIL: held while Python ran (at least as long as the rules' Python time).
         self.assertGreaterEqual(report["gil_held_ms"], rules["X305"]["python_ms"])
@@ -322,6 +333,31 @@ class Timing(Workspace):
         self.assertEqual((rules["X304"]["nodes"], rules["X304"]["files"], rules["X304"]["python_ms"]), (0, 0, 0))
         # Not even its __init__.
         self.assertNotIn("X304 instantiated", proc.stderr.decode())
+
+    def test_shipped_rules_start_python_only_when_a_file_needs_them(self):
+        # Their filters were read when lint was built: no node for them, no interpreter.
+        proc = self.lint("--select", "B006,B015,T201,T100", "--timing=json", "proj/b.py")
+        self.assertEqual(proc.returncode, 0, proc.stderr.decode())
+        report = json.loads(proc.stderr.decode().strip().splitlines()[-1])
+        self.assertIs(report["python_started"], False)
+        self.assertEqual(report["engine_ms"]["python_start"], 0)
+        proc = self.lint("--select", "B006,B015,T201,T100", "--timing", "proj/b.py")
+        self.assertIn("Python was not started: no file had a node for the Python rules", proc.stderr.decode())
+        # One file with a match among several: started then, on whichever thread, and the output
+        # is the same at every thread count.
+        self.write("proj/d.py", "def f(x=[]):\n    print(x)\n")
+        outputs = set()
+        for threads in ("1", "2", "4"):
+            proc = self.lint("--select", "B006,B015,T201,T100", "--timing=json", "--threads", threads,
+                             "--output-format", "json", "proj")
+            self.assertEqual(proc.returncode, 1, proc.stderr.decode())
+            report = json.loads(proc.stderr.decode().strip().splitlines()[-1])
+            self.assertIs(report["python_started"], True)
+            self.assertGreater(report["engine_ms"]["python_start"], 0)
+            outputs.add(proc.stdout)
+        self.assertEqual(len(outputs), 1)
+        codes = sorted(d["code"] for d in json.loads(outputs.pop()))
+        self.assertEqual(codes, ["B006", "T201"])
 
     def test_environment_variable_and_text(self):
         proc, report = self.timing_json(env={"LINT_TIMING": "json"})
