@@ -812,7 +812,7 @@ static int run_main(int argc, char** argv) {
     // Each file goes through the checks linting applies (FIFOs, devices, size, UTF-8, nesting);
     // one that fails them is named on standard error and the others are still printed.
     int status = 0;
-    for (const SourcePath& sp : discover(args.paths, DiscoveryOptions{args.respect_gitignore.value_or(true), {}})) {
+    for (const SourcePath& sp : discover(args.paths, DiscoveryOptions{args.respect_gitignore.value_or(true), false, {}})) {
       const TreeDump dump = dump_tree(sp);
       if (!dump.error.empty()) {
         std::cerr << "error: " << dump.error << "\n";
@@ -892,7 +892,8 @@ static int run_main(int argc, char** argv) {
     case Command::TestRules: return test_rules(python_rules, args.rule_timeout);
     case Command::Rule: return show_rule(args.paths.front(), args.format, python_rules);
     case Command::Rules: return list_rules(args.format);
-    case Command::Check: break;
+    case Command::Check:
+    case Command::Clean: break;
   }
   return 0;
 }

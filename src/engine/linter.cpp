@@ -368,7 +368,7 @@ std::unique_ptr<Pass> check(const SourcePath& path, std::string file_text, const
     PythonRules::FileInput input{path.display, parse_text, tree.get(), &lines, walked.semantic.get(),
                                  std::move(walked.python), source, &ctx.cell_offsets(),
                                  timing ? &*timing : nullptr, profile.target_minor, ctx.is_notebook(), nullptr,
-                                 &profile.python_options};
+                                 &profile.python_options, {}, {}};
     PythonRules::FileOutput py = options.python->run(input);
     for (Diagnostic& d : py.diagnostics) {
       // A rule's own text: one line, without controls, in every format (output/terminal.h).
