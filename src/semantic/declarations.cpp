@@ -219,11 +219,18 @@ void SemanticBuilder::Impl::collect_exports_from(TSNode seq, uint32_t definition
     stack.pop_back();
     const std::string_view k = kind(n);
     if (k == "call") {
-      // `list([...])`, `tuple((...))`, `list[str]({...})`: the one argument's items, as Ruff reads
-      // them (no keywords, at most one positional argument).
+      // `list([...])`, `tuple((...))`, `list[str]({...})`, `builtins.list([...])`: the one
+      // argument's items, as Ruff reads them (no keywords, at most one positional argument).
       TSNode fn = field(n, "function");
       if (!ts_node_is_null(fn) && is(fn, "subscript")) fn = field(fn, "value");
-      const std::string_view name = !ts_node_is_null(fn) && is(fn, "identifier") ? text(fn) : std::string_view();
+      std::string_view name;
+      if (!ts_node_is_null(fn) && is(fn, "identifier")) {
+        name = text(fn);
+      } else if (!ts_node_is_null(fn) && is(fn, "attribute")) {
+        // `builtins.list([...])` after `import builtins`.
+        const std::string q = qualified_of(text(fn));
+        if (q == "builtins.list" || q == "builtins.tuple") name = text(field(fn, "attribute"));
+      }
       TSNode args = field(n, "arguments");
       if ((name == "list" || name == "tuple") && !ts_node_is_null(args) && is(args, "argument_list")) {
         std::vector<TSNode> items;
@@ -284,8 +291,9 @@ void SemanticBuilder::Impl::module_statement_exports(TSNode stmt) {
       TSNode left = field(c, "left");
       TSNode right = field(c, "right");
       if (!ts_node_is_null(left) && is_dunder_all_target(source, left) && !ts_node_is_null(right)) {
+        // Every assignment adds its names, not only the last one to run: Ruff reads each
+        // `__all__` binding of the module scope (`if ...: __all__ = [...] else: __all__ = [...]`).
         model->has_dunder_all = true;
-        model->exports.clear();
         collect_exports_from(right, ts_node_start_byte(left));
       }
     } else if (k == "augmented_assignment") {

@@ -138,7 +138,8 @@ struct LocalBeforeAssignment {
   uint32_t start = 0, end = 0;  // the read
 };
 
-// An entry of the module's __all__.
+// An entry of the module's __all__: the names of every `__all__ = ...` and `__all__ += ...` at
+// module level, whichever branch runs (as Ruff reads every `__all__` binding).
 struct ExportName {
   std::string_view name;
   uint32_t start = 0, end = 0;  // the string literal
