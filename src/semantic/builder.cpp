@@ -555,8 +555,7 @@ void SemanticBuilder::Impl::enter(TSNode n, TSFieldId field_id) {
         case Ctx::Load:
           // Annotations are deferred with `from __future__ import annotations`; in stubs so are
           // type expressions and class bases, whatever refers to what comes later.
-          if ((f.annotation && ((model->future_annotations && !f.runtime_type) || model->is_stub)) ||
-              (model->is_stub && f.class_base) || f.lazy) {
+          if (deferred_type_expression(f)) {
             Frame deferred;
             deferred.scope = f.scope;
             deferred.sink = annotations_unit;
@@ -569,7 +568,20 @@ void SemanticBuilder::Impl::enter(TSNode n, TSFieldId field_id) {
           }
           break;
         case Ctx::Store:
-          emit(f, Ev::Bind, n, f.bind_kind);
+          if (f.bind_kind == BindingKind::NamedExpr && f.annotation && deferred_type_expression(f)) {
+            // `x: (y := 1)` in a deferred annotation binds `y` only when the annotation is read,
+            // after the rest of the module (Ruff): code before that does not see it.
+            Frame deferred;
+            deferred.scope = f.scope;
+            deferred.sink = annotations_unit;
+            deferred.flags = f.flags;
+            deferred.branch = f.branch;
+            deferred.stmt = f.stmt;
+            deferred.stmt_start = f.stmt_start;
+            emit(deferred, Ev::Bind, n, f.bind_kind);
+          } else {
+            emit(f, Ev::Bind, n, f.bind_kind);
+          }
           break;
         case Ctx::AugStore:
           emit(f, Ev::Load, n);

@@ -371,31 +371,55 @@ void SemanticBuilder::Impl::annotation_text(const Frame& f, uint32_t start, uint
   };
   // Walk the annotation expression; its names are loads resolved once everything is bound. A
   // string in it is an annotation again (`"List['Path']"`), but not inside `Literal[...]`.
-  std::vector<std::pair<TSNode, bool>> stack{{root, false}};
+  // `bind`: the name of an assignment expression, bound after its value is read.
+  struct Item {
+    TSNode node;
+    bool literal = false;
+    bool bind = false;
+  };
+  std::vector<Item> stack{{root, false, false}};
   while (!stack.empty()) {
-    auto [n, literal] = stack.back();
+    auto [n, literal, bind] = stack.back();
     stack.pop_back();
     const std::string_view k = kind(n);
     if (k == "identifier") {
       Event e;
-      e.kind = Ev::Load;
+      e.kind = bind ? Ev::Bind : Ev::Load;
       e.scope = f.scope;
       e.start = ts_node_start_byte(n) + shift;
       e.end = ts_node_end_byte(n) + shift;
       e.name = normalized(source.substr(e.start, e.end - e.start));
-      e.flags = f.flags | kAnnotationLoad | kForwardReference;
+      e.flags = bind ? f.flags : f.flags | kAnnotationLoad | kForwardReference;
       e.branch = f.branch;
+      if (bind) {
+        // `x: "(y := 1)"` binds `y` when the annotation is read, after the module's code (Ruff),
+        // in the nearest scope that is not a comprehension.
+        while (model->scopes[e.scope].kind == ScopeKind::Comprehension && model->scopes[e.scope].parent >= 0) {
+          e.scope = static_cast<uint32_t>(model->scopes[e.scope].parent);
+        }
+        e.bkind = BindingKind::NamedExpr;
+        e.stmt_start = f.stmt_start;
+        e.node = statement_index(f.stmt);
+        bound_names.insert(e.name);
+      }
       annotations_unit->push_back(e);
+      continue;
+    }
+    if (k == "named_expression") {
+      const TSNode name = field(n, "name");
+      const TSNode value = field(n, "value");
+      if (!ts_node_is_null(name)) stack.push_back({name, literal, true});
+      if (!ts_node_is_null(value)) stack.push_back({value, literal, false});
       continue;
     }
     if (k == "attribute") {
       TSNode obj = field(n, "object");
-      if (!ts_node_is_null(obj)) stack.push_back({obj, literal});
+      if (!ts_node_is_null(obj)) stack.push_back({obj, literal, false});
       continue;
     }
     if (k == "keyword_argument") {
       TSNode v = field(n, "value");
-      if (!ts_node_is_null(v)) stack.push_back({v, literal});
+      if (!ts_node_is_null(v)) stack.push_back({v, literal, false});
       continue;
     }
     if (k == "string") {
@@ -422,7 +446,7 @@ void SemanticBuilder::Impl::annotation_text(const Frame& f, uint32_t start, uint
       literal_kid[i] = (inner_literal && i > 0) || (annotated && is_named && named >= 2);
       named += is_named;
     }
-    for (size_t i = kids.size(); i-- > 0;) stack.push_back({kids[i], literal_kid[i]});
+    for (size_t i = kids.size(); i-- > 0;) stack.push_back({kids[i], literal_kid[i], false});
   }
   annotation_trees.push_back(std::move(t));
 }
