@@ -422,7 +422,8 @@ void SemanticBuilder::Impl::enter(TSNode n, TSFieldId field_id) {
           f.branch = new_branch(p.branch, 0);
           if (p.kind == K::If) {
             TSNode cond = ts_node_child_by_field_id(p.node, sy.f_condition);
-            if (!ts_node_is_null(cond) && is_type_checking_test(text(cond))) f.flags |= kTypeChecking;
+            if (!ts_node_is_null(cond) && (is_type_checking_test(text(cond)) ||
+                                             model->is_typing_member(qualified_of(text(cond)), "TYPE_CHECKING"))) f.flags |= kTypeChecking;
           }
         }
       }
@@ -909,6 +910,9 @@ SemanticBuilder::SemanticBuilder(std::string_view source, std::string_view path)
 SemanticBuilder::~SemanticBuilder() = default;
 void SemanticBuilder::set_target_minor(int minor) { impl_->model->target_minor = minor; }
 void SemanticBuilder::set_notebook(bool notebook) { impl_->model->is_notebook = notebook; }
+void SemanticBuilder::set_typing_modules(const std::vector<std::string>& modules) {
+  impl_->model->configured_typing_modules = modules;
+}
 void SemanticBuilder::enter(TSNode node, TSFieldId field) { impl_->enter(node, field); }
 void SemanticBuilder::leave(TSNode node) { impl_->leave(node); }
 std::unique_ptr<SemanticModel> SemanticBuilder::resolve() { return impl_->resolve(); }

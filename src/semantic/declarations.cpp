@@ -27,8 +27,6 @@ bool is_generic_form_name(std::string_view n) {
 
 namespace {
 
-bool is_typing_module(std::string_view m) { return m == "typing" || m == "typing_extensions"; }
-
 // Ruff's is_standard_library_generic, on a dotted qualified name.
 bool is_standard_library_generic(std::string_view q) {
   static const std::unordered_set<std::string_view> generics = {
@@ -85,7 +83,7 @@ TypeCall SemanticBuilder::Impl::type_call_of(std::string_view function) const {
   if (dot == std::string::npos) return TypeCall::None;
   const std::string_view module = std::string_view(q).substr(0, dot);
   const std::string_view member = std::string_view(q).substr(dot + 1);
-  if (is_typing_module(module)) {
+  if (model->is_typing_module(module)) {
     if (member == "cast") return TypeCall::Cast;
     if (member == "NewType") return TypeCall::NewType;
     if (member == "TypeVar") return TypeCall::TypeVar;
@@ -192,13 +190,15 @@ void SemanticBuilder::Impl::bind_imports(Frame& f, TSNode stmt, K kind) {
     if (!ts_node_is_null(alias) && normalized(text(alias)) == full) {
       e.flags |= kExported;
     }
-    if (q == "typing.Literal" || q == "typing_extensions.Literal") literal_names.insert(bound_name);
-    if ((q.starts_with("typing.") || q.starts_with("typing_extensions.")) &&
-        is_generic_form_name(std::string_view(q).substr(q.find('.') + 1))) {
+    // typing's forms, from typing or a module of `typing-modules`.
+    if (model->is_typing_member(q, "Literal")) literal_names.insert(bound_name);
+    if (const size_t dot = q.rfind('.'); dot != std::string::npos &&
+        model->is_typing_module(std::string_view(q).substr(0, dot)) &&
+        is_generic_form_name(std::string_view(q).substr(dot + 1))) {
       typing_forms.insert(bound_name);
     }
-    if (q == "typing.Annotated" || q == "typing_extensions.Annotated") annotated_names.insert(bound_name);
-    if ((q == "typing" || q == "typing_extensions") && bk == BindingKind::Import) typing_modules.insert(bound_name);
+    if (model->is_typing_member(q, "Annotated")) annotated_names.insert(bound_name);
+    if (model->is_typing_module(q) && bk == BindingKind::Import) typing_modules.insert(bound_name);
     imported[e.name] = bk == BindingKind::SubmoduleImport ? std::string(e.name) : q;
     qualified.push_back(std::move(q));
     f.sink->push_back(e);
