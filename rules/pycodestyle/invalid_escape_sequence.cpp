@@ -80,12 +80,13 @@ class InvalidEscapeSequence final : public Rule {
     if (is_raw_prefix(prefix)) return;
     invalid_.clear();
     any_valid_ = false;
-    if (!is_f_string_prefix(prefix)) {
+    if (!is_f_string_prefix(prefix) && !prefix_contains(prefix, 't')) {
       // Neither the prefix nor the quotes hold a backslash: scan the whole literal.
       scan(start, end, src);
     } else {
-      // An f-string: its literal text, between the replacement fields, and the format
-      // specifications of its replacement fields. Nested strings are entered on their own.
+      // An f-string or t-string: its literal text, between the replacement fields, and the format
+      // specifications of its replacement fields. Nested strings are entered on their own, with
+      // their own prefix (`t"{rt"\{1}"}"` has no invalid escape).
       uint32_t pos = start;
       for (TSNode c : children(node)) {
         const std::string_view k = kind(c);

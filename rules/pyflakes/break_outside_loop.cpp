@@ -36,13 +36,13 @@ def find(items, wanted):
 class BreakOutsideLoop final : public Rule {
  public:
   void enter(TSNode node, Context& ctx) override {
-    if (scopes_.enter(node)) return;
-    if (!scopes_.in_loop(ts_node_start_byte(node))) report(ctx, node, "`break` outside loop");
+    if (scopes_.enter(node, ctx)) return;
+    if (!scopes_->in_loop(ts_node_start_byte(node))) report(ctx, node, "`break` outside loop");
   }
-  void leave(TSNode node, Context&) override { scopes_.leave(node); }
+  void leave(TSNode node, Context& ctx) override { scopes_.leave(node, ctx); }
 
  private:
-  EnclosingScopes scopes_;
+  SharedEnclosingScopes scopes_;
 };
 
 }  // namespace

@@ -35,13 +35,13 @@ def process(items):
 class ContinueOutsideLoop final : public Rule {
  public:
   void enter(TSNode node, Context& ctx) override {
-    if (scopes_.enter(node)) return;
-    if (!scopes_.in_loop(ts_node_start_byte(node))) report(ctx, node, "`continue` not properly in loop");
+    if (scopes_.enter(node, ctx)) return;
+    if (!scopes_->in_loop(ts_node_start_byte(node))) report(ctx, node, "`continue` not properly in loop");
   }
-  void leave(TSNode node, Context&) override { scopes_.leave(node); }
+  void leave(TSNode node, Context& ctx) override { scopes_.leave(node, ctx); }
 
  private:
-  EnclosingScopes scopes_;
+  SharedEnclosingScopes scopes_;
 };
 
 }  // namespace

@@ -143,6 +143,9 @@ class EnclosingScopes {
 
   const std::vector<Frame>& frames() const { return frames_; }
 
+  // Whether the node is one of kEnclosingKinds.
+  static bool is_enclosing(TSNode n) { return shape_of(n) != Shape::None; }
+
  private:
   enum class Shape : uint8_t { None, Function, Class, Lambda, Loop, Comprehension, Generator };
 
@@ -171,6 +174,39 @@ class EnclosingScopes {
 
   std::vector<Frame> frames_;
   uint32_t last_id_ = 0;
+};
+
+// The rules that only ask where a node is (F406, F701, F702, F704, F706) share one
+// EnclosingScopes per thread: a frame is built once per node, whichever of them forwards the
+// node first, not once per rule. The state starts afresh with each file.
+class SharedEnclosingScopes {
+ public:
+  // As EnclosingScopes::enter() and leave().
+  bool enter(TSNode n, const Context& ctx) {
+    State& s = state();
+    if (!s.entered.changed(ctx, n)) return EnclosingScopes::is_enclosing(n);
+    if (s.serial != ctx.serial()) {
+      s.scopes = EnclosingScopes();
+      s.serial = ctx.serial();
+    }
+    return s.scopes.enter(n);
+  }
+  void leave(TSNode n, const Context& ctx) {
+    State& s = state();
+    if (s.left.changed(ctx, n)) s.scopes.leave(n);
+  }
+  const EnclosingScopes* operator->() const { return &state().scopes; }
+
+ private:
+  struct State {
+    EnclosingScopes scopes;
+    SharedNodeKey entered, left;
+    uint64_t serial = 0;
+  };
+  static State& state() {
+    thread_local State s;
+    return s;
+  }
 };
 
 }  // namespace lint::rules

@@ -32,16 +32,16 @@ class Config:
 class ReturnOutsideFunction final : public Rule {
  public:
   void enter(TSNode node, Context& ctx) override {
-    if (scopes_.enter(node)) return;
-    const auto* scope = scopes_.scope_at(ts_node_start_byte(node));
+    if (scopes_.enter(node, ctx)) return;
+    const auto* scope = scopes_->scope_at(ts_node_start_byte(node));
     if (scope == nullptr || scope->kind == EnclosingKind::Class) {
       report(ctx, node, "`return` statement outside of a function/method");
     }
   }
-  void leave(TSNode node, Context&) override { scopes_.leave(node); }
+  void leave(TSNode node, Context& ctx) override { scopes_.leave(node, ctx); }
 
  private:
-  EnclosingScopes scopes_;
+  SharedEnclosingScopes scopes_;
 };
 
 }  // namespace

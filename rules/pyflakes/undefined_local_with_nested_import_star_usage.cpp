@@ -34,14 +34,14 @@ def area(r):
 class UndefinedLocalWithNestedImportStarUsage final : public Rule {
  public:
   void enter(TSNode node, Context& ctx) override {
-    if (scopes_.enter(node)) return;
-    if (!is_star_import(node) || !scopes_.in_function_or_class(ts_node_start_byte(node))) return;
+    if (scopes_.enter(node, ctx)) return;
+    if (!is_star_import(node) || !scopes_->in_function_or_class(ts_node_start_byte(node))) return;
     report(ctx, node, "`from " + from_import_module(node, ctx) + " import *` only allowed at module level");
   }
-  void leave(TSNode node, Context&) override { scopes_.leave(node); }
+  void leave(TSNode node, Context& ctx) override { scopes_.leave(node, ctx); }
 
  private:
-  EnclosingScopes scopes_;
+  SharedEnclosingScopes scopes_;
 };
 
 }  // namespace

@@ -39,15 +39,15 @@ class Numbers:
 class YieldOutsideFunction final : public Rule {
  public:
   void enter(TSNode node, Context& ctx) override {
-    if (scopes_.enter(node)) return;
+    if (scopes_.enter(node, ctx)) return;
     const uint32_t pos = ts_node_start_byte(node);
     if (is(node, "await")) {
       // A notebook's cells run in an event loop: `await` at their top level is fine.
-      if (ctx.is_notebook() && scopes_.scope_at(pos) == nullptr) return;
-      if (!scopes_.await_allowed(pos)) report(ctx, node, "`await` statement outside of a function");
+      if (ctx.is_notebook() && scopes_->scope_at(pos) == nullptr) return;
+      if (!scopes_->await_allowed(pos)) report(ctx, node, "`await` statement outside of a function");
       return;
     }
-    const auto* scope = scopes_.scope_at(pos);
+    const auto* scope = scopes_->scope_at(pos);
     if (scope != nullptr && (scope->kind == EnclosingKind::Function || scope->kind == EnclosingKind::Lambda)) return;
     bool from = false;
     for (TSNode c : children(node)) {
@@ -58,10 +58,10 @@ class YieldOutsideFunction final : public Rule {
     }
     report(ctx, node, from ? "`yield from` statement outside of a function" : "`yield` statement outside of a function");
   }
-  void leave(TSNode node, Context&) override { scopes_.leave(node); }
+  void leave(TSNode node, Context& ctx) override { scopes_.leave(node, ctx); }
 
  private:
-  EnclosingScopes scopes_;
+  SharedEnclosingScopes scopes_;
 };
 
 }  // namespace

@@ -22,8 +22,10 @@ f-strings put each value where it is printed, which reads better than matching f
 arguments, and they are faster.
 
 Calls are left alone when the conversion would change what runs: an argument with a side effect
-used twice, arguments spanning lines or holding quotes, `*args` and `**kwargs`, and strings
-passed to Django's `gettext`, which cannot translate f-strings.
+used twice in one string (each part of an implicit concatenation is converted on its own),
+arguments spanning lines or holding quotes, `*args` and `**kwargs`, strings that mix automatic
+(`{}`) and manual (`{0}`) field numbering, which fail when run, and strings passed to Django's
+`gettext`, which cannot translate f-strings.
 
 ## Example
 ```python
@@ -108,6 +110,9 @@ class FString final : public Rule {
  public:
   void enter(TSNode node, Context& ctx) override {
     if (!call_.load(node, ctx) || call_.error != pyfmt::FormatError::kNone || call_.summary.has_nested_parts) return;
+    // `"{}{1}".format(a, b)` mixes automatic and manual numbering (a ValueError when run, F525):
+    // Ruff 0.17.3 leaves it alone, across the parts of a concatenation too.
+    if (call_.summary.autos > 0 && !call_.summary.indices.empty()) return;
     check(node, ctx);
   }
 
@@ -138,7 +143,6 @@ class FString final : public Rule {
     const TSNode list = field(call, "arguments");
     args_.clear();
     kwargs_.clear();
-    seen_.clear();
     for (TSNode c : arguments_of(list).all) {
       const std::string_view k = kind(c);
       if (k == "list_splat" || k == "dictionary_splat") return;
@@ -220,6 +224,9 @@ class FString final : public Rule {
     const std::string_view body = contents.substr(quote.size(), contents.size() - 2 * quote.size());
     if (body.empty()) return Conversion::Empty;
     if (!up::parse_format_string(body, raw, parts_)) return Conversion::Failed;
+    // An argument repeated within one part must be free of effects; across the parts of a
+    // concatenation it may repeat (as Ruff, which checks each part on its own).
+    seen_.clear();
     bool all_literal = true;
     for (const up::FormatPart& p : parts_) all_literal &= p.literal;
     if (all_literal) return Conversion::Literal;

@@ -1,5 +1,7 @@
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
+#include <memory>
 #include <unordered_set>
 #include <string>
 #include <string_view>
@@ -7,8 +9,11 @@
 
 #include "engine/rule.h"
 #include "fix/importer.h"
+#include "pyflakes/string_values.h"
 #include "pyupgrade/pep585.h"
 #include "pyupgrade/semantic.h"
+#include "pyupgrade/syntax.h"
+#include "syntax/syntax.h"
 
 namespace lint::rules {
 
@@ -75,6 +80,15 @@ class NonPep585Annotation final : public Rule {
       possible_ = ctx.source().find("typing") != std::string_view::npos;
     }
     if (!possible_) return;
+    if (is(node, "type")) {
+      // Annotations holding a string: their complex strings are read in finish(). A `type`
+      // nested in one already kept is walked with it.
+      if (start_of(node) >= types_end_ && ctx.text(node).find_first_of("\"'") != std::string_view::npos) {
+        types_.push_back(node);
+        types_end_ = end_of(node);
+      }
+      return;
+    }
     if (is(node, "identifier")) {
       names_.push_back(node);
     } else if (is_alias_name(ctx.text(field(node, "attribute")))) {
@@ -105,10 +119,8 @@ class NonPep585Annotation final : public Rule {
     }
     string_annotations(*m, ctx);
     const up::Resolver resolve(*m, ctx);
-    struct Item {
-      uint32_t start, end;
-      Replacement r;
-    };
+    resolve_ = &resolve;
+    for (TSNode t : types_) walk(t, Origin{ctx.source(), 0, false, 0, 0, start_of(t)}, false);
     std::vector<Item> items;
     for (TSNode n : candidates_) {
       Replacement r;
@@ -116,21 +128,27 @@ class NonPep585Annotation final : public Rule {
       // Ruff flags attributes in every context, names only where they are read.
       if (is(n, "identifier") && resolve.reference(n) == nullptr) continue;
       if (minor < 9 && !m->is_stub && !in_annotation(n)) continue;
-      items.push_back({start_of(n), end_of(n), r});
+      items.push_back({start_of(n), end_of(n), r, {}, true});
     }
-    for (const Span& s : in_strings_) items.push_back({s.start, s.end, s.r});
-    std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.start < b.start; });
+    for (const Span& s : in_strings_) items.push_back({s.start, s.end, s.r, {}, true});
+    for (Item& it : in_complex_strings_) items.push_back(std::move(it));
+    std::stable_sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.start < b.start; });
     Importer importer(ctx, resolve.model());
     for (const Item& it : items) {
       std::string to(it.r.module);
       if (!to.empty()) to += '.';
       to += it.r.member;
-      std::string from;
-      for (char c : ctx.source().substr(it.start, it.end - it.start)) {
-        if (c != ' ' && c != '\t' && c != '\\' && c != '\n' && c != '\r') from += c;
+      std::string from = it.from;
+      if (it.fixable) {
+        for (char c : ctx.source().substr(it.start, it.end - it.start)) {
+          if (c != ' ' && c != '\t' && c != '\\' && c != '\n' && c != '\r') from += c;
+        }
       }
       Diagnostic& d = report(ctx, it.start, it.end, "Use `" + to + "` instead of `" + from + "` for type annotation");
       d.fix_title = "Replace with `" + to + "`";
+      // A name in a complex string (concatenated, or with escapes) has no place of its own in
+      // the file: it is reported at the whole string, without a fix.
+      if (!it.fixable) continue;
       const std::optional<ImportedSymbol> symbol = it.r.module.empty()
                                                            ? importer.builtin_symbol(it.r.member, it.start)
                                                            : importer.symbol_at({it.r.module, it.r.member, true}, it.start);
@@ -142,6 +160,163 @@ class NonPep585Annotation final : public Rule {
   }
 
  private:
+  struct Item {
+    uint32_t start, end;
+    Replacement r;
+    std::string from;  // names in complex strings: the name as written
+    bool fixable = true;
+  };
+
+  // The text a walked tree comes from: the file, or a string annotation's value parsed on its
+  // own. Nodes of a simple string's tree are `shift` bytes before the file's text they stand
+  // for; every node of a complex string's tree stands for the string itself (`fixed_*`).
+  struct Origin {
+    std::string_view text;
+    int64_t shift = 0;
+    bool complex = false;
+    uint32_t fixed_start = 0, fixed_end = 0;
+    uint32_t at = 0;  // where its names are looked up
+  };
+
+  std::string_view text_of(TSNode n, const Origin& o) const {
+    return o.text.substr(ts_node_start_byte(n), ts_node_end_byte(n) - ts_node_start_byte(n));
+  }
+
+  // A type expression, for the strings in it. Names are checked only in complex strings: those
+  // of the file and of simple strings are the semantic model's references (above).
+  void walk(TSNode root, const Origin& o, bool literal) {
+    std::vector<std::pair<TSNode, bool>> stack;
+    stack.emplace_back(root, literal);
+    while (!stack.empty()) {
+      const auto [n0, lit] = stack.back();
+      stack.pop_back();
+      const TSNode n = up::expr_of(n0);
+      if (ts_node_is_null(n)) continue;
+      const std::string_view k = kind(n);
+      if (k == "string" || k == "concatenated_string") {
+        if (!lit) nested_string(n, o);
+        continue;
+      }
+      if (k == "identifier" || k == "attribute") {
+        const std::string q = qualified(n, o);
+        if (!q.empty()) {
+          Replacement r;
+          if (o.complex && pep585_replacement(q, r)) {
+            in_complex_strings_.push_back({o.fixed_start, o.fixed_end, r, std::string(text_of(n, o)), false});
+          }
+          continue;
+        }
+        if (k == "attribute") stack.emplace_back(field(n, "object"), lit);
+        continue;
+      }
+      if (k == "lambda") continue;
+      if (k == "call") {
+        // Arguments of calls are values here (typing's type-taking calls aside, not followed).
+        stack.emplace_back(field(n, "function"), lit);
+        continue;
+      }
+      if (k == "subscript" || k == "generic_type") {
+        const up::Subscript sub = up::as_subscript(n);
+        if (!sub) continue;
+        const std::string q = qualified(sub.value, o);
+        std::vector<TSNode> elements = sub.elements;
+        bool literal_elements = lit;
+        if (up::Resolver::is_typing_member(q, "Literal")) {
+          literal_elements = true;
+        } else if (up::Resolver::is_typing_member(q, "Annotated")) {
+          // Only the first element is a type; the metadata are values.
+          if (elements.size() == 1 && is(up::expr_of(elements[0]), "tuple")) elements = named_children(up::expr_of(elements[0]));
+          if (elements.size() > 1) elements.erase(elements.begin() + 1, elements.end());
+        }
+        for (auto it = elements.rbegin(); it != elements.rend(); ++it) stack.emplace_back(*it, literal_elements);
+        stack.emplace_back(sub.value, lit);
+        continue;
+      }
+      const std::vector<TSNode> kids = named_children(n);
+      for (auto it = kids.rbegin(); it != kids.rend(); ++it) stack.emplace_back(*it, lit);
+    }
+  }
+
+  // The qualified name of a name or attribute chain of a walked tree ("" when it is none or
+  // comes from no import).
+  std::string qualified(TSNode n, const Origin& o) const {
+    if (!o.complex && o.shift == 0) return resolve_->qualified(n);
+    n = up::expr_of(n);
+    std::vector<std::string_view> rest;
+    while (is(n, "attribute")) {
+      rest.push_back(text_of(field(n, "attribute"), o));
+      n = up::expr_of(field(n, "object"));
+    }
+    if (!is(n, "identifier")) return {};
+    const std::string_view head = text_of(n, o);
+    const Binding* b = resolve_->lookup(head, o.at);
+    if (!b) return {};
+    std::string q;
+    if (b->kind == BindingKind::Import || b->kind == BindingKind::FromImport) {
+      q = b->qualified_name;
+    } else if (b->kind == BindingKind::SubmoduleImport) {
+      q = std::string(head);
+    } else {
+      return {};
+    }
+    for (auto it = rest.rbegin(); it != rest.rend(); ++it) {
+      q += '.';
+      q += *it;
+    }
+    return q;
+  }
+
+  // A string in a type expression: parsed as one, and walked.
+  void nested_string(TSNode n, const Origin& o) {
+    std::string value;
+    const std::vector<TSNode> parts = up::string_parts(n);
+    if (parts.empty()) return;
+    bool escapes = false;
+    uint32_t content = 0;
+    for (TSNode part : parts) {
+      const std::string_view t = text_of(part, o);
+      if (up::string_kind(t) != up::StringKind::Str) return;
+      const std::string_view prefix = up::string_prefix(t);
+      const bool raw = up::prefix_has(prefix, 'r');
+      const std::string_view body = up::string_body(t);
+      escapes |= !raw && body.find('\\') != std::string_view::npos;
+      decode_string_body(body, raw, false, false, value);
+      content = static_cast<uint32_t>(ts_node_start_byte(part) + prefix.size() + up::string_quote(t).size());
+    }
+    if (value.empty() || depth_ > 8) return;
+    // Ruff reads a one-part string without escapes in place; any other as a whole.
+    const bool simple = !o.complex && parts.size() == 1 && !escapes;
+    Origin inner;
+    inner.complex = !simple;
+    inner.at = o.at;
+    if (o.complex) {
+      inner.fixed_start = o.fixed_start;
+      inner.fixed_end = o.fixed_end;
+    } else {
+      inner.fixed_start = static_cast<uint32_t>(ts_node_start_byte(n) + o.shift);
+      inner.fixed_end = static_cast<uint32_t>(ts_node_end_byte(n) + o.shift);
+    }
+    auto source = std::make_unique<std::string>("(");
+    *source += value;
+    *source += "\n)";
+    // `(` stands one byte before the value: node offsets + shift are the file's.
+    inner.shift = simple ? static_cast<int64_t>(content) + o.shift - 1 : 0;
+    if (!parser_) parser_ = std::make_unique<Parser>();
+    Tree tree = parser_->parse(*source);
+    const TSNode root = ts_tree_root_node(tree.get());
+    if (ts_node_has_error(root)) return;
+    const std::vector<TSNode> stmts = named_children(root);
+    if (stmts.size() != 1 || !is(stmts[0], "expression_statement")) return;
+    const TSNode expr = first_named_child(stmts[0]);
+    if (ts_node_is_null(expr)) return;
+    inner.text = *source;
+    sources_.push_back(std::move(source));
+    trees_.push_back(std::move(tree));
+    ++depth_;
+    walk(expr, inner, false);
+    --depth_;
+  }
+
   // Names read in string annotations (`x: "List[int]"`), which the walk does not visit: the
   // semantic model's references that no identifier node starts at, with the `.member` chain
   // that follows them.
@@ -169,6 +344,14 @@ class NonPep585Annotation final : public Rule {
   }
 
   bool keep_runtime_typing_;
+  const up::Resolver* resolve_ = nullptr;
+  std::vector<TSNode> types_;
+  uint32_t types_end_ = 0;
+  std::vector<Item> in_complex_strings_;
+  std::unique_ptr<Parser> parser_;
+  std::vector<Tree> trees_;
+  std::vector<std::unique_ptr<std::string>> sources_;
+  int depth_ = 0;
   struct Span {
     uint32_t start, end;
     Replacement r;
@@ -186,7 +369,7 @@ extern const RuleSpec non_pep585_annotation{
     .code = "UP006",
     .name = "non-pep585-annotation",
     .linter = "pyupgrade",
-    .kinds = {"identifier", "attribute"},
+    .kinds = {"identifier", "attribute", "type"},
     .doc = kDoc,
     .create = make_rule<NonPep585Annotation>(),
     .needs_semantic = true,

@@ -46,7 +46,7 @@ extern const RuleSpec non_pep604_annotation_optional{
     .code = "UP045",
     .name = "non-pep604-annotation-optional",
     .linter = "pyupgrade",
-    .kinds = {"subscript", "generic_type", "type"},
+    .kinds = {"subscript", "generic_type", "string"},
     .doc = kDoc,
     .create = make_rule<NonPep604AnnotationOptional>(),
     .needs_semantic = true,

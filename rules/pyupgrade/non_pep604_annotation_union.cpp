@@ -47,7 +47,7 @@ extern const RuleSpec non_pep604_annotation_union{
     .code = "UP007",
     .name = "non-pep604-annotation-union",
     .linter = "pyupgrade",
-    .kinds = {"subscript", "generic_type", "type"},
+    .kinds = {"subscript", "generic_type", "string"},
     .doc = kDoc,
     .create = make_rule<NonPep604AnnotationUnion>(),
     .needs_semantic = true,

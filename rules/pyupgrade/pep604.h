@@ -16,6 +16,7 @@
 #include "pyupgrade/semantic.h"
 #include "fix/stylist.h"
 #include "pyupgrade/syntax.h"
+#include "pyupgrade/typing_context.h"
 #include "syntax/syntax.h"
 
 namespace lint::rules::up {
@@ -48,6 +49,26 @@ class TypeGenerator {
     }
     if (add_none) out += " | None";
     return out;
+  }
+
+  // Ruff's pep_604_union: the elements folded into a left-nested `|` chain, where an element
+  // that is a tuple is a union of its own (`Union[(a, b), c]` is `a | b | c`) and no element
+  // at all is the empty tuple (`Union[()]` is `()`).
+  bool union_chain(const std::vector<TSNode>& elements, int level, std::string& out) {
+    if (elements.empty()) {
+      out += "()";
+      return true;
+    }
+    const bool paren = elements.size() > 1 && level > kBitOr;
+    if (paren) out += '(';
+    for (size_t i = 0; i < elements.size(); ++i) {
+      if (i > 0) out += " | ";
+      const int at = elements.size() == 1 ? level : i == 0 ? kBitOr : kBitOr + 1;
+      const TSNode e = expr_of(elements[i]);
+      if (is(e, "tuple") ? !union_chain(named_children(e), at, out) : !write(e, at, out)) return false;
+    }
+    if (paren) out += ')';
+    return true;
   }
 
   bool write(TSNode n, int level, std::string& out) {
@@ -173,12 +194,10 @@ class Pep604Check {
 
   // Subscripts whose value could name `Optional` / `Union` (resolved in finish()).
   void enter(TSNode node, const Context& ctx) {
-    if (is(node, "type")) {
-      // A string annotation, parsed in finish().
-      const TSNode str = first_named_child(node);
-      if (!ts_node_is_null(str) && is(str, "string") &&
-          ctx.text(str).find(op_ == Pep604Op::Optional ? "Optional" : "Union") != std::string_view::npos) {
-        strings_.push_back(str);
+    if (is(node, "string")) {
+      // Perhaps a type expression (see type_strings()).
+      if (ctx.text(node).find(op_ == Pep604Op::Optional ? "Optional" : "Union") != std::string_view::npos) {
+        string_candidates_.push_back(node);
       }
       return;
     }
@@ -191,7 +210,9 @@ class Pep604Check {
   template <class Report>
   void finish(Context& ctx, Report report) {
     const SemanticModel* m = ctx.semantic();
-    if (!m || (candidates_.empty() && strings_.empty())) return;
+    if (!m) return;
+    type_strings(*m);
+    if (candidates_.empty() && strings_.empty()) return;
     // Ruff looks for these only once the module imported `typing` or `typing_extensions`.
     bool seen_typing = false;
     for (const Binding& b : m->bindings) {
@@ -204,44 +225,10 @@ class Pep604Check {
     Stylist stylist(ctx);
     TypeGenerator gen(ctx, stylist);
     for (TSNode n : candidates_) check(n, false, ctx, resolve, gen, report);
-    for (TSNode str : strings_) {
-      // Plain one-part strings without escapes: their content keeps the file's offsets.
-      TSNode content{};
-      int parts = 0;
-      bool plain = true;
-      for (TSNode c : children(str)) {
-        if (is(c, "string_content")) {
-          content = c;
-          ++parts;
-        } else if (is(c, "interpolation") || is(c, "escape_sequence")) {
-          plain = false;
-        } else if (is(c, "string_start")) {
-          for (char ch : ctx.text(c)) plain &= ch == '"' || ch == '\'' || ch == 'u' || ch == 'U' || ch == 'r' || ch == 'R';
-        }
-      }
-      if (!plain || parts != 1) continue;
-      const std::string_view body = ctx.text(content);
-      if (body.find_first_of("\r\n") != std::string_view::npos) continue;
-      std::string padded(start_of(content), ' ');
-      padded.append(body);
-      if (!parser_) parser_ = std::make_unique<Parser>();
-      const Tree tree = parser_->parse(padded);
-      const TSNode root = ts_tree_root_node(tree.get());
-      if (ts_node_has_error(root)) continue;
-      std::vector<TSNode> stack{root}, found;
-      while (!stack.empty()) {
-        const TSNode e = stack.back();
-        stack.pop_back();
-        if (is(e, "subscript")) {
-          const std::string_view t = ctx.text(field(e, "value"));
-          if (t.ends_with(op_ == Pep604Op::Optional ? "Optional" : "Union")) found.push_back(e);
-        }
-        if (is(e, "string")) continue;
-        for (TSNode c : children(e)) stack.push_back(c);
-      }
-      std::sort(found.begin(), found.end(), [](TSNode a, TSNode b) { return ts_node_start_byte(a) < ts_node_start_byte(b); });
-      for (TSNode n : found) check(n, true, ctx, resolve, gen, report);
-    }
+    std::vector<TSNode> found;
+    for (TSNode str : strings_) string_type(str, ctx, found, 0);
+    std::stable_sort(found.begin(), found.end(), [](TSNode a, TSNode b) { return ts_node_start_byte(a) < ts_node_start_byte(b); });
+    for (TSNode n : found) check(n, true, ctx, resolve, gen, report);
   }
 
   template <class Report>
@@ -251,15 +238,16 @@ class Pep604Check {
     const Subscript s = as_subscript(n);
     if (!s || !resolve.match_typing(s.value, op_ == Pep604Op::Optional ? "Optional" : "Union")) return;
     const std::vector<TSNode> elements = slice_elements(s);
-    if (elements.empty()) return;
-    bool quoted = false;
-    for (TSNode e : elements) {
-      if (is(expr_of(e), "list_splat")) return;
-      quoted |= is(expr_of(e), "string") || is(expr_of(e), "concatenated_string");
-    }
+    // `Union[()]` is reported (and rewritten as `()`), as Ruff does.
+    if (elements.empty() && !slice_is_tuple(s)) return;
+    // A starred element (`Union[*Ts]`) cannot be spelled with `|`; a quoted one (`Union["A", B]`,
+    // also in a nested tuple) only where the annotation is never evaluated.
+    if (any_element(s.elements, [](TSNode e) { return is(e, "list_splat") || is(e, "splat_type"); })) return;
+    const bool quoted = any_element(s.elements, [](TSNode e) { return is(e, "string") || is(e, "concatenated_string"); });
     const bool annotation = in_string || in_annotation_node(n);
-    if (quoted && !in_string && !typing_only(n, annotation, m)) return;
-    if (!(m.is_stub || minor >= 10 || (minor >= 7 && m.future_annotations && annotation && !keep_runtime_typing_))) {
+    const bool future = future_annotations_at(n, m);
+    if (quoted && !in_string && !typing_only(n, annotation, future)) return;
+    if (!(m.is_stub || minor >= 10 || (minor >= 7 && future && annotation && !keep_runtime_typing_))) {
       return;
     }
     // `Optional[NamedTuple]`, `Union[..., NamedTuple, ...]`: left alone.
@@ -267,7 +255,8 @@ class Pep604Check {
     for (TSNode e : elements) named_tuple |= resolve.match_typing(e, "NamedTuple");
     if (named_tuple && (op_ == Pep604Op::Union || !slice_is_tuple(s))) return;
     Diagnostic& d = report(ctx, n);
-    const bool fixable = (annotation || in_typing_subscript(n, resolve, ctx)) && allowed(s, elements) &&
+    const bool fixable = (annotation || in_typing_subscript(n, resolve, ctx) || in_type_alias_value(n, resolve)) &&
+                         allowed(s, elements) &&
                          !(op_ == Pep604Op::Optional && !slice_is_tuple(s) && is(expr_of(elements[0]), "none"));
     if (!fixable) return;
     std::optional<std::string> replacement =
@@ -283,6 +272,81 @@ class Pep604Check {
   }
 
  private:
+  // The strings of the file that are type expressions (annotations, runtime type definitions such
+  // as `cast("...", x)` and `X: TypeAlias = "..."`, arguments of generics): those the semantic
+  // model read names in. Implicit concatenations are left alone, as Ruff leaves them.
+  void type_strings(const SemanticModel& m) {
+    if (string_candidates_.empty()) return;
+    std::vector<uint32_t> reads;
+    for (const Reference& r : m.references) {
+      if (r.flags & kAnnotationLoad) reads.push_back(r.start);
+    }
+    std::sort(reads.begin(), reads.end());
+    for (TSNode str : string_candidates_) {
+      const auto it = std::lower_bound(reads.begin(), reads.end(), start_of(str));
+      if (it == reads.end() || *it >= end_of(str)) continue;
+      if (is_a(ts_node_parent(str), "concatenated_string")) continue;
+      strings_.push_back(str);
+    }
+  }
+
+  // A plain one-part string without escapes (its content keeps the file's offsets), parsed as
+  // a type expression: its `Optional` / `Union` subscripts go to `found`, and so do those of the
+  // strings nested in it (not in `Literal[...]` or `Annotated`'s metadata).
+  void string_type(TSNode str, const Context& ctx, std::vector<TSNode>& found, int depth) {
+    if (depth > 8) return;
+    TSNode content{};
+    int parts = 0;
+    bool plain = true;
+    for (TSNode c : children(str)) {
+      if (is(c, "string_content")) {
+        content = c;
+        ++parts;
+      } else if (is(c, "interpolation") || is(c, "escape_sequence")) {
+        plain = false;
+      } else if (is(c, "string_start")) {
+        for (char ch : ctx.text(c)) plain &= ch == '"' || ch == '\'' || ch == 'u' || ch == 'U' || ch == 'r' || ch == 'R';
+      }
+    }
+    if (!plain || parts != 1) return;
+    const std::string_view body = ctx.text(content);
+    if (body.find_first_of("\r\n") != std::string_view::npos) return;
+    std::string padded(start_of(content), ' ');
+    padded.append(body);
+    if (!parser_) parser_ = std::make_unique<Parser>();
+    Tree tree = parser_->parse(padded);
+    const TSNode root = ts_tree_root_node(tree.get());
+    if (ts_node_has_error(root)) return;
+    const std::string_view name = op_ == Pep604Op::Optional ? "Optional" : "Union";
+    std::vector<std::pair<TSNode, bool>> stack;
+    stack.emplace_back(root, false);
+    std::vector<TSNode> nested;
+    while (!stack.empty()) {
+      const auto [e, value] = stack.back();
+      stack.pop_back();
+      if (is(e, "string")) {
+        if (!value) nested.push_back(e);
+        continue;
+      }
+      bool literal = false, annotated = false;
+      if (is(e, "subscript")) {
+        const std::string_view t = ctx.text(field(e, "value"));
+        if (t.ends_with(name)) found.push_back(e);
+        literal = t.ends_with("Literal");
+        annotated = t.ends_with("Annotated");
+      }
+      int named = 0;
+      for (TSNode c : children(e)) {
+        // `Annotated[T, metadata...]`: the value and T are types, the rest values.
+        const bool is_named = is_named_child(c);
+        stack.emplace_back(c, value || literal || (annotated && is_named && named >= 2));
+        named += is_named;
+      }
+    }
+    trees_.push_back(std::move(tree));
+    for (TSNode n : nested) string_type(n, ctx, found, depth + 1);
+  }
+
   // Ruff's slice as a list: the elements of a tuple slice, or the one element.
   static std::vector<TSNode> slice_elements(const Subscript& s) {
     if (s.elements.size() == 1 && is(expr_of(s.elements[0]), "tuple")) return named_children(expr_of(s.elements[0]));
@@ -292,11 +356,27 @@ class Pep604Check {
     return s.multiple || (s.elements.size() == 1 && is(expr_of(s.elements[0]), "tuple"));
   }
 
+  // Whether an element of the slice, or of a tuple in it (at any depth), satisfies `pred`.
+  template <class Pred>
+  static bool any_element(const std::vector<TSNode>& elements, Pred pred) {
+    std::vector<TSNode> stack(elements.begin(), elements.end());
+    while (!stack.empty()) {
+      const TSNode e = expr_of(stack.back());
+      stack.pop_back();
+      if (is(e, "tuple")) {
+        for (TSNode c : named_children(e)) stack.push_back(c);
+      } else if (pred(e)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   // Whether a forward reference here is never evaluated: an annotation under
   // `from __future__ import annotations`, or a local variable's annotation.
-  static bool typing_only(TSNode n, bool annotation, const SemanticModel& m) {
+  static bool typing_only(TSNode n, bool annotation, bool future) {
     if (!annotation) return false;
-    if (m.future_annotations) return true;
+    if (future) return true;
     for (TSNode p = ts_node_parent(n); !ts_node_is_null(p); p = ts_node_parent(p)) {
       const std::string_view k = kind(p);
       if (k == "assignment") {
@@ -357,20 +437,33 @@ class Pep604Check {
     return !ts_node_is_null(outer) && is_generic(resolve.qualified(field(outer, "value")));
   }
 
-  // Ruff's is_allowed_value for the slice.
-  static bool allowed(const Subscript& s, const std::vector<TSNode>& elements) {
-    auto ok = [](TSNode e) {
-      const std::string_view k = kind(expr_of(e));
-      return k != "named_expression" && k != "await" && k != "lambda" && k != "yield" && k != "list_splat" &&
-             k != "slice";
-    };
-    if (slice_is_tuple(s)) {
-      for (TSNode e : elements) {
-        if (!ok(e)) return false;
+  // The value of `X: TypeAlias = value` holds a type definition, evaluated at runtime.
+  static bool in_type_alias_value(TSNode n, const Resolver& resolve) {
+    TSNode child = n;
+    for (TSNode p = ts_node_parent(n); !ts_node_is_null(p); child = p, p = ts_node_parent(p)) {
+      const std::string_view k = kind(p);
+      if (k == "assignment") {
+        if (!ts_node_eq(field(p, "right"), child)) return false;
+        const TSNode type = field(p, "type");
+        return !ts_node_is_null(type) && resolve.match_typing(type, "TypeAlias");
       }
-      return true;
+      if (k == "expression_statement" || k == "block" || k == "module" || k == "lambda" || k == "argument_list") {
+        return false;
+      }
     }
-    return ok(elements[0]);
+    return false;
+  }
+
+  // Ruff's is_allowed_value for the slice (a tuple's elements at any depth). A `slice` outside
+  // annotations is a `constrained_type` (`int : float`) in them.
+  static bool allowed(const Subscript& s, const std::vector<TSNode>& elements) {
+    auto bad = [](TSNode e) {
+      const std::string_view k = kind(e);
+      return k == "named_expression" || k == "await" || k == "lambda" || k == "yield" || k == "list_splat" ||
+             k == "splat_type" || k == "slice" || k == "constrained_type";
+    };
+    if (slice_is_tuple(s)) return !any_element(elements, bad);
+    return !bad(expr_of(elements[0]));
   }
 
   std::optional<std::string> optional(const Subscript& s, const std::vector<TSNode>& elements, const Resolver& resolve,
@@ -405,9 +498,13 @@ class Pep604Check {
 
   static std::optional<std::string> union_(const Subscript& s, const std::vector<TSNode>& elements, const Context& ctx,
                                            TypeGenerator& gen) {
-    if (slice_is_tuple(s)) return gen.union_of(elements, false);
+    if (slice_is_tuple(s)) {
+      std::string out;
+      if (!gen.union_chain(elements, TypeGenerator::kMin, out)) return std::nullopt;
+      return out;
+    }
     const TSNode e = elements[0];
-    if (is(expr_of(e), "slice")) return std::nullopt;
+    if (is(expr_of(e), "slice") || is(expr_of(e), "constrained_type")) return std::nullopt;
     const std::string_view inner = ctx.original(e);
     if (inner.find_first_of("\r\n") != std::string_view::npos) return "(" + std::string(inner) + ")";
     return std::string(inner);
@@ -416,8 +513,10 @@ class Pep604Check {
   Pep604Op op_;
   bool keep_runtime_typing_;
   std::vector<TSNode> candidates_;
+  std::vector<TSNode> string_candidates_;
   std::vector<TSNode> strings_;
   std::unique_ptr<Parser> parser_;
+  std::vector<Tree> trees_;  // the parsed strings, which `found` points into
 };
 
 // UP007 and UP045: the check above for one operator, reported with `shown` (`X | Y`).

@@ -261,6 +261,14 @@ class QuotedAnnotation final : public Rule {
       }
       return;
     }
+    // mypy_extensions' `Arg("T", "name")` family: the first positional argument is a type, or
+    // the `type=` keyword when there is no positional argument.
+    if (q == "mypy_extensions.Arg" || q == "mypy_extensions.DefaultArg" || q == "mypy_extensions.NamedArg" ||
+        q == "mypy_extensions.DefaultNamedArg" || q == "mypy_extensions.VarArg" || q == "mypy_extensions.KwArg") {
+      for (size_t i = 0; i < args.args.size(); ++i) walk(args.args[i], i == 0, literal, o, ctx);
+      for (TSNode kw : args.keywords) walk(value_of(kw), args.args.empty() && keyword_name(kw) == "type", literal, o, ctx);
+      return;
+    }
     if (member("NamedTuple") || member("TypedDict")) {
       const bool named_tuple = member("NamedTuple");
       for (size_t i = 0; i < args.args.size(); ++i) {

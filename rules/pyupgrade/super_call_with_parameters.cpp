@@ -65,28 +65,66 @@ std::string_view parameter_name(TSNode p, const Context& ctx) {
   return is(first, "identifier") ? ctx.text(first) : std::string_view();
 }
 
-// Whether a function (its decorators, signature and body, not nested classes) reads `super` or
-// `__class__`: those give it the `__class__` cell that `super()` needs.
+// How a child is read, given its parent's: names bound or deleted are not reads, and identifiers
+// that are not expressions at all (a def's name, parameters, imports, keyword names) are neither.
+enum class Role { kLoad, kStore, kNotName };
+
+Role child_role(TSNode parent, Role parent_role, const char* field_name, TSNode child) {
+  const std::string_view pk = kind(parent);
+  const std::string_view f = field_name ? field_name : "";
+  if (pk == "assignment" || pk == "augmented_assignment" || pk == "for_statement" || pk == "for_in_clause") {
+    return f == "left" ? Role::kStore : Role::kLoad;
+  }
+  if (pk == "named_expression") return f == "name" ? Role::kStore : Role::kLoad;
+  if (pk == "as_pattern") {
+    if (f == "alias") return Role::kStore;
+    // `case P() as name`: the name after `as` has no field.
+    return is(child, "identifier") && is(ts_node_parent(parent), "case_pattern") ? Role::kStore : Role::kLoad;
+  }
+  if (pk == "delete_statement") return Role::kStore;
+  if (pk == "pattern_list" || pk == "tuple_pattern" || pk == "list_pattern" || pk == "tuple" || pk == "list" ||
+      pk == "parenthesized_expression" || pk == "list_splat_pattern" || pk == "list_splat" ||
+      pk == "as_pattern_target" || pk == "expression_list" || pk == "splat_pattern" ||
+      pk == "dictionary_splat_pattern") {
+    return parent_role;
+  }
+  if (pk == "function_definition" || pk == "class_definition") return f == "name" ? Role::kNotName : Role::kLoad;
+  if (pk == "parameters" || pk == "lambda_parameters") return Role::kNotName;
+  if (pk == "typed_parameter" || pk == "typed_default_parameter" || pk == "default_parameter") {
+    return f == "type" || f == "value" ? Role::kLoad : Role::kNotName;
+  }
+  if (pk == "import_statement" || pk == "import_from_statement" || pk == "future_import_statement" ||
+      pk == "global_statement" || pk == "nonlocal_statement" || pk == "keyword_pattern" || pk == "type_parameter") {
+    return Role::kNotName;
+  }
+  if (pk == "keyword_argument") return f == "name" ? Role::kNotName : Role::kLoad;
+  if (pk == "attribute") return f == "attribute" ? Role::kNotName : Role::kLoad;
+  // A case pattern's lone name captures; a dotted one (`case m.X`) reads its head.
+  if (pk == "dotted_name") {
+    return is(ts_node_parent(parent), "case_pattern") && named_child_count(parent) == 1 ? Role::kStore : Role::kLoad;
+  }
+  return Role::kLoad;
+}
+
+// Whether a function (its decorators, signature and body, not nested classes) or a lambda's body
+// reads `super` or `__class__`: those give it the `__class__` cell that `super()` needs. Binding
+// or deleting the name (`super: "str"`, `super = 1`) is not a read.
 bool reads_class_cell(TSNode function, const Context& ctx) {
-  std::vector<TSNode> stack{function};
+  if (is(function, "lambda")) function = field(function, "body");
+  std::vector<std::pair<TSNode, Role>> stack{{function, Role::kLoad}};
   while (!stack.empty()) {
-    const TSNode n = stack.back();
+    const auto [n, role] = stack.back();
     stack.pop_back();
     if (is(n, "identifier")) {
       const std::string_view t = ctx.text(n);
-      if (t != "super" && t != "__class__") continue;
-      // A name read, not an attribute's or a keyword's name.
-      const TSNode parent = ts_node_parent(n);
-      if (is(parent, "attribute") && ts_node_eq(field(parent, "attribute"), n)) continue;
-      if (is(parent, "keyword_argument") && ts_node_eq(field(parent, "name"), n)) continue;
-      return true;
+      if (role == Role::kLoad && (t == "super" || t == "__class__")) return true;
+      continue;
     }
-    for (TSNode c : children(n)) {
-      if (is(c, "class_definition") || is(c, "decorated_definition")) {
-        if (is(c, "decorated_definition") && is(field(c, "definition"), "class_definition")) continue;
-        if (is(c, "class_definition")) continue;
-      }
-      if (ts_node_child_count(c) > 0 || is(c, "identifier")) stack.push_back(c);
+    for (auto it = children(n).begin(); it != children(n).end(); ++it) {
+      const TSNode c = *it;
+      if (is(c, "class_definition")) continue;
+      if (is(c, "decorated_definition") && is(field(c, "definition"), "class_definition")) continue;
+      if (ts_node_child_count(c) > 0 || is(c, "identifier")) stack.emplace_back(c, child_role(n, role, it.field_name(), c));
     }
   }
   return false;

@@ -6,6 +6,8 @@
 
 #include <tree_sitter/api.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <string_view>
 
 #include "engine/rule.h"
@@ -25,6 +27,19 @@ inline bool seen_typing(const SemanticModel& m) {
     }
   }
   return false;
+}
+
+// Whether `from __future__ import annotations` is in force at `n`, as Ruff's checker sees it:
+// the flag is set where the import is visited, and deferred code (function bodies, string
+// annotations) is visited with the flags of where it was met, so only what follows the import
+// in the text sees it.
+inline bool future_annotations_at(TSNode n, const SemanticModel& m) {
+  if (!m.future_annotations) return false;
+  uint32_t at = UINT32_MAX;
+  for (const Binding& b : m.bindings) {
+    if (b.kind == BindingKind::FutureImport && b.name == "annotations") at = std::min(at, b.stmt_start);
+  }
+  return at == UINT32_MAX || at < ts_node_start_byte(n);
 }
 
 // The node that stands for `n` in its parent's eyes: `n` with the parentheses and `type`

@@ -41,7 +41,10 @@ DispatchTable::DispatchTable(std::span<const RuleSpec* const> rules) : rules_(ru
                               ") visits unknown node kind `" + std::string(k) + "`");
       }
       by_symbol_[s].push_back(static_cast<uint16_t>(i));
-      if (rules[i]->create.leaves()) leave_by_symbol_[s].push_back(static_cast<uint16_t>(i));
+      if (rules[i]->create.leaves()) {
+        leave_by_symbol_[s].push_back(static_cast<uint16_t>(i));
+        any_leave_ = true;
+      }
     }
   }
 }
@@ -89,33 +92,83 @@ WalkResult walk(const TSTree* tree, const DispatchTable& table, std::span<const 
   };
   PythonCollector* collect = python ? &result.python : nullptr;
   if (python) python->start(result.python, ctx.source());
-  for_each_node(root, [&](const TSTreeCursor& cursor, bool entering) {
+  // Depth first without recursion (trees can be 100,000 deep), as for_each_node, but a leaf's
+  // node and symbol are read once for entering and leaving it, and leaving is skipped when
+  // nothing listens (no builder, no Python rule, no rule that overrides leave()): leaves are
+  // most of the nodes.
+  const bool any_leave = builder || collect || table.any_leave();
+  struct Visited {
+    TSNode node;
+    TSSymbol symbol;
+    bool error;
+  };
+  const Python3Syntax& python3 = table.python3();
+  BlockIndentation indentation;
+  uint32_t depth = 0;  // of the cursor's node, the root's being 0
+  auto enter = [&](const TSTreeCursor& cursor) -> Visited {
     const TSNode n = ts_tree_cursor_current_node(&cursor);
-    if (ts_node_has_error(n)) return;
-    const TSSymbol s = ts_node_symbol(n);
-    const bool model = builder && !(s < skips.size() && skips[s] && ts_node_child_count(n) == 0);
-    if (entering) {
-      if (table.python3().interested(s)) table.python3().check(n, s, ctx.source(), result.python_errors);
-      if (syntax_minor < kNoSyntaxTarget && table.version().interested(s)) {
-        table.version().check(n, s, ctx.source(), syntax_minor, result.version_errors);
-      }
-      if (model) builder->enter(n, ts_tree_cursor_current_field_id(&cursor));
-      if (timing) {
-        for (uint16_t i : table.rules_for(s)) timed(i, true, [&] { rules[i]->enter(n, ctx); });
-      } else {
-        for (uint16_t i : table.rules_for(s)) rules[i]->enter(n, ctx);
-      }
-      if (collect && python->interested(s)) python->enter(n, s, *collect);
-    } else {
-      if (timing) {
-        for (uint16_t i : table.leave_rules_for(s)) timed(i, false, [&] { rules[i]->leave(n, ctx); });
-      } else {
-        for (uint16_t i : table.leave_rules_for(s)) rules[i]->leave(n, ctx);
-      }
-      if (collect && python->interested(s)) python->leave(n, s, *collect);
-      if (model) builder->leave(n);
+    const Visited v{n, ts_node_symbol(n), ts_node_has_error(n)};
+    if (v.error) return v;
+    const TSSymbol s = v.symbol;
+    if (indentation.is_child(depth)) indentation.child(n, ctx.source(), result.python_errors);
+    if (python3.interested(s)) {
+      python3.check(n, s, ctx.source(), result.python_errors, false);
+      if (python3.opens_block(s)) indentation.open(s == python3.module_symbol(), depth);
     }
-  });
+    if (syntax_minor < kNoSyntaxTarget && table.version().interested(s)) {
+      table.version().check(n, s, ctx.source(), syntax_minor, result.version_errors);
+    }
+    if (builder && !(s < skips.size() && skips[s] && ts_node_child_count(n) == 0)) {
+      builder->enter(n, ts_tree_cursor_current_field_id(&cursor));
+    }
+    if (timing) {
+      for (uint16_t i : table.rules_for(s)) timed(i, true, [&] { rules[i]->enter(n, ctx); });
+    } else {
+      for (uint16_t i : table.rules_for(s)) rules[i]->enter(n, ctx);
+    }
+    if (collect && python->interested(s)) python->enter(n, s, *collect);
+    return v;
+  };
+  auto leave = [&](const Visited& v) {
+    if (v.error) return;
+    const TSNode n = v.node;
+    const TSSymbol s = v.symbol;
+    if (timing) {
+      for (uint16_t i : table.leave_rules_for(s)) timed(i, false, [&] { rules[i]->leave(n, ctx); });
+    } else {
+      for (uint16_t i : table.leave_rules_for(s)) rules[i]->leave(n, ctx);
+    }
+    if (collect && python->interested(s)) python->leave(n, s, *collect);
+    if (builder && !(s < skips.size() && skips[s] && ts_node_child_count(n) == 0)) builder->leave(n);
+  };
+  TSTreeCursor cursor = ts_tree_cursor_new(root);
+  Visited last = enter(cursor);
+  for (bool done = false; !done;) {
+    if (ts_tree_cursor_goto_first_child(&cursor)) {
+      ++depth;
+      last = enter(cursor);
+      continue;
+    }
+    indentation.close(depth);
+    if (any_leave) leave(last);  // the leaf just entered
+    for (;;) {
+      if (ts_tree_cursor_goto_next_sibling(&cursor)) {
+        last = enter(cursor);
+        break;
+      }
+      if (!ts_tree_cursor_goto_parent(&cursor)) {
+        done = true;
+        break;
+      }
+      --depth;
+      indentation.close(depth);
+      if (any_leave) {
+        const TSNode n = ts_tree_cursor_current_node(&cursor);
+        leave(Visited{n, ts_node_symbol(n), ts_node_has_error(n)});
+      }
+    }
+  }
+  ts_tree_cursor_delete(&cursor);
   if (builder && result.python_errors.empty()) {
     const TimingClock::time_point start = timing ? TimingClock::now() : TimingClock::time_point{};
     result.semantic = builder->resolve();

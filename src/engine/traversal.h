@@ -36,6 +36,8 @@ class DispatchTable {
   const std::vector<uint16_t>& leave_rules_for(TSSymbol s) const {
     return s < leave_by_symbol_.size() ? leave_by_symbol_[s] : none_;
   }
+  // Whether any rule overrides leave().
+  bool any_leave() const { return any_leave_; }
   const Python3Syntax& python3() const { return python3_; }
   const VersionSyntax& version() const { return version_; }
 
@@ -46,6 +48,7 @@ class DispatchTable {
   Python3Syntax python3_;
   VersionSyntax version_;
   bool needs_semantic_ = false;
+  bool any_leave_ = false;
 };
 
 struct WalkResult {

@@ -1,6 +1,9 @@
 #include "output/output.h"
 
 #include <algorithm>
+#include <functional>
+#include <optional>
+#include <unordered_map>
 #include <nlohmann/json.hpp>
 #include <tuple>
 
@@ -44,6 +47,7 @@ std::string code_label(const Diagnostic& d) { return d.rule ? std::string(d.rule
 struct DisplayLine {
   std::string text;
   std::vector<uint32_t> column_of;  // indexed by code point; one past the end is valid
+  std::vector<uint32_t> cell_start;  // byte offset in `text` of each code point of it
 };
 
 DisplayLine display_line(std::string_view line) {
@@ -62,8 +66,30 @@ DisplayLine display_line(std::string_view line) {
     i += len;
   }
   out.column_of.push_back(col);
+  for (size_t i = 0; i < out.text.size();) {
+    out.cell_start.push_back(static_cast<uint32_t>(i));
+    const unsigned char c = static_cast<unsigned char>(out.text[i]);
+    const size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
+    i += std::min(len, out.text.size() - i);
+  }
   return out;
 }
+
+// The display lines of one file's rows, each made once however many diagnostics show it: a
+// generated line of 100 KB flagged 30,000 times is made once, not 30,000 times.
+class DisplayLines {
+ public:
+  explicit DisplayLines(const LineIndex& lines) : lines_(lines) {}
+  const DisplayLine& at(uint32_t row) {
+    auto [it, added] = made_.try_emplace(row);
+    if (added) it->second = display_line(lines_.line_text(row));
+    return it->second;
+  }
+
+ private:
+  const LineIndex& lines_;
+  std::unordered_map<uint32_t, DisplayLine> made_;
+};
 
 uint32_t display_column(const DisplayLine& l, uint32_t column /* 1-based code points */) {
   const size_t idx = std::min<size_t>(column - 1, l.column_of.size() - 1);
@@ -81,7 +107,7 @@ struct Window {
   uint32_t right = 0;  // one past the last display column shown; 0: no cut
 };
 
-Window fit_window(const std::vector<DisplayLine>& shown, uint32_t span_left, uint32_t span_right, size_t code_offset) {
+Window fit_window(const std::vector<std::reference_wrapper<const DisplayLine>>& shown, uint32_t span_left, uint32_t span_right, size_t code_offset) {
   constexpr size_t kTermWidth = 140;
   constexpr uint32_t kPad = 6;
   const size_t column_width = kTermWidth > code_offset ? kTermWidth - code_offset : 1;
@@ -120,20 +146,17 @@ Window fit_window(const std::vector<DisplayLine>& shown, uint32_t span_left, uin
 // The part of a display line inside the window, with `…` over the first and last cells cut.
 std::string cut(const DisplayLine& l, const Window& w) {
   if (w.right == 0) return l.text;
-  std::vector<std::string_view> cells;
-  for (size_t i = 0; i < l.text.size();) {
-    const unsigned char c = static_cast<unsigned char>(l.text[i]);
-    size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
-    len = std::min(len, l.text.size() - i);
-    cells.push_back(std::string_view(l.text).substr(i, len));
-    i += len;
-  }
+  const size_t cells = l.cell_start.size();
+  auto cell = [&](size_t i) {
+    const size_t end = i + 1 < cells ? l.cell_start[i + 1] : l.text.size();
+    return std::string_view(l.text).substr(l.cell_start[i], end - l.cell_start[i]);
+  };
   std::string out;
-  const size_t end = std::min<size_t>(cells.size(), w.right);
+  const size_t end = std::min<size_t>(cells, w.right);
   for (size_t i = w.left; i < end; ++i) {
     const bool first_cut = i == w.left && w.left > 0;
-    const bool last_cut = i + 1 == end && cells.size() > w.right;
-    out += first_cut || last_cut ? std::string_view("…") : cells[i];
+    const bool last_cut = i + 1 == end && cells > w.right;
+    out += first_cut || last_cut ? std::string_view("…") : cell(i);
   }
   return out;
 }
@@ -244,7 +267,7 @@ void render_marks(std::string& out, const Painter& paint, std::vector<Placed> pl
 }
 
 void render_snippets(std::string& out, const Painter& paint, const Diagnostic& d, const LineIndex& lines,
-                     const std::string& shown_path, const CellIndex* cells) {
+                     DisplayLines& display, const std::string& shown_path, const CellIndex* cells) {
   std::vector<Mark> marks;
   marks.push_back(Mark{d.start, d.end, true, terminal_line(d.label)});
   for (const Annotation& a : d.secondary) marks.push_back(Mark{a.start, a.end, false, terminal_line(a.message)});
@@ -263,8 +286,8 @@ void render_snippets(std::string& out, const Painter& paint, const Diagnostic& d
     out += pad + paint(kBoldBlue, n == 0 ? "--> " : "::: ") + shown_path + ":" + position_of(heading.start, cells) + "\n";
     out += pad + " " + bar + "\n";
 
-    std::vector<DisplayLine> shown;
-    for (uint32_t row = e.first; row <= e.last; ++row) shown.push_back(display_line(lines.line_text(row)));
+    std::vector<std::reference_wrapper<const DisplayLine>> shown;
+    for (uint32_t row = e.first; row <= e.last; ++row) shown.push_back(display.at(row));
     auto column = [&](const Location& l) { return display_column(shown[std::min(l.row, e.last) - e.first], l.column); };
     // The diagnostic's own range may span lines: it is drawn from a `/` or `_` at its start to a
     // `^` at its end, with `|` in the margin between.
@@ -507,6 +530,7 @@ std::string render_file(const OutputOptions& options, const SourcePath& path, co
   const Painter paint{options.color};
   std::string out;
   bool first = true;
+  std::optional<DisplayLines> display;  // made on the first snippet
   for (const Diagnostic& d : diagnostics) {
     // What a file holds or a rule wrote, shown safely (terminal.h); JSON escapes it instead.
     const bool text = options.format == OutputFormat::Full || options.format == OutputFormat::Concise;
@@ -528,7 +552,8 @@ std::string render_file(const OutputOptions& options, const SourcePath& path, co
       case OutputFormat::Full:
         out += paint(kBoldRed, code_label(d)) + marker + paint(kBold, " " + terminal_line(std::string(headline(d)))) + "\n";
         if (lines && (d.rule == nullptr || d.rule->code != "E902")) {
-          render_snippets(out, paint, d, *lines, shown_path, context ? context->cells : nullptr);
+          if (!display) display.emplace(*lines);
+          render_snippets(out, paint, d, *lines, *display, shown_path, context ? context->cells : nullptr);
         } else {
           out += paint(kBoldBlue, "--> ") + location + "\n";
         }

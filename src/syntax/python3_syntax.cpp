@@ -36,31 +36,41 @@ bool has_logical_newline(std::string_view between) {
   return false;
 }
 
+// One statement of a block: whether it starts a line indented deeper than the block's first
+// statement. `first`, `previous_end`, `column` and `have_column` carry what the block's earlier
+// statements left.
+std::optional<SyntaxError> indented_statement(TSNode c, bool module, std::string_view source, bool& first,
+                                              uint32_t& previous_end, bool& have_column, uint32_t& column) {
+  if (ts_node_is_extra(c) || !ts_node_is_named(c)) return std::nullopt;
+  const uint32_t start = ts_node_start_byte(c);
+  const bool starts_line =
+      first || has_logical_newline(source.substr(previous_end, start > previous_end ? start - previous_end : 0));
+  first = false;
+  previous_end = ts_node_end_byte(c);
+  if (!starts_line) return std::nullopt;
+  uint32_t col = ts_node_start_point(c).column;
+  // A form feed in the indentation sets it back to 0, as in Python's tokenizer (and the
+  // grammar's scanner): `\f    x` is indented by 4.
+  if (const size_t ff = source.substr(start - col, col).rfind('\f'); ff != std::string_view::npos) {
+    col -= static_cast<uint32_t>(ff) + 1;
+  }
+  if (!have_column) {
+    column = module ? 0 : col;
+    have_column = true;
+  }
+  if (col > column) return SyntaxError{start - col, start, "Unexpected indentation"};
+  return std::nullopt;
+}
+
 // A statement indented deeper than the others of its block (or than column 0 at module level).
 std::optional<SyntaxError> unexpected_indentation(TSNode block, std::string_view source) {
   bool have_column = false;
   uint32_t column = 0;
   uint32_t previous_end = 0;
   bool first = true;
+  const bool module = is(block, "module");
   for (TSNode c : children(block)) {
-    if (ts_node_is_extra(c) || !ts_node_is_named(c)) continue;
-    const uint32_t start = ts_node_start_byte(c);
-    const bool starts_line =
-        first || has_logical_newline(source.substr(previous_end, start > previous_end ? start - previous_end : 0));
-    first = false;
-    previous_end = ts_node_end_byte(c);
-    if (!starts_line) continue;
-    uint32_t col = ts_node_start_point(c).column;
-    // A form feed in the indentation sets it back to 0, as in Python's tokenizer (and the
-    // grammar's scanner): `\f    x` is indented by 4.
-    if (const size_t ff = source.substr(start - col, col).rfind('\f'); ff != std::string_view::npos) {
-      col -= static_cast<uint32_t>(ff) + 1;
-    }
-    if (!have_column) {
-      column = is(block, "module") ? 0 : col;
-      have_column = true;
-    }
-    if (col > column) return SyntaxError{start - col, start, "Unexpected indentation"};
+    if (auto e = indented_statement(c, module, source, first, previous_end, have_column, column)) return e;
   }
   return std::nullopt;
 }
@@ -267,7 +277,17 @@ Python3Syntax::Python3Syntax() {
   }
 }
 
-void Python3Syntax::check(TSNode n, TSSymbol s, std::string_view source, std::vector<SyntaxError>& out) const {
+void BlockIndentation::child(TSNode c, std::string_view source, std::vector<SyntaxError>& out) {
+  Block& b = open_.back();
+  if (b.reported) return;
+  if (auto e = indented_statement(c, b.module, source, b.first, b.previous_end, b.have_column, b.column)) {
+    out.push_back(std::move(*e));
+    b.reported = true;
+  }
+}
+
+void Python3Syntax::check(TSNode n, TSSymbol s, std::string_view source, std::vector<SyntaxError>& out,
+                          bool indentation) const {
   const uint32_t start = ts_node_start_byte(n);
   const std::string_view text = source.substr(start, ts_node_end_byte(n) - start);
   if (s == print_ || s == exec_) {
@@ -281,7 +301,9 @@ void Python3Syntax::check(TSNode n, TSSymbol s, std::string_view source, std::ve
     return;
   }
   if (s == module_ || s == block_) {
-    if (auto e = unexpected_indentation(n, source)) out.push_back(std::move(*e));
+    if (indentation) {
+      if (auto e = unexpected_indentation(n, source)) out.push_back(std::move(*e));
+    }
     if (s == block_) {
       if (auto e = empty_block(n, source)) out.push_back(std::move(*e));
     }

@@ -17,13 +17,45 @@ class Python3Syntax {
   Python3Syntax();
   bool interested(TSSymbol s) const { return s < interested_.size() && interested_[s]; }
   // Appends the violations at `n` (whose symbol is `s`) to `out`, worded and placed as Ruff's
-  // parser reports them.
-  void check(TSNode n, TSSymbol s, std::string_view source, std::vector<SyntaxError>& out) const;
+  // parser reports them. A statement indented deeper than the first of its block is found here
+  // by reading the block's children, unless `indentation` is false: the walk, which meets those
+  // children anyway, hands them to a BlockIndentation instead.
+  void check(TSNode n, TSSymbol s, std::string_view source, std::vector<SyntaxError>& out,
+             bool indentation = true) const;
+  bool opens_block(TSSymbol s) const { return s == module_ || s == block_; }
+  TSSymbol module_symbol() const { return module_; }
 
  private:
   std::vector<bool> interested_;
   TSSymbol print_ = 0, exec_ = 0, module_ = 0, block_ = 0, integer_ = 0, raise_ = 0, not_equal_py2_ = 0,
            string_start_ = 0, string_end_ = 0, line_continuation_ = 0, parameters_ = 0;
+};
+
+// "Unexpected indentation", statement by statement as a walk meets them: Python refuses a
+// statement that starts a line indented deeper than the first statement of its block (or than
+// column 0 in a module). The walk opens a block (a `block` or `module` node without errors) at
+// its depth, passes every node one level below the innermost open block, and closes the block
+// when it leaves that depth.
+class BlockIndentation {
+ public:
+  void open(bool module, uint32_t depth) { open_.push_back(Block{depth, 0, 0, module, false, true, false}); }
+  bool is_child(uint32_t depth) const { return !open_.empty() && open_.back().depth + 1 == depth; }
+  void child(TSNode c, std::string_view source, std::vector<SyntaxError>& out);
+  void close(uint32_t depth) {
+    if (!open_.empty() && open_.back().depth == depth) open_.pop_back();
+  }
+
+ private:
+  struct Block {
+    uint32_t depth;
+    uint32_t column;        // the first statement's
+    uint32_t previous_end;  // where the previous statement ended
+    bool module;
+    bool have_column;
+    bool first;
+    bool reported;  // one error per block, as Python stops there
+  };
+  std::vector<Block> open_;
 };
 
 }  // namespace lint

@@ -1,28 +1,60 @@
 #include "syntax/source.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdlib>
+#include <cstring>
 
 #include <utf8proc.h>
 
 namespace lint {
 
-LineIndex::LineIndex(std::string_view text) : text_(text) {
-  starts_.push_back(0);
-  bool ascii = true;
+namespace {
+
+// Whether every byte is below 0x80, eight at a time.
+bool all_ascii(std::string_view text) {
+  const char* p = text.data();
   const size_t n = text.size();
-  for (size_t i = 0; i < n; ++i) {
-    const unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c == '\n' || c == '\r') {
-      if (c == '\r' && i + 1 < n && text[i + 1] == '\n') ++i;
-      ascii_.push_back(ascii);
-      ascii = true;
-      starts_.push_back(static_cast<uint32_t>(i + 1));
-    } else if (c >= 0x80) {
-      ascii = false;
+  uint64_t high = 0;
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t word;
+    std::memcpy(&word, p + i, 8);
+    high |= word;
+  }
+  for (; i < n; ++i) high |= static_cast<unsigned char>(p[i]);
+  return (high & 0x8080808080808080ull) == 0;
+}
+
+}  // namespace
+
+LineIndex::LineIndex(std::string_view text) : text_(text) {
+  const char* const data = text.data();
+  const size_t n = text.size();
+  starts_.push_back(0);
+  if (std::memchr(data, '\r', n) == nullptr) {
+    // The common case: line feeds only, found with memchr.
+    for (const char* p = data; (p = static_cast<const char*>(std::memchr(p, '\n', data + n - p))) != nullptr; ++p) {
+      starts_.push_back(static_cast<uint32_t>(p - data + 1));
+    }
+  } else {
+    for (size_t i = 0; i < n; ++i) {
+      const char c = text[i];
+      if (c == '\n' || c == '\r') {
+        if (c == '\r' && i + 1 < n && text[i + 1] == '\n') ++i;
+        starts_.push_back(static_cast<uint32_t>(i + 1));
+      }
     }
   }
-  ascii_.push_back(ascii);
+  if (all_ascii(text)) {
+    ascii_.assign(starts_.size(), true);
+    return;
+  }
+  ascii_.reserve(starts_.size());
+  for (size_t row = 0; row < starts_.size(); ++row) {
+    const size_t end = row + 1 < starts_.size() ? starts_[row + 1] : n;
+    ascii_.push_back(all_ascii(text.substr(starts_[row], end - starts_[row])));
+  }
 }
 
 uint32_t LineIndex::row_of(uint32_t offset) const {

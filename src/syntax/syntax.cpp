@@ -305,6 +305,8 @@ std::string join_continuation_runs(std::string_view source) {
 
 std::optional<uint32_t> too_many_open_brackets(std::string_view source) {
   constexpr long kLimit = 60000;
+  // Leaving more than kLimit brackets open takes more than kLimit bytes.
+  if (source.size() <= static_cast<size_t>(kLimit)) return std::nullopt;
   // A cheap bound first: brackets in strings and comments are counted too.
   long open = 0;
   for (char c : source) open += (c == '(' || c == '[' || c == '{') - (c == ')' || c == ']' || c == '}');

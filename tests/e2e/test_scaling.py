@@ -37,6 +37,24 @@ class Scaling(unittest.TestCase):
         self.assertEqual(len(diags), 16_000)
         self.assertEqual({d["message"] for d in diags}, {"Undefined name `Bar`"})
 
+    def test_full_format_many_diagnostics_on_one_long_line(self):
+        # 20,000 undefined names on one 80 KB line (a fuzzing recipe): each diagnostic's snippet
+        # rebuilt the line's display text and split it into cells (51 s at 30,000 names); now
+        # each line is made once per file.
+        n = 20_000
+        (self.dir / "a.py").write_text("x = " + "a[" * n + "0" + "]" * n + "\n")
+        proc = lint_e2e.run("--isolated", "--no-cache", "--select", "F821", "--output-format", "full", "a.py",
+                            cwd=self.dir, timeout=TIMEOUT)
+        self.assertEqual(proc.returncode, 1, proc.stderr.decode()[-2000:])
+        out = proc.stdout.decode()
+        self.assertEqual(out.count("F821 Undefined name `a`"), n)
+        # Every snippet fits the line into 140 columns, cut with `…` at the left (but near the
+        # line's start: the first 63 names) and at the right, as Ruff 0.17.3 shows it.
+        code_lines = [line for line in out.splitlines() if line.startswith("1 | ")]
+        self.assertEqual(len(code_lines), n)
+        self.assertTrue(all(len(line) <= 140 and line.endswith("…") for line in code_lines))
+        self.assertEqual(sum(not line.startswith("1 | …") for line in code_lines), 63)
+
     def test_noqa_listing_many_codes(self):
         # One directive of 400,000 codes: each was searched for among those before it (> 800 s).
         codes = ",".join(f"E{1000 + i}" for i in range(400_000))
