@@ -78,6 +78,7 @@ class MutableArgumentDefault(Rule):
         "def f(a=None, b=(), c=frozenset()): pass",
         "from typing import Sequence\ndef f(a: Sequence[int] = []): pass",
         "def f(a: 'int | None' = None, *args, **kwargs): pass",
+        "from typing import Sequence\ndef f(a: Sequence[int] | None = []): pass",
         "f = lambda a=[]: a",  # lambdas are not checked
     ]
     INVALID = [
@@ -86,6 +87,7 @@ class MutableArgumentDefault(Rule):
         {"code": "import collections\n\ndef f(*, d=collections.defaultdict(list)): pass", "row": 3, "column": 12},
         {"code": "class C:\n    def m(self, x: list[int] = list()): pass", "row": 2, "column": 32},
         {"code": "def f(a={k: 1 for k in 'ab'}): pass", "row": 1, "column": 9},
+        {"code": "def f(a: list[int] | None = []): pass", "row": 1, "column": 29},
         # The default moves into the body, after the docstring, written anew on one line.
         {"code": 'def f(a, b=(\n    [1,\n     2])):\n    """Doc."""\n    return b\n',
          "fixed": 'def f(a, b=None):\n    """Doc."""\n    if b is None:\n        b = [1, 2]\n    return b\n'},
@@ -188,6 +190,9 @@ class MutableArgumentDefault(Rule):
             left, right = annotation.child_by_field_name("left"), annotation.child_by_field_name("right")
             return (annotation.child_by_field_name("operator").type == "|"
                     and self.is_immutable(left) and self.is_immutable(right))
+        if annotation.type == "union_type":  # `A | B` where tree-sitter reads a type: two `type`s
+            members = [c for c in annotation.named_children if c.type != "comment"]
+            return len(members) == 2 and all(self.is_immutable(member) for member in members)
         if annotation.type in ("subscript", "generic_type"):  # `X[...]`
             value, items, is_tuple = split_subscript(annotation)
             name = self.qualified_name(value)

@@ -129,30 +129,32 @@ bool may_be_typing_call(std::string_view name) {
   return std::find(std::begin(kNames), std::end(kNames), name) != std::end(kNames);
 }
 
-bool is_typing_member(std::string_view q, std::string_view member) {
-  for (std::string_view module : {"typing.", "_typeshed.", "typing_extensions."}) {
-    if (q.size() == module.size() + member.size() && q.starts_with(module) && q.ends_with(member)) return true;
-  }
-  return false;
+// typing's `member`, from typing or a module of `typing-modules` (as SemanticModel's; this rule
+// resolves names itself, without the model).
+bool is_typing_member(std::string_view q, std::string_view member, const std::vector<std::string>& typing_modules) {
+  if (q.size() <= member.size() + 1 || !q.ends_with(member) || q[q.size() - member.size() - 1] != '.') return false;
+  const std::string_view module = q.substr(0, q.size() - member.size() - 1);
+  if (module == "typing" || module == "_typeshed" || module == "typing_extensions") return true;
+  return std::find(typing_modules.begin(), typing_modules.end(), module) != typing_modules.end();
 }
 
 enum class SubscriptKind { None, Literal, Generic, Annotated };
 enum class CallKind { None, Cast, NewType, TypeVar, NamedTuple, TypedDict, TypeAliasType, MypyExtension };
 
-SubscriptKind subscript_kind(std::string_view q) {
-  if (q == "typing.Literal" || q == "typing_extensions.Literal") return SubscriptKind::Literal;
+SubscriptKind subscript_kind(std::string_view q, const std::vector<std::string>& typing_modules) {
+  if (is_typing_member(q, "Literal", typing_modules)) return SubscriptKind::Literal;
   if (is_standard_library_generic(q)) return SubscriptKind::Generic;
-  if (q == "typing.Annotated" || q == "typing_extensions.Annotated") return SubscriptKind::Annotated;
+  if (is_typing_member(q, "Annotated", typing_modules)) return SubscriptKind::Annotated;
   return SubscriptKind::None;
 }
 
-CallKind call_kind(std::string_view q) {
-  if (is_typing_member(q, "cast")) return CallKind::Cast;
-  if (is_typing_member(q, "NewType")) return CallKind::NewType;
-  if (is_typing_member(q, "TypeVar")) return CallKind::TypeVar;
-  if (is_typing_member(q, "NamedTuple")) return CallKind::NamedTuple;
-  if (is_typing_member(q, "TypedDict")) return CallKind::TypedDict;
-  if (is_typing_member(q, "TypeAliasType")) return CallKind::TypeAliasType;
+CallKind call_kind(std::string_view q, const std::vector<std::string>& typing_modules) {
+  if (is_typing_member(q, "cast", typing_modules)) return CallKind::Cast;
+  if (is_typing_member(q, "NewType", typing_modules)) return CallKind::NewType;
+  if (is_typing_member(q, "TypeVar", typing_modules)) return CallKind::TypeVar;
+  if (is_typing_member(q, "NamedTuple", typing_modules)) return CallKind::NamedTuple;
+  if (is_typing_member(q, "TypedDict", typing_modules)) return CallKind::TypedDict;
+  if (is_typing_member(q, "TypeAliasType", typing_modules)) return CallKind::TypeAliasType;
   for (std::string_view m : {"Arg", "DefaultArg", "NamedArg", "DefaultNamedArg", "VarArg", "KwArg"}) {
     if (q.size() == 16 + m.size() && q.starts_with("mypy_extensions.") && q.ends_with(m)) return CallKind::MypyExtension;
   }
@@ -188,6 +190,9 @@ struct Lexed {
   bool if_without_else = false;
   bool operand_missing = false;  // an operator followed by one that cannot start an operand
   bool bad_token = false;        // a token no expression holds (`!` alone)
+  // Two operands side by side outside brackets (`this isn't`) before the first lexical error:
+  // Ruff's parser reports that first, "Unexpected token at the end of an expression".
+  bool juxtaposed_before_error = false;
   size_t tokens = 0;
   std::string_view first, last;
 };
@@ -208,8 +213,25 @@ bool is_binary_only_operator(std::string_view t) {
   return std::find(std::begin(kOps), std::end(kOps), t) != std::end(kOps);
 }
 
+// The length of a non-ASCII character at s[i] that starts no token (a symbol such as `☃` or
+// `→`, which Ruff's lexer reports as "Got unexpected token"), or 0. Without Unicode tables:
+// Latin-1 symbols, and U+2000..U+2BFF (punctuation, currency, arrows, mathematical, box drawing,
+// miscellaneous symbols), as the syntax checker reads them.
+size_t unknown_character(std::string_view s, size_t i) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) return 0;
+  const size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+  if (i + len > s.size()) return 0;
+  uint32_t cp = len == 1 ? c : len == 2 ? c & 0x1F : len == 3 ? c & 0x0F : c & 0x07;
+  for (size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+  const bool symbol = (cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0xA0 && cp <= 0xBF) || cp == 0xD7 || cp == 0xF7;
+  return symbol ? len : 0;
+}
+
 Lexed lex(std::string_view s) {
   Lexed out;
+  // For juxtaposed operands: whether the previous token ends an operand, and is a string.
+  bool after_operand = false, after_string = false, seen_if_or_lambda = false;
   const size_t n = s.size();
   bool first_line = true, space_before_first = false, pending_newline = false;
   bool seen_if = false;
@@ -244,6 +266,9 @@ Lexed lex(std::string_view s) {
       continue;
     }
     const size_t start = i;
+    const bool error_before = !out.error.empty();
+    const int depth_before = out.depth;
+    bool is_string = false, is_word = false;
     if (out.tokens == 0 && first_line && space_before_first) out.leading_space = true;
     if (pending_newline) out.newline_split = true;
     // A string, with its prefix.
@@ -271,9 +296,14 @@ Lexed lex(std::string_view s) {
         ++i;
       }
       if (!closed) set_error("missing closing quote in string literal");
+      is_string = true;
+    } else if (const size_t len = unknown_character(s, i)) {
+      set_error("Got unexpected token " + std::string(s.substr(i, len)));
+      i += len;
     } else if (is_word_byte(c) || (c == '.' && i + 1 < n && s[i + 1] >= '0' && s[i + 1] <= '9')) {
       const bool number = (c >= '0' && c <= '9') || c == '.';
-      while (i < n && (is_word_byte(s[i]) || (number && s[i] == '.'))) {
+      is_word = true;
+      while (i < n && (is_word_byte(s[i]) || (number && s[i] == '.')) && !unknown_character(s, i)) {
         // An exponent's sign belongs to the number.
         if (number && (s[i] == 'e' || s[i] == 'E') && i + 1 < n && (s[i + 1] == '+' || s[i + 1] == '-')) ++i;
         ++i;
@@ -313,6 +343,16 @@ Lexed lex(std::string_view s) {
       i += len;
     }
     const std::string_view token = s.substr(start, i - start);
+    const bool keyword = is_word && is_hard_keyword(token) && token != "None" && token != "True" && token != "False";
+    const bool operand = is_string || (is_word && !keyword);
+    // (A string that fails to close is the lexer's error at the same place: that one wins.)
+    if (!error_before && depth_before == 0 && after_operand && operand && !(is_string && after_string) &&
+        !seen_if_or_lambda && !out.leading_space && !(is_string && !out.error.empty())) {
+      out.juxtaposed_before_error = true;
+    }
+    if (token == "if" || token == "lambda") seen_if_or_lambda = true;
+    after_operand = operand || token == ")" || token == "]" || token == "}";
+    after_string = is_string;
     if (token == "!") out.bad_token = true;
     if (out.tokens > 0 && (is_binary_operator(out.last) || out.last == ",") &&
         (is_binary_only_operator(token) || token == ",")) {
@@ -338,7 +378,9 @@ bool is_operator_token(std::string_view t) {
 
 // Ruff's message for an annotation that does not parse, as near as a token scan can tell.
 std::string invalid_message(const Lexed& lx) {
-  if (!lx.error.empty()) return lx.error;
+  if (!lx.error.empty()) {
+    return lx.juxtaposed_before_error ? "Unexpected token at the end of an expression" : lx.error;
+  }
   if (lx.tokens == 0 || lx.leading_space) return "Expected an expression";
   if (is_hard_keyword(lx.first) && lx.first != "not" && lx.first != "lambda" && lx.first != "await" &&
       lx.first != "yield" && lx.first != "None" && lx.first != "True" && lx.first != "False") {
@@ -407,7 +449,7 @@ class ForwardAnnotationSyntaxError final : public Rule {
       TSNode annotation = ts_node_named_child(type, 0);
       if (ts_node_is_null(annotation)) return;
       const std::string q = resolve(annotation, main);
-      if (is_typing_member(q, "TypeAlias")) region(value, value, kTypedef, main, ctx);
+      if (is_typing_member(q, "TypeAlias", ctx.typing_modules())) region(value, value, kTypedef, main, ctx);
     } else if (k == "subscript" || k == "call") {
       // Outside annotations: the slices of typing generics, the type arguments of typing calls.
       expand(node, 0, main, ctx, /*runtime=*/true);
@@ -425,7 +467,7 @@ class ForwardAnnotationSyntaxError final : public Rule {
         for (const Import& i : imports_) {
           if (i.local != p.head) continue;
           const std::string q = i.target + p.rest;
-          needed_ |= p.call ? call_kind(q) != CallKind::None : subscript_kind(q) != SubscriptKind::None;
+          needed_ |= p.call ? call_kind(q, ctx.typing_modules()) != CallKind::None : subscript_kind(q, ctx.typing_modules()) != SubscriptKind::None;
         }
       }
       if (!needed_) return;
@@ -454,7 +496,7 @@ class ForwardAnnotationSyntaxError final : public Rule {
       for (TSNode c : children(n)) {
         if (!is(c, "decorator")) continue;
         const TSNode expr = ts_node_named_child(c, 0);
-        if (!ts_node_is_null(expr) && is_typing_member(resolve(expr, main), "no_type_check")) return true;
+        if (!ts_node_is_null(expr) && is_typing_member(resolve(expr, main), "no_type_check", ctx.typing_modules())) return true;
       }
     }
     return false;
@@ -795,7 +837,7 @@ class ForwardAnnotationSyntaxError final : public Rule {
     };
     if (!runtime) push(value, f);
     const std::string q = resolve(value, o);
-    const SubscriptKind sk = q.empty() ? SubscriptKind::None : subscript_kind(q);
+    const SubscriptKind sk = q.empty() ? SubscriptKind::None : subscript_kind(q, ctx.typing_modules());
     if (runtime && sk == SubscriptKind::None) return;
     each_slice([&](TSNode s) {
       if (count++ == 0) first = s;
@@ -863,7 +905,7 @@ class ForwardAnnotationSyntaxError final : public Rule {
     if (!runtime) push(function, f);
     if (ts_node_is_null(args)) return;
     const std::string q = resolve(function, o);
-    const CallKind ck = q.empty() ? CallKind::None : call_kind(q);
+    const CallKind ck = q.empty() ? CallKind::None : call_kind(q, ctx.typing_modules());
     if (runtime && ck == CallKind::None) return;
     const uint8_t type_flags = static_cast<uint8_t>(f | kTypedef);
     const uint8_t value_flags = static_cast<uint8_t>(f & ~kTypedef);

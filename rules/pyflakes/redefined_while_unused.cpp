@@ -65,7 +65,7 @@ class RedefinedWhileUnused final : public Rule {
       const bool shadowed_import = is_import(shadowed.kind);
       if (b.shadows_same_scope) {
         if (!shadowed_import && is_dummy_name(b.name)) continue;
-        if (shadowed.kind == BindingKind::Function && is_overload(ctx, shadowed)) continue;
+        if (shadowed.kind == BindingKind::Function && is_overload(ctx, *m, shadowed)) continue;
       } else if (!shadowed_import) {
         continue;
       }
@@ -112,8 +112,9 @@ class RedefinedWhileUnused final : public Rule {
     return fix;
   }
 
-  // `@overload` / `@typing.overload` definitions are meant to be redefined.
-  static bool is_overload(const Context& ctx, const Binding& fn) {
+  // `@overload` / `@typing.overload` definitions are meant to be redefined: typing's `overload`
+  // (or that of a module of `typing-modules`), however it is imported, not any `overload`.
+  static bool is_overload(const Context& ctx, const SemanticModel& model, const Binding& fn) {
     const TSNode parent = ts_node_parent(fn.node);
     TSNode def = fn.node;
     if (is(def, "decorated_definition")) {
@@ -125,10 +126,10 @@ class RedefinedWhileUnused final : public Rule {
     for (TSNode c : children(def)) {
       if (!is(c, "decorator")) continue;
       // The decorator's expression: a trailing comment belongs to the decorator node.
-      const TSNode expr = ts_node_named_child(c, 0);
+      TSNode expr = ts_node_named_child(c, 0);
+      if (!ts_node_is_null(expr) && is(expr, "call")) expr = field(expr, "function");  // `@overload()`
       if (ts_node_is_null(expr)) continue;
-      const std::string_view t = ctx.text(expr);
-      if (t == "overload" || t.ends_with(".overload")) return true;
+      if (model.is_typing_member(model.qualified_name(expr, ctx.source()), "overload")) return true;
     }
     return false;
   }

@@ -257,6 +257,8 @@ CacheKey profile_cache_key(const LintProfile& p, const CacheKey& extra) {
   rules(p.forced_unsafe);
   h.add(static_cast<uint64_t>(p.target_minor));
   h.add(static_cast<uint64_t>(p.syntax_minor));
+  h.add(static_cast<uint64_t>(p.typing_modules.size()));
+  for (const std::string& m : p.typing_modules) h.add(m);
   if (p.table) {
     const auto native = p.table->rules();
     for (size_t i = 0; i < native.size() && i < p.options.size(); ++i) {

@@ -318,6 +318,13 @@ std::string find_module(std::string_view name, const std::vector<std::string>& p
   return "";
 }
 
+// `typing-modules`: dotted module names.
+std::vector<std::string> typing_modules(const toml::node& n, std::string_view key, const TableSource& src) {
+  std::vector<std::string> out;
+  for (auto& [name, at] : strings(n, key, "module names", src)) out.push_back(std::move(name));
+  return out;
+}
+
 void apply_table(const toml::table& t, Settings& s, const TableSource& src) {
   SelectionLayer layer;
   layer.source = src.path;
@@ -400,6 +407,20 @@ void apply_table(const toml::table& t, Settings& s, const TableSource& src) {
       std::vector<std::string> folders;
       for (const auto& [p, at] : strings(*v, key, "paths", src)) folders.push_back(absolute_against(src.root, p).string());
       s.src = std::move(folders);
+    } else if (key == "typing-modules") {
+      s.typing_modules = typing_modules(*v, key, src);
+    } else if (key == "lint" && v->is_table()) {
+      // Ruff's `[lint]` table: lint's settings sit at the top level, but `typing-modules` is
+      // accepted here too, where Ruff documents it.
+      for (const auto& [lk, lv] : in_order(*v->as_table())) {
+        const std::string lkey(lk->str());
+        if (lkey != "typing-modules") {
+          fail(origin_of(src.path, lk->source()),
+               "unknown setting `lint." + lkey + "` (lint reads its settings at the top level of lint.toml, or in "
+               "[tool.lint] of pyproject.toml; `[lint]` holds only `typing-modules`)");
+        }
+        s.typing_modules = typing_modules(*lv, "lint.typing-modules", src);
+      }
     } else if (key == "target-version") {
       const auto* str = v->as_string();
       if (!str) fail(vo, "`target-version` must be a string such as \"py311\", not " + type_name(*v));
@@ -727,7 +748,7 @@ const std::vector<std::string_view>& setting_keys() {
       "extend-per-file-ignores", "exclude", "extend-exclude",    "respect-gitignore", "line-length",
       "target-version", "python-rules",  "python-path", "fix",               "unsafe-fixes", "show-fixes",
       "fixable",        "extend-fixable",   "unfixable",         "extend-safe-fixes", "extend-unsafe-fixes",
-      "cache-dir",      "force-exclude",    "extension",        "src",
+      "cache-dir",      "force-exclude",    "extension",        "src",          "typing-modules",
   };
   return keys;
 }
@@ -899,6 +920,7 @@ void resolve_rules(Settings& s) {
   p.syntax_minor = s.target_minor.value_or(kNoSyntaxTarget);
   p.line_length = s.effective_line_length();
   p.src = s.effective_src();
+  p.typing_modules = s.typing_modules.value_or(std::vector<std::string>{});
   p.fixable = std::move(fixable);
   p.forced_safe = std::move(forced_safe);
   p.forced_unsafe = std::move(forced_unsafe);

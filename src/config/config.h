@@ -109,6 +109,9 @@ struct Settings {
   std::optional<bool> respect_gitignore;
   std::optional<int> line_length;
   std::optional<std::vector<std::string>> src;  // `src` (absolute)
+  // `typing-modules`: modules whose members count as typing's (`overload`, `Literal`...), besides
+  // `typing`, `typing_extensions` and `_typeshed`.
+  std::optional<std::vector<std::string>> typing_modules;
   std::optional<int> target_minor;                     // 3.<minor>
   std::optional<std::vector<std::string>> python_rules;  // absolute paths
   // Where `python-rules` was set: the key, and the file (absolute; "" for --config 'key = value').

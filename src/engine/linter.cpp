@@ -342,6 +342,7 @@ std::unique_ptr<Pass> check(const SourcePath& path, std::string file_text, const
   ctx.set_target_minor(profile.target_minor);
   ctx.set_line_length(profile.line_length);
   ctx.set_project(path.absolute, &profile.src);
+  ctx.set_typing_modules(&profile.typing_modules);
   if (cells) ctx.set_notebook(out.cell_offsets, out.escapes, cell_numbers);
   ctx.set_rule_enabled([&](std::string_view code) { return file_rules.enabled_code(code) != nullptr; });
 

@@ -45,6 +45,7 @@ struct LintProfile {
   int syntax_minor = kNoSyntaxTarget;
   int line_length = 88;
   std::vector<std::string> src;  // `src`: absolute folders
+  std::vector<std::string> typing_modules;  // `typing-modules`
   // `fixable` / `unfixable` / `extend-fixable`: the rules whose fixes are kept (sorted by code);
   // `extend-safe-fixes` / `extend-unsafe-fixes`: the rules whose fixes change applicability.
   std::vector<const RuleSpec*> fixable, forced_safe, forced_unsafe;

@@ -142,6 +142,13 @@ class Context {
     absolute_path_ = absolute_path;
     src_roots_ = src_roots;
   }
+  // `typing-modules`: modules whose members count as typing's, besides typing's own (see
+  // SemanticModel::is_typing_member).
+  const std::vector<std::string>& typing_modules() const {
+    static const std::vector<std::string> none;
+    return typing_modules_ ? *typing_modules_ : none;
+  }
+  void set_typing_modules(const std::vector<std::string>* modules) { typing_modules_ = modules; }
   std::string_view source() const { return source_; }
   const LineIndex& lines() const { return lines_; }
   TSNode root() const { return ts_tree_root_node(tree_); }
@@ -241,6 +248,7 @@ class Context {
   int line_length_ = 88;
   std::string_view absolute_path_;
   const std::vector<std::string>* src_roots_ = nullptr;
+  const std::vector<std::string>* typing_modules_ = nullptr;
   uint64_t serial_;
 
   static uint64_t next_serial() {

@@ -77,6 +77,7 @@ WalkResult walk(const TSTree* tree, const DispatchTable& table, std::span<const 
     builder = std::make_unique<SemanticBuilder>(ctx.source(), ctx.path());
     builder->set_target_minor(ctx.target_minor());
     builder->set_notebook(ctx.is_notebook());
+    builder->set_typing_modules(ctx.typing_modules());
   }
   const std::vector<uint8_t>& skips = model_skips();
   // With timing on, each rule's calls are timed (cost[i] for rule i) and counted.

@@ -429,7 +429,8 @@ void SemanticBuilder::Impl::enter(TSNode n, TSFieldId field_id) {
           f.branch = new_branch(p.branch, 0);
           if (p.kind == K::If) {
             TSNode cond = ts_node_child_by_field_id(p.node, sy.f_condition);
-            if (!ts_node_is_null(cond) && is_type_checking_test(text(cond))) f.flags |= kTypeChecking;
+            if (!ts_node_is_null(cond) && (is_type_checking_test(text(cond)) ||
+                                             model->is_typing_member(qualified_of(text(cond)), "TYPE_CHECKING"))) f.flags |= kTypeChecking;
           }
         }
       }
@@ -562,8 +563,7 @@ void SemanticBuilder::Impl::enter(TSNode n, TSFieldId field_id) {
         case Ctx::Load:
           // Annotations are deferred with `from __future__ import annotations`; in stubs so are
           // type expressions and class bases, whatever refers to what comes later.
-          if ((f.annotation && ((model->future_annotations && !f.runtime_type) || model->is_stub)) ||
-              (model->is_stub && f.class_base) || f.lazy) {
+          if (deferred_type_expression(f)) {
             Frame deferred;
             deferred.scope = f.scope;
             deferred.sink = annotations_unit;
@@ -576,7 +576,20 @@ void SemanticBuilder::Impl::enter(TSNode n, TSFieldId field_id) {
           }
           break;
         case Ctx::Store:
-          emit(f, Ev::Bind, n, f.bind_kind);
+          if (f.bind_kind == BindingKind::NamedExpr && f.annotation && deferred_type_expression(f)) {
+            // `x: (y := 1)` in a deferred annotation binds `y` only when the annotation is read,
+            // after the rest of the module (Ruff): code before that does not see it.
+            Frame deferred;
+            deferred.scope = f.scope;
+            deferred.sink = annotations_unit;
+            deferred.flags = f.flags;
+            deferred.branch = f.branch;
+            deferred.stmt = f.stmt;
+            deferred.stmt_start = f.stmt_start;
+            emit(deferred, Ev::Bind, n, f.bind_kind);
+          } else {
+            emit(f, Ev::Bind, n, f.bind_kind);
+          }
           break;
         case Ctx::AugStore:
           emit(f, Ev::Load, n);
@@ -904,6 +917,9 @@ SemanticBuilder::SemanticBuilder(std::string_view source, std::string_view path)
 SemanticBuilder::~SemanticBuilder() = default;
 void SemanticBuilder::set_target_minor(int minor) { impl_->model->target_minor = minor; }
 void SemanticBuilder::set_notebook(bool notebook) { impl_->model->is_notebook = notebook; }
+void SemanticBuilder::set_typing_modules(const std::vector<std::string>& modules) {
+  impl_->model->configured_typing_modules = modules;
+}
 void SemanticBuilder::enter(TSNode node, TSFieldId field) { impl_->enter(node, field); }
 void SemanticBuilder::leave(TSNode node) { impl_->leave(node); }
 std::unique_ptr<SemanticModel> SemanticBuilder::resolve() { return impl_->resolve(); }

@@ -339,6 +339,14 @@ struct SemanticBuilder::Impl {
   std::unordered_map<uint32_t, uint32_t> lazy_types;
   TSNode type_parameter_name(TSNode type, uint32_t scope);
 
+  // Whether what is read under frame `f` is read later, with the deferred annotations: annotations
+  // with `from __future__ import annotations` (not runtime type definitions), every type
+  // expression and class base in a stub, and lazy values (type aliases).
+  bool deferred_type_expression(const Frame& f) const {
+    return (f.annotation && ((model->future_annotations && !f.runtime_type) || model->is_stub)) ||
+           (model->is_stub && f.class_base) || f.lazy;
+  }
+
   void enter(TSNode n, TSFieldId field_id);
   TSNode chain_start() const;
   void leave(TSNode n);

@@ -27,8 +27,6 @@ bool is_generic_form_name(std::string_view n) {
 
 namespace {
 
-bool is_typing_module(std::string_view m) { return m == "typing" || m == "typing_extensions"; }
-
 // Ruff's is_standard_library_generic, on a dotted qualified name.
 bool is_standard_library_generic(std::string_view q) {
   static const std::unordered_set<std::string_view> generics = {
@@ -85,7 +83,7 @@ TypeCall SemanticBuilder::Impl::type_call_of(std::string_view function) const {
   if (dot == std::string::npos) return TypeCall::None;
   const std::string_view module = std::string_view(q).substr(0, dot);
   const std::string_view member = std::string_view(q).substr(dot + 1);
-  if (is_typing_module(module)) {
+  if (model->is_typing_module(module)) {
     if (member == "cast") return TypeCall::Cast;
     if (member == "NewType") return TypeCall::NewType;
     if (member == "TypeVar") return TypeCall::TypeVar;
@@ -192,13 +190,15 @@ void SemanticBuilder::Impl::bind_imports(Frame& f, TSNode stmt, K kind) {
     if (!ts_node_is_null(alias) && normalized(text(alias)) == full) {
       e.flags |= kExported;
     }
-    if (q == "typing.Literal" || q == "typing_extensions.Literal") literal_names.insert(bound_name);
-    if ((q.starts_with("typing.") || q.starts_with("typing_extensions.")) &&
-        is_generic_form_name(std::string_view(q).substr(q.find('.') + 1))) {
+    // typing's forms, from typing or a module of `typing-modules`.
+    if (model->is_typing_member(q, "Literal")) literal_names.insert(bound_name);
+    if (const size_t dot = q.rfind('.'); dot != std::string::npos &&
+        model->is_typing_module(std::string_view(q).substr(0, dot)) &&
+        is_generic_form_name(std::string_view(q).substr(dot + 1))) {
       typing_forms.insert(bound_name);
     }
-    if (q == "typing.Annotated" || q == "typing_extensions.Annotated") annotated_names.insert(bound_name);
-    if ((q == "typing" || q == "typing_extensions") && bk == BindingKind::Import) typing_modules.insert(bound_name);
+    if (model->is_typing_member(q, "Annotated")) annotated_names.insert(bound_name);
+    if (model->is_typing_module(q) && bk == BindingKind::Import) typing_modules.insert(bound_name);
     imported[e.name] = bk == BindingKind::SubmoduleImport ? std::string(e.name) : q;
     qualified.push_back(std::move(q));
     f.sink->push_back(e);
@@ -219,11 +219,18 @@ void SemanticBuilder::Impl::collect_exports_from(TSNode seq, uint32_t definition
     stack.pop_back();
     const std::string_view k = kind(n);
     if (k == "call") {
-      // `list([...])`, `tuple((...))`, `list[str]({...})`: the one argument's items, as Ruff reads
-      // them (no keywords, at most one positional argument).
+      // `list([...])`, `tuple((...))`, `list[str]({...})`, `builtins.list([...])`: the one
+      // argument's items, as Ruff reads them (no keywords, at most one positional argument).
       TSNode fn = field(n, "function");
       if (!ts_node_is_null(fn) && is(fn, "subscript")) fn = field(fn, "value");
-      const std::string_view name = !ts_node_is_null(fn) && is(fn, "identifier") ? text(fn) : std::string_view();
+      std::string_view name;
+      if (!ts_node_is_null(fn) && is(fn, "identifier")) {
+        name = text(fn);
+      } else if (!ts_node_is_null(fn) && is(fn, "attribute")) {
+        // `builtins.list([...])` after `import builtins`.
+        const std::string q = qualified_of(text(fn));
+        if (q == "builtins.list" || q == "builtins.tuple") name = text(field(fn, "attribute"));
+      }
       TSNode args = field(n, "arguments");
       if ((name == "list" || name == "tuple") && !ts_node_is_null(args) && is(args, "argument_list")) {
         std::vector<TSNode> items;
@@ -284,8 +291,9 @@ void SemanticBuilder::Impl::module_statement_exports(TSNode stmt) {
       TSNode left = field(c, "left");
       TSNode right = field(c, "right");
       if (!ts_node_is_null(left) && is_dunder_all_target(source, left) && !ts_node_is_null(right)) {
+        // Every assignment adds its names, not only the last one to run: Ruff reads each
+        // `__all__` binding of the module scope (`if ...: __all__ = [...] else: __all__ = [...]`).
         model->has_dunder_all = true;
-        model->exports.clear();
         collect_exports_from(right, ts_node_start_byte(left));
       }
     } else if (k == "augmented_assignment") {
@@ -363,31 +371,55 @@ void SemanticBuilder::Impl::annotation_text(const Frame& f, uint32_t start, uint
   };
   // Walk the annotation expression; its names are loads resolved once everything is bound. A
   // string in it is an annotation again (`"List['Path']"`), but not inside `Literal[...]`.
-  std::vector<std::pair<TSNode, bool>> stack{{root, false}};
+  // `bind`: the name of an assignment expression, bound after its value is read.
+  struct Item {
+    TSNode node;
+    bool literal = false;
+    bool bind = false;
+  };
+  std::vector<Item> stack{{root, false, false}};
   while (!stack.empty()) {
-    auto [n, literal] = stack.back();
+    auto [n, literal, bind] = stack.back();
     stack.pop_back();
     const std::string_view k = kind(n);
     if (k == "identifier") {
       Event e;
-      e.kind = Ev::Load;
+      e.kind = bind ? Ev::Bind : Ev::Load;
       e.scope = f.scope;
       e.start = ts_node_start_byte(n) + shift;
       e.end = ts_node_end_byte(n) + shift;
       e.name = normalized(source.substr(e.start, e.end - e.start));
-      e.flags = f.flags | kAnnotationLoad | kForwardReference;
+      e.flags = bind ? f.flags : f.flags | kAnnotationLoad | kForwardReference;
       e.branch = f.branch;
+      if (bind) {
+        // `x: "(y := 1)"` binds `y` when the annotation is read, after the module's code (Ruff),
+        // in the nearest scope that is not a comprehension.
+        while (model->scopes[e.scope].kind == ScopeKind::Comprehension && model->scopes[e.scope].parent >= 0) {
+          e.scope = static_cast<uint32_t>(model->scopes[e.scope].parent);
+        }
+        e.bkind = BindingKind::NamedExpr;
+        e.stmt_start = f.stmt_start;
+        e.node = statement_index(f.stmt);
+        bound_names.insert(e.name);
+      }
       annotations_unit->push_back(e);
+      continue;
+    }
+    if (k == "named_expression") {
+      const TSNode name = field(n, "name");
+      const TSNode value = field(n, "value");
+      if (!ts_node_is_null(name)) stack.push_back({name, literal, true});
+      if (!ts_node_is_null(value)) stack.push_back({value, literal, false});
       continue;
     }
     if (k == "attribute") {
       TSNode obj = field(n, "object");
-      if (!ts_node_is_null(obj)) stack.push_back({obj, literal});
+      if (!ts_node_is_null(obj)) stack.push_back({obj, literal, false});
       continue;
     }
     if (k == "keyword_argument") {
       TSNode v = field(n, "value");
-      if (!ts_node_is_null(v)) stack.push_back({v, literal});
+      if (!ts_node_is_null(v)) stack.push_back({v, literal, false});
       continue;
     }
     if (k == "string") {
@@ -414,7 +446,7 @@ void SemanticBuilder::Impl::annotation_text(const Frame& f, uint32_t start, uint
       literal_kid[i] = (inner_literal && i > 0) || (annotated && is_named && named >= 2);
       named += is_named;
     }
-    for (size_t i = kids.size(); i-- > 0;) stack.push_back({kids[i], literal_kid[i]});
+    for (size_t i = kids.size(); i-- > 0;) stack.push_back({kids[i], literal_kid[i], false});
   }
   annotation_trees.push_back(std::move(t));
 }

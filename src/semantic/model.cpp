@@ -56,6 +56,20 @@ std::string SemanticModel::qualified_name(TSNode expr, std::string_view source) 
   return out;
 }
 
+bool SemanticModel::is_typing_module(std::string_view module) const {
+  if (module == "typing" || module == "typing_extensions" || module == "_typeshed") return true;
+  for (const std::string& m : configured_typing_modules) {
+    if (m == module) return true;
+  }
+  return false;
+}
+
+bool SemanticModel::is_typing_member(std::string_view qualified, std::string_view member) const {
+  if (qualified.size() <= member.size() + 1 || !qualified.ends_with(member)) return false;
+  const size_t dot = qualified.size() - member.size() - 1;
+  return qualified[dot] == '.' && is_typing_module(qualified.substr(0, dot));
+}
+
 uint32_t SemanticModel::scope_at(uint32_t byte) const {
   uint32_t best = 0;
   uint32_t best_size = UINT32_MAX;

@@ -138,7 +138,8 @@ struct LocalBeforeAssignment {
   uint32_t start = 0, end = 0;  // the read
 };
 
-// An entry of the module's __all__.
+// An entry of the module's __all__: the names of every `__all__ = ...` and `__all__ += ...` at
+// module level, whichever branch runs (as Ruff reads every `__all__` binding).
 struct ExportName {
   std::string_view name;
   uint32_t start = 0, end = 0;  // the string literal
@@ -164,6 +165,8 @@ class SemanticModel {
   bool is_package_init = false;
   bool is_notebook = false;  // IPython's `display`, `get_ipython` and `__IPYTHON__` are builtins
   int target_minor = kDefaultTargetMinor;  // builtins are those of Python 3.<target_minor>
+  // `typing-modules`: modules whose members count as typing's, besides typing's own.
+  std::vector<std::string> configured_typing_modules;
   // Names that NFKC normalisation changed (`𝒞` is bound as `C`, as Python binds it); bindings
   // and references view into it.
   std::deque<std::string> normalized_names;
@@ -177,6 +180,13 @@ class SemanticModel {
   // is "os.path.join"; builtins are "builtins.name"; "" when it does not come from an import or
   // a builtin.
   std::string qualified_name(TSNode expr, std::string_view source) const;
+
+  // Whether a qualified name is typing's `member` ("typing.overload" for "overload"): from
+  // `typing`, `typing_extensions`, `_typeshed` or a module of `typing-modules`, as Ruff's
+  // match_typing_qualified_name. Every "is this typing's X" question goes through here.
+  bool is_typing_member(std::string_view qualified, std::string_view member) const;
+  // Whether `module` is one whose members are typing's (see is_typing_member).
+  bool is_typing_module(std::string_view module) const;
 
   // The innermost scope whose node contains the byte (for rules and the Python API).
   uint32_t scope_at(uint32_t byte) const;
@@ -195,6 +205,8 @@ class SemanticBuilder {
   // Builtins are those of Python 3.<minor> (default: kDefaultTargetMinor). Call before the walk.
   void set_target_minor(int minor);
   void set_notebook(bool notebook);
+  // `typing-modules` (see SemanticModel::is_typing_member). Call before the walk.
+  void set_typing_modules(const std::vector<std::string>& modules);
   void enter(TSNode node, TSFieldId field);
   void leave(TSNode node);
   // Replays the recorded events and returns the finished model.
