@@ -2,6 +2,7 @@
 #include <vector>
 
 #include "flake8_simplify/helpers.h"
+#include "pyupgrade/mentions.h"
 
 namespace lint::rules {
 
@@ -70,6 +71,8 @@ TSNode parent_expression(TSNode n) {
 class OpenFileWithContextHandler final : public Rule {
  public:
   void enter(TSNode node, Context& ctx) override {
+    if (mentioned_ < 0) mentioned_ = up::mentions_any(ctx.source(), {"open", "FileInput", "input", "LZMAFile", "TemporaryFile"});
+    if (!mentioned_) return;
     const TSNode function = callee(node, ctx);
     if (is(function, "identifier")) {
       candidates_.push_back(node);
@@ -171,6 +174,7 @@ class OpenFileWithContextHandler final : public Rule {
   }
 
   std::vector<TSNode> candidates_;
+  int mentioned_ = -1;  // whether the file writes a name the rule looks for (-1: not known yet)
 };
 
 }  // namespace

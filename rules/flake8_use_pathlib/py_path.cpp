@@ -4,6 +4,7 @@
 #include "syntax/arguments.h"
 #include "flake8_bugbear/helpers.h"
 #include "pyupgrade/semantic.h"
+#include "pyupgrade/mentions.h"
 
 namespace lint::rules {
 
@@ -34,6 +35,8 @@ base = Path("/tmp")
 class PyPath final : public Rule {
  public:
   void enter(TSNode node, Context& ctx) override {
+    if (mentioned_ < 0) mentioned_ = up::mentions_any(ctx.source(), {"local"});
+    if (!mentioned_) return;
     // The name may be an alias (`from py.path import local as Local`).
     const TSNode function = callee(node, ctx);
     if (is(function, "identifier") || callee_name(node, ctx) == "local") candidates_.push_back(node);
@@ -52,6 +55,7 @@ class PyPath final : public Rule {
 
  private:
   std::vector<TSNode> candidates_;
+  int mentioned_ = -1;  // whether the file writes a name the rule looks for (-1: not known yet)
 };
 
 }  // namespace

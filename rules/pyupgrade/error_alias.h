@@ -9,6 +9,7 @@
 #include "engine/rule.h"
 #include "pyupgrade/edits.h"
 #include "fix/importer.h"
+#include "pyupgrade/mentions.h"
 #include "pyupgrade/semantic.h"
 
 namespace lint::rules::up {
@@ -17,6 +18,9 @@ struct ErrorAliasSpec {
   std::string_view builtin;          // "OSError"
   bool (*is_alias)(std::string_view qualified, int target_minor);
   bool comments_make_unsafe;         // UP041 makes a fix over a comment unsafe; UP024 does not
+  // The last segments of the aliases' qualified names (see mentions_any): a file that writes
+  // none of them holds no alias, and the rule keeps no nodes for it.
+  std::span<const std::string_view> last_segments;
 };
 
 class ErrorAliasRule : public Rule {
@@ -24,6 +28,8 @@ class ErrorAliasRule : public Rule {
   explicit ErrorAliasRule(const ErrorAliasSpec& spec) : spec_(spec) {}
 
   void enter(TSNode node, Context& ctx) override {
+    if (mentioned_ < 0) mentioned_ = mentions_any(ctx.source(), spec_.last_segments);
+    if (!mentioned_) return;
     const std::string_view k = kind(node);
     if (k == "call") {
       const TSNode function = callee(node, ctx);
@@ -119,6 +125,7 @@ class ErrorAliasRule : public Rule {
   const ErrorAliasSpec& spec_;
   std::vector<TSNode> atoms_;
   std::vector<TSNode> tuples_;
+  int mentioned_ = -1;  // whether the file writes an alias's name (-1: not known yet)
 };
 
 }  // namespace lint::rules::up

@@ -35,7 +35,8 @@ bool is_os_error_alias(std::string_view q, int) {
          q == "mmap.error" || q == "resource.error" || q == "select.error" || q == "socket.error" || q == "os.error";
 }
 
-constexpr up::ErrorAliasSpec kSpec{"OSError", is_os_error_alias, false};
+constexpr std::string_view kLastSegments[] = {"EnvironmentError", "IOError", "WindowsError", "error"};
+constexpr up::ErrorAliasSpec kSpec{"OSError", is_os_error_alias, false, kLastSegments};
 
 class OsErrorAlias final : public up::ErrorAliasRule {
  public:

@@ -38,7 +38,8 @@ bool is_timeout_error_alias(std::string_view q, int minor) {
   return minor >= 11 && q == "asyncio.TimeoutError";
 }
 
-constexpr up::ErrorAliasSpec kSpec{"TimeoutError", is_timeout_error_alias, true};
+constexpr std::string_view kLastSegments[] = {"timeout", "TimeoutError"};
+constexpr up::ErrorAliasSpec kSpec{"TimeoutError", is_timeout_error_alias, true, kLastSegments};
 
 class TimeoutErrorAlias final : public up::ErrorAliasRule {
  public:

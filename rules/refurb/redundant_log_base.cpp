@@ -10,6 +10,7 @@
 #include "pyupgrade/edits.h"
 #include "fix/importer.h"
 #include "pyupgrade/semantic.h"
+#include "pyupgrade/mentions.h"
 #include "refurb/expressions.h"
 
 namespace lint::rules {
@@ -60,8 +61,13 @@ bool is_number(TSNode n, int value, const Context& ctx) {
 class RedundantLogBase final : public Rule {
  public:
   void enter(TSNode node, Context& ctx) override {
+    if (mentioned_ < 0) mentioned_ = up::mentions_any(ctx.source(), {"log"});
+    if (!mentioned_) return;
     // A name may be an alias (`from math import log as X`): names are resolved in finish().
     const TSNode function = callee(node, ctx);
+    // finish() wants two positional arguments: fewer named children cannot be that.
+    const TSNode arguments = field(node, "arguments");
+    if (ts_node_is_null(arguments) || ts_node_named_child_count(arguments) < 2) return;
     if (is(function, "identifier") || callee_name(node, ctx) == "log") candidates_.push_back(node);
   }
 
@@ -97,6 +103,7 @@ class RedundantLogBase final : public Rule {
 
  private:
   std::vector<TSNode> candidates_;
+  int mentioned_ = -1;  // whether the file writes a name the rule looks for (-1: not known yet)
 };
 
 }  // namespace

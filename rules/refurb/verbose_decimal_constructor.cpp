@@ -8,6 +8,7 @@
 #include "flake8_bugbear/helpers.h"
 #include "pyupgrade/edits.h"
 #include "pyupgrade/semantic.h"
+#include "pyupgrade/mentions.h"
 
 namespace lint::rules {
 
@@ -103,6 +104,8 @@ std::string_view non_finite(TSNode n, const Context& ctx) {
 class VerboseDecimalConstructor final : public Rule {
  public:
   void enter(TSNode node, Context& ctx) override {
+    if (mentioned_ < 0) mentioned_ = up::mentions_any(ctx.source(), {"Decimal"});
+    if (!mentioned_) return;
     // A name may be an alias (`from decimal import Decimal as X`): names are resolved in finish().
     const TSNode function = callee(node, ctx);
     if (is(function, "identifier") || callee_name(node, ctx) == "Decimal") candidates_.push_back(node);
@@ -143,6 +146,7 @@ class VerboseDecimalConstructor final : public Rule {
 
  private:
   std::vector<TSNode> candidates_;
+  int mentioned_ = -1;  // whether the file writes a name the rule looks for (-1: not known yet)
 };
 
 }  // namespace

@@ -107,7 +107,14 @@ WalkResult walk(const TSTree* tree, const DispatchTable& table, std::span<const 
   auto enter = [&](const TSTreeCursor& cursor) -> Visited {
     const TSNode n = ts_tree_cursor_current_node(&cursor);
     const Visited v{n, ts_node_symbol(n), ts_node_has_error(n)};
-    if (v.error) return v;
+    if (v.error) {
+      // Syntax newer than the target is reported around a syntax error too, as Ruff does: a
+      // `match` holding an error is still a `match`.
+      if (syntax_minor < kNoSyntaxTarget && table.version().interested(v.symbol)) {
+        table.version().check(n, v.symbol, ctx.source(), syntax_minor, result.version_errors);
+      }
+      return v;
+    }
     const TSSymbol s = v.symbol;
     if (indentation.is_child(depth)) indentation.child(n, ctx.source(), result.python_errors);
     if (python3.interested(s)) {

@@ -143,19 +143,28 @@ Window fit_window(const std::vector<std::reference_wrapper<const DisplayLine>>& 
   return w;
 }
 
-// The part of a display line inside the window, with `…` over the first and last cells cut.
-std::string cut(const DisplayLine& l, const Window& w) {
-  if (w.right == 0) return l.text;
+// The part of a display line inside the window, with `…` over the first and last cells cut, and
+// one `…` for each of `trims` (columns within the window, leftmost first, see trim_long_marks).
+std::string cut(const DisplayLine& l, const Window& w, const std::vector<std::pair<uint32_t, uint32_t>>& trims = {}) {
+  if (w.right == 0 && trims.empty()) return l.text;
   const size_t cells = l.cell_start.size();
   auto cell = [&](size_t i) {
     const size_t end = i + 1 < cells ? l.cell_start[i + 1] : l.text.size();
     return std::string_view(l.text).substr(l.cell_start[i], end - l.cell_start[i]);
   };
   std::string out;
-  const size_t end = std::min<size_t>(cells, w.right);
+  const size_t right = w.right == 0 ? cells : w.right;
+  const size_t end = std::min<size_t>(cells, right);
+  size_t next = 0;  // the next of `trims`
   for (size_t i = w.left; i < end; ++i) {
+    if (next < trims.size() && i - w.left == trims[next].first) {
+      out += "…";
+      i = w.left + std::max<size_t>(trims[next].second, trims[next].first + 1) - 1;
+      ++next;
+      continue;
+    }
     const bool first_cut = i == w.left && w.left > 0;
-    const bool last_cut = i + 1 == end && cells > w.right;
+    const bool last_cut = i + 1 == end && cells > right;
     out += first_cut || last_cut ? std::string_view("…") : cell(i);
   }
   return out;
@@ -222,7 +231,30 @@ struct Placed {
   uint32_t column;  // display column, within the window
   uint32_t width;   // display columns marked (at least one)
   const Mark* mark;
+  uint32_t cut_from = 0, cut_to = 0;  // columns of a long range shown as one `…` (see trim_long_marks)
 };
+
+// Ruff's renderer trims the middle of a long range on one line: a range wider than twice the
+// code's width that overlaps no other shows its first and last third of that width, with one `…`
+// for the rest, in the code and under it. Marks the cuts in `at`; returns them (columns within
+// the window), leftmost first, for cut().
+std::vector<std::pair<uint32_t, uint32_t>> trim_long_marks(std::vector<Placed>& at, uint32_t row, size_t column_width) {
+  constexpr size_t kMinPad = 5;
+  const size_t pad = std::max(column_width / 3, kMinPad);
+  std::vector<std::pair<uint32_t, uint32_t>> cuts;
+  for (Placed& p : at) {
+    if (p.mark->end.row != row || p.width <= column_width * 2 || p.width <= kMinPad * 2 + 1) continue;
+    const bool overlaps = std::any_of(at.begin(), at.end(), [&](const Placed& q) {
+      return &q != &p && q.column < p.column + p.width && p.column < q.column + q.width;
+    });
+    if (overlaps) continue;
+    p.cut_from = static_cast<uint32_t>(p.column + pad);
+    p.cut_to = static_cast<uint32_t>(p.column + p.width - pad);
+    cuts.emplace_back(p.cut_from, p.cut_to);
+  }
+  std::sort(cuts.begin(), cuts.end());
+  return cuts;
+}
 
 // The lines under a source line that mark the ranges on it: `^^^` or `---` at each range, the
 // rightmost range's label beside it, and the labels of the others below, each hanging from a `|`
@@ -236,8 +268,15 @@ void render_marks(std::string& out, const Painter& paint, std::vector<Placed> pl
   for (const Placed& p : placed) {
     const uint32_t from = std::max(p.column, col);
     line += std::string(from - col, ' ');
-    line += paint(style(p.mark), std::string(p.width, p.mark->primary ? '^' : '-'));
-    col = from + p.width;
+    const char sign = p.mark->primary ? '^' : '-';
+    if (p.cut_to > p.cut_from) {
+      line += paint(style(p.mark), std::string(p.cut_from - p.column, sign) + "…" +
+                                       std::string(p.column + p.width - p.cut_to, sign));
+      col = from + p.width - (p.cut_to - p.cut_from) + 1;
+    } else {
+      line += paint(style(p.mark), std::string(p.width, sign));
+      col = from + p.width;
+    }
   }
   const Mark* inline_mark = placed.back().mark;
   if (!inline_mark->label.empty()) line += " " + paint(style(inline_mark), inline_mark->label);
@@ -304,7 +343,9 @@ void render_snippets(std::string& out, const Painter& paint, const Diagnostic& d
         right = std::max({right, b, a + 1});
       }
     }
-    const Window window = fit_window(shown, left, right, width + 3 + (spanning ? 2 : 0));
+    const size_t code_offset = width + 3 + (spanning ? 2 : 0);
+    const size_t column_width = code_offset < 140 ? 140 - code_offset : 1;
+    const Window window = fit_window(shown, left, right, code_offset);
     auto shift = [&](uint32_t col) { return col > window.left ? col - window.left : 0; };
     const uint32_t span_start = spanning ? column(spanning->start) : 0;
     const uint32_t span_end = spanning ? column(spanning->end) : 0;
@@ -323,14 +364,6 @@ void render_snippets(std::string& out, const Painter& paint, const Diagnostic& d
         else if (row > spanning->start.row && row <= spanning->end.row) margin = paint(kBoldRed, "|") + " ";
         else margin = "  ";
       }
-      const std::string text = cut(dl, window);
-      std::string text_line = paint(kBoldBlue, num) + " " + bar;
-      if (!margin.empty() || !text.empty()) text_line += " " + margin + text;
-      while (!text_line.empty() && text_line.back() == ' ') text_line.pop_back();
-      out += text_line + "\n";
-      last_was_source = true;
-
-      const std::string hang = spanning ? (row >= spanning->start.row && row < spanning->end.row ? paint(kBoldRed, "|") + " " : "  ") : "";
       std::vector<Placed> at;
       for (const Mark* m : e.marks) {
         if (m == spanning || m->start.row != row) continue;
@@ -339,6 +372,14 @@ void render_snippets(std::string& out, const Painter& paint, const Diagnostic& d
         const uint32_t to = m->end.row == row ? column(m->end) : dl.column_of.back();
         at.push_back(Placed{shift(from), std::max<uint32_t>(1, to > from ? to - from : 0), m});
       }
+      const std::string text = cut(dl, window, trim_long_marks(at, row, column_width));
+      std::string text_line = paint(kBoldBlue, num) + " " + bar;
+      if (!margin.empty() || !text.empty()) text_line += " " + margin + text;
+      while (!text_line.empty() && text_line.back() == ' ') text_line.pop_back();
+      out += text_line + "\n";
+      last_was_source = true;
+
+      const std::string hang = spanning ? (row >= spanning->start.row && row < spanning->end.row ? paint(kBoldRed, "|") + " " : "  ") : "";
       if (!at.empty()) {
         render_marks(out, paint, std::move(at), gutter, hang);
         last_was_source = false;

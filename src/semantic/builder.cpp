@@ -328,6 +328,13 @@ void SemanticBuilder::Impl::enter(TSNode n, TSFieldId field_id) {
       }
       break;
     case K::NamedExpr:
+      if (frames.size() >= 2 && (is(frames[frames.size() - 2].node, "interpolation") ||
+                                 (frames.size() >= 3 && is(frames[frames.size() - 2].node, "expression_list") &&
+                                  is(frames[frames.size() - 3].node, "interpolation")))) {
+        // `f'{x:=10}'` formats `x` with the spec `=10`, which the grammar reads as `x := 10`.
+        f.ctx = field_id == sy.f_name ? Ctx::Load : Ctx::Ignore;
+        break;
+      }
       if (field_id == sy.f_name) {
         // Binds in the nearest enclosing scope that is not a comprehension.
         uint32_t s = p.scope;

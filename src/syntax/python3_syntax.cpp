@@ -256,6 +256,62 @@ std::optional<SyntaxError> empty_block(TSNode block, std::string_view source) {
                      "Expected an indented block after " + std::string(owner)};
 }
 
+// Symbols looked up here rather than held in the class, whose header many files include.
+TSSymbol for_in_clause() {
+  static const TSSymbol s = named(python_language(), "for_in_clause");
+  return s;
+}
+
+TSSymbol if_clause() {
+  static const TSSymbol s = named(python_language(), "if_clause");
+  return s;
+}
+
+constexpr const char* kLambdaHere = "Lambda expression cannot be used here";
+
+// A comprehension's `for ... in X` and `if X` take no bare lambda in Python 3, and its
+// iterable no bare tuple (`for x in a, b`), which the grammar reads as several iterables: Ruff's
+// parser closes the comprehension at the comma. What it reports after that depends on the
+// context, and is left out.
+void check_comprehension_clause(TSNode n, bool for_in, std::string_view source, std::vector<SyntaxError>& out) {
+  if (!for_in) {
+    const TSNode condition = ts_node_named_child(n, 0);
+    if (ts_node_is_null(condition) || !is(condition, "lambda")) return;
+    // A case guard (`case y if lambda: x:`) takes any expression.
+    const TSNode owner = ts_node_parent(n);
+    if (!ts_node_is_null(owner) && is(owner, "case_clause")) return;
+    out.push_back(at(condition, kLambdaHere));
+    return;
+  }
+  TSNode first{};
+  bool after_first = false;
+  for (uint32_t i = 0, count = ts_node_child_count(n); i < count; ++i) {
+    const char* f = ts_node_field_name_for_child(n, i);
+    const TSNode c = ts_node_child(n, i);
+    if (f && std::string_view(f) == "right") {
+      if (ts_node_is_null(first)) {
+        first = c;
+        if (is(first, "lambda")) out.push_back(at(first, kLambdaHere));
+        after_first = true;
+        continue;
+      }
+    }
+    if (after_first && is(c, ",")) {
+      const TSNode comprehension = ts_node_parent(n);
+      if (ts_node_is_null(comprehension)) return;
+      // A generator that is a call's only argument is another error in Ruff's parser.
+      const TSNode holder = ts_node_parent(comprehension);
+      if (is(comprehension, "generator_expression") && !ts_node_is_null(holder) && is(holder, "call")) return;
+      const uint32_t close = ts_node_end_byte(comprehension);
+      if (close == 0) return;
+      const uint32_t comma = ts_node_start_byte(c);
+      out.push_back(SyntaxError{comma, comma + 1, "Expected `" + std::string(1, source[close - 1]) + "`, found `,`"});
+      return;
+    }
+    if (after_first && !ts_node_is_extra(c)) after_first = false;
+  }
+}
+
 }  // namespace
 
 Python3Syntax::Python3Syntax() {
@@ -272,7 +328,8 @@ Python3Syntax::Python3Syntax() {
   string_end_ = named(lang, "string_end");
   parameters_ = named(lang, "parameters");
   interested_.assign(ts_language_symbol_count(lang), false);
-  for (TSSymbol s : {print_, exec_, module_, block_, integer_, raise_, not_equal_py2_, string_start_, string_end_, line_continuation_, parameters_}) {
+  for (TSSymbol s : {print_, exec_, module_, block_, integer_, raise_, not_equal_py2_, string_start_, string_end_, line_continuation_, parameters_,
+                     for_in_clause(), if_clause()}) {
     if (s != 0) interested_[s] = true;
   }
 }
@@ -290,6 +347,10 @@ void Python3Syntax::check(TSNode n, TSSymbol s, std::string_view source, std::ve
                           bool indentation) const {
   const uint32_t start = ts_node_start_byte(n);
   const std::string_view text = source.substr(start, ts_node_end_byte(n) - start);
+  if (s == for_in_clause() || s == if_clause()) {
+    check_comprehension_clause(n, s == for_in_clause(), source, out);
+    return;
+  }
   if (s == print_ || s == exec_) {
     const TSNode first = ts_node_named_child(n, 0);
     // `print >> f, x` is valid Python 3 too: a tuple holding a shift.

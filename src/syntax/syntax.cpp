@@ -156,6 +156,311 @@ bool before_type_parameters(std::string_view s, size_t i, size_t& open) {
   return true;
 }
 
+
+bool is_blank(char c);
+size_t skip_blanks(std::string_view s, size_t i);
+size_t skip_trivia(std::string_view s, size_t i);
+bool is_keyword(std::string_view w);
+
+size_t word_end(std::string_view s, size_t i) {
+  while (i < s.size() && is_word_char(s[i])) ++i;
+  return i;
+}
+
+bool starts_name(std::string_view s, size_t i) {
+  return i < s.size() && is_word_char(s[i]) && !(s[i] >= '0' && s[i] <= '9');
+}
+
+// The `=` of an assignment, a keyword argument or a default (not `==`, `<=`, `:=`, `+=`...).
+bool is_assign_eq(std::string_view s, size_t i) {
+  return s[i] == '=' && !(i + 1 < s.size() && s[i + 1] == '=') &&
+         !(i > 0 && std::string_view("=<>!:+-*/%&|^@").find(s[i - 1]) != std::string_view::npos);
+}
+
+// A line break that ends a logical line outside brackets (not one after a backslash).
+bool ends_line(std::string_view s, size_t i) {
+  if (s[i] != '\n' && s[i] != '\r') return false;
+  size_t k = i;
+  if (s[k] == '\n' && k > 0 && s[k - 1] == '\r') --k;
+  return !(k > 0 && s[k - 1] == '\\');
+}
+
+// The first index from `i` (before `end`) where `stop` holds outside brackets, strings and
+// comments, or where a bracket opened before `i` closes; `end` when there is none.
+template <typename Stop>
+size_t find_at_depth(std::string_view s, size_t i, size_t end, Stop stop) {
+  int depth = 0;
+  for (; i < end; ++i) {
+    const char c = s[i];
+    if (depth == 0 && stop(i)) return i;
+    if (c == '\'' || c == '"') {
+      i = skip_string(s, i);
+    } else if (c == '#') {
+      while (i + 1 < end && s[i + 1] != '\n' && s[i + 1] != '\r') ++i;
+    } else if (c == '(' || c == '[' || c == '{') {
+      ++depth;
+    } else if (c == ')' || c == ']' || c == '}') {
+      if (depth == 0) return i;
+      --depth;
+    }
+  }
+  return end;
+}
+
+// The index of the bracket that closes the one just before `i`, or `s.size()`.
+size_t closing_bracket(std::string_view s, size_t i) {
+  return find_at_depth(s, i, s.size(), [](size_t) { return false; });
+}
+
+// Whether tree-sitter-python fails on the annotation s[i, end): it reads a name subscripted at
+// the start of an annotation, of a `|` alternative or of an element of such a subscript
+// (`Optional[str]`) as a generic type, which no operator may follow, so `A[b] is not c`,
+// `A[b] + 1` or `A[b][c]` are errors, where `A.b[c] is not d` or `(A[b]) + 1` are read as
+// expressions. `i` ends past the type; inside a subscript (`nested`) a type ends at `,`, `:` or `]`.
+bool annotation_fails(std::string_view s, size_t& i, size_t end, bool nested, int depth = 0) {
+  // Deeper subscripts than any annotation holds are left as they are (no rewrite), and the
+  // recursion stays short: the whole annotation is then taken as read.
+  constexpr int kMaxDepth = 64;
+  if (depth > kMaxDepth) {
+    i = end;
+    return false;
+  }
+  for (;;) {
+    i = skip_trivia(s, i);
+    if (i >= end) return false;
+    const size_t w = word_end(s, i);
+    const size_t open = skip_trivia(s, w);
+    if (!starts_name(s, i) || is_keyword(s.substr(i, w - i)) || open >= end || s[open] != '[') {
+      // An expression, which takes in whatever follows.
+      i = find_at_depth(s, i, end, [&](size_t p) { return nested && (s[p] == ',' || s[p] == ':'); });
+      return false;
+    }
+    size_t k = open + 1;
+    for (;;) {
+      if (annotation_fails(s, k, end, true, depth + 1)) return true;
+      k = skip_trivia(s, k);
+      if (k >= end) {
+        i = end;  // unclosed, or too deep: taken as read
+        return false;
+      }
+      if (s[k] == ']') break;
+      ++k;  // a `,` or the `:` of a constrained type
+    }
+    i = k + 1;
+    for (;;) {  // `.name`s after it
+      const size_t dot = skip_trivia(s, i);
+      if (dot >= end || s[dot] != '.') break;
+      const size_t name = skip_trivia(s, dot + 1);
+      if (!starts_name(s, name)) break;
+      i = word_end(s, name);
+    }
+    i = skip_trivia(s, i);
+    if (i >= end || (nested && (s[i] == ',' || s[i] == ':' || s[i] == ']'))) return false;
+    if (s[i] == '|' && !(i + 1 < end && s[i + 1] == '=')) {
+      ++i;
+      continue;
+    }
+    return true;
+  }
+}
+
+// An annotation s[a, b) that tree-sitter-python fails on (see annotation_fails) is put in
+// parentheses, which make the grammar read it as an expression: `(` on the blank after its `:`
+// or `->`, `)` on the blank that ends it, else on a blank right after a leading `Name[...]`.
+// `in_brackets`: inside a parameter list, where a line break may hold the `)`.
+template <typename Edit>
+void parenthesize_failing_annotation(std::string_view s, size_t a, size_t b, bool in_brackets, Edit edit) {
+  if (a >= b || b > s.size() || (s[a] != ' ' && s[a] != '\t')) return;
+  size_t i = a;
+  if (!annotation_fails(s, i, b, false)) return;
+  auto slot = [&](size_t p) {
+    return s[p] == ' ' || s[p] == '\t' || (in_brackets && (s[p] == '\n' || s[p] == '\r'));
+  };
+  size_t close = std::string_view::npos;
+  if (b - 1 > a && slot(b - 1) && skip_trivia(s, a) < b - 1) {
+    close = b - 1;
+  } else {
+    const size_t name = skip_trivia(s, a);
+    const size_t w = word_end(s, name);
+    if (w > name && w < b && s[w] == '[') {
+      const size_t bracket = closing_bracket(s, w + 1);
+      if (bracket + 1 < b && slot(bracket + 1)) close = bracket + 1;
+    }
+  }
+  if (close == std::string_view::npos) return;
+  edit(a, '(');
+  edit(close, ')');
+}
+
+// In the target s[a, b) of an assignment or a `for`, the star of a starred list or tuple
+// (`*[a, b]`, `*(a, b)`, which Python accepts and the grammar does not: its starred target
+// holds a name, attribute or subscript only) becomes a blank, so the names are still bound.
+// A star that begins its line would change the indentation: it becomes a `(` closed on the
+// blank before the assignment's `=` (`closing`, npos when there is none).
+template <typename Edit>
+void unstar_bracketed_targets(std::string_view s, size_t a, size_t b, Edit edit,
+                              size_t closing = std::string_view::npos) {
+  std::vector<bool> target;  // for each open bracket: whether it holds targets
+  char previous = ',';
+  for (size_t i = a; i < b; ++i) {
+    const char c = s[i];
+    if (c == ' ' || c == '\t' || c == '\f' || c == '\n' || c == '\r' || c == '\\') continue;
+    if (c == '#') {
+      while (i + 1 < b && s[i + 1] != '\n' && s[i + 1] != '\r') ++i;
+      continue;
+    }
+    const bool in_target = target.empty() || target.back();
+    if (c == '\'' || c == '"') {
+      i = skip_string(s, i);
+      previous = 'a';
+    } else if (c == '*' && in_target && (previous == ',' || previous == '(' || previous == '[') &&
+               !(i + 1 < b && s[i + 1] == '*')) {
+      const size_t next = skip_trivia(s, i + 1);
+      if (next < b && (s[next] == '[' || s[next] == '(')) {
+        if (!at_line_start(s, i)) {
+          edit(i, ' ');
+        } else if (closing != std::string_view::npos && closing > next) {
+          edit(i, '(');
+          edit(closing, ')');
+        }
+      }
+      previous = '*';
+    } else if (c == '(' || c == '[' || c == '{') {
+      target.push_back(c != '{' && in_target &&
+                       (previous == ',' || previous == '(' || previous == '[' || previous == '*'));
+      previous = c;
+    } else if (c == ')' || c == ']' || c == '}') {
+      if (!target.empty()) target.pop_back();
+      previous = c;
+    } else if (is_word_char(c)) {
+      i = word_end(s, i) - 1;
+      previous = 'a';
+    } else {
+      previous = c;
+    }
+  }
+}
+
+// At the start of a simple statement (`i`, outside brackets): an annotated assignment's
+// annotation, or the targets of an assignment.
+template <typename Edit>
+void rewrite_statement(std::string_view s, size_t i, Edit edit) {
+  const size_t n = s.size();
+  auto statement_end = [&](size_t p) { return ends_line(s, p) || s[p] == ';' || s[p] == '#'; };
+  const size_t w = word_end(s, i);
+  const std::string_view word = s.substr(i, w - i);
+  if (starts_name(s, i) && is_keyword(word)) return;
+  if (starts_name(s, i) && word != "case" && word != "match") {
+    size_t p = w;
+    while (p < n) {
+      if (s[p] == '.' && starts_name(s, p + 1)) {
+        p = word_end(s, p + 1);
+      } else if (s[p] == '[' || s[p] == '(') {
+        p = closing_bracket(s, p + 1);
+        if (p >= n) return;
+        ++p;
+      } else {
+        break;
+      }
+    }
+    const size_t colon = skip_blanks(s, p);
+    if (colon < n && s[colon] == ':' && !(colon + 1 < n && s[colon + 1] == '=')) {
+      const size_t end = find_at_depth(s, colon + 1, n, [&](size_t q) { return is_assign_eq(s, q) || statement_end(q); });
+      parenthesize_failing_annotation(s, colon + 1, end, false, edit);
+      return;
+    }
+  }
+  for (size_t start = i;;) {
+    const size_t eq = find_at_depth(s, start, n, [&](size_t q) { return is_assign_eq(s, q) || statement_end(q); });
+    if (eq >= n || s[eq] != '=') return;
+    const bool blank_before = eq > start && (s[eq - 1] == ' ' || s[eq - 1] == '\t');
+    unstar_bracketed_targets(s, start, eq, edit, blank_before ? eq - 1 : std::string_view::npos);
+    start = eq + 1;
+  }
+}
+
+// After `def`: the annotations of the parameters.
+template <typename Edit>
+void rewrite_parameters(std::string_view s, size_t i, Edit edit) {
+  const size_t n = s.size();
+  size_t p = skip_blanks(s, i);
+  if (!starts_name(s, p)) return;
+  p = skip_blanks(s, word_end(s, p));
+  if (p < n && s[p] == '[') p = skip_blanks(s, closing_bracket(s, p + 1) + 1);
+  if (p >= n || s[p] != '(') return;
+  const size_t end = closing_bracket(s, p + 1);
+  for (size_t q = p + 1; q < end;) {
+    q = skip_trivia(s, q);
+    while (q < end && s[q] == '*') ++q;
+    q = skip_trivia(s, q);
+    if (starts_name(s, q)) {
+      const size_t colon = skip_trivia(s, word_end(s, q));
+      if (colon < end && s[colon] == ':') {
+        const size_t stop =
+            find_at_depth(s, colon + 1, end, [&](size_t r) { return s[r] == ',' || is_assign_eq(s, r); });
+        parenthesize_failing_annotation(s, colon + 1, stop, true, edit);
+      }
+    }
+    q = find_at_depth(s, q, end, [&](size_t r) { return s[r] == ','; }) + 1;
+  }
+}
+
+// Annotations tree-sitter-python fails on (annotation_fails) and starred bracketed targets
+// (unstar_bracketed_targets), found by statement: simple statements, `def` headers, `for`.
+template <typename Edit>
+void rewrite_annotations_and_targets(std::string_view s, Edit edit) {
+  const size_t n = s.size();
+  int depth = 0;
+  bool statement_start = true;
+  for (size_t i = 0; i < n; ++i) {
+    const char c = s[i];
+    if (c == ' ' || c == '\t' || c == '\f') continue;
+    if (c == '\\' && i + 1 < n && (s[i + 1] == '\n' || s[i + 1] == '\r')) {
+      ++i;
+      if (s[i] == '\r' && i + 1 < n && s[i + 1] == '\n') ++i;
+      continue;
+    }
+    if (c == '\n' || c == '\r') {
+      if (depth == 0) statement_start = true;
+      continue;
+    }
+    if (c == '#') {
+      while (i + 1 < n && s[i + 1] != '\n' && s[i + 1] != '\r') ++i;
+      continue;
+    }
+    if (statement_start && depth == 0) rewrite_statement(s, i, edit);
+    statement_start = false;
+    if (c == '\'' || c == '"') {
+      i = skip_string(s, i);
+    } else if (c == '(' || c == '[' || c == '{') {
+      ++depth;
+    } else if (c == ')' || c == ']' || c == '}') {
+      if (depth > 0) --depth;
+    } else if (c == ';' && depth == 0) {
+      statement_start = true;
+    } else if (c == '-' && i + 1 < n && s[i + 1] == '>') {
+      const size_t end = find_at_depth(s, i + 2, n, [&](size_t q) { return s[q] == ':' || ends_line(s, q); });
+      parenthesize_failing_annotation(s, i + 2, end, false, edit);
+      ++i;
+    } else if (is_word_char(c)) {
+      const size_t w = word_end(s, i);
+      const std::string_view word = s.substr(i, w - i);
+      if (word == "def") {
+        rewrite_parameters(s, w, edit);
+      } else if (word == "for") {
+        // A target is short: the search for its `in` is bounded (1 KB), so that `for`s nested in
+        // brackets (in invalid code) cannot make the scan quadratic.
+        const size_t limit = std::min(n, w + 1024);
+        const size_t in = find_at_depth(s, w, limit, [&](size_t q) {
+          return s.compare(q, 2, "in") == 0 && !is_word_char(s[q - 1]) && !(q + 2 < n && is_word_char(s[q + 2]));
+        });
+        if (in < limit && s[in] == 'i') unstar_bracketed_targets(s, w, in, edit);
+      }
+      i = w - 1;
+    }
+  }
+}
+
 }  // namespace
 
 std::string rewrite_for_parse(std::string_view source) {
@@ -225,6 +530,8 @@ std::string rewrite_for_parse(std::string_view source) {
       while (i + 1 < n && is_word_char(source[i + 1])) ++i;
     }
   }
+  // Last: a `)` put on a line break inside brackets replaces the blank written above.
+  rewrite_annotations_and_targets(source, edit);
   return out;
 }
 

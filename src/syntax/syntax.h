@@ -50,8 +50,13 @@ struct SyntaxError {
 // `from __future__ import *` (a compile-time error, but valid syntax) gets an ordinary module
 // name, and a type parameter's default (`[T = int]`, Python 3.13, which grammar 0.25 lacks) is
 // read as a bound, and the star of a starred first subject of `match` (`match *a, b:`, which the
-// grammar reads as a multiplication) becomes a blank. Byte offsets are unchanged, so rules read the original text at the same
-// ranges. Returns "" when there is nothing to rewrite.
+// grammar reads as a multiplication) becomes a blank. An annotation where an operator follows a
+// subscripted name (`x: A[b] is not c = None`, which the grammar reads as a generic type that
+// nothing may follow) is put in parentheses on the blanks around it, and the star of a starred
+// list or tuple target (`for [*[*a]], b in c`, `*(a, b), c = d`) becomes a blank (a `(` closed
+// before the `=` at the start of a line), so its names are still bound. Byte offsets are
+// unchanged, so rules read the original text at the same ranges. Returns "" when there is
+// nothing to rewrite.
 std::string rewrite_for_parse(std::string_view source);
 
 // `type(x).attr = value` at the start of a statement is an assignment, but tree-sitter-python

@@ -119,34 +119,46 @@ std::string_view pre_39_decorator_problem(TSNode e, std::string_view source, boo
   }
 }
 
-// PEP 701 (3.12): inside a replacement field, the outer quote, comments, and line breaks in a
-// single-quoted f-string. The field's own expression is searched, not the fields of strings
-// nested in it (the walk reaches those strings itself).
+// PEP 701 (3.12), as Ruff checks an f-string's replacement field: from its `{` up to its format
+// spec (where escapes and the outer quote are allowed), each backslash, the first outer quote,
+// each comment, and else a line break when the f-string is not triple-quoted. Fields nested in
+// the format spec are checked the same way; strings nested in the field are the walk's.
 void check_replacement_field(TSNode field_node, std::string_view quote, std::string_view source, int minor,
                              std::vector<SyntaxError>& out) {
-  const std::string_view text = source.substr(start_of(field_node), end_of(field_node) - start_of(field_node));
-  // A line break that ends a comment is the comment's error alone.
-  if (quote.size() == 1 && text.find_first_of("\n\r") != std::string_view::npos &&
-      text.find('#') == std::string_view::npos) {
-    report(out, start_of(field_node), start_of(field_node) + 1,
-           "Cannot use line breaks in non-triple-quoted f-string replacement fields", minor, 12);
+  const TSNode spec = field(field_node, "format_specifier");
+  const uint32_t start = start_of(field_node);
+  const uint32_t end = ts_node_is_null(spec) ? end_of(field_node) : start_of(spec);
+  const std::string_view text = source.substr(start, end - start);
+  bool backslash_or_comment = false;
+  for (size_t at = text.find('\\'); at != std::string_view::npos; at = text.find('\\', at + 1)) {
+    backslash_or_comment = true;
+    const auto b = start + static_cast<uint32_t>(at);
+    report(out, b, b + 1, "Cannot use an escape sequence (backslash) in f-strings", minor, 12);
+  }
+  if (const size_t at = text.find(quote); at != std::string_view::npos) {
+    const auto q = start + static_cast<uint32_t>(at);
+    report(out, q, q + static_cast<uint32_t>(quote.size()), "Cannot reuse outer quote character in f-strings", minor, 12);
   }
   std::vector<TSNode> stack;
-  for (TSNode c : children(field_node)) stack.push_back(c);
+  for (TSNode c : children(field_node)) {
+    if (ts_node_is_null(spec) || !ts_node_eq(c, spec)) stack.push_back(c);
+  }
   while (!stack.empty()) {
     const TSNode c = stack.back();
     stack.pop_back();
     if (is(c, "comment")) {
+      backslash_or_comment = true;
       report(out, start_of(c), end_of(c), "Cannot use comments in f-strings", minor, 12);
-    } else if (is(c, "string")) {
-      const std::string_view start = string_start_text(c, source);
-      const std::string_view inner = quote_of(start);
-      if (!inner.empty() && inner.starts_with(quote)) {
-        const uint32_t q = start_of(c) + static_cast<uint32_t>(start.size() - inner.size());
-        report(out, q, q + 1, "Cannot reuse outer quote character in f-strings", minor, 12);
-      }
-    } else {
+    } else if (!is(c, "string")) {
       for (TSNode g : children(c)) stack.push_back(g);
+    }
+  }
+  if (quote.size() == 1 && !backslash_or_comment && text.find_first_of("\n\r") != std::string_view::npos) {
+    report(out, start, start + 1, "Cannot use line breaks in non-triple-quoted f-string replacement fields", minor, 12);
+  }
+  if (!ts_node_is_null(spec)) {
+    for (TSNode c : children(spec)) {
+      if (is(c, "format_expression")) check_replacement_field(c, quote, source, minor, out);
     }
   }
 }
@@ -158,27 +170,123 @@ TSNode unparenthesize(TSNode e) {
   return e;
 }
 
+// Whether `e` is a starred expression. The grammar reads `*a[b]` in an index as `(*a)[b]`: a
+// subscript, attribute or call whose innermost object is a list_splat starting where it starts.
+bool is_starred(TSNode e) {
+  const uint32_t start = start_of(e);
+  for (;;) {
+    if (is(e, "list_splat")) return true;
+    TSNode inner{};
+    if (is(e, "subscript")) inner = field(e, "value");
+    else if (is(e, "attribute")) inner = field(e, "object");
+    else if (is(e, "call")) inner = field(e, "function");
+    if (ts_node_is_null(inner) || start_of(inner) != start) return false;
+    e = inner;
+  }
+}
+
+// Symbols looked up here rather than held in the class, whose header many files include.
+TSSymbol typed_parameter() {
+  static const TSSymbol s = named(python_language(), "typed_parameter");
+  return s;
+}
+
+TSSymbol for_in_clause() {
+  static const TSSymbol s = named(python_language(), "for_in_clause");
+  return s;
+}
+
+bool is_comprehension(TSNode n) {
+  return is(n, "list_comprehension") || is(n, "set_comprehension") || is(n, "dictionary_comprehension");
+}
+
+bool is_async_clause(TSNode clause) {
+  const TSNode first = ts_node_child(clause, 0);
+  return !ts_node_is_null(first) && is(first, "async");
+}
+
+// `async for` in a list, set or dict comprehension nested in one that has none
+// (3.11), as Ruff finds it: through any scope between them (a lambda, a function), but not
+// from the first iterable of the outer one, which is evaluated outside it. `clause` is the
+// `async for` clause; Ruff's range runs to the end of its `if`s.
+void check_async_comprehension(TSNode clause, int minor, std::vector<SyntaxError>& out) {
+  // The ancestors, from the root down: one descent, where ts_node_parent() would walk down from
+  // the root for each of them.
+  std::vector<TSNode> chain;
+  const TSNode root = ts_tree_root_node(clause.tree);
+  for (TSNode at = root; !ts_node_is_null(at) && !ts_node_eq(at, clause);
+       at = ts_node_child_with_descendant(at, clause)) {
+    chain.push_back(at);
+  }
+  if (chain.size() < 2) return;
+  const TSNode comprehension = chain.back();
+  if (!is_comprehension(comprehension)) return;  // an async generator expression is fine anywhere
+  bool nested = false;
+  for (size_t i = 0; i + 1 < chain.size() && !nested; ++i) {
+    const TSNode outer = chain[i];
+    if (!is_comprehension(outer)) continue;
+    bool sync = true;
+    TSNode first_clause{};
+    for (TSNode c : children(outer)) {
+      if (!is(c, "for_in_clause")) continue;
+      if (ts_node_is_null(first_clause)) first_clause = c;
+      if (is_async_clause(c)) sync = false;
+    }
+    if (!sync) continue;
+    // Below the outer comprehension's first iterable: outside its scope.
+    if (ts_node_eq(chain[i + 1], first_clause) && i + 2 < chain.size() &&
+        ts_node_eq(chain[i + 2], field(first_clause, "right"))) {
+      continue;
+    }
+    nested = true;
+  }
+  if (!nested) return;
+  uint32_t end = end_of(clause);
+  bool after = false;
+  for (TSNode c : children(comprehension)) {
+    if (ts_node_eq(c, clause)) {
+      after = true;
+    } else if (after) {
+      if (is(c, "if_clause")) end = end_of(c);
+      else if (is(c, "for_in_clause")) break;
+    }
+  }
+  out.push_back(SyntaxError{start_of(clause), end,
+                            "cannot use an asynchronous comprehension inside of a synchronous comprehension on "
+                            "Python 3." + std::to_string(minor) + " (syntax was added in 3.11)"});
+}
+
 }  // namespace
 
-void check_type_parameters(TSNode n, std::string_view source, int minor, std::vector<SyntaxError>& out) {
-    if (minor < 12) report(out, start_of(n), end_of(n), "Cannot use type parameter lists", minor, 12);
+// `alias`: a type alias's list, which Ruff does not report apart from the alias statement.
+void check_type_parameters(TSNode n, std::string_view source, int minor, std::vector<SyntaxError>& out,
+                           bool alias = false) {
+    if (minor < 12 && !alias) report(out, start_of(n), end_of(n), "Cannot use type parameter lists", minor, 12);
     if (minor < 13) {
       // A default, `[T = int]`: the parse read it as a bound (see rewrite_for_parse), the text
       // still holds the `=`.
       // Scan the list's own text at bracket depth 1 for `=` not part of `==`, `<=`...
       const std::string_view text = source.substr(start_of(n), end_of(n) - start_of(n));
+      // Ruff reports the default of a TypeVar only, not of a `*Ts` or a `**P`.
       int depth = 0;
+      bool starred = false;
       for (size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
+        if (depth == 1 && c == '*' && text.find_last_not_of(" \t\r\n\\", i - 1) != std::string_view::npos &&
+            std::string_view("[,").find(text[text.find_last_not_of(" \t\r\n\\", i - 1)]) != std::string_view::npos) {
+          starred = true;
+        }
         if (c == '\'' || c == '"') {
           const size_t close = text.find(c, i + 1);
           if (close == std::string_view::npos) break;
           i = close;
         } else if (c == '(' || c == '[' || c == '{') {
-          ++depth;
+          if (++depth == 1) starred = false;
         } else if (c == ')' || c == ']' || c == '}') {
           --depth;
-        } else if (depth == 1 && c == '=' && !(i + 1 < text.size() && text[i + 1] == '=') && i > 0 &&
+        } else if (depth == 1 && c == ',') {
+          starred = false;
+        } else if (depth == 1 && !starred && c == '=' && !(i + 1 < text.size() && text[i + 1] == '=') && i > 0 &&
                    std::string_view("=<>!:").find(text[i - 1]) == std::string_view::npos) {
           // Ruff points at the default itself, from its `=`.
           size_t e = i + 1;
@@ -224,7 +332,8 @@ VersionSyntax::VersionSyntax() {
   decorator_ = named(lang, "decorator");
   interested_.assign(ts_language_symbol_count(lang), false);
   for (TSSymbol s : {type_alias_, match_, except_, definition_, class_, string_, with_clause_, subscript_, return_, yield_,
-                     set_, set_comprehension_, named_expression_, positional_separator_, for_, splat_type_, decorator_}) {
+                     set_, set_comprehension_, named_expression_, positional_separator_, for_, splat_type_, decorator_, typed_parameter(),
+                     for_in_clause()}) {
     if (s != 0) interested_[s] = true;
   }
 }
@@ -232,7 +341,11 @@ VersionSyntax::VersionSyntax() {
 void VersionSyntax::check(TSNode n, TSSymbol s, std::string_view source, int minor,
                           std::vector<SyntaxError>& out) const {
   if (s == match_) {
-    if (minor < 10) report(out, start_of(n), start_of(n) + 5, "Cannot use `match` statement", minor, 10);
+    // Ruff reads a subject starting with `(`, `[`, `*`, `+` or `-` on a second try (`match` may
+    // be a name there), which reports no version: so neither does lint.
+    const size_t subject = source.find_first_not_of(" \t\\\r\n", start_of(n) + 5);
+    const bool retried = subject != std::string_view::npos && std::string_view("([*+-").find(source[subject]) != std::string_view::npos;
+    if (minor < 10 && !retried) report(out, start_of(n), start_of(n) + 5, "Cannot use `match` statement", minor, 10);
     return;
   }
   if (s == except_) {
@@ -260,8 +373,15 @@ void VersionSyntax::check(TSNode n, TSSymbol s, std::string_view source, int min
   if (s == definition_ || s == class_ || s == type_alias_) {
     // `def f[T]`, `class C[T]`, `type X[T] = ...`: the grammar also calls `list[int]` in an
     // annotation a type_parameter, so the list is found from what it belongs to.
-    const TSNode list = field(n, "type_parameters");
-    if (!ts_node_is_null(list)) check_type_parameters(list, source, minor, out);
+    TSNode list = field(n, "type_parameters");
+    if (s == type_alias_) {
+      // `type X[T] = ...`: the alias's name and parameters are read as a generic type.
+      const TSNode left = field(n, "left");
+      const TSNode generic = ts_node_is_null(left) ? left : ts_node_named_child(left, 0);
+      list = !ts_node_is_null(generic) && is(generic, "generic_type") ? child_of_kind(generic, "type_parameter")
+                                                                       : TSNode{};
+    }
+    if (!ts_node_is_null(list)) check_type_parameters(list, source, minor, out, s == type_alias_);
     if (s != type_alias_) return;
   }
   if (s == type_alias_) {
@@ -271,7 +391,7 @@ void VersionSyntax::check(TSNode n, TSSymbol s, std::string_view source, int min
   if (s == string_) {
     const std::string_view start = string_start_text(n, source);
     if (minor < 14 && has_prefix(start, 't')) report(out, start_of(n), end_of(n), "Cannot use t-strings", minor, 14);
-    if (minor < 12) {
+    if (minor < 12 && has_prefix(start, 'f')) {
       const std::string_view quote = quote_of(start);
       for (TSNode c : children(n)) {
         if (is(c, "interpolation") && !quote.empty()) check_replacement_field(c, quote, source, minor, out);
@@ -280,11 +400,35 @@ void VersionSyntax::check(TSNode n, TSSymbol s, std::string_view source, int min
     return;
   }
   if (s == with_clause_) {
-    // `with (a as b, c):` (3.9): the grammar makes the parentheses the clause's own tokens.
+    // `with (a as b, c):` (3.9): the grammar makes the parentheses the clause's own tokens. Around
+    // a syntax error Ruff takes them for an expression's.
+    // Without an `as`, Ruff reads them as a tuple's, which any Python takes, when an element is
+    // an unparenthesized `:=`, a starred expression or a `yield`; and `with (a,):`, which the
+    // grammar reads as a tuple, as parenthesized items.
+    if (minor >= 9 || ts_node_has_error(n)) return;
+    auto tuple_only = [](TSNode e) { return is(e, "named_expression") || is(e, "list_splat") || is(e, "yield"); };
     const TSNode first = ts_node_child(n, 0);
-    if (minor < 9 && !ts_node_is_null(first) && is(first, "(")) {
+    if (ts_node_is_null(first)) return;
+    if (is(first, "(")) {
+      bool alias = false, tuple = false;
+      for (TSNode item : children(n)) {
+        if (!is(item, "with_item")) continue;
+        const TSNode v = field(item, "value");
+        alias |= is(v, "as_pattern");
+        tuple |= tuple_only(v);
+      }
+      if (tuple && !alias) return;
       report(out, start_of(first), end_of(first), "Cannot use parentheses within a `with` statement", minor, 9);
+      return;
     }
+    const TSNode value = is(first, "with_item") && ts_node_named_child_count(n) == 1 ? field(first, "value") : TSNode{};
+    if (ts_node_is_null(value) || !is(value, "tuple") || start_of(value) != start_of(n) || end_of(value) != end_of(n)) {
+      return;
+    }
+    for (TSNode e : children(value)) {
+      if (tuple_only(e)) return;
+    }
+    report(out, start_of(value), start_of(value) + 1, "Cannot use parentheses within a `with` statement", minor, 9);
     return;
   }
   if (s == subscript_) {
@@ -293,14 +437,18 @@ void VersionSyntax::check(TSNode n, TSSymbol s, std::string_view source, int min
         const char* f = ts_node_field_name_for_child(n, i);
         if (!f || std::string_view(f) != "subscript") continue;
         const TSNode index = ts_node_child(n, i);
-        if (is(index, "list_splat")) report(out, start_of(index), end_of(index), "Cannot use star expression in index", minor, 11);
+        if (is_starred(index)) report(out, start_of(index), end_of(index), "Cannot use star expression in index", minor, 11);
       }
     }
     if (minor < 9) {
-      const TSNode index = field(n, "subscript");
-      if (!ts_node_is_null(index) && is(index, "named_expression")) {
-        report(out, start_of(index), end_of(index),
-               "Cannot use unparenthesized assignment expression in a sequence index", minor, 9);
+      for (uint32_t i = 0, count = ts_node_child_count(n); i < count; ++i) {
+        const char* f = ts_node_field_name_for_child(n, i);
+        if (!f || std::string_view(f) != "subscript") continue;
+        const TSNode index = ts_node_child(n, i);
+        if (is(index, "named_expression")) {
+          report(out, start_of(index), end_of(index),
+                 "Cannot use unparenthesized assignment expression in a sequence index", minor, 9);
+        }
       }
     }
     return;
@@ -320,7 +468,12 @@ void VersionSyntax::check(TSNode n, TSSymbol s, std::string_view source, int min
     return;
   }
   if (s == named_expression_) {
-    if (minor < 8) report(out, start_of(n), end_of(n), "Cannot use named assignment expression (`:=`)", minor, 8);
+    if (minor >= 8) return;
+    // `f'{x:=10}'` is `x` formatted with the spec `=10`, which the grammar reads as `x := 10`.
+    TSNode up = ts_node_parent(n);
+    if (!ts_node_is_null(up) && is(up, "expression_list")) up = ts_node_parent(up);
+    if (!ts_node_is_null(up) && is(up, "interpolation")) return;
+    report(out, start_of(n), end_of(n), "Cannot use named assignment expression (`:=`)", minor, 8);
     return;
   }
   if (s == set_ || s == set_comprehension_) {
@@ -347,8 +500,41 @@ void VersionSyntax::check(TSNode n, TSSymbol s, std::string_view source, int min
     return;
   }
   if (s == splat_type_) {
-    // `*args: *Ts` (3.11).
-    if (minor < 11) report(out, start_of(n), end_of(n), "Cannot use star annotation", minor, 11);
+    // `*args: *Ts` (3.11); in a subscript, `tuple[*Ts]`, a star expression in an index; in the
+    // type parameters of a def, class or type alias (`class C[*Ts]`), nothing of its own.
+    if (minor >= 11) return;
+    // Up through the `type`s, and the bounds a default was read as (see rewrite_for_parse).
+    TSNode list = ts_node_parent(n);
+    while (!ts_node_is_null(list) && (is(list, "type") || is(list, "constrained_type") || is(list, "union_type"))) {
+      list = ts_node_parent(list);
+    }
+    if (!ts_node_is_null(list) && is(list, "type_parameter")) {
+      const TSNode owner = ts_node_parent(list);
+      // `type X[*Ts] = ...`: the alias's name and its parameters are read as a generic type.
+      const TSNode above = ts_node_is_null(owner) ? owner : ts_node_parent(owner);
+      const TSNode alias = ts_node_is_null(above) ? above : ts_node_parent(above);
+      const bool alias_parameters = !ts_node_is_null(alias) && is(alias, "type_alias_statement") &&
+                                    ts_node_eq(field(alias, "left"), above);
+      if (!ts_node_is_null(owner) && is(owner, "generic_type") && !alias_parameters) {
+        report(out, start_of(n), end_of(n), "Cannot use star expression in index", minor, 11);
+      }
+      return;
+    }
+    report(out, start_of(n), end_of(n), "Cannot use star annotation", minor, 11);
+    return;
+  }
+  if (s == typed_parameter()) {
+    // `*args: *tuple[int, str]`, which the grammar reads as `(*tuple)[int, str]`.
+    if (minor >= 11) return;
+    const TSNode type = field(n, "type");
+    const TSNode annotation = ts_node_is_null(type) ? type : ts_node_named_child(type, 0);
+    if (!ts_node_is_null(annotation) && !is(annotation, "splat_type") && is_starred(annotation)) {
+      report(out, start_of(annotation), end_of(annotation), "Cannot use star annotation", minor, 11);
+    }
+    return;
+  }
+  if (s == for_in_clause()) {
+    if (minor < 11 && is_async_clause(n)) check_async_comprehension(n, minor, out);
     return;
   }
   if (s == decorator_) {

@@ -276,5 +276,49 @@ class SecondaryAnnotations(unittest.TestCase):
                     self.assertEqual(self.output(fmt, name), theirs)
 
 
+class LongLines(unittest.TestCase):
+    """`full` output of long lines: the code is fitted into 140 columns around the range, and a
+    range wider than twice the code's width (136 columns here) shows its first and last third of
+    that width (45 columns) with one `…` for the rest, in the code and under it, as Ruff's
+    renderer does."""
+
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp()
+        self.root = Path(self.tmp)
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp)
+
+    def output(self, name, text, select, tool=None):
+        (self.root / name).write_text(text)
+        argv = [tool, "check"] if tool else []
+        args = argv + ["--isolated", "--no-cache", "--select", select, "--output-format", "full", name]
+        if tool:
+            return subprocess.run(args, cwd=self.root, capture_output=True).stdout.decode()
+        proc = run(*args, cwd=self.root)
+        self.assertEqual(proc.returncode, 1, proc.stderr.decode())
+        return proc.stdout.decode()
+
+    CASES = {
+        "long_range.py": ("assert (" + "1, " * 300 + ")\n", "F631"),
+        "short_range.py": ("assert (" + "1, " * 60 + ")\n", "F631"),
+        "many_names.py": ("x = " + "a[" * 300 + "0" + "]" * 300 + "\n", "F821"),
+    }
+
+    def test_long_range_trimmed_in_the_middle(self):
+        out = self.output("long_range.py", *self.CASES["long_range.py"])
+        code, marks = out.splitlines()[3:5]
+        self.assertEqual(code, "1 | assert (" + "1, " * 12 + "1…" + ", 1" * 14 + ", )")
+        self.assertEqual(marks, "  | " + "^" * 45 + "…" + "^" * 45)
+
+    def test_same_as_ruff(self):
+        binary = ruff()
+        if binary is None:
+            self.skipTest("ruff 0.17.3 is not installed (scripts/test installs it into build/test-venv)")
+        for name, (text, select) in self.CASES.items():
+            with self.subTest(name=name):
+                self.assertEqual(self.output(name, text, select), self.output(name, text, select, tool=binary))
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -154,6 +154,59 @@ VERSION_ERRORS = {  # target minor -> Ruff 0.17.3's diagnostics (row, column, en
 }
 
 
+VERSION_EDGES = (
+    'x = tuple[*tuple[int, ...]]\n'
+    'y = tuple[str, *tuple[*tuple[int, ...]]]\n'
+    'z = a[b := 0, c := 1]\n'
+    'def f(*args: *tuple[int, str]): pass\n'
+    'g: Tuple[int, *Ts]\n'
+    'match (a, b):\n'
+    '    case _: pass\n'
+    'match [a]:\n'
+    '    case _: pass\n'
+    'match -a:\n'
+    '    case _: pass\n'
+    'match a:\n'
+    '    case _: pass\n'
+    'async def h():\n'
+    '    return [[i async for i in y if i] for j in z]\n'
+    'async def k():\n'
+    '    return [x for x in [i async for i in y] for w in [i async for i in y]]\n'
+    'async def m():\n'
+    '    return [(i async for i in y) for j in z], {j: {i async for i in y} for j in z}\n'
+    "s = f'{x:=10}'\n"
+    'u = f"{\'\\n\'.join(a)}" + f\'{1:{"x"}}\' + f"{x!r:\\n}"\n'
+    "v = t'{a['b']}'\n"
+    'type W[*Ts = int, **P = [int], T = str] = int\n'
+    'class C[*Ts]: pass\n'
+    'with (item,): ...\n'
+    'with (a, *b): ...\n'
+    'with (a := 1, b): ...\n'
+    'with (a, b): ...\n'
+)
+
+VERSION_EDGE_ERRORS = [  # Ruff 0.17.3 at py38: (row, column, end row, end column, message)
+    (1, 11, 1, 27, 'Cannot use star expression in index on Python 3.8 (syntax was added in Python 3.11)'),
+    (2, 16, 2, 40, 'Cannot use star expression in index on Python 3.8 (syntax was added in Python 3.11)'),
+    (2, 23, 2, 39, 'Cannot use star expression in index on Python 3.8 (syntax was added in Python 3.11)'),
+    (3, 7, 3, 13, 'Cannot use unparenthesized assignment expression in a sequence index on Python 3.8 (syntax was added in Python 3.9)'),
+    (3, 15, 3, 21, 'Cannot use unparenthesized assignment expression in a sequence index on Python 3.8 (syntax was added in Python 3.9)'),
+    (4, 14, 4, 30, 'Cannot use star annotation on Python 3.8 (syntax was added in Python 3.11)'),
+    (5, 15, 5, 18, 'Cannot use star expression in index on Python 3.8 (syntax was added in Python 3.11)'),
+    (12, 1, 12, 6, 'Cannot use `match` statement on Python 3.8 (syntax was added in Python 3.10)'),
+    (15, 16, 15, 37, 'cannot use an asynchronous comprehension inside of a synchronous comprehension on Python 3.8 (syntax was added in 3.11)'),
+    (17, 57, 17, 73, 'cannot use an asynchronous comprehension inside of a synchronous comprehension on Python 3.8 (syntax was added in 3.11)'),
+    (19, 54, 19, 70, 'cannot use an asynchronous comprehension inside of a synchronous comprehension on Python 3.8 (syntax was added in 3.11)'),
+    (21, 9, 21, 10, 'Cannot use an escape sequence (backslash) in f-strings on Python 3.8 (syntax was added in Python 3.12)'),
+    (22, 5, 22, 16, 'Cannot use t-strings on Python 3.8 (syntax was added in Python 3.14)'),
+    (23, 1, 23, 5, 'Cannot use `type` alias statement on Python 3.8 (syntax was added in Python 3.12)'),
+    (23, 34, 23, 39, 'Cannot set default type for a type parameter on Python 3.8 (syntax was added in Python 3.13)'),
+    (24, 8, 24, 13, 'Cannot use type parameter lists on Python 3.8 (syntax was added in Python 3.12)'),
+    (25, 6, 25, 7, 'Cannot use parentheses within a `with` statement on Python 3.8 (syntax was added in Python 3.9)'),
+    (28, 6, 28, 7, 'Cannot use parentheses within a `with` statement on Python 3.8 (syntax was added in Python 3.9)'),
+]
+
+
 def located(diags, code="invalid-syntax"):
     return [(d["location"]["row"], d["location"]["column"], d["end_location"]["row"], d["end_location"]["column"],
              d["message"]) for d in diags if d["code"] == code]
@@ -210,6 +263,25 @@ class EveryError(Workspace):
                          [("invalid-syntax", "too many levels of indentation", 101)])  # the row CPython names
 
 
+class ComprehensionClauses(Workspace):
+    def test_bare_lambda_and_tuple(self):
+        # Ruff's first errors (what its parser reports after closing the comprehension at the
+        # comma depends on the context and is left out); a case guard takes a bare lambda.
+        text = ("a = [x for x in lambda: 1]\n"
+                "b = {x for x in y if lambda z: z}\n"
+                "c = [x() for x in lambda: 1, 2]\n"
+                "d = {x: 1 for x in y, z}\n"
+                "match v:\n    case w if lambda: 1: pass\n")
+        self.write("c.py", text)
+        _, diags = self.lint_json("--select", "F401", "c.py")
+        self.assertEqual(located(diags), [
+            (1, 17, 1, 26, "Lambda expression cannot be used here"),
+            (2, 22, 2, 33, "Lambda expression cannot be used here"),
+            (3, 19, 3, 28, "Lambda expression cannot be used here"),
+            (3, 28, 3, 29, "Expected `]`, found `,`"),
+            (4, 21, 4, 22, "Expected `}`, found `,`")])
+
+
 class MatchStarredSubject(Workspace):
     def test_starred_subjects_parse(self):
         # Ruff parses these; only F401 is reported.
@@ -217,6 +289,34 @@ class MatchStarredSubject(Workspace):
         _, diags = self.lint_json("--select", "F401,F821", "m.py")
         self.assertEqual([(d["code"], d["location"]["row"]) for d in diags],
                          [("F401", 1), ("F821", 5), ("F821", 5)])
+
+
+class TargetVersionEdges(Workspace):
+    def test_as_ruff_reads_them(self):
+        # `*a[b]` in an index (which the grammar reads as `(*a)[b]`), every unparenthesized `:=` of
+        # an index, a starred subscript as a star annotation, `*Ts` in a generic's brackets, no
+        # version for a `match` whose subject starts with `(`, `[`, `*`, `+` or `-` (Ruff reads it
+        # on a second try), `async for` in a comprehension nested in a synchronous one, f-string
+        # fields checked up to their format spec (t-strings not), no default reported for `*Ts` or
+        # `**P`, nothing for `*Ts` in a type parameter list itself, `with (a,):` as parenthesized
+        # items but `with (a, *b):` and `with (a := 1, b):` as tuples.
+        self.write("edges.py", VERSION_EDGES)
+        _, diags = self.lint_json("--select", "F401", "--target-version", "py38", "edges.py")
+        self.assertEqual(sorted(located(diags)), sorted(VERSION_EDGE_ERRORS))
+
+    def test_around_a_syntax_error(self):
+        # A `match` that holds a syntax error is still newer than Python 3.8 (Ruff reports both).
+        self.write("m.py", "def f():\n    match x:\n        case 1:\n            y = (1 +\n")
+        _, diags = self.lint_json("--select", "F401", "--target-version", "py38", "m.py")
+        self.assertEqual(sorted(located(diags)), [
+            (2, 5, 2, 10, "Cannot use `match` statement on Python 3.8 (syntax was added in Python 3.10)"),
+            (5, 1, 5, 1, "unexpected EOF while parsing")])
+
+    def test_format_spec_is_no_walrus(self):
+        # `f'{x:=10}'` formats `x` with the spec `=10`.
+        self.write("spec.py", "s = f'{x:=10}'\nt = f'{(x:=10)}'\n")
+        _, diags = self.lint_json("--select", "F401", "--target-version", "py37", "spec.py")
+        self.assertEqual([(d["location"]["row"], d["location"]["column"]) for d in diags], [(2, 9)])
 
 
 class TargetVersion(Workspace):
