@@ -15,7 +15,11 @@
 
 namespace lint::fuzz {
 
-constexpr size_t kMaxNestedBytes = 2u << 20;
+// Half a megabyte: 65,535 levels of a short construct (`(`, `not `, `#\n`) fit, and the slowest
+// expansions (long constructs closed by lines that are each a syntax error, whose recovery costs
+// tree-sitter time linear in the depth per error) stay within the fuzzer's timeout under the
+// sanitizers.
+constexpr size_t kMaxNestedBytes = 512u << 10;
 
 struct Construct {
   std::string_view open;   // repeated `depth` times before the inner text
