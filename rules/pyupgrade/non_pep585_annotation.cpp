@@ -241,29 +241,7 @@ class NonPep585Annotation final : public Rule {
   // comes from no import).
   std::string qualified(TSNode n, const Origin& o) const {
     if (!o.complex && o.shift == 0) return resolve_->qualified(n);
-    n = up::expr_of(n);
-    std::vector<std::string_view> rest;
-    while (is(n, "attribute")) {
-      rest.push_back(text_of(field(n, "attribute"), o));
-      n = up::expr_of(field(n, "object"));
-    }
-    if (!is(n, "identifier")) return {};
-    const std::string_view head = text_of(n, o);
-    const Binding* b = resolve_->lookup(head, o.at);
-    if (!b) return {};
-    std::string q;
-    if (b->kind == BindingKind::Import || b->kind == BindingKind::FromImport) {
-      q = b->qualified_name;
-    } else if (b->kind == BindingKind::SubmoduleImport) {
-      q = std::string(head);
-    } else {
-      return {};
-    }
-    for (auto it = rest.rbegin(); it != rest.rend(); ++it) {
-      q += '.';
-      q += *it;
-    }
-    return q;
+    return resolve_->qualified_in(n, o.text, o.at);
   }
 
   // A string in a type expression: parsed as one, and walked.

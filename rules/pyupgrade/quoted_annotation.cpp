@@ -308,30 +308,7 @@ class QuotedAnnotation final : public Rule {
   // The qualified name of a name or attribute chain of the tree being walked.
   std::string qualified(TSNode n, const Origin& o) const {
     if (o.file) return resolve_->qualified(n);
-    n = up::expr_of(n);
-    std::vector<std::string_view> rest;
-    while (is(n, "attribute")) {
-      const TSNode attr = field(n, "attribute");
-      rest.push_back(o.text.substr(ts_node_start_byte(attr), ts_node_end_byte(attr) - ts_node_start_byte(attr)));
-      n = up::expr_of(field(n, "object"));
-    }
-    if (!is(n, "identifier")) return {};
-    const std::string_view head = o.text.substr(ts_node_start_byte(n), ts_node_end_byte(n) - ts_node_start_byte(n));
-    const Binding* b = resolve_->lookup(head, o.at);
-    if (!b) return {};
-    std::string q;
-    if (b->kind == BindingKind::Import || b->kind == BindingKind::FromImport) {
-      q = b->qualified_name;
-    } else if (b->kind == BindingKind::SubmoduleImport) {
-      q = std::string(head);
-    } else {
-      return {};
-    }
-    for (auto it = rest.rbegin(); it != rest.rend(); ++it) {
-      q += '.';
-      q += *it;
-    }
-    return q;
+    return resolve_->qualified_in(n, o.text, o.at);
   }
 
   void string(TSNode n, const Origin& o, Context& ctx) {

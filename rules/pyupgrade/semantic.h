@@ -44,6 +44,36 @@ class Resolver {
     return qualified_local(expr, q);
   }
 
+  // The qualified name of a name or attribute chain of a tree parsed from `text` (a string
+  // annotation's), its head looked up at `at` as Ruff's lookup_symbol does: "" when it is
+  // none or comes from no import.
+  std::string qualified_in(TSNode expr, std::string_view text, uint32_t at) const {
+    auto text_of = [&](TSNode n) { return text.substr(ts_node_start_byte(n), ts_node_end_byte(n) - ts_node_start_byte(n)); };
+    expr = expr_of(expr);
+    std::vector<std::string_view> rest;
+    while (is(expr, "attribute")) {
+      rest.push_back(text_of(field(expr, "attribute")));
+      expr = expr_of(field(expr, "object"));
+    }
+    if (!is(expr, "identifier")) return {};
+    const std::string_view head = text_of(expr);
+    const Binding* b = lookup(head, at);
+    if (!b) return {};
+    std::string q;
+    if (b->kind == BindingKind::Import || b->kind == BindingKind::FromImport) {
+      q = b->qualified_name;
+    } else if (b->kind == BindingKind::SubmoduleImport) {
+      q = std::string(head);
+    } else {
+      return {};
+    }
+    for (auto it = rest.rbegin(); it != rest.rend(); ++it) {
+      q += '.';
+      q += *it;
+    }
+    return q;
+  }
+
   // Whether a name resolves to the builtin of that name (Ruff's has_builtin_binding for it).
   bool is_builtin_name(TSNode name) const {
     const Reference* r = reference(name);
