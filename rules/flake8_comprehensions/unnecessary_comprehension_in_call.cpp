@@ -39,12 +39,12 @@ using flake8_comprehensions::Comprehension;
 class UnnecessaryComprehensionInCall final : public flake8_comprehensions::CallRule {
  protected:
   bool wants(std::string_view callee) const override { return callee == "any" || callee == "all"; }
-  bool screen(const CallShape& call, const Context&) const override {
+  bool screen(const CallShape& call, const Context& ctx) const override {
     if (call.args.empty() || call.has_keywords()) return false;
     const TSNode arg = call.value(0);
     if (!is(arg, "list_comprehension") && !is(arg, "set_comprehension")) return false;
     const Comprehension comp(arg);
-    return !comp.any_async && !flake8_comprehensions::contains_kind(comp.body, "await");
+    return !comp.any_async && !flake8_comprehensions::contains_kind(comp.body, "await", ctx, "await");
   }
   void check(const CallShape& call, const SemanticModel& m, Context& ctx) override {
     const std::string name = flake8_comprehensions::builtin_symbol(call.function, m, ctx);

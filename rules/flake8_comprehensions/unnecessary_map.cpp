@@ -181,9 +181,9 @@ class UnnecessaryMap final : public flake8_comprehensions::CallRule {
     }
     if (ts_node_is_null(lambda)) return;
     const TSNode body = field(lambda, "body");
-    if (flake8_comprehensions::contains_kind(body, "yield")) return;
+    if (flake8_comprehensions::contains_kind(body, "yield", ctx, "yield")) return;
     for (const TSNode iterable : iterables) {
-      if (is(iterable, "list_splat") || flake8_comprehensions::contains_kind(iterable, "named_expression")) return;
+      if (is(iterable, "list_splat") || flake8_comprehensions::contains_kind(iterable, "named_expression", ctx, ":=")) return;
     }
     if (!has_one_plain_parameter(lambda)) return;
     if (late_binding(body, parameter_names(lambda, ctx).front(), ctx)) return;

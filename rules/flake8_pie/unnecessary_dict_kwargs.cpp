@@ -117,7 +117,7 @@ class UnnecessaryDictKwargs final : public Rule {
       }
       Edit edit = Edit::replace(ts_node_start_byte(arg), ts_node_end_byte(arg), std::move(out));
       // Comments inside the dict would be lost.
-      d.fix = flake8_comprehensions::contains_kind(dict, "comment") ? Fix::unsafe(std::move(edit))
+      d.fix = flake8_comprehensions::contains_kind(dict, "comment", ctx, "#") ? Fix::unsafe(std::move(edit))
                                                                      : Fix::safe(std::move(edit));
     }
   }
