@@ -1,3 +1,4 @@
+#include "fix/edits.h"
 #include "flake8_bugbear/helpers.h"
 
 namespace lint::rules {
@@ -36,7 +37,8 @@ class ExceptWithEmptyTuple final : public Rule {
   void enter(TSNode node, Context& ctx) override {
     const TSNode type = unparenthesized(handler_type(node));
     if (!is_a(type, "tuple") || !ts_node_is_null(first_named_child(type))) return;
-    report(ctx, ts_node_start_byte(node), end_without_trailing_comments(node),
+    // Its end as Ruff ranges it: at its last statement, before comments that close its block.
+    report(ctx, ts_node_start_byte(node), edits::statement_end(node),
            is_star_handler(node) ? "Using `except* ():` with an empty tuple does not catch anything; add exceptions to handle"
                                  : "Using `except ():` with an empty tuple does not catch anything; add exceptions to handle");
   }

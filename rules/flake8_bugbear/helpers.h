@@ -129,24 +129,6 @@ inline TSNode map_subscript(TSNode n) {
   return is_a(n, "subscript") ? unparenthesized(field(n, "value")) : n;
 }
 
-// Where a compound statement's own text ends, as Ruff's ranges see it: at its last statement,
-// not after comments that tree-sitter keeps at the end of its block.
-inline uint32_t end_without_trailing_comments(TSNode n) {
-  for (;;) {
-    TSNode last{};
-    for (uint32_t i = ts_node_child_count(n); i-- > 0;) {
-      const TSNode c = ts_node_child(n, i);
-      if (!is_a(c, "comment")) {
-        last = c;
-        break;
-      }
-    }
-    if (ts_node_is_null(last)) return ts_node_end_byte(n);
-    if (ts_node_child_count(last) == 0) return ts_node_end_byte(last);
-    n = last;
-  }
-}
-
 // ---------------------------------------------------------------------------------------------
 // Names and their contexts
 
