@@ -68,9 +68,7 @@ DisplayLine display_line(std::string_view line) {
   out.column_of.push_back(col);
   for (size_t i = 0; i < out.text.size();) {
     out.cell_start.push_back(static_cast<uint32_t>(i));
-    const unsigned char c = static_cast<unsigned char>(out.text[i]);
-    const size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
-    i += std::min(len, out.text.size() - i);
+    i += utf8_sequence_length(out.text, i);
   }
   return out;
 }
