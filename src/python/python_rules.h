@@ -51,8 +51,10 @@ struct PythonRuleError {
 
 // Finds rule classes (classes with a string-literal `code = "..."`) in the given files and
 // folders (every *.py in a folder, not recursing into private `_x` files). Throws
-// PythonRuleError for a path that does not exist or two rules with one code.
-std::deque<PythonRuleInfo> scan_python_rules(const std::vector<std::string>& paths);
+// PythonRuleError for a path that does not exist or two rules with one code. A file that holds
+// the text of a shipped rule file is not parsed: what the build read from it is used
+// (`use_build_time` false: parsed anyway, for the test that holds the two readings equal).
+std::deque<PythonRuleInfo> scan_python_rules(const std::vector<std::string>& paths, bool use_build_time = true);
 
 // Names matched against patterns with `*` wildcards (`subprocess.*`, `*.set_trace`): the
 // patterns of the native-side filters (on_call, on_import). Exact patterns are found by hash.
