@@ -67,13 +67,18 @@ def removal(expression):
 
 
 def line_start(text, offset):
-    return max(text.rfind(b"\n", 0, offset), text.rfind(b"\r", 0, offset)) + 1
+    # A `\r` is looked for only after the last `\n`: not through the whole file before it.
+    newline = text.rfind(b"\n", 0, offset)
+    return max(newline, text.rfind(b"\r", newline + 1, offset)) + 1
 
 
 def line_end(text, offset):
     """Where the line holding `offset` ends, before its line ending."""
-    ends = [i for i in (text.find(b"\n", offset), text.find(b"\r", offset)) if i >= 0]
-    return min(ends) if ends else len(text)
+    # A `\r` is looked for only up to the next `\n`: not through the whole rest of the file.
+    newline = text.find(b"\n", offset)
+    end = len(text) if newline < 0 else newline
+    carriage = text.find(b"\r", offset, end)
+    return end if carriage < 0 else carriage
 
 
 def full_line_end(text, offset):

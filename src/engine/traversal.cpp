@@ -94,9 +94,9 @@ WalkResult walk(const TSTree* tree, const DispatchTable& table, std::span<const 
   if (python) python->start(result.python, ctx.source());
   // Depth first without recursion (trees can be 100,000 deep), as for_each_node, but a leaf's
   // node and symbol are read once for entering and leaving it, and leaving is skipped when
-  // nothing listens (no builder, no Python rule, no rule that overrides leave()): leaves are
-  // most of the nodes.
-  const bool any_leave = builder || collect || table.any_leave();
+  // nothing listens (no builder, no Python rule's leave_ method or query, no rule that overrides
+  // leave()): leaves are most of the nodes.
+  const bool any_leave = builder || (collect && python->listens_on_leave) || table.any_leave();
   struct Visited {
     TSNode node;
     TSSymbol symbol;

@@ -15,6 +15,14 @@
 
 namespace lint {
 
+namespace {
+
+bool is_identifier_byte(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c >= 0x80;
+}
+
+}  // namespace
+
 bool wildcard_match(std::string_view pattern, std::string_view name) {
   // Iterative glob matching with one backtracking point (the last `*`): linear for the patterns
   // rules use.
@@ -40,14 +48,21 @@ bool wildcard_match(std::string_view pattern, std::string_view name) {
 void NamePatterns::add(std::string pattern, uint32_t method) {
   const size_t dot = pattern.rfind('.');
   const std::string last = dot == std::string::npos ? pattern : pattern.substr(dot + 1);
-  if (last.find('*') != std::string::npos) any_last_ = true;
-  else lasts_.insert(last);
+  if (last.find('*') != std::string::npos) {
+    any_last_ = true;
+  } else {
+    last_sizes_ |= uint64_t{1} << std::min<size_t>(last.size(), 63);
+    lasts_.insert(last);
+  }
   if (pattern.find('*') == std::string::npos) exact_[std::move(pattern)].push_back(method);
   else wild_.emplace_back(std::move(pattern), method);
 }
 
 bool NamePatterns::may_end_with(std::string_view last) const {
-  return any_last_ || lasts_.count(std::string(last)) > 0;
+  // Asked for every call of a method during the walk: most names have no pattern's length.
+  if (any_last_) return true;
+  if (!(last_sizes_ >> std::min<size_t>(last.size(), 63) & 1)) return false;
+  return lasts_.count(std::string(last)) > 0;
 }
 
 void NamePatterns::match(std::string_view name, std::vector<uint32_t>& methods) const {
@@ -160,13 +175,16 @@ void PythonRules::enter(TSNode n, TSSymbol s, PythonCollector& out) const {
   if (s == call_symbol && !call_patterns.empty()) {
     // A call of a method whose name no pattern ends with (most calls: `self.x.append(y)`) is
     // dropped now. The callee is the call's first child (its `function` field), and an
-    // attribute's name its last child: cheaper than looking fields up.
+    // attribute's name its last child, so the name is the identifier the attribute ends with
+    // (the walk gives Python rules no node holding a syntax error): read back from its end.
     static const TSSymbol attribute = kind_symbol("attribute");
     const TSNode callee = ts_node_child(n, 0);
     bool candidate = true;
     if (ts_node_symbol(callee) == attribute) {
-      const uint32_t count = ts_node_child_count(callee);
-      candidate = count > 0 && call_patterns.may_end_with(text_of(out.source, ts_node_child(callee, count - 1)));
+      const uint32_t end = ts_node_end_byte(callee);
+      uint32_t start = end;
+      while (start > 0 && is_identifier_byte(static_cast<unsigned char>(out.source[start - 1]))) --start;
+      candidate = call_patterns.may_end_with(out.source.substr(start, end - start));
     }
     if (candidate) out.events.push_back({n, kCallCandidate});
   }
@@ -311,10 +329,6 @@ std::string resolve_qualified_name(const SemanticModel& model, TSNode expr, std:
 
 namespace {
 
-bool is_identifier_byte(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c >= 0x80;
-}
-
 // How a name is used in a file, found from its occurrences in the text (see settle_name).
 enum class NameUse : uint8_t { Unknown, Module, Builtin, Nothing };
 
@@ -322,7 +336,7 @@ enum class NameUse : uint8_t { Unknown, Module, Builtin, Nothing };
 // semantic model:
 // - Module: its only bindings are top-level `import name` / `import name.sub` statements, and
 //   every other occurrence, after the first of them, is a load that cannot bind (the object of
-//   an attribute, a callee, an argument);
+//   an attribute, a callee, an argument, the value assigned: `local_print = print`);
 // - Builtin: a builtin, only loaded so, never bound;
 // - Nothing: no builtin, and no import, `def` or `class` binds it anywhere: whatever binds it
 //   (an assignment, a parameter...) gives no qualified name;
@@ -341,13 +355,15 @@ NameUse settle_name(std::string_view name, PythonRules::FileInput& in) {
                         future_import = kind_symbol("future_import_statement"), module = kind_symbol("module"),
                         function_definition = kind_symbol("function_definition"),
                         class_definition = kind_symbol("class_definition"), lambda = kind_symbol("lambda"),
-                        block = kind_symbol("block"), decorated_definition = kind_symbol("decorated_definition");
+                        block = kind_symbol("block"), decorated_definition = kind_symbol("decorated_definition"),
+                        assignment = kind_symbol("assignment");
   static const TSFieldId object_field = ts_language_field_id_for_name(python_language(), "object", 6),
                          function_field = ts_language_field_id_for_name(python_language(), "function", 8),
                          value_field = ts_language_field_id_for_name(python_language(), "value", 5),
                          attribute_field = ts_language_field_id_for_name(python_language(), "attribute", 9),
                          name_field = ts_language_field_id_for_name(python_language(), "name", 4),
-                         body_field = ts_language_field_id_for_name(python_language(), "body", 4);
+                         body_field = ts_language_field_id_for_name(python_language(), "body", 4),
+                         right_field = ts_language_field_id_for_name(python_language(), "right", 5);
   if (in.notebook || name.empty() || name.starts_with("__")) return NameUse::Unknown;
   for (const char c : name) {
     if (!is_identifier_byte(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80) return NameUse::Unknown;
@@ -439,7 +455,8 @@ NameUse settle_name(std::string_view name, PythonRules::FileInput& in) {
       continue;  // no name: `x.name`, `f(name=...)`
     }
     const bool load = (p == attribute && field_id == object_field) || (p == call && field_id == function_field) ||
-                      p == argument_list || (p == keyword_argument && field_id == value_field);
+                      p == argument_list || (p == keyword_argument && field_id == value_field) ||
+                      (p == assignment && field_id == right_field);
     if (load) {
       first_load = std::min(first_load, static_cast<uint32_t>(at));
       if (const void* c = class_body_of(path.size())) reading_classes.push_back(c);
@@ -542,14 +559,19 @@ void PythonRules::resolve_calls(FileInput& in) const {
   if (!any) return;
   const TimingClock::time_point start = in.timing ? TimingClock::now() : TimingClock::time_point{};
   uint64_t model_ns = 0;
-  // Where each call whose callee is a plain name starts (they are loads, see settle_name).
+  // Where each call whose callee is a plain name starts (they are loads, see settle_name):
+  // found when a name is first settled from the text.
   in.callee_names.clear();
-  for (const PythonEvent& e : c.events) {
-    if (e.method != kCallCandidate) continue;
-    const TSNode callee = ts_node_child(e.node, 0);
-    if (ts_node_symbol(callee) == identifier_symbol()) in.callee_names.push_back(ts_node_start_byte(callee));
-  }
-  std::sort(in.callee_names.begin(), in.callee_names.end());
+  bool callees_found = false;
+  auto find_callees = [&] {
+    callees_found = true;
+    for (const PythonEvent& e : c.events) {
+      if (e.method != kCallCandidate) continue;
+      const TSNode callee = ts_node_child(e.node, 0);
+      if (ts_node_symbol(callee) == identifier_symbol()) in.callee_names.push_back(ts_node_start_byte(callee));
+    }
+    std::sort(in.callee_names.begin(), in.callee_names.end());
+  };
   std::vector<PythonEvent> events;
   events.reserve(c.events.size());
   std::vector<uint32_t> methods;
@@ -574,7 +596,9 @@ void PythonRules::resolve_calls(FileInput& in) const {
     } else if (!patterns.any_last()) {
       continue;  // `f()()`, `x[0]()`: no qualified name
     }
-    if (name.empty() && !alias && !in.model && !in.built_model && in.settled_name(callee, name)) {
+    const bool textual = !alias && !in.model && !in.built_model;
+    if (textual && !callees_found) find_callees();
+    if (textual && in.settled_name(callee, name)) {
       // Settled from the text: no model needed.
     } else if (name.empty()) {
       const TimingClock::time_point built = in.timing ? TimingClock::now() : TimingClock::time_point{};
@@ -591,6 +615,8 @@ void PythonRules::resolve_calls(FileInput& in) const {
     c.names.push_back(name);
     for (uint32_t m : methods) events.push_back({e.node, m, static_cast<int32_t>(c.names.size() - 1)});
   }
+  // Rules called on this file may settle names from the text too (Rule.qualified_name).
+  if (!callees_found && !events.empty()) find_callees();
   c.events = std::move(events);
   if (in.timing) {
     const uint64_t total = elapsed_ns(start);

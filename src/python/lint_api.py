@@ -16,9 +16,6 @@ The decorators `on_call`, `on_import` and `on_node` say which nodes a method wan
 lint evaluates in C++ during its walk: the method is called only on the nodes that pass.
 """
 
-import functools
-import os
-
 from _lint import Node, NodeExpired  # noqa: F401  (re-exported)
 
 __all__ = ["Rule", "Node", "NodeExpired", "RuleTimeout", "Binding", "Scope", "Arguments", "Edit", "Fix",
@@ -538,14 +535,29 @@ def _dotted_chain(node):
     return ".".join(reversed(parts))
 
 
-@functools.lru_cache(maxsize=256)
 def _module_path(path):
+    """_module_path_of(path), found once per path (a rule may ask per node). A dict, not
+    functools.lru_cache: importing functools was a fifth of the interpreter's start."""
+    found = _MODULE_PATHS.get(path)
+    if found is None:
+        if len(_MODULE_PATHS) >= 256:
+            _MODULE_PATHS.clear()
+        found = _MODULE_PATHS[path] = _module_path_of(path)
+    return found
+
+
+_MODULE_PATHS = {}
+
+
+def _module_path_of(path):
     """The module a file defines, as Ruff derives it, and whether the file is in a package:
     the file stems from the top of its package (the outermost of the folders with an
     `__init__.py` that contain it: `pkg/sub/__init__.py` is ["pkg", "sub", "__init__"]), or
     just the file's stem when its folder is not a package. ([], False) for standard input."""
     if not path or path == "-" or path.startswith("<"):
         return [], False
+    import os  # here: a run that never asks needs not import it when the interpreter starts
+
     path = os.path.abspath(path)
     parts = [os.path.splitext(os.path.basename(path))[0]]
     folder = os.path.dirname(path)
@@ -564,13 +576,18 @@ _BLANKS = b" \t\f"
 
 
 def _line_start(text, offset):
-    return max(text.rfind(b"\n", 0, offset), text.rfind(b"\r", 0, offset)) + 1
+    # A `\r` is looked for only after the last `\n`: not through the whole file before it.
+    newline = text.rfind(b"\n", 0, offset)
+    return max(newline, text.rfind(b"\r", newline + 1, offset)) + 1
 
 
 def _line_end(text, offset):
     """The end of the line holding `offset`, before its line ending."""
-    ends = [i for i in (text.find(b"\n", offset), text.find(b"\r", offset)) if i >= 0]
-    return min(ends) if ends else len(text)
+    # A `\r` is looked for only up to the next `\n`: not through the whole rest of the file.
+    newline = text.find(b"\n", offset)
+    end = len(text) if newline < 0 else newline
+    carriage = text.find(b"\r", offset, end)
+    return end if carriage < 0 else carriage
 
 
 def _full_line_end(text, offset):
@@ -582,7 +599,15 @@ def _full_line_end(text, offset):
 
 
 def _lone_child(statement, block):
-    return block.type == "block" and [c for c in block.named_children if c.type != "comment"] == [statement]
+    """Whether `statement` is the only statement of `block` (its parent): the other named
+    children are comments. Read child by child, stopping at the first other statement."""
+    if block.type != "block":
+        return False
+    for i in range(block.named_child_count):
+        child = block.named_child(i)
+        if child.type != "comment" and child != statement:
+            return False
+    return True
 
 
 def _continuation_before(statement, text):
@@ -590,7 +615,7 @@ def _continuation_before(statement, text):
     in a row), or None."""
     start = statement.start_byte
     line = _line_start(text, start)
-    if text[line:start].strip(_BLANKS):
+    if text[line:start].strip(_BLANKS) or not _ends_with_backslash(text, line):
         return None
     found = None
     node = statement
@@ -603,6 +628,16 @@ def _continuation_before(statement, text):
         if text[line:found].strip(_BLANKS):
             return found
         node = before
+
+
+def _ends_with_backslash(text, line):
+    """Whether the line before the one starting at `line` ends with a backslash: a line
+    continuation (a `\\` then the line ending) can end only there. Found in the text, as asking
+    a node for its previous sibling walks the tree from its root."""
+    end = line - 1
+    if end >= 1 and text[end] == 10 and text[end - 1] == 13:
+        end -= 1
+    return end >= 1 and text[end - 1] == 92
 
 
 def _lines_from(text, offset):
@@ -671,7 +706,8 @@ class _Shipped:
         name = fullname.rpartition(".")[2] + ".py"
         if name not in self._table:
             return None
-        from importlib.util import spec_from_file_location
+        # importlib.util's, without importing importlib.util (and functools, collections...).
+        from _frozen_importlib_external import spec_from_file_location
         return spec_from_file_location(fullname, self._folder + "/" + name, loader=self)
 
     def create_module(self, spec):

@@ -70,6 +70,7 @@ class NamePatterns {
 
  private:
   std::unordered_set<std::string> lasts_;  // the last parts of the patterns
+  uint64_t last_sizes_ = 0;                // bit n: a last part is n bytes long (63: 63 or more)
   bool any_last_ = false;                  // a pattern's last part has a `*`
   std::unordered_map<std::string, std::vector<uint32_t>> exact_;
   std::vector<std::pair<std::string, uint32_t>> wild_;
@@ -178,6 +179,9 @@ class PythonRules {
 
   // Filled when the rules load.
   std::vector<uint8_t> interest;                   // by symbol: any of the tables below
+  // Whether leave() does anything (leave_ methods, queries with root kinds): if not, the walk
+  // need not stop on leaving nodes for the Python rules (most runs: on_call, visit_ filters).
+  bool listens_on_leave = false;
   std::vector<std::vector<uint32_t>> enter_methods, leave_methods;  // by symbol: visit_/leave_
   std::vector<std::vector<NodeFilter>> node_filters;                // by symbol: on_node
   NamePatterns call_patterns, import_patterns, attribute_patterns;  // on_call, on_import, on_attribute

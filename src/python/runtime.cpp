@@ -105,12 +105,77 @@ struct PyFile {
     return text_bytes;
   }
   std::optional<std::string> indentation;  // see indentation_of(), found once
+
+  // ts_node_parent() walks down from the root, so a rule climbing from a node (to its
+  // statement, then to the enclosing one) paid the walk at every step. The walk is done once:
+  // every node it passes learns its parent too.
+  TSNode parent_of(TSNode self) {
+    if (const auto it = parents.find(self.id); it != parents.end()) return it->second;
+    // As ts_node_parent, which finds each step by byte range.
+    TSNode node = ts_tree_root_node(tree);
+    if (node.id == self.id) return TSNode{};
+    for (;;) {
+      const TSNode next = ts_node_child_with_descendant(node, self);
+      if (ts_node_is_null(next)) return node;
+      if (next.id == self.id) break;
+      // A node with text has one parent whichever descendant the walk was looking for; an
+      // empty one is found by position, which may depend on what was looked for.
+      if (ts_node_end_byte(next) > ts_node_start_byte(next)) parents.emplace(next.id, node);
+      node = next;
+    }
+    parents.emplace(self.id, node);
+    return node;
+  }
+  std::unordered_map<const void*, TSNode> parents;
 };
 
 struct PyNode {
   std::shared_ptr<PyFile> file;
   TSNode node;
 };
+
+}  // namespace
+}  // namespace lint
+
+// Node objects are made and read at every step a rule takes through the tree. pybind11's own
+// caster finds the class's type_info by hashing the C++ type's name at each of them; this one
+// finds it once. (Otherwise the same: a Node owns its PyNode, moved in.)
+namespace pybind11::detail {
+template <>
+class type_caster<lint::PyNode> : public type_caster_generic {
+ public:
+  static constexpr auto name = const_name("Node");
+  type_caster() : type_caster_generic(info()) {}
+  // Registered when `_lint` is imported, before any node exists.
+  static const type_info* info() {
+    static const type_info* found = nullptr;
+    if (!found) found = get_type_info(typeid(lint::PyNode));
+    return found;
+  }
+  static handle cast(lint::PyNode&& src, return_value_policy, handle parent) {
+    return type_caster_generic::cast(&src, return_value_policy::move, parent, info(), copy, move);
+  }
+  static handle cast(const lint::PyNode& src, return_value_policy, handle parent) {
+    return type_caster_generic::cast(&src, return_value_policy::copy, parent, info(), copy, move);
+  }
+  template <typename T>
+  using cast_op_type = detail::cast_op_type<T>;
+  operator lint::PyNode*() { return static_cast<lint::PyNode*>(value); }
+  operator lint::PyNode&() {
+    if (!value) throw reference_cast_error();
+    return *static_cast<lint::PyNode*>(value);
+  }
+
+ private:
+  static void* copy(const void* p) { return new lint::PyNode(*static_cast<const lint::PyNode*>(p)); }
+  static void* move(const void* p) {
+    return new lint::PyNode(std::move(*const_cast<lint::PyNode*>(static_cast<const lint::PyNode*>(p))));
+  }
+};
+}  // namespace pybind11::detail
+
+namespace lint {
+namespace {
 
 struct NodeExpired {};
 
@@ -144,6 +209,19 @@ py::object wrap(const std::shared_ptr<PyFile>& file, TSNode n) {
 }
 
 py::tuple point(TSPoint p) { return py::make_tuple(p.row, p.column); }
+
+// A node's `type`, one interned str per kind made once (the GIL is held): rules compare types
+// all the time, and an interned str equals a literal of the rule's code by identity.
+py::object type_of(TSNode n) {
+  static std::vector<PyObject*> names(ts_language_symbol_count(python_language()), nullptr);
+  const TSSymbol s = ts_node_symbol(n);
+  if (s >= names.size()) return py::str(ts_node_type(n));  // ERROR
+  if (!names[s]) {
+    names[s] = PyUnicode_InternFromString(ts_node_type(n));
+    if (!names[s]) throw py::error_already_set();
+  }
+  return py::reinterpret_borrow<py::object>(names[s]);
+}
 
 std::string_view node_text(const PyFile& f, TSNode n) {
   const uint32_t s = ts_node_start_byte(n), e = ts_node_end_byte(n);
@@ -298,6 +376,179 @@ const char* binding_kind_name(BindingKind k) {
 
 }  // namespace lint
 
+namespace lint {
+namespace {
+
+// The Node members rules use at every step (type, parent, children, fields, text, offsets),
+// as plain CPython getters and methods: pybind11's dispatcher (overloads, argument casters,
+// keep-alive bookkeeping) cost several times the work each does, and rules such as T201 call
+// them dozens of times per node. Same values and errors as the pybind11 definitions they
+// replace (which stay, for the members that are not here).
+PyObject* g_node_expired = nullptr;  // lint.NodeExpired
+
+PyNode* live_node(PyObject* self) {
+  py::detail::make_caster<PyNode> caster;
+  if (!caster.load(self, false)) {
+    PyErr_SetString(PyExc_TypeError, "a lint Node was expected");
+    return nullptr;
+  }
+  PyNode* n = static_cast<PyNode*>(caster);
+  if (!n->file || !n->file->alive) {
+    PyErr_SetString(g_node_expired, "this node's file has been linted; nodes cannot be kept across files");
+    return nullptr;
+  }
+  return n;
+}
+
+// Runs `fn` (returning a py::object) as a CPython function body: C++ exceptions become Python's.
+template <typename Fn>
+PyObject* guarded(Fn&& fn) {
+  try {
+    return fn().release().ptr();
+  } catch (py::error_already_set& e) {
+    e.restore();
+  } catch (const std::exception& e) {
+    PyErr_SetString(PyExc_RuntimeError, e.what());
+  }
+  return nullptr;
+}
+
+template <typename Fn>
+PyObject* node_getter(PyObject* self, Fn&& fn) {
+  PyNode* n = live_node(self);
+  return n ? guarded([&] { return fn(*n); }) : nullptr;
+}
+
+py::object node_list(const PyNode& n, bool named_only) {
+  py::list out;
+  for (TSNode c : children(n.node)) {
+    if (!named_only || ts_node_is_named(c)) out.append(wrap(n.file, c));
+  }
+  return out;
+}
+
+PyGetSetDef kFastNodeGetters[] = {
+    {"type", [](PyObject* self, void*) { return node_getter(self, [](const PyNode& n) { return type_of(n.node); }); },
+     nullptr, nullptr, nullptr},
+    {"text",
+     [](PyObject* self, void*) {
+       return node_getter(self, [](const PyNode& n) {
+         const std::string_view t = node_text(*n.file, n.node);
+         PyObject* s = PyUnicode_DecodeUTF8(t.data(), static_cast<Py_ssize_t>(t.size()), nullptr);
+         if (!s) throw py::error_already_set();
+         return py::reinterpret_steal<py::object>(s);
+       });
+     },
+     nullptr, nullptr, nullptr},
+    {"start_byte",
+     [](PyObject* self, void*) {
+       return node_getter(self, [](const PyNode& n) { return py::int_(ts_node_start_byte(n.node)); });
+     },
+     nullptr, nullptr, nullptr},
+    {"end_byte",
+     [](PyObject* self, void*) {
+       return node_getter(self, [](const PyNode& n) { return py::int_(ts_node_end_byte(n.node)); });
+     },
+     nullptr, nullptr, nullptr},
+    {"parent",
+     [](PyObject* self, void*) {
+       return node_getter(self, [](const PyNode& n) { return wrap(n.file, n.file->parent_of(n.node)); });
+     },
+     nullptr, nullptr, nullptr},
+    {"prev_sibling",
+     [](PyObject* self, void*) {
+       return node_getter(self, [](const PyNode& n) { return wrap(n.file, ts_node_prev_sibling(n.node)); });
+     },
+     nullptr, nullptr, nullptr},
+    {"next_sibling",
+     [](PyObject* self, void*) {
+       return node_getter(self, [](const PyNode& n) { return wrap(n.file, ts_node_next_sibling(n.node)); });
+     },
+     nullptr, nullptr, nullptr},
+    {"children",
+     [](PyObject* self, void*) { return node_getter(self, [](const PyNode& n) { return node_list(n, false); }); },
+     nullptr, nullptr, nullptr},
+    {"named_children",
+     [](PyObject* self, void*) { return node_getter(self, [](const PyNode& n) { return node_list(n, true); }); },
+     nullptr, nullptr, nullptr},
+    {"child_count",
+     [](PyObject* self, void*) {
+       return node_getter(self, [](const PyNode& n) { return py::int_(ts_node_child_count(n.node)); });
+     },
+     nullptr, nullptr, nullptr},
+    {"named_child_count",
+     [](PyObject* self, void*) {
+       return node_getter(self, [](const PyNode& n) { return py::int_(ts_node_named_child_count(n.node)); });
+     },
+     nullptr, nullptr, nullptr},
+    {nullptr, nullptr, nullptr, nullptr, nullptr},
+};
+
+// An index argument, as pybind11 converted it to uint32_t (a negative or huge one is refused).
+bool child_index(PyObject* arg, uint32_t& out) {
+  if (!PyLong_Check(arg)) {
+    PyErr_SetString(PyExc_TypeError, "the index is an int");
+    return false;
+  }
+  const unsigned long long v = PyLong_AsUnsignedLongLong(arg);
+  if (PyErr_Occurred() || v > UINT32_MAX) {
+    PyErr_Clear();
+    PyErr_SetString(PyExc_TypeError, "the index is an int from 0 to 2**32 - 1");
+    return false;
+  }
+  out = static_cast<uint32_t>(v);
+  return true;
+}
+
+PyMethodDef kFastNodeMethods[] = {
+    {"child_by_field_name",
+     [](PyObject* self, PyObject* arg) -> PyObject* {
+       Py_ssize_t size = 0;
+       const char* name = PyUnicode_Check(arg) ? PyUnicode_AsUTF8AndSize(arg, &size) : nullptr;
+       if (!name) {
+         if (!PyErr_Occurred()) PyErr_SetString(PyExc_TypeError, "child_by_field_name() takes a field's name (a str)");
+         return nullptr;
+       }
+       return node_getter(self, [&](const PyNode& n) {
+         return wrap(n.file, field(n.node, std::string_view(name, static_cast<size_t>(size))));
+       });
+     },
+     METH_O, nullptr},
+    {"child",
+     [](PyObject* self, PyObject* arg) -> PyObject* {
+       uint32_t i = 0;
+       if (!child_index(arg, i)) return nullptr;
+       return node_getter(self, [&](const PyNode& n) { return wrap(n.file, ts_node_child(n.node, i)); });
+     },
+     METH_O, nullptr},
+    {"named_child",
+     [](PyObject* self, PyObject* arg) -> PyObject* {
+       uint32_t i = 0;
+       if (!child_index(arg, i)) return nullptr;
+       return node_getter(self, [&](const PyNode& n) { return wrap(n.file, ts_node_named_child(n.node, i)); });
+     },
+     METH_O, nullptr},
+    {nullptr, nullptr, 0, nullptr},
+};
+
+void install_fast_node_members(const py::object& node_class, PyObject* expired) {
+  g_node_expired = expired;
+  PyTypeObject* type = reinterpret_cast<PyTypeObject*>(node_class.ptr());
+  for (PyGetSetDef* d = kFastNodeGetters; d->name; ++d) {
+    py::object descriptor = py::reinterpret_steal<py::object>(PyDescr_NewGetSet(type, d));
+    if (!descriptor) throw py::error_already_set();
+    node_class.attr(d->name) = descriptor;
+  }
+  for (PyMethodDef* d = kFastNodeMethods; d->ml_name; ++d) {
+    py::object descriptor = py::reinterpret_steal<py::object>(PyDescr_NewMethod(type, d));
+    if (!descriptor) throw py::error_already_set();
+    node_class.attr(d->ml_name) = descriptor;
+  }
+}
+
+}  // namespace
+}  // namespace lint
+
 PYBIND11_EMBEDDED_MODULE(_lint, m) {
   using namespace lint;
   m.doc() = "lint's syntax tree, read-only";
@@ -315,7 +566,7 @@ PYBIND11_EMBEDDED_MODULE(_lint, m) {
   };
 
   py::class_<PyNode>(m, "Node")
-      .def_property_readonly("type", [check](const PyNode& n) { check(n); return std::string(ts_node_type(n.node)); })
+      .def_property_readonly("type", [check](const PyNode& n) { check(n); return type_of(n.node); })
       .def_property_readonly("text", [check](const PyNode& n) { return std::string(node_text(check(n), n.node)); })
       .def_property_readonly("start_byte", [check](const PyNode& n) { check(n); return ts_node_start_byte(n.node); })
       .def_property_readonly("end_byte", [check](const PyNode& n) { check(n); return ts_node_end_byte(n.node); })
@@ -328,7 +579,8 @@ PYBIND11_EMBEDDED_MODULE(_lint, m) {
       .def_property_readonly("child_count", [check](const PyNode& n) { check(n); return ts_node_child_count(n.node); })
       .def_property_readonly("named_child_count",
                              [check](const PyNode& n) { check(n); return ts_node_named_child_count(n.node); })
-      .def_property_readonly("parent", [check](const PyNode& n) { check(n); return wrap(n.file, ts_node_parent(n.node)); })
+      .def_property_readonly("parent",
+                             [check](const PyNode& n) { check(n); return wrap(n.file, n.file->parent_of(n.node)); })
       .def_property_readonly("next_sibling",
                              [check](const PyNode& n) { check(n); return wrap(n.file, ts_node_next_sibling(n.node)); })
       .def_property_readonly("prev_sibling",
@@ -392,8 +644,9 @@ PYBIND11_EMBEDDED_MODULE(_lint, m) {
            })
       .def("__eq__",
            [](const PyNode& a, const py::object& other) {
-             if (!py::isinstance<PyNode>(other)) return false;
-             const PyNode& b = other.cast<const PyNode&>();
+             py::detail::make_caster<PyNode> caster;
+             if (!caster.load(other, false)) return false;
+             const PyNode& b = caster;
              return a.file == b.file && ts_node_eq(a.node, b.node);
            })
       .def("__hash__",
@@ -406,6 +659,7 @@ PYBIND11_EMBEDDED_MODULE(_lint, m) {
         return "<Node type=" + std::string(ts_node_type(n.node)) + ", start_point=(" + std::to_string(s.row) + ", " +
                std::to_string(s.column) + "), end_point=(" + std::to_string(e.row) + ", " + std::to_string(e.column) + ")>";
       });
+  install_fast_node_members(m.attr("Node"), expired.ptr());
 
   // A File (a rule's `_file`) may be kept after its file is done too: everything but `path`
   // reads the file's text, tree or semantic model, which are freed by then.
@@ -893,8 +1147,8 @@ void start_interpreter(Runtime& impl, bool site) {
   if (real_stdout >= 0 && ::dup2(STDERR_FILENO, STDOUT_FILENO) >= 0) {
     redirect_standard_output(real_stdout);  // still checked (output/standard_output.h)
   }
-  py::module_ types = py::module_::import("types");
-  py::object lint_module = types.attr("ModuleType")("lint");
+  // (The module type is sys's: importing `types` costs more than the rest of this.)
+  py::object lint_module = py::type::of(sys)("lint");
   // Compiled under a name, so that tracebacks through the API say where they pass: at build
   // time, unless this interpreter's bytecode differs from the one that compiled it.
   py::module_ builtins = py::module_::import("builtins");
@@ -1068,6 +1322,7 @@ void register_rule(Runtime& impl, const PythonRuleInfo* info, const ClassSpec& s
       const uint32_t m = add_method(name, false);
       (what == "visit" ? rt->enter_methods : rt->leave_methods)[sym].push_back(m);
       rt->interest[sym] = 1;
+      rt->listens_on_leave |= what == "leave";
     }
   }
   if (spec.query) {
@@ -1128,6 +1383,7 @@ void register_rule(Runtime& impl, const PythonRuleInfo* info, const ClassSpec& s
     for (TSSymbol sym : roots) {
       rt->query_roots_by_symbol[sym].push_back(qi);
       rt->interest[sym] = 1;
+      rt->listens_on_leave = true;  // to know when the walk is out of the outermost root
     }
     rt->query_root_kinds.push_back(std::move(roots));
     if (!spec.on_match) {
@@ -1146,7 +1402,6 @@ void load_rules(Runtime& impl, bool registered) {
   const std::vector<const PythonRuleInfo*>& selected = impl.selected;
   const std::vector<std::string>& python_path = impl.python_path;
   py::module_ sys = py::module_::import("sys");
-  py::module_ types = py::module_::import("types");
   py::object rule_base = impl.lint_module.attr("Rule");
   const py::object& shipped_loader = impl.shipped_loader;
   const std::string& shipped = shipped_folder();
@@ -1156,8 +1411,10 @@ void load_rules(Runtime& impl, bool registered) {
   // shadow other modules.
   // `python-path`: after everything else, so that it never shadows the standard library.
   for (const std::string& folder : python_path) sys.attr("path").attr("append")(folder);
-  py::module_ util = py::module_::import("importlib.util");
-  py::module_ importlib = py::module_::import("importlib");
+  // importlib.util's functions, from the import system's own modules (always loaded): importing
+  // importlib.util imports functools, collections and more, a fifth of the interpreter's start.
+  py::module_ bootstrap_external = py::module_::import("_frozen_importlib_external");
+  py::module_ bootstrap = py::module_::import("_frozen_importlib");
   std::unordered_map<std::string, py::object> modules;
   std::unordered_map<std::string, std::string> packages;  // folder -> package name
   for (const PythonRuleInfo* info : selected) {
@@ -1167,7 +1424,7 @@ void load_rules(Runtime& impl, bool registered) {
       const std::string folder = file.parent_path().string();
       auto [package, created] = packages.emplace(folder, "lint_rules_" + std::to_string(packages.size()));
       if (created) {
-        py::object pkg = types.attr("ModuleType")(package->second);
+        py::object pkg = py::type::of(sys)(package->second);
         py::list path;
         path.append(folder);
         pkg.attr("__path__") = path;
@@ -1190,16 +1447,16 @@ void load_rules(Runtime& impl, bool registered) {
       try {
         if (const std::string own = module_on_path(file, python_path); !own.empty()) {
           // A package's rule: imported as itself, so its absolute and relative imports work.
-          it = modules.emplace(info->path, importlib.attr("import_module")(own)).first;
+          it = modules.emplace(info->path, py::module_::import("importlib").attr("import_module")(own)).first;
         } else {
           const bool is_shipped = shipped_loader && file.parent_path().string() == shipped &&
                                std::any_of(kShippedRules, kShippedRules + kShippedRuleCount, [&](const EmbeddedPython& e) {
                                  return file.filename() == e.name;
                                });
-          py::object spec = is_shipped ? util.attr("spec_from_file_location")(module_name, file.string(),
-                                                                           py::arg("loader") = shipped_loader)
-                                    : util.attr("spec_from_file_location")(module_name, info->path);
-          py::object mod = util.attr("module_from_spec")(spec);
+          py::object spec = is_shipped ? bootstrap_external.attr("spec_from_file_location")(
+                                             module_name, file.string(), py::arg("loader") = shipped_loader)
+                                       : bootstrap_external.attr("spec_from_file_location")(module_name, info->path);
+          py::object mod = bootstrap.attr("module_from_spec")(spec);
           sys.attr("modules")[py::str(module_name)] = mod;
           spec.attr("loader").attr("exec_module")(mod);
           it = modules.emplace(info->path, mod).first;
