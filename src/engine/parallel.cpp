@@ -10,6 +10,11 @@
 #include <tbb/info.h>
 #include <tbb/parallel_for.h>
 
+#include <algorithm>
+#include <atomic>
+#include <filesystem>
+#include <numeric>
+
 #include "engine/linter.h"
 
 // LINT_TSAN is defined by the build for this file in a ThreadSanitizer build (the compiler's own
@@ -32,20 +37,39 @@ std::vector<FileResult> lint_all(const std::vector<SourcePath>& paths, const Lin
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<size_t>(threads));
   // Workers take the GIL once per file; the main thread must not hold it meanwhile (DEPS.md).
   std::shared_ptr<void> unlocked = options.python ? options.python->unlock() : nullptr;
-  LINT_TSAN_RELEASE(&results);  // what the caller prepared, to the tasks
-  tbb::parallel_for(tbb::blocked_range<size_t>(0, paths.size(), 1), [&](const tbb::blocked_range<size_t>& range) {
-    LINT_TSAN_ACQUIRE(&results);
-    for (size_t i = range.begin(); i != range.end(); ++i) {
-      try {
-        results[i] = lint_path(paths[i], options);
-      } catch (const std::exception& e) {
-        results[i] = FileResult{};
-        results[i].warning = "error: Failed to lint " + paths[i].display + ": " + e.what();
-        results[i].internal_error = true;
-      }
+  // Largest files first, each thread taking the next file when it is done with one: a large
+  // file taken last (the standard library's largest is 7% of its bytes) would leave the other
+  // threads idle while one finishes it. Results stay at their files' places.
+  std::vector<size_t> order(paths.size());
+  std::iota(order.begin(), order.end(), size_t{0});
+  if (threads > 1 && paths.size() > 1) {
+    std::vector<uintmax_t> sizes(paths.size(), 0);
+    for (size_t i = 0; i < paths.size(); ++i) {
+      std::error_code ec;
+      const uintmax_t size = std::filesystem::file_size(paths[i].path, ec);
+      if (!ec) sizes[i] = size;
     }
-    LINT_TSAN_RELEASE(&results);  // what the task wrote, to the caller
-  });
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return sizes[a] > sizes[b]; });
+  }
+  std::atomic<size_t> next{0};
+  LINT_TSAN_RELEASE(&results);  // what the caller prepared, to the tasks
+  tbb::parallel_for(
+      tbb::blocked_range<int>(0, threads, 1),
+      [&](const tbb::blocked_range<int>&) {
+        LINT_TSAN_ACQUIRE(&results);
+        for (size_t k = next.fetch_add(1); k < order.size(); k = next.fetch_add(1)) {
+          const size_t i = order[k];
+          try {
+            results[i] = lint_path(paths[i], options);
+          } catch (const std::exception& e) {
+            results[i] = FileResult{};
+            results[i].warning = "error: Failed to lint " + paths[i].display + ": " + e.what();
+            results[i].internal_error = true;
+          }
+        }
+        LINT_TSAN_RELEASE(&results);  // what the task wrote, to the caller
+      },
+      tbb::simple_partitioner());
   LINT_TSAN_ACQUIRE(&results);
   return results;
 }

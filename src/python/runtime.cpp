@@ -1662,6 +1662,40 @@ bool predicates_hold(const TSQuery* q, const TSQueryMatch& m, std::string_view s
 
 }  // namespace
 
+namespace {
+
+// Holds the GIL with this thread's own Python thread state, made the first time and kept:
+// pybind11's gil_scoped_acquire, on a thread Python did not start (every worker), made one at
+// each acquisition and deleted it at each release, once per file, holding the GIL.
+class ThreadGil {
+ public:
+  ThreadGil() {
+    if (PyGILState_Check()) {  // already held (the main thread, after the parallel part)
+      held_ = true;
+      return;
+    }
+    if (state_) {
+      PyEval_RestoreThread(state_);
+    } else {
+      // This thread's state if it has one (the one that started Python), else a new one; never
+      // released, so it is kept.
+      PyGILState_Ensure();
+    }
+  }
+  ~ThreadGil() {
+    if (!held_) state_ = PyEval_SaveThread();
+  }
+  ThreadGil(const ThreadGil&) = delete;
+  ThreadGil& operator=(const ThreadGil&) = delete;
+
+ private:
+  bool held_ = false;
+  static thread_local PyThreadState* state_;
+};
+thread_local PyThreadState* ThreadGil::state_ = nullptr;
+
+}  // namespace
+
 PythonRules::FileOutput Runtime::run(FileInput& input) {
   FileOutput out;
   // Which calls match which on_call patterns is decided here, before taking the GIL.
@@ -1692,7 +1726,7 @@ PythonRules::FileOutput Runtime::run(FileInput& input) {
       if (timing) timing->gil_held_ns += elapsed_ns(acquired) - released;
     }
   } gil_timer{timing};
-  py::gil_scoped_acquire gil;
+  ThreadGil gil;
   if (timing) {
     gil_timer.acquired = TimingClock::now();
     timing->gil_wait_ns += static_cast<uint64_t>(
