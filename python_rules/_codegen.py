@@ -5,9 +5,9 @@ parentheses precedence needs, strings with their prefix and quotes but their esc
 `generate(node)` takes an expression node of lint's tree. (Not a rule file: its name starts with
 an underscore, so lint does not look for rules in it; rule files import it as `._codegen`.)
 """
-# `ast` and `decimal` are imported where they are needed, so that a run whose fixes need no
-# f-string or complex number re-read never imports them (memory, start-up time, and time
-# holding the GIL, which every thread waits for).
+# `decimal` is imported where it is needed, so that a run whose fixes re-read no complex number
+# never imports it (memory, start-up time, and time holding the GIL, which every thread waits
+# for); string literals are evaluated without `ast` for the same reason.
 
 # Ruff's precedence levels: an expression is parenthesized when the level asked of it is
 # higher than its own.
@@ -561,10 +561,12 @@ def _piece_value(text, raw, quote):
     if raw:
         return text
     # A plain string with the same escapes; triple quotes let line breaks and quotes through.
+    # With the delimiter neither in the text nor completed by its end, that is one string
+    # literal (or a SyntaxError), which evaluates to its value and runs nothing: what
+    # ast.literal_eval gives, without importing ast.
     for delimiter in ('"""', "'''"):
         if delimiter not in text and not text.endswith(delimiter[0]):
-            import ast
-            return ast.literal_eval(delimiter + text + delimiter)
+            return eval(delimiter + text + delimiter, {"__builtins__": {}})
     raise Unsupported("f-string text with both kinds of triple quotes")
 
 
