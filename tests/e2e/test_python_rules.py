@@ -259,6 +259,46 @@ class Running(Workspace):
         self.assertIn("NodeExpired", err)
         self.assertIn("nodes cannot be kept across files", err)
 
+    def test_walking_the_tree_from_a_node(self):
+        # The members rules read at every step, with their edge cases: past the last child,
+        # no such field, the root's parent, a negative index, the same node reached two ways.
+        self.write("rules/walker.py", '''
+            from lint import Rule
+
+
+            class Walker(Rule):
+                code = "X402"
+                message = "x"
+
+                def visit_assignment(self, node):
+                    call = node.child_by_field_name("right")
+                    args = call.child_by_field_name("arguments")
+                    first, second = args.named_children
+                    try:
+                        args.child(-1)
+                        negative = "accepted"
+                    except TypeError:
+                        negative = "TypeError"
+                    module = node.parent.parent
+                    facts = [
+                        node.type, node.text, str(node.start_byte), str(node.end_byte),
+                        str(node.child_count), str(node.named_child_count),
+                        node.child(1).type, node.named_child(1).type, str(node.child(9)),
+                        str(node.child_by_field_name("nope")),
+                        " ".join(c.type for c in args.children),
+                        second.prev_sibling.type, first.next_sibling.type,
+                        str(second.prev_sibling.prev_sibling == first),
+                        str(first.parent.parent == call), module.type, str(module.parent),
+                        negative,
+                    ]
+                    self.report(call, " | ".join(facts))
+            ''')
+        self.write("proj/a.py", "# a comment\nvalue = f(a, b)  # the end\n")
+        proc, diags = self.lint_json("--python-rules", "rules", "--select", "X402", "proj")
+        self.assertEqual([d["message"] for d in diags], [
+            "assignment | value = f(a, b) | 12 | 27 | 3 | 2 | = | call | None | None | ( identifier , identifier )"
+            " | , | , | True | True | module | None | TypeError"])
+
     def test_a_query_rule_with_an_eq_predicate(self):
         self.write("rules/self_assign.py", '''
             from lint import Rule
