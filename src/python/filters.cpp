@@ -152,6 +152,39 @@ void PythonRules::note_aliases(TSNode stmt, PythonCollector& out) const {
   }
 }
 
+namespace {
+bool is_name_byte(char c) {
+  const auto u = static_cast<unsigned char>(c);
+  return u >= 0x80 || (u >= '0' && u <= '9') || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || u == '_';
+}
+}  // namespace
+
+void PythonRules::note_as_names(PythonCollector& out) {
+  const std::string_view src = out.source;
+  out.as_names.clear();
+  for (size_t at = src.find("as"); at != std::string_view::npos; at = src.find("as", at + 2)) {
+    if ((at > 0 && is_name_byte(src[at - 1])) || (at + 2 < src.size() && is_name_byte(src[at + 2]))) continue;
+    // What may stand between `as` and the name: spaces, line breaks and continuations inside
+    // brackets, comments.
+    size_t i = at + 2;
+    while (i < src.size()) {
+      const char c = src[i];
+      if (c == ' ' || c == '\t' || c == '\f' || c == '\r' || c == '\n' || c == '\\') {
+        ++i;
+      } else if (c == '#') {
+        while (i < src.size() && src[i] != '\n' && src[i] != '\r') ++i;
+      } else {
+        break;
+      }
+    }
+    size_t end = i;
+    while (end < src.size() && is_name_byte(src[end])) ++end;
+    if (end > i) out.as_names.push_back(src.substr(i, end - i));
+  }
+  std::sort(out.as_names.begin(), out.as_names.end());
+  out.as_names.erase(std::unique(out.as_names.begin(), out.as_names.end()), out.as_names.end());
+}
+
 void PythonRules::enter(TSNode n, TSSymbol s, PythonCollector& out) const {
   for (uint32_t m : enter_methods[s]) out.events.push_back({n, m});
   for (const NodeFilter& f : node_filters[s]) {
@@ -162,11 +195,19 @@ void PythonRules::enter(TSNode n, TSSymbol s, PythonCollector& out) const {
     // dropped now. The callee is the call's first child (its `function` field), and an
     // attribute's name its last child: cheaper than looking fields up.
     static const TSSymbol attribute = kind_symbol("attribute");
+    static const TSSymbol identifier = kind_symbol("identifier");
     const TSNode callee = ts_node_child(n, 0);
+    const TSSymbol callee_symbol = ts_node_symbol(callee);
     bool candidate = true;
-    if (ts_node_symbol(callee) == attribute) {
+    if (callee_symbol == attribute) {
       const uint32_t count = ts_node_child_count(callee);
       candidate = count > 0 && call_patterns.may_end_with(text_of(out.source, ts_node_child(callee, count - 1)));
+    } else if (callee_symbol == identifier) {
+      // Kept if a pattern ends with the name, or if an import may bind it under another name
+      // (resolve_calls decides once every import is seen).
+      const std::string_view name = text_of(out.source, callee);
+      candidate = call_patterns.may_end_with(name) ||
+                  std::binary_search(out.as_names.begin(), out.as_names.end(), name);
     }
     if (candidate) out.events.push_back({n, kCallCandidate});
   }
