@@ -1,5 +1,4 @@
 #include <string>
-#include <vector>
 
 #include "engine/rule.h"
 #include "pyupgrade/syntax.h"
@@ -48,9 +47,11 @@ bool is_trivia(std::string_view s) {
   return true;
 }
 
+// Ruff's scan of the token stream, fed one token at a time as the walk meets them (in source
+// order), so that nothing is kept per token: a file of dense code has a bracket every few bytes.
 class ExtraneousParentheses final : public Rule {
  public:
-  void enter(TSNode node, Context&) override {
+  void enter(TSNode node, Context& ctx) override {
     const std::string_view k = kind(node);
     T t = T::Other;
     if (k == "(") t = T::Lpar;
@@ -62,62 +63,65 @@ class ExtraneousParentheses final : public Rule {
     else if (k == ",") t = T::Comma;
     else if (k == "yield") t = T::Yield;
     const uint32_t start = start_of(node);
-    recorded_.push_back({t, start, t == T::Yield ? start + 5 : end_of(node)});
-  }
-
-  void finish(Context& ctx) override {
-    // The token stream as far as the rule cares: the recorded tokens, and one `Other` for each
-    // stretch of other tokens between them.
-    const std::string_view src = ctx.source();
-    std::vector<Tok> tokens;
-    tokens.reserve(recorded_.size() * 2);
-    uint32_t at = 0;
-    for (const Tok& t : recorded_) {
-      if (t.start < at) continue;
-      if (t.start > at && !is_trivia(src.substr(at, t.start - at))) tokens.push_back({T::Other, at, t.start});
-      tokens.push_back(t);
-      at = t.end;
-    }
-    size_t i = 0;
-    while (i < tokens.size()) {
-      if (tokens[i++].kind != T::Lpar) continue;
-      match(tokens, i, ctx);
-    }
+    const Tok tok{t, start, t == T::Yield ? start + 5 : end_of(node)};
+    // The token stream as far as the rule cares: these tokens, and one `Other` for each stretch
+    // of other tokens between them.
+    if (tok.start < at_) return;
+    if (tok.start > at_ && !is_trivia(ctx.source().substr(at_, tok.start - at_))) feed({T::Other, at_, tok.start}, ctx);
+    feed(tok, ctx);
+    at_ = tok.end;
   }
 
  private:
-  // Ruff's match: the outer `(` was just taken; `i` moves past every token looked at.
-  void match(const std::vector<Tok>& tokens, size_t& i, Context& ctx) {
-    if (i >= tokens.size() || tokens[i].kind != T::Lpar) {
-      ++i;
-      return;
+  // Where the scan is: before an outer `(`, just after it, inside the inner `(` (at `depth_`),
+  // or just after the inner pair closed, where a `)` must follow.
+  enum class State : uint8_t { Idle, Outer, Inner, AfterClose };
+
+  void feed(const Tok& t, Context& ctx) {
+    switch (state_) {
+      case State::Idle:
+        if (t.kind == T::Lpar) state_ = State::Outer;
+        return;
+      case State::Outer:
+        if (t.kind != T::Lpar) {
+          state_ = State::Idle;
+          return;
+        }
+        open_ = t;
+        depth_ = 1;
+        empty_ = true;
+        state_ = State::Inner;
+        return;
+      case State::Inner:
+        if ((t.kind == T::Comma || t.kind == T::Yield) && depth_ == 1) {
+          state_ = State::Idle;
+          return;
+        }
+        if (t.kind == T::Lpar || t.kind == T::Lsqb || t.kind == T::Lbrace) ++depth_;
+        if ((t.kind == T::Rpar || t.kind == T::Rsqb || t.kind == T::Rbrace) && depth_ > 0) --depth_;
+        if (depth_ == 0) {
+          close_ = t;
+          // `(())` is an empty tuple; the token after it is not taken, and may open a pair.
+          state_ = empty_ ? State::Idle : State::AfterClose;
+          return;
+        }
+        empty_ = false;
+        return;
+      case State::AfterClose:
+        state_ = State::Idle;
+        if (t.kind != T::Rpar) return;
+        Diagnostic& d = report(ctx, open_.start, close_.end, "Avoid extraneous parentheses");
+        d.fix_title = "Remove extraneous parentheses";
+        d.fix = Fix::safe(Edit::replace(open_.start, close_.end, std::string(ctx.original(open_.end, close_.start))));
+        return;
     }
-    const Tok open = tokens[i++];
-    bool empty = true;
-    int depth = 1;
-    Tok close{};
-    for (;;) {
-      if (i >= tokens.size()) return;
-      const Tok t = tokens[i++];
-      if ((t.kind == T::Comma || t.kind == T::Yield) && depth == 1) return;
-      if (t.kind == T::Lpar || t.kind == T::Lsqb || t.kind == T::Lbrace) ++depth;
-      if ((t.kind == T::Rpar || t.kind == T::Rsqb || t.kind == T::Rbrace) && depth > 0) --depth;
-      if (depth == 0) {
-        close = t;
-        break;
-      }
-      empty = false;
-    }
-    if (empty) return;  // `(())`: an empty tuple
-    if (i >= tokens.size()) return;
-    const Tok next = tokens[i++];
-    if (next.kind != T::Rpar) return;
-    Diagnostic& d = report(ctx, open.start, close.end, "Avoid extraneous parentheses");
-    d.fix_title = "Remove extraneous parentheses";
-    d.fix = Fix::safe(Edit::replace(open.start, close.end, std::string(ctx.original(open.end, close.start))));
   }
 
-  std::vector<Tok> recorded_;
+  uint32_t at_ = 0;  // the end of the last token fed
+  State state_ = State::Idle;
+  Tok open_{}, close_{};
+  int depth_ = 0;
+  bool empty_ = true;
 };
 
 }  // namespace

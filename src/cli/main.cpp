@@ -731,15 +731,19 @@ int run_check(const Args& args, ConfigResolver& resolver) {
   summary.diff = options.fix.mode == FixOptions::Mode::Diff;
   summary.show_violations = show_violations;
   bool internal_error = false;
-  std::string out, diffs;
+  // The files' rendered diagnostics, in order, as views of the results: copying them into one
+  // string, and that into the report, made the report three times over at the end of the run
+  // (with JSON output, the run's peak memory).
+  std::vector<std::string_view> out;
+  std::string diffs;
   std::vector<std::pair<std::string, const FixCounts*>> fixed_files;
   std::vector<std::pair<const SourcePath*, const std::vector<Reported>*>> documents;
   for (size_t i = 0; i < results.size(); ++i) {
     const FileResult& r = results[i];
     const SourcePath& sp = i < files.size() ? files[i] : stdin_path;
     if (r.diagnostics && !args.statistics && show_violations) {
-      if (args.format == OutputFormat::Json && summary.remaining) out += json_separator();
-      out += r.rendered;
+      if (args.format == OutputFormat::Json && summary.remaining) out.push_back(json_separator());
+      out.push_back(r.rendered);
       if (is_document_format(args.format)) documents.emplace_back(&sp, &r.reported);
     }
     summary.remaining += r.diagnostics;
@@ -760,19 +764,24 @@ int run_check(const Args& args, ConfigResolver& resolver) {
     fix_table = render_fix_summary(options.output, fixed_files);
     if (!fix_table.empty()) fix_table = "\n" + fix_table + "\n";
   }
-  std::string report;
+  // The report, as pieces written one after the other.
+  std::deque<std::string> rendered;  // the pieces made here (a deque: views of them stay valid)
+  std::vector<std::string_view> report;
+  auto add = [&](std::string piece) { report.push_back(rendered.emplace_back(std::move(piece))); };
   if (args.statistics) {
-    report += render_statistics(results, args.format);
-    if (!args.quiet && text_format && summary.remaining) report += render_summary(options.output, summary);
+    add(render_statistics(results, args.format));
+    if (!args.quiet && text_format && summary.remaining) add(render_summary(options.output, summary));
   } else if (show_violations) {
     if (is_document_format(args.format)) {
-      report += render_document(options.output, documents);
+      add(render_document(options.output, documents));
     } else {
-      report += render_prefix(options.output, summary.remaining) + out + fix_table;
-      if (!args.quiet || args.format == OutputFormat::Json) report += render_summary(options.output, summary);
+      add(render_prefix(options.output, summary.remaining));
+      report.insert(report.end(), out.begin(), out.end());
+      report.push_back(fix_table);
+      if (!args.quiet || args.format == OutputFormat::Json) add(render_summary(options.output, summary));
     }
   } else if (text_format && !args.quiet) {
-    report += fix_table + render_summary(options.output, summary);
+    add(fix_table + render_summary(options.output, summary));
   }
   if (args.verbose && cache) {
     std::cerr << "lint: cache " << cache->dir().string() << ": " << cache->hits() << " files from the cache, "
@@ -780,12 +789,18 @@ int run_check(const Args& args, ConfigResolver& resolver) {
   }
   if (!args.output_file.empty()) {
     // Written whole or not at all, as a fixed file is.
-    if (std::string err = write_new_file(args.output_file, report); !err.empty()) {
+    size_t size = 0;
+    for (std::string_view piece : report) size += piece.size();
+    std::string whole;
+    whole.reserve(size);
+    for (std::string_view piece : report) whole += piece;
+    if (std::string err = write_new_file(args.output_file, whole); !err.empty()) {
       std::cerr << "error: Failed to write " << args.output_file << ": " << err << "\n";
       return 2;
     }
   } else {
-    (read_stdin && fixing ? std::cerr : std::cout) << report;
+    std::ostream& stream = read_stdin && fixing ? std::cerr : std::cout;
+    for (std::string_view piece : report) stream << piece;
   }
   std::cout.flush();
   if (timing) {

@@ -1,9 +1,12 @@
 #include "engine/discovery.h"
 
+#include <dlfcn.h>
 #include <git2.h>
 
 #include <algorithm>
 #include <array>
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -35,33 +38,72 @@ std::string absolute_of(const std::string& path) {
   return abs.lexically_normal().string();
 }
 
+// libgit2's functions, from the library opened on first use (LINT_LIBGIT2_SONAME, see
+// CMakeLists.txt): a run that meets no repository never loads it.
+struct LibGit2 {
+  decltype(&git_libgit2_init) init;
+  decltype(&git_libgit2_shutdown) shutdown;
+  decltype(&git_libgit2_opts) opts;
+  decltype(&git_repository_open_ext) repository_open_ext;
+  decltype(&git_repository_free) repository_free;
+  decltype(&git_repository_workdir) repository_workdir;
+  decltype(&git_ignore_path_is_ignored) ignore_path_is_ignored;
+
+  // The library, loaded once (never unloaded); exits with an error if it cannot be loaded.
+  static const LibGit2& get() {
+    static const LibGit2 git = load();
+    return git;
+  }
+
+ private:
+  static LibGit2 load() {
+    void* handle = ::dlopen(LINT_LIBGIT2_SONAME, RTLD_NOW | RTLD_LOCAL);
+    if (!handle) fail(::dlerror());
+    LibGit2 git;
+    bind(handle, git.init, "git_libgit2_init");
+    bind(handle, git.shutdown, "git_libgit2_shutdown");
+    bind(handle, git.opts, "git_libgit2_opts");
+    bind(handle, git.repository_open_ext, "git_repository_open_ext");
+    bind(handle, git.repository_free, "git_repository_free");
+    bind(handle, git.repository_workdir, "git_repository_workdir");
+    bind(handle, git.ignore_path_is_ignored, "git_ignore_path_is_ignored");
+    return git;
+  }
+
+  template <typename F>
+  static void bind(void* handle, F& function, const char* name) {
+    function = reinterpret_cast<F>(::dlsym(handle, name));
+    if (!function) fail(::dlerror());
+  }
+
+  [[noreturn]] static void fail(const char* why) {
+    std::fprintf(stderr, "lint: cannot load %s to read .gitignore files (%s); --no-respect-gitignore lints without them\n",
+                 LINT_LIBGIT2_SONAME, why ? why : "unknown error");
+    std::exit(2);
+  }
+};
+
 // Answers "does git ignore this path?" for paths inside work trees, one repository per work tree.
+// libgit2 is loaded when the first `.git` is met.
 class GitIgnore {
  public:
-  GitIgnore() {
-    git_libgit2_init();
-    // libgit2 (like git since 2.35.2) refuses to open a repository owned by another user, which
-    // is common in CI containers; lint then linted everything .gitignore excludes. lint only
-    // reads ignore rules (no hooks, no filters, nothing executed), so it reads them whoever owns
-    // the repository, as Ruff does.
-    git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, 0);
-  }
   ~GitIgnore() {
+    if (!git_) return;
     for (auto& [_, repo] : repos_) {
-      if (repo) git_repository_free(repo);
+      if (repo) git_->repository_free(repo);
     }
-    git_libgit2_shutdown();
+    git_->shutdown();
   }
 
   bool ignored(const fs::path& absolute) {
     git_repository* repo = repository_for(absolute.parent_path());
     if (!repo) return false;
-    const char* workdir = git_repository_workdir(repo);
+    const char* workdir = git_->repository_workdir(repo);
     if (!workdir) return false;
     std::string rel = absolute.lexically_relative(workdir).generic_string();
     if (rel.empty() || rel == "." || rel.starts_with("..")) return false;
     int ignored = 0;
-    if (git_ignore_path_is_ignored(&ignored, repo, rel.c_str()) != 0) return false;
+    if (git_->ignore_path_is_ignored(&ignored, repo, rel.c_str()) != 0) return false;
     return ignored == 1;
   }
 
@@ -75,8 +117,9 @@ class GitIgnore {
     if (fs::exists(dir / ".git", ec)) {
       auto r = repos_.find(dir.string());
       if (r == repos_.end()) {
+        if (!git_) start();
         git_repository* repo = nullptr;
-        if (git_repository_open_ext(&repo, dir.c_str(), GIT_REPOSITORY_OPEN_NO_SEARCH, nullptr) != 0) repo = nullptr;
+        if (git_->repository_open_ext(&repo, dir.c_str(), GIT_REPOSITORY_OPEN_NO_SEARCH, nullptr) != 0) repo = nullptr;
         r = repos_.emplace(dir.string(), repo).first;
       }
       found = r->second;
@@ -87,6 +130,17 @@ class GitIgnore {
     return found;
   }
 
+  void start() {
+    git_ = &LibGit2::get();
+    git_->init();
+    // libgit2 (like git since 2.35.2) refuses to open a repository owned by another user, which
+    // is common in CI containers; lint then linted everything .gitignore excludes. lint only
+    // reads ignore rules (no hooks, no filters, nothing executed), so it reads them whoever owns
+    // the repository, as Ruff does.
+    git_->opts(GIT_OPT_SET_OWNER_VALIDATION, 0);
+  }
+
+  const LibGit2* git_ = nullptr;  // null until the first repository
   std::map<std::string, git_repository*> repos_;
   std::map<std::string, git_repository*> by_dir_;
 };

@@ -21,17 +21,17 @@ bool is_identifier_byte(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c >= 0x80;
 }
 
-// Whether the call starting at `start` starts with a name followed by `(`: its callee is that
-// name, or a call of it (`super().x()`, whose callee starts with `super(`); either way a
-// candidate that resolve_calls reads from the tree. Read from the text, not looking the call's
-// first child up (a few hundred instructions, for every call).
-bool starts_with_name_call(std::string_view text, size_t start) {
+// The length of the name the call starting at `start` starts with, when a `(` follows it, else 0:
+// its callee is that name, or starts with a call of it (`super().x()`, whose callee starts with
+// `super(`). Read from the text, not looking the call's first child up (a few hundred
+// instructions, for every call).
+size_t name_call_length(std::string_view text, size_t start) {
   size_t i = start;
-  if (i >= text.size() || (text[i] >= '0' && text[i] <= '9')) return false;
+  if (i >= text.size() || (text[i] >= '0' && text[i] <= '9')) return 0;
   while (i < text.size() && is_identifier_byte(static_cast<unsigned char>(text[i]))) ++i;
-  if (i == start) return false;
+  const size_t length = i - start;
   while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
-  return i < text.size() && text[i] == '(';
+  return i < text.size() && text[i] == '(' ? length : 0;
 }
 
 }  // namespace
@@ -180,6 +180,39 @@ void PythonRules::note_aliases(TSNode stmt, PythonCollector& out) const {
   }
 }
 
+namespace {
+bool is_name_byte(char c) {
+  const auto u = static_cast<unsigned char>(c);
+  return u >= 0x80 || (u >= '0' && u <= '9') || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || u == '_';
+}
+}  // namespace
+
+void PythonRules::note_as_names(PythonCollector& out) {
+  const std::string_view src = out.source;
+  out.as_names.clear();
+  for (size_t at = src.find("as"); at != std::string_view::npos; at = src.find("as", at + 2)) {
+    if ((at > 0 && is_name_byte(src[at - 1])) || (at + 2 < src.size() && is_name_byte(src[at + 2]))) continue;
+    // What may stand between `as` and the name: spaces, line breaks and continuations inside
+    // brackets, comments.
+    size_t i = at + 2;
+    while (i < src.size()) {
+      const char c = src[i];
+      if (c == ' ' || c == '\t' || c == '\f' || c == '\r' || c == '\n' || c == '\\') {
+        ++i;
+      } else if (c == '#') {
+        while (i < src.size() && src[i] != '\n' && src[i] != '\r') ++i;
+      } else {
+        break;
+      }
+    }
+    size_t end = i;
+    while (end < src.size() && is_name_byte(src[end])) ++end;
+    if (end > i) out.as_names.push_back(src.substr(i, end - i));
+  }
+  std::sort(out.as_names.begin(), out.as_names.end());
+  out.as_names.erase(std::unique(out.as_names.begin(), out.as_names.end()), out.as_names.end());
+}
+
 void PythonRules::enter(TSNode n, TSSymbol s, PythonCollector& out) const {
   for (uint32_t m : enter_methods[s]) out.events.push_back({n, m});
   for (const NodeFilter& f : node_filters[s]) {
@@ -191,14 +224,24 @@ void PythonRules::enter(TSNode n, TSSymbol s, PythonCollector& out) const {
     // attribute's name its last child, so the name is the identifier the attribute ends with
     // (the walk gives Python rules no node holding a syntax error): read back from its end.
     static const TSSymbol attribute = kind_symbol("attribute");
+    static const TSSymbol identifier = kind_symbol("identifier");
     bool candidate = true;
-    if (starts_with_name_call(out.source, ts_node_start_byte(n))) {
-      // `f(...)`: a candidate, known from the text.
+    const uint32_t start = ts_node_start_byte(n);
+    const size_t length = name_call_length(out.source, start);
+    const auto kept_name = [&](std::string_view name) {
+      // Kept if a pattern ends with the name, or if an import may bind it under another name
+      // (resolve_calls decides once every import is seen).
+      return call_patterns.may_end_with(name) || std::binary_search(out.as_names.begin(), out.as_names.end(), name);
+    };
+    if (length > 0 && kept_name(out.source.substr(start, length))) {
+      // `f(...)`, or a call whose callee starts with `f(`: a candidate, known from the text.
     } else if (const TSNode callee = ts_node_child(n, 0); ts_node_symbol(callee) == attribute) {
       const uint32_t end = ts_node_end_byte(callee);
-      uint32_t start = end;
-      while (start > 0 && is_identifier_byte(static_cast<unsigned char>(out.source[start - 1]))) --start;
-      candidate = call_patterns.may_end_with(out.source.substr(start, end - start));
+      uint32_t name_start = end;
+      while (name_start > 0 && is_identifier_byte(static_cast<unsigned char>(out.source[name_start - 1]))) --name_start;
+      candidate = call_patterns.may_end_with(out.source.substr(name_start, end - name_start));
+    } else if (ts_node_symbol(callee) == identifier) {
+      candidate = kept_name(text_of(out.source, callee));
     }
     if (candidate) out.events.push_back({n, kCallCandidate});
   }

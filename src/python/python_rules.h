@@ -112,6 +112,10 @@ struct PythonCollector {
   // For on_call, without the semantic model: the names imports bind under another name (`pp` in
   // `from pprint import pprint as pp`) whose imported last part some pattern ends with.
   std::vector<std::string_view> aliases;
+  // Every name that follows an `as` in the text, sorted: those `aliases` can hold. A call of a
+  // plain name that is none of them, and that no pattern ends with, is dropped during the walk
+  // (a file of dense calls has hundreds of thousands).
+  std::vector<std::string_view> as_names;
 };
 
 // The running Python rules, as the engine sees them (implemented in runtime.cpp, which only
@@ -127,10 +131,12 @@ class PythonRules {
     out.source = source;
     out.query_roots.assign(query_root_kinds.size(), {});
     out.query_depth.assign(query_root_kinds.size(), 0);
+    if (!call_patterns.empty()) note_as_names(out);
   }
   void enter(TSNode n, TSSymbol s, PythonCollector& out) const;
   void leave(TSNode n, TSSymbol s, PythonCollector& out) const;
   void note_aliases(TSNode stmt, PythonCollector& out) const;
+  static void note_as_names(PythonCollector& out);
 
   struct FileInput {
     std::string_view path;

@@ -169,6 +169,12 @@ class Printing(Rule):
         self.write("proj/star.py", "from os import *\nprint(1)\n")
         self.write("proj/alias.py", "from pprint import pprint as print\nprint(1)\n")
         self.write("proj/later.py", "def g():\n    pp(1)\nfrom pprint import pprint as pp\n")
+        # Calls of plain names are dropped during the walk unless the name follows an `as`
+        # somewhere in the text: a comment or a continuation may stand between them.
+        self.write("proj/spaced.py", "def g():\n    a(1)\n    b(2)\n    c(3)\n"
+                                     "from pprint import (pprint as  # comment\n    a)\n"
+                                     "from pprint import pprint as \\\n    b\n"
+                                     "from pprint import pformat as c\n")
         self.write("proj/attribute.py", "import builtins\nbuiltins.print(1)\nx.print(2)\n")
         # A method named `print` binds it in its class only: the methods still call the builtin,
         # the class body itself calls the method (as do the defaults it evaluates).
@@ -186,6 +192,8 @@ class Printing(Rule):
             ("plain.py", "X311", 1, 1, "builtins.print"),
             ("plain.py", "X311", 3, 5, "builtins.print"),
             ("shadowed.py", "X311", 1, 1, "builtins.print"),
+            ("spaced.py", "X311", 2, 5, "pprint.pprint"),
+            ("spaced.py", "X311", 3, 5, "pprint.pprint"),
             ("star.py", "X311", 2, 1, "builtins.print"),
         ])
 
