@@ -382,6 +382,11 @@ std::unique_ptr<Pass> check(const SourcePath& path, std::string file_text, const
       out.internal_error = true;
     }
   }
+  if (const auto [dropped, limit] = ctx.bound_fixes(); dropped > 0) {
+    out.warning += (out.warning.empty() ? "" : "\n") + std::string("warning: Dropped the fixes of ") +
+                   std::to_string(dropped) + " diagnostics in " + path.display + ": their new text exceeds " +
+                   std::to_string(limit >> 20) + " MB, lint's limit for one file (16 MB plus four times its size)";
+  }
   if (timing) options.timing->add(*timing);
   if (error) {
     // As Ruff: only token-based rules report in a file that does not parse, and nothing is fixed.

@@ -228,8 +228,20 @@ class Context {
   const SemanticModel* semantic() const { return semantic_; }
   void set_semantic(const SemanticModel* m) { semantic_ = m; }
 
-  void add(Diagnostic d) { diagnostics_.push_back(std::move(d)); }
+  // A rule attaches a fix right after reporting, so the previous diagnostic's fix is complete
+  // when the next is reported: it is counted against the file's FixBudget then.
+  void add(Diagnostic d) {
+    if (!diagnostics_.empty()) fix_budget_.count(diagnostics_.back().fix);
+    diagnostics_.push_back(std::move(d));
+  }
   std::vector<Diagnostic>& diagnostics() { return diagnostics_; }
+  // Counts every fix again, the last reported and any a rule changed later included, and drops
+  // those that do not fit. Returns how many fixes were dropped in all, and the limit.
+  std::pair<size_t, size_t> bound_fixes() {
+    FixBudget again(source_.size());
+    for (Diagnostic& d : diagnostics_) again.count(d.fix);
+    return {fix_budget_.dropped() + again.dropped(), again.limit()};
+  }
 
  private:
   std::string_view path_;
@@ -237,6 +249,7 @@ class Context {
   const LineIndex& lines_;
   TSTree* tree_;
   std::vector<Diagnostic> diagnostics_;
+  FixBudget fix_budget_{source_.size()};
   std::string_view original_;
   mutable std::string_view line_ending_;
   std::vector<uint32_t> cell_offsets_;

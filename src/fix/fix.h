@@ -5,7 +5,9 @@
 #pragma once
 
 #include <algorithm>
+#include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -69,6 +71,37 @@ class Fix {
   Applicability applicability_ = Applicability::Safe;
   std::vector<Edit> edits_;
   uint32_t isolation_ = 0;
+};
+
+// The new text a file's fixes hold is bounded. A fix copies the text it keeps (a value moved
+// out of a call), so a rule that fixes each level of nested code copies the nesting once per
+// level: 30,000 nested `f(**{'a': ...})`, 360 KB, made 5.5 GB of PIE804 fixes (Ruff 0.17.3
+// aborts on it). A fix that does not fit what is left is dropped; its diagnostic is still
+// reported. The limit, 16 MB plus four times the file's size, is far above what real files need:
+// their fixes' text is a fraction of their size.
+class FixBudget {
+ public:
+  explicit FixBudget(size_t source_bytes) : limit_((size_t{16} << 20) + 4 * source_bytes) {}
+
+  // Counts the fix's text, or drops the fix when it does not fit.
+  void count(std::optional<Fix>& fix) {
+    if (!fix) return;
+    size_t bytes = 0;
+    for (const Edit& e : fix->edits()) bytes += e.content.size();
+    if (bytes > limit_ - used_) {
+      fix.reset();
+      ++dropped_;
+      return;
+    }
+    used_ += bytes;
+  }
+  size_t limit() const { return limit_; }
+  size_t dropped() const { return dropped_; }
+
+ private:
+  size_t limit_;
+  size_t used_ = 0;
+  size_t dropped_ = 0;
 };
 
 // Whether a rule can fix what it reports, for `lint rules` and `lint rule` (Ruff's

@@ -409,6 +409,40 @@ class FuzzRegressions(Workspace):
         self.assert_good_linted(by_file)
 
 
+class FixText(Workspace):
+    """A fix copies the text it keeps, so fixing each level of nested code copies the nesting once
+    per level: quadratic. A file's fixes hold at most 16 MB plus four times its size of new text;
+    the rest of the diagnostics are reported without a fix, with one warning."""
+
+    DEPTH = 3000  # about 54 MB of PIE804 fix text from 36 KB, over the 16 MB limit
+
+    def test_nested_fixes_bounded(self):
+        source = "f(**{'a': " * self.DEPTH + "1" + "})" * self.DEPTH + "\n"
+        self.write("nested.py", source)
+        self.write("good.py", GOOD)
+        proc, by_file = self.lint_json("--select", "PIE804,E711", ".")
+        self.assertEqual(proc.returncode, 1)
+        self.assert_good_linted(by_file)
+        self.assertEqual(by_file["good.py"][0]["fix"] is not None, True)
+        nested = by_file["nested.py"]
+        self.assertEqual(len(nested), self.DEPTH)
+        fixed = [d for d in nested if d["fix"] is not None]
+        kept = sum(len(e["content"]) for d in fixed for e in d["fix"]["edits"])
+        self.assertGreater(len(fixed), 0)
+        self.assertLess(len(fixed), self.DEPTH)
+        self.assertLessEqual(kept, (16 << 20) + 4 * len(source))
+        err = proc.stderr.decode()
+        self.assertIn(f"warning: Dropped the fixes of {self.DEPTH - len(fixed)} diagnostics in nested.py", err)
+        self.assertNotIn("good.py", err)
+
+    def test_shallow_nesting_keeps_every_fix(self):
+        self.write("nested.py", "f(**{'a': " * 50 + "1" + "})" * 50 + "\n")
+        proc, by_file = self.lint_json("--select", "PIE804", ".")
+        self.assertEqual(proc.returncode, 1)
+        self.assertEqual([d["fix"] is not None for d in by_file["nested.py"]], [True] * 50)
+        self.assertNotIn("Dropped", proc.stderr.decode())
+
+
 class FileSystem(Workspace):
     def test_directory_named_like_a_python_file(self):
         (self.dir / "empty.py").mkdir()
