@@ -40,7 +40,7 @@ if needed).
 
 class ReimplementedContainerBuiltin final : public Rule {
  public:
-  void enter(TSNode node, Context& ctx) override {
+  void enter(TSNode node, Context&) override {
     if (!ts_node_is_null(field(node, "parameters"))) return;
     const TSNode body = unparenthesized(field(node, "body"));
     const bool list = is(body, "list");

@@ -52,7 +52,7 @@ class UnnecessaryReturnNone final : public Rule {
     const std::string_view k = kind(node);
     if (k == "function_definition" || k == "class_definition") {
       const TSNode body = field(node, "body");
-      frames_.push_back({node, ts_node_start_byte(body), ts_node_end_byte(body), k == "class_definition"});
+      frames_.push_back({node, ts_node_start_byte(body), ts_node_end_byte(body), k == "class_definition", false, {}});
       return;
     }
     // A return or yield belongs to the innermost function whose body holds it (a nested

@@ -152,13 +152,6 @@ std::string summary_of(const RuleSpec& rule) {
   return out.empty() ? std::string(rule.name) : out;
 }
 
-nlohmann::ordered_json line_column(const Location& l, const char* line_key = "line") {
-  nlohmann::ordered_json j;
-  j["column"] = l.column;
-  j[line_key] = l.row;
-  return j;
-}
-
 std::string render_gitlab(const std::vector<std::pair<const SourcePath*, const std::vector<Reported>*>>& files) {
   const char* project = std::getenv("CI_PROJECT_DIR");
   nlohmann::ordered_json all = nlohmann::ordered_json::array();
