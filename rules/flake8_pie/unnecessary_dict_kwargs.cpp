@@ -83,6 +83,9 @@ class UnnecessaryDictKwargs final : public Rule {
         Diagnostic& d = report(ctx, arg, "Unnecessary `dict` kwargs");
         d.fix_title = "Remove unnecessary kwargs";
         const TSNode inner = unparenthesized(first_named_child(items[0]));
+        // The fix copies the value, which may nest more of the same: it is built only if the
+        // file's fix text can hold it (the argument's length bounds it).
+        if (!ctx.fix_fits(ts_node_end_byte(arg) - ts_node_start_byte(arg))) continue;
         d.fix = Fix::safe(Edit::replace(ts_node_start_byte(arg), ts_node_end_byte(arg),
                                         "**" + std::string(ctx.original(inner))));
         continue;
@@ -107,7 +110,9 @@ class UnnecessaryDictKwargs final : public Rule {
       bool clash = false;
       for (const std::string& n : names) clash |= duplicates.count(n) > 0;
       if (clash) continue;
-      // `**{"a": 1, "b": x}` becomes `a=1, b=x` (values keep their parentheses).
+      // `**{"a": 1, "b": x}` becomes `a=1, b=x` (values keep their parentheses), never longer
+      // than the argument: built only if the file's fix text can hold it.
+      if (!ctx.fix_fits(ts_node_end_byte(arg) - ts_node_start_byte(arg))) continue;
       std::string out;
       for (size_t i = 0; i < items.size(); ++i) {
         if (i) out += ", ";

@@ -231,10 +231,16 @@ class Context {
   // A rule attaches a fix right after reporting, so the previous diagnostic's fix is complete
   // when the next is reported: it is counted against the file's FixBudget then.
   void add(Diagnostic d) {
-    if (!diagnostics_.empty()) fix_budget_.count(diagnostics_.back().fix);
+    settle_fixes(diagnostics_.size());
     diagnostics_.push_back(std::move(d));
   }
   std::vector<Diagnostic>& diagnostics() { return diagnostics_; }
+  // Whether a fix of at most `bytes` of new text still fits the file's FixBudget (see there);
+  // a rule whose fix copies nested code asks before building it.
+  bool fix_fits(size_t bytes) {
+    settle_fixes(diagnostics_.empty() ? 0 : diagnostics_.size() - 1);  // all but the one being made
+    return fix_budget_.fits(bytes);
+  }
   // Counts every fix again, the last reported and any a rule changed later included, and drops
   // those that do not fit. Returns how many fixes were dropped in all, and the limit.
   std::pair<size_t, size_t> bound_fixes() {
@@ -244,12 +250,18 @@ class Context {
   }
 
  private:
+  // Counts the fixes of the diagnostics before `end` not counted yet.
+  void settle_fixes(size_t end) {
+    for (; counted_ < end; ++counted_) fix_budget_.count(diagnostics_[counted_].fix);
+  }
+
   std::string_view path_;
   std::string_view source_;
   const LineIndex& lines_;
   TSTree* tree_;
   std::vector<Diagnostic> diagnostics_;
   FixBudget fix_budget_{source_.size()};
+  size_t counted_ = 0;  // diagnostics whose fix fix_budget_ has counted
   std::string_view original_;
   mutable std::string_view line_ending_;
   std::vector<uint32_t> cell_offsets_;
