@@ -83,10 +83,6 @@ constexpr const char* kSeparate = "Simple statements must be separated by newlin
 
 // The first token of an expression: Python's parser stops there when the expression follows
 // something it has already read as a whole statement (`print "x"`: at the string).
-std::pair<uint32_t, uint32_t> first_token(TSNode n) {
-  while (ts_node_child_count(n) > 0 && !is(n, "string")) n = ts_node_child(n, 0);
-  return {ts_node_start_byte(n), ts_node_end_byte(n)};
-}
 
 // What Python's parser says when a name is glued to what it has just read (`0L`, `ur"x"`): the
 // bracket it expected to close or the comma, or that a new statement starts without a newline.
@@ -343,6 +339,19 @@ void BlockIndentation::child(TSNode c, std::string_view source, std::vector<Synt
   }
 }
 
+std::pair<uint32_t, uint32_t> first_token(TSNode n, std::string_view source) {
+  while (ts_node_child_count(n) > 0) {
+    if (is(n, "string")) {
+      const TSNode start = ts_node_child(n, 0);
+      const uint32_t a = ts_node_start_byte(start);
+      const std::string_view opening = source.substr(a, ts_node_end_byte(start) - a);
+      if (opening.find_first_of("fFtT") == std::string_view::npos) break;  // one token
+    }
+    n = ts_node_child(n, 0);
+  }
+  return {ts_node_start_byte(n), ts_node_end_byte(n)};
+}
+
 void Python3Syntax::check(TSNode n, TSSymbol s, std::string_view source, std::vector<SyntaxError>& out,
                           bool indentation) const {
   const uint32_t start = ts_node_start_byte(n);
@@ -357,7 +366,7 @@ void Python3Syntax::check(TSNode n, TSSymbol s, std::string_view source, std::ve
     if (s == print_ && !ts_node_is_null(first) && is(first, "chevron")) return;
     // `print` alone is a name; what follows it is a second statement on the line.
     if (ts_node_is_null(first)) return;
-    const auto [a, b] = first_token(first);
+    const auto [a, b] = first_token(first, source);
     out.push_back(SyntaxError{a, b, kSeparate});
     return;
   }

@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "syntax/syntax.h"
@@ -30,6 +31,11 @@ class Python3Syntax {
   TSSymbol print_ = 0, exec_ = 0, module_ = 0, block_ = 0, integer_ = 0, raise_ = 0, not_equal_py2_ = 0,
            string_start_ = 0, string_end_ = 0, line_continuation_ = 0, parameters_ = 0;
 };
+
+// Where the first token of `n` is, as Python's tokenizer reads it: a string is one token, but an
+// f-string or t-string starts with its own (`f"`), as in Ruff's parser; where Ruff reports an
+// error at a token, it gives that token's range, never the node's (which may span the file).
+std::pair<uint32_t, uint32_t> first_token(TSNode n, std::string_view source);
 
 // "Unexpected indentation", statement by statement as a walk meets them: Python refuses a
 // statement that starts a line indented deeper than the first statement of its block (or than

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "syntax/node.h"
+#include "syntax/python3_syntax.h"
 #include "syntax/source.h"
 
 #ifdef LINT_MIMALLOC
@@ -1064,8 +1065,8 @@ SyntaxError describe_error(TSNode error, TSNode parent, TSNode before, TSNode ne
     }
     // An expression followed by another on the same line: `x = 1 2`, `return x y`.
     if (!ts_node_is_null(next) && ts_node_is_named(next) && !is_sequence(parent_kind)) {
-      const uint32_t at = ts_node_start_byte(next);
-      return SyntaxError{at, ts_node_end_byte(next), "Simple statements must be separated by newlines or semicolons"};
+      const auto [at, end] = first_token(next, source);
+      return SyntaxError{at, end, "Simple statements must be separated by newlines or semicolons"};
     }
   }
   std::string token = describe_token(text);

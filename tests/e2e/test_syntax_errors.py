@@ -57,6 +57,16 @@ ERRORS = {
     "pair.py": ("d = {1: 2, 3}\n", [(1, 13, 1, 14, "Expected `:`, found `}`")]),
     "import.py": ("import\n", [(1, 7, 2, 1, "Expected one or more symbol names after import")]),
     "eof.py": ("x = (1,\n", [(2, 1, 2, 1, "unexpected EOF while parsing")]),
+    # Placed at the next statement's first token, as Ruff: a string is one token, an f-string's
+    # first is `f"` (the whole statement's range made `full` output print 30,000 nested lines per
+    # error: found by fuzzing).
+    "glued.py": ('x = 1 "abc"\nx = 1 f"a{b}"\nx = 1 a.b.c\nx = 1 123\nx = 1 y(a,\n b)\n', [
+        (1, 7, 1, 12, "Simple statements must be separated by newlines or semicolons"),
+        (2, 7, 2, 9, "Simple statements must be separated by newlines or semicolons"),
+        (3, 7, 3, 8, "Simple statements must be separated by newlines or semicolons"),
+        (4, 7, 4, 10, "Simple statements must be separated by newlines or semicolons"),
+        (5, 7, 5, 8, "Simple statements must be separated by newlines or semicolons"),
+    ]),
 }
 
 VERSIONS = 'import os\ntype X = int\nmatch x:\n    case 1:\n        pass\ntry:\n    pass\nexcept* E:\n    pass\ndef f[T = int](): pass\nt"x{a}"\nwith (open(a) as b, open(c) as d): pass\nprint(a[*b])\ndef g(): return *a, *b\nf"{"a"}"\nf"{x # c\n}"\ntry:\n    pass\nexcept A, B:\n    pass\nx[a := 1]\n(y := 1)\ndef p(a, /): pass\n@x[0].y\ndef d(): pass\nfor x in *a, *b: pass\ndef s(*a: *T): pass\n{z := 1, 2}\n'
