@@ -37,19 +37,26 @@ std::vector<FileResult> lint_all(const std::vector<SourcePath>& paths, const Lin
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<size_t>(threads));
   // Workers take the GIL once per file; the main thread must not hold it meanwhile (DEPS.md).
   std::shared_ptr<void> unlocked = options.python ? options.python->unlock() : nullptr;
-  // Largest files first, each thread taking the next file when it is done with one: a large
-  // file taken last (the standard library's largest is 7% of its bytes) would leave the other
-  // threads idle while one finishes it. Results stay at their files' places.
+  // The largest file first, then the others in their order, each thread taking the next file
+  // when it is done with one: the largest taken last (the standard library's is 7% of its bytes)
+  // would leave the other threads idle while one finishes it. Only the largest: with every file
+  // sorted largest first, the largest ones ran side by side and their memory added up (the 7x
+  // corpus peaked 25 MB higher at 2 threads). Results stay at their files' places.
   std::vector<size_t> order(paths.size());
   std::iota(order.begin(), order.end(), size_t{0});
   if (threads > 1 && paths.size() > 1) {
-    std::vector<uintmax_t> sizes(paths.size(), 0);
+    size_t largest = 0;
+    uintmax_t largest_size = 0;
     for (size_t i = 0; i < paths.size(); ++i) {
       std::error_code ec;
       const uintmax_t size = std::filesystem::file_size(paths[i].path, ec);
-      if (!ec) sizes[i] = size;
+      if (!ec && size > largest_size) {
+        largest = i;
+        largest_size = size;
+      }
     }
-    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return sizes[a] > sizes[b]; });
+    std::rotate(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(largest),
+                order.begin() + static_cast<std::ptrdiff_t>(largest) + 1);
   }
   std::atomic<size_t> next{0};
   LINT_TSAN_RELEASE(&results);  // what the caller prepared, to the tasks
