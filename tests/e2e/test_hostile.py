@@ -137,6 +137,8 @@ class DeepNesting(Workspace):
             "lambdas.py": "g = " + "lambda: " * n + "0",
             "generators.py": "g = (" + "z for z in " * n + "a)",
             "comprehensions.py": "g = " + "[" * n + "z for z in a" + "]" * n,
+            # Each level's iterable is the next level (B035 walked it at every level: fuzzing).
+            "dict_comprehensions.py": "g = " + "{k: v for k, v in " * n + "a" + "}" * n,
         })
         self.assertIn("E731", [d["code"] for d in by_file["lambdas.py"]])  # a lambda assigned
 
