@@ -382,7 +382,8 @@ std::unique_ptr<Pass> check(const SourcePath& path, std::string file_text, const
       out.internal_error = true;
     }
   }
-  if (const auto [dropped, limit] = ctx.bound_fixes(); dropped > 0) {
+  // (A file that does not parse is not fixed at all: no warning for it.)
+  if (const auto [dropped, limit] = ctx.bound_fixes(); dropped > 0 && !error) {
     out.warning += (out.warning.empty() ? "" : "\n") + std::string("warning: Dropped the fixes of ") +
                    std::to_string(dropped) + " diagnostics in " + path.display + ": their new text exceeds " +
                    std::to_string(limit >> 20) + " MB, lint's limit for one file (16 MB plus four times its size)";
