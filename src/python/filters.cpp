@@ -7,6 +7,7 @@
 #include <system_error>
 #include <unordered_set>
 
+#include "fix/edits.h"
 #include "python/python_rules.h"
 #include "semantic/semantic.h"
 #include "syntax/node.h"
@@ -180,33 +181,17 @@ void PythonRules::note_aliases(TSNode stmt, PythonCollector& out) const {
   }
 }
 
-namespace {
-bool is_name_byte(char c) {
-  const auto u = static_cast<unsigned char>(c);
-  return u >= 0x80 || (u >= '0' && u <= '9') || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || u == '_';
-}
-}  // namespace
-
 void PythonRules::note_as_names(PythonCollector& out) {
   const std::string_view src = out.source;
   out.as_names.clear();
+  const auto name_byte = [&](size_t i) { return is_identifier_byte(static_cast<unsigned char>(src[i])); };
   for (size_t at = src.find("as"); at != std::string_view::npos; at = src.find("as", at + 2)) {
-    if ((at > 0 && is_name_byte(src[at - 1])) || (at + 2 < src.size() && is_name_byte(src[at + 2]))) continue;
+    if ((at > 0 && name_byte(at - 1)) || (at + 2 < src.size() && name_byte(at + 2))) continue;
     // What may stand between `as` and the name: spaces, line breaks and continuations inside
     // brackets, comments.
-    size_t i = at + 2;
-    while (i < src.size()) {
-      const char c = src[i];
-      if (c == ' ' || c == '\t' || c == '\f' || c == '\r' || c == '\n' || c == '\\') {
-        ++i;
-      } else if (c == '#') {
-        while (i < src.size() && src[i] != '\n' && src[i] != '\r') ++i;
-      } else {
-        break;
-      }
-    }
+    const size_t i = edits::skip_trivia(src, static_cast<uint32_t>(at + 2));
     size_t end = i;
-    while (end < src.size() && is_name_byte(src[end])) ++end;
+    while (end < src.size() && name_byte(end)) ++end;
     if (end > i) out.as_names.push_back(src.substr(i, end - i));
   }
   std::sort(out.as_names.begin(), out.as_names.end());
