@@ -1822,8 +1822,9 @@ PythonRules::FileOutput Runtime::run(FileInput& input) {
     for (const auto& [spec, values] : *input.options) {
       if (spec != &impl.rules[r].info->spec) continue;
       py::dict d;
-      for (const auto& [name, value] : values.values()) {
-        std::visit([&](const auto& v) { d[py::str(name)] = py::cast(v); }, value);
+      // Not a structured binding: clang before 16 (the fuzzing build's) cannot capture one.
+      for (const auto& option : values.values()) {
+        std::visit([&](const auto& v) { d[py::str(option.first)] = py::cast(v); }, option.second);
       }
       instance.attr("options") = d;
     }
