@@ -84,32 +84,51 @@ constexpr const char* kSeparate = "Simple statements must be separated by newlin
 // The first token of an expression: Python's parser stops there when the expression follows
 // something it has already read as a whole statement (`print "x"`: at the string).
 
+// A node and its ancestors, the root first and the node last. ts_node_parent walks down from the
+// root at each call, so climbing by it costs the depth squared (an invalid number inside 25,000
+// `await` and 25,000 nested generators took two minutes); this walks down once.
+using Path = std::vector<TSNode>;
+Path path_to(TSNode n) {
+  Path path;
+  for (TSNode p = ts_tree_root_node(n.tree); !ts_node_is_null(p); p = ts_node_child_with_descendant(p, n)) {
+    path.push_back(p);
+    if (ts_node_eq(p, n)) return path;
+  }
+  path.push_back(n);
+  return path;
+}
+
+bool ends_statement_search(std::string_view k) {
+  return k == "expression_statement" || k == "block" || k == "module" || k.ends_with("_statement");
+}
+
 // What Python's parser says when a name is glued to what it has just read (`0L`, `ur"x"`): the
 // bracket it expected to close or the comma, or that a new statement starts without a newline.
-std::string glued_name_message(TSNode n, std::string_view found) {
-  for (TSNode p = ts_node_parent(n); !ts_node_is_null(p); p = ts_node_parent(p)) {
-    const std::string_view k = kind(p);
+// `at` is the node's index in `path`.
+std::string glued_name_message(const Path& path, size_t at, std::string_view found) {
+  for (size_t i = at; i-- > 0;) {
+    const std::string_view k = kind(path[i]);
     if (k == "argument_list" || k == "list" || k == "tuple" || k == "set" || k == "dictionary") {
       return "Expected `,`, found " + std::string(found);
     }
     if (k == "parenthesized_expression") return "Expected `)`, found " + std::string(found);
     if (k == "subscript") return "Expected `]`, found " + std::string(found);
-    if (k == "expression_statement" || k == "block" || k == "module" || k.ends_with("_statement")) break;
+    if (ends_statement_search(k)) break;
   }
   return kSeparate;
 }
 
 // Whether `n` starts the first argument of a call: Python's parser, having refused a token
 // there, then expected an argument or the call's `)`.
-bool starts_first_argument(TSNode n) {
-  const uint32_t start = ts_node_start_byte(n);
-  for (TSNode p = ts_node_parent(n); !ts_node_is_null(p); p = ts_node_parent(p)) {
-    const std::string_view k = kind(p);
+bool starts_first_argument(const Path& path, size_t at) {
+  const uint32_t start = ts_node_start_byte(path[at]);
+  for (size_t i = at; i-- > 0;) {
+    const std::string_view k = kind(path[i]);
     if (k == "argument_list") {
-      const TSNode first = ts_node_named_child(p, 0);
+      const TSNode first = ts_node_named_child(path[i], 0);
       return !ts_node_is_null(first) && ts_node_start_byte(first) == start;
     }
-    if (k == "expression_statement" || k == "block" || k == "module" || k.ends_with("_statement")) return false;
+    if (ends_statement_search(k)) return false;
   }
   return false;
 }
@@ -117,10 +136,11 @@ bool starts_first_argument(TSNode n) {
 // The error Python's parser reports after refusing the token that ends at `end`: in a first
 // argument, the argument or `)` it expected at the next token; elsewhere the statement it
 // expected there (`x = 0777` then the end of the line).
-std::optional<SyntaxError> after_refused(TSNode n, uint32_t end, std::string_view source, bool statement_too) {
+std::optional<SyntaxError> after_refused(const Path& path, size_t at, uint32_t end, std::string_view source,
+                                         bool statement_too) {
   size_t i = end;
   while (i < source.size() && (source[i] == ' ' || source[i] == '\t')) ++i;
-  if (starts_first_argument(n)) {
+  if (starts_first_argument(path, at)) {
     return SyntaxError{static_cast<uint32_t>(i), static_cast<uint32_t>(std::min(i + 1, source.size())),
                        "Expected an expression or a ')'"};
   }
@@ -134,17 +154,19 @@ std::optional<SyntaxError> after_refused(TSNode n, uint32_t end, std::string_vie
   return SyntaxError{end, static_cast<uint32_t>(e), "Expected a statement"};
 }
 
-// The bracket a node sits in, up to its statement (null when none).
-TSNode enclosing_bracket(TSNode n) {
-  for (TSNode p = ts_node_parent(n); !ts_node_is_null(p); p = ts_node_parent(p)) {
-    const std::string_view k = kind(p);
+// The bracket the node at `path[at]` sits in, up to its statement: its index in `path`, or
+// kNone.
+constexpr size_t kNone = static_cast<size_t>(-1);
+size_t enclosing_bracket(const Path& path, size_t at) {
+  for (size_t i = at; i-- > 0;) {
+    const std::string_view k = kind(path[i]);
     if (k == "argument_list" || k == "list" || k == "tuple" || k == "set" || k == "dictionary" ||
         k == "parenthesized_expression" || k == "subscript") {
-      return p;
+      return i;
     }
-    if (k == "expression_statement" || k == "block" || k == "module" || k.ends_with("_statement")) break;
+    if (ends_statement_search(k)) break;
   }
-  return TSNode{};
+  return kNone;
 }
 
 // Whether a token starting with `c` can only follow an expression (`,`, `;`, `>`, `==`, ...).
@@ -156,7 +178,8 @@ bool cannot_start_expression(char c) { return std::string_view(",;<>=!%&|^@/").f
 // past a comment), a statement. Inside
 // parentheses (`(0777 + 1)`) the parser has lost them: each `)` is where it expected a
 // statement, then the end of the line is.
-void after_invalid_number(TSNode n, uint32_t end, std::string_view source, std::vector<SyntaxError>& out) {
+void after_invalid_number(const Path& path, uint32_t end, std::string_view source, std::vector<SyntaxError>& out) {
+  const TSNode n = path.back();
   const auto next_token = [&](size_t i) {
     while (i < source.size() && (source[i] == ' ' || source[i] == '\t')) ++i;
     if (i < source.size() && source[i] == '#') {
@@ -170,16 +193,17 @@ void after_invalid_number(TSNode n, uint32_t end, std::string_view source, std::
     out.push_back(SyntaxError{static_cast<uint32_t>(i), static_cast<uint32_t>(e), std::move(message)});
   };
   size_t i = next_token(end);
-  TSNode bracket = enclosing_bracket(n);
-  if (!ts_node_is_null(bracket) && is(bracket, "parenthesized_expression")) {
-    for (; !ts_node_is_null(bracket) && is(bracket, "parenthesized_expression"); bracket = enclosing_bracket(bracket)) {
-      const uint32_t close = ts_node_end_byte(bracket) - 1;
+  size_t b = enclosing_bracket(path, path.size() - 1);
+  if (b != kNone && is(path[b], "parenthesized_expression")) {
+    for (; b != kNone && is(path[b], "parenthesized_expression"); b = enclosing_bracket(path, b)) {
+      const uint32_t close = ts_node_end_byte(path[b]) - 1;
       if (source[close] != ')') return;
       at(close, "Expected a statement");
       i = next_token(close + 1);
     }
-    if (!ts_node_is_null(bracket)) return;
-  } else if (!ts_node_is_null(bracket)) {
+    if (b != kNone) return;
+  } else if (b != kNone) {
+    const TSNode bracket = path[b];
     const char c = i < source.size() ? source[i] : '\n';
     if (!cannot_start_expression(c)) return;
     const TSNode first = ts_node_named_child(bracket, 0);
@@ -390,16 +414,18 @@ void Python3Syntax::check(TSNode n, TSSymbol s, std::string_view source, std::ve
       out.push_back(SyntaxError{start, end, "Invalid decimal integer literal"});
       // Ruff's parser skips the refused token (and reads a suffix `L` as the expression); it
       // then expected something else only where a `,`, a `;` or the end of the line follows.
-      const TSNode bracket = enclosing_bracket(n);
-      if (!suffix || (!ts_node_is_null(bracket) && is(bracket, "parenthesized_expression"))) {
-        after_invalid_number(n, end, source, out);
+      const Path path = path_to(n);
+      const size_t bracket = enclosing_bracket(path, path.size() - 1);
+      if (!suffix || (bracket != kNone && is(path[bracket], "parenthesized_expression"))) {
+        after_invalid_number(path, end, source, out);
       }
       return;
     }
     if (text.ends_with('l') || text.ends_with('L')) {
       // Python reads `10L` as the number 10 followed by the name `L`.
       const uint32_t l = start + static_cast<uint32_t>(text.size()) - 1;
-      out.push_back(SyntaxError{l, l + 1, glued_name_message(n, "identifier")});
+      const Path path = path_to(n);
+      out.push_back(SyntaxError{l, l + 1, glued_name_message(path, path.size() - 1, "identifier")});
       return;
     }
     return;
@@ -443,8 +469,10 @@ void Python3Syntax::check(TSNode n, TSSymbol s, std::string_view source, std::ve
   if ((s == string_start_ || s == string_end_) && text.starts_with('`')) {
     out.push_back(SyntaxError{start, start + 1, "Got unexpected token `"});
     if (s == string_end_) {
-      const TSNode string = ts_node_parent(n);
-      if (auto e = after_refused(ts_node_is_null(string) ? n : string, start + 1, source, true)) {
+      // The string holding the backquote, or the token itself at the root.
+      const Path path = path_to(n);
+      const size_t string = path.size() >= 2 ? path.size() - 2 : path.size() - 1;
+      if (auto e = after_refused(path, string, start + 1, source, true)) {
         out.push_back(std::move(*e));
       }
     }
@@ -461,10 +489,10 @@ void Python3Syntax::check(TSNode n, TSSymbol s, std::string_view source, std::ve
     }
     if (u && r) {
       // Python reads `ur` as a name followed by a string.
-      const TSNode string = ts_node_parent(n);
+      const Path path = path_to(n);
       const uint32_t a = start + static_cast<uint32_t>(quote);
-      const uint32_t b = ts_node_is_null(string) ? ts_node_end_byte(n) : ts_node_end_byte(string);
-      out.push_back(SyntaxError{a, b, glued_name_message(string, "string")});
+      const uint32_t b = path.size() >= 2 ? ts_node_end_byte(path[path.size() - 2]) : ts_node_end_byte(n);
+      out.push_back(SyntaxError{a, b, glued_name_message(path, path.size() >= 2 ? path.size() - 2 : 0, "string")});
     }
   }
 }

@@ -142,6 +142,17 @@ class DeepNesting(Workspace):
         })
         self.assertIn("E731", [d["code"] for d in by_file["lambdas.py"]])  # a lambda assigned
 
+    def test_invalid_number_deep_inside_generators(self):
+        # What Python's parser expected after an invalid number is found by climbing to its
+        # bracket or statement, once by ts_node_parent, which walks down from the root at each
+        # call: 25,000 `await` around 25,000 nested generators took two minutes (fuzzing).
+        n = self.N // 2
+        self.write("good.py", GOOD)
+        self.write("deep.py", "x = " + "await " * n + "(z async for z in " * n + "01" + ")" * n + "\n")
+        _, by_file = self.lint_json("--select", "ALL", ".")
+        self.assert_good_linted(by_file)
+        self.assert_only(by_file, "deep.py", "invalid-syntax", "Invalid decimal integer literal")
+
     def test_unclosed_brackets(self):
         self.write("good.py", GOOD)
         self.write("open.py", "x = " + "(" * self.N + "\n")
