@@ -5,10 +5,13 @@
 #pragma once
 
 #include <algorithm>
+#include <cstring>
 #include <deque>
 #include <memory>
+#include <new>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -130,21 +133,21 @@ struct Event {
 class EventList {
  public:
   void push_back(const Event& e) {
-    if (blocks_.empty() || last_used_ == capacity_of(blocks_.size() - 1)) {
-      blocks_.push_back(std::make_unique_for_overwrite<Event[]>(capacity_of(blocks_.size())));
-      last_used_ = 0;
-    }
-    blocks_.back()[last_used_++] = e;
+    if (full()) add_block();
+    new (blocks_.back().get() + last_used_++) Event(e);
   }
   void append(const EventList& other) {
-    other.for_each([&](const Event& e) { push_back(e); });
-  }
-  bool empty() const { return blocks_.empty(); }
-  template <class F>
-  void for_each(F&& f) const {
-    for (size_t b = 0; b < blocks_.size(); ++b) {
-      const uint32_t n = b + 1 == blocks_.size() ? last_used_ : capacity_of(b);
-      for (uint32_t i = 0; i < n; ++i) f(blocks_[b][i]);
+    for (size_t b = 0; b < other.blocks_.size(); ++b) {
+      const Event* from = other.blocks_[b].get();
+      uint32_t n = b + 1 == other.blocks_.size() ? other.last_used_ : capacity_of(b);
+      while (n > 0) {
+        if (full()) add_block();
+        const uint32_t k = std::min(n, capacity_of(blocks_.size() - 1) - last_used_);
+        std::memcpy(static_cast<void*>(blocks_.back().get() + last_used_), from, k * sizeof(Event));
+        last_used_ += k;
+        from += k;
+        n -= k;
+      }
     }
   }
   // Calls f on each event in order, freeing each block once it is done: the list ends empty.
@@ -152,16 +155,27 @@ class EventList {
   void consume(F&& f) {
     for (size_t b = 0; b < blocks_.size(); ++b) {
       const uint32_t n = b + 1 == blocks_.size() ? last_used_ : capacity_of(b);
-      for (uint32_t i = 0; i < n; ++i) f(blocks_[b][i]);
+      for (uint32_t i = 0; i < n; ++i) f(blocks_[b].get()[i]);
       blocks_[b].reset();
     }
-    std::vector<std::unique_ptr<Event[]>>().swap(blocks_);
+    std::vector<Block>().swap(blocks_);
     last_used_ = 0;
   }
 
  private:
   static uint32_t capacity_of(size_t block) { return 4u << std::min<size_t>(block, 6); }
-  std::vector<std::unique_ptr<Event[]>> blocks_;
+  bool full() const { return blocks_.empty() || last_used_ == capacity_of(blocks_.size() - 1); }
+  void add_block() {
+    blocks_.emplace_back(static_cast<Event*>(::operator new(sizeof(Event) * capacity_of(blocks_.size()))));
+    last_used_ = 0;
+  }
+  // Raw storage: an event is written once, by copy, where it goes (no slot is constructed first).
+  static_assert(std::is_trivially_copyable_v<Event> && std::is_trivially_destructible_v<Event>);
+  struct Release {
+    void operator()(Event* p) const { ::operator delete(p); }
+  };
+  using Block = std::unique_ptr<Event, Release>;
+  std::vector<Block> blocks_;
   uint32_t last_used_ = 0;  // events in the last block
 };
 

@@ -93,15 +93,16 @@ struct Resolver {
   }
 
   void bind(const Event& e) {
+    const std::string_view name = name_of(e);
     uint32_t scope = e.scope;
     uint32_t flags = 0;
     const Scope& s = m.scopes[scope];
-    if (global_in(scope, name_of(e))) {
+    if (global_in(scope, name)) {
       // Bound here, marked global: reads resolve in the module (see load), as in Ruff.
       flags |= kGlobalName;
-    } else if (declared(s.nonlocals, name_of(e))) {
+    } else if (declared(s.nonlocals, name)) {
       for (int32_t a = s.parent; a >= 0; a = m.scopes[a].parent) {
-        if (m.scopes[a].kind == ScopeKind::Function && m.scopes[a].names.count(name_of(e))) {
+        if (m.scopes[a].kind == ScopeKind::Function && m.scopes[a].names.count(name)) {
           scope = static_cast<uint32_t>(a);
           break;
         }
@@ -138,12 +139,13 @@ struct Resolver {
   }
 
   void load(const Event& e) {
+    const std::string_view name = name_of(e);
     Reference r = reference_of(e);
     r.flags = e.flags & ~kForwardReference;
     if (e.flags & kForwardReference) {
       // A forward reference finds the module's binding first, if it is bound.
       const Scope& module = m.scopes[0];
-      const auto it = module.names.find(name_of(e));
+      const auto it = module.names.find(name);
       if (it != module.names.end()) {
         const BindingKind k = m.bindings[it->second].kind;
         if (k != BindingKind::Annotation && k != BindingKind::Deletion) {
@@ -161,7 +163,7 @@ struct Resolver {
     bool first = true;
     bool star = false;
     bool annotated = false;
-    if (global_in(e.scope, name_of(e))) s = 0;
+    if (global_in(e.scope, name)) s = 0;
     while (s >= 0) {
       const Scope& sc = m.scopes[s];
       if (!first && sc.kind == ScopeKind::Class) {
@@ -169,7 +171,7 @@ struct Resolver {
         continue;
       }
       star |= sc.star_import;
-      auto it = sc.names.find(name_of(e));
+      auto it = sc.names.find(name);
       if (it != sc.names.end()) {
         const Binding& b = m.bindings[it->second];
         if (b.kind == BindingKind::Deletion && m.is_stub && e.start < b.start && b.shadows >= 0 &&
@@ -195,7 +197,7 @@ struct Resolver {
           if (sc.kind == ScopeKind::Function) {
             annotated |= first;
             m.references.push_back(r);
-            Unresolved u{name_of(e), e.scope, e.start, e.end, e.flags, false, annotated};
+            Unresolved u{name, e.scope, e.start, e.end, e.flags, false, annotated};
             u.annotation = static_cast<int32_t>(it->second);
             m.unresolved.push_back(u);
             return;
@@ -210,13 +212,13 @@ struct Resolver {
         m.references.push_back(r);
         return;
       }
-      if (first && sc.kind == ScopeKind::Class && (name_of(e) == "__module__" || name_of(e) == "__qualname__")) {
+      if (first && sc.kind == ScopeKind::Class && (name == "__module__" || name == "__qualname__")) {
         r.builtin = true;
         m.references.push_back(r);
         return;
       }
       // A method's `__class__` cell; a lambda in a class body has it too.
-      if ((sc.kind == ScopeKind::Function || sc.kind == ScopeKind::Lambda) && name_of(e) == "__class__" && sc.parent >= 0 &&
+      if ((sc.kind == ScopeKind::Function || sc.kind == ScopeKind::Lambda) && name == "__class__" && sc.parent >= 0 &&
           m.scopes[sc.parent].kind == ScopeKind::Class) {
         r.builtin = true;
         m.references.push_back(r);
@@ -225,14 +227,14 @@ struct Resolver {
       first = false;
       s = sc.parent;
     }
-    if (is_python_builtin(name_of(e), m.target_minor) || (name_of(e) == "__path__" && m.is_package_init) ||
-        (m.is_notebook && (name_of(e) == "display" || name_of(e) == "get_ipython" || name_of(e) == "__IPYTHON__"))) {
+    if (is_python_builtin(name, m.target_minor) || (name == "__path__" && m.is_package_init) ||
+        (m.is_notebook && (name == "display" || name == "get_ipython" || name == "__IPYTHON__"))) {
       r.builtin = true;
       m.references.push_back(r);
       return;
     }
     m.references.push_back(r);
-    m.unresolved.push_back(Unresolved{name_of(e), e.scope, e.start, e.end, e.flags, star && !annotated, annotated});
+    m.unresolved.push_back(Unresolved{name, e.scope, e.start, e.end, e.flags, star && !annotated, annotated});
   }
 
   // `import pyarrow as pa` with `import pyarrow.csv`: using `pa` uses the submodule import too
@@ -253,21 +255,22 @@ struct Resolver {
   }
 
   void del(const Event& e) {
+    const std::string_view name = name_of(e);
     uint32_t scope = e.scope;
-    if (global_in(scope, name_of(e))) {
+    if (global_in(scope, name)) {
       // `global x; del x` in a function: the module's binding is used, and stays for Ruff.
-      auto it = m.scopes[0].names.find(name_of(e));
+      auto it = m.scopes[0].names.find(name);
       if (it != m.scopes[0].names.end()) {
         del_use(e, it->second);
       }
       if (!(e.flags & kConditional)) {
         add_binding(scope, e, BindingKind::Deletion, 0);
-        deleted_globals.emplace_back(scope, name_of(e));
+        deleted_globals.emplace_back(scope, name);
       }
       return;
     }
     Scope& s = m.scopes[scope];
-    auto it = s.names.find(name_of(e));
+    auto it = s.names.find(name);
     if (it != s.names.end() && m.bindings[it->second].kind != BindingKind::Deletion && (e.flags & kConditional)) {
       // A conditional `del` leaves the name bound (Ruff's ConditionalDeletion).
       del_use(e, it->second);
@@ -280,8 +283,8 @@ struct Resolver {
     }
     // Deleting what this scope never bound is an error, whatever outer scopes hold; a builtin
     // or a nonlocal name is not reported (as Ruff).
-    if (declared(m.scopes[e.scope].nonlocals, name_of(e))) return;
-    if (is_python_builtin(name_of(e), m.target_minor) && !is_module_magic(name_of(e))) {
+    if (declared(m.scopes[e.scope].nonlocals, name)) return;
+    if (is_python_builtin(name, m.target_minor) && !is_module_magic(name)) {
       // Still a deletion for what follows (E721: the name is no longer the builtin), unless it
       // sits on a conditional branch. Loads of it still resolve to the builtin, as before.
       if (!(e.flags & kConditional)) add_binding(scope, e, BindingKind::Deletion, 0);
@@ -289,7 +292,7 @@ struct Resolver {
     }
     m.references.push_back(reference_of(e));
     // Ruff reports an unbound `del` as F821 even where a star import might define the name.
-    m.unresolved.push_back(Unresolved{name_of(e), e.scope, e.start, e.end, e.flags, false, false});
+    m.unresolved.push_back(Unresolved{name, e.scope, e.start, e.end, e.flags, false, false});
   }
 
   void except_end(const Event& e) {
@@ -372,7 +375,7 @@ std::unique_ptr<SemanticModel> SemanticBuilder::Impl::resolve() {
   // (one per Load or Del event) instead of growing by doubling, and events are freed as they
   // are replayed.
   model->references.reserve(reference_events);
-  Resolver r{*model, qualified, statements, source, event_names, {}, {}};
+  Resolver r{*model, qualified, statements, source, event_names, {}, {}, {}};
   auto replay = [&](EventList& unit) { r.run(unit); };
   replay(units[0]);
   while (!r.functions.empty()) {
@@ -398,8 +401,7 @@ std::unique_ptr<SemanticModel> SemanticBuilder::Impl::resolve() {
       ++b.uses;
     }
   }
-  model->reference_by_start.reserve(model->references.size());
-  for (uint32_t i = 0; i < model->references.size(); ++i) model->reference_by_start[model->references[i].start] = i;
+  model->index_references();
   return std::move(model);
 }
 
