@@ -148,7 +148,7 @@ class AnnotationCollector {
     else if (is(e, "subscript")) e = field(e, "value");
     if (ts_node_is_null(e)) return false;
     const std::string q = resolve.qualified(e);
-    return q == "dataclasses.InitVar" || up::Resolver::is_typing_member(q, "ClassVar");
+    return q == "dataclasses.InitVar" || resolve.is_typing_member(q, "ClassVar");
   }
 
   std::vector<TSNode> scopes_;

@@ -116,7 +116,7 @@ class FutureRewritableTypeAnnotation final : public Rule {
     const up::Subscript s = up::as_subscript(n);
     if (!s) return;
     const std::string q = resolve.qualified(s.value);
-    if (!up::Resolver::is_typing_member(q, "Optional") && !up::Resolver::is_typing_member(q, "Union")) return;
+    if (!resolve.is_typing_member(q, "Optional") && !resolve.is_typing_member(q, "Union")) return;
     std::vector<TSNode> elements = s.elements;
     if (elements.size() == 1 && is(up::expr_of(elements[0]), "tuple")) elements = named_children(up::expr_of(elements[0]));
     bool quoted = false;
@@ -157,7 +157,7 @@ class FutureRewritableTypeAnnotation final : public Rule {
       auto matches = [&](const std::string& name) {
         up::Pep585Replacement rep;
         if (minor < 9 && up::pep585_replacement(name, rep)) return true;
-        if (!seen_typing || !(up::Resolver::is_typing_member(name, "Optional") || up::Resolver::is_typing_member(name, "Union"))) {
+        if (!seen_typing || !(m.is_typing_member(name, "Optional") || m.is_typing_member(name, "Union"))) {
           return false;
         }
         uint32_t i = end;

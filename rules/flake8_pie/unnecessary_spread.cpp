@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "engine/rule.h"
+#include "fix/edits.h"
 #include "syntax/node.h"
 
 namespace lint::rules {
@@ -27,22 +28,6 @@ settings = {"debug": False, "verbose": True}
 ```
 )";
 
-// The next token at or after `at`, past spaces, line breaks, continuations and comments:
-// its offset, or the text's size.
-size_t next_token(std::string_view text, size_t at) {
-  while (at < text.size()) {
-    const char c = text[at];
-    if (c == ' ' || c == '\t' || c == '\f' || c == '\n' || c == '\r' || c == '\\') {
-      ++at;
-    } else if (c == '#') {
-      while (at < text.size() && text[at] != '\n' && text[at] != '\r') ++at;
-    } else {
-      break;
-    }
-  }
-  return at;
-}
-
 // Ruff's fix: `**`, the parentheses and braces around the inner dict, and its trailing comma
 // (an empty one takes the outer comma after it too) are deleted; what is between them stays.
 std::optional<Fix> spread_fix(TSNode splat, TSNode inner, const Context& ctx) {
@@ -50,7 +35,7 @@ std::optional<Fix> spread_fix(TSNode splat, TSNode inner, const Context& ctx) {
   const uint32_t star = ts_node_start_byte(splat);
   std::vector<Edit> edits{Edit::deletion(star, star + 2)};
   int open_parens = 0;
-  for (size_t at = next_token(text, star + 2);; at = next_token(text, at + 1)) {
+  for (size_t at = edits::skip_trivia(text, star + 2);; at = edits::skip_trivia(text, at + 1)) {
     if (at >= text.size()) return std::nullopt;
     const uint32_t a = static_cast<uint32_t>(at);
     if (text[at] == '(') {
@@ -71,7 +56,7 @@ std::optional<Fix> spread_fix(TSNode splat, TSNode inner, const Context& ctx) {
   const bool empty = ts_node_is_null(last);
   size_t at = empty ? ts_node_start_byte(inner) + 1 : ts_node_end_byte(last);
   bool found_close = false, found_comma = false;
-  for (at = next_token(text, at);; at = next_token(text, at + 1)) {
+  for (at = edits::skip_trivia(text, at);; at = edits::skip_trivia(text, at + 1)) {
     if (found_close && open_parens == 0 && (!empty || found_comma)) break;
     if (at >= text.size()) return std::nullopt;
     const uint32_t a = static_cast<uint32_t>(at);

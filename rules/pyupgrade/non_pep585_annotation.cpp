@@ -221,9 +221,9 @@ class NonPep585Annotation final : public Rule {
         const std::string q = qualified(sub.value, o);
         std::vector<TSNode> elements = sub.elements;
         bool literal_elements = lit;
-        if (up::Resolver::is_typing_member(q, "Literal")) {
+        if (resolve_->is_typing_member(q, "Literal")) {
           literal_elements = true;
-        } else if (up::Resolver::is_typing_member(q, "Annotated")) {
+        } else if (resolve_->is_typing_member(q, "Annotated")) {
           // Only the first element is a type; the metadata are values.
           if (elements.size() == 1 && is(up::expr_of(elements[0]), "tuple")) elements = named_children(up::expr_of(elements[0]));
           if (elements.size() > 1) elements.erase(elements.begin() + 1, elements.end());

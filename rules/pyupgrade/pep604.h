@@ -214,13 +214,7 @@ class Pep604Check {
     type_strings(*m);
     if (candidates_.empty() && strings_.empty()) return;
     // Ruff looks for these only once the module imported `typing` or `typing_extensions`.
-    bool seen_typing = false;
-    for (const Binding& b : m->bindings) {
-      if (!is_import(b.kind)) continue;
-      const std::string_view q = b.qualified_name;
-      seen_typing |= q == "typing" || q.starts_with("typing.") || q == "typing_extensions" || q.starts_with("typing_extensions.");
-    }
-    if (!seen_typing) return;
+    if (!up::seen_typing(*m)) return;
     const Resolver resolve(*m, ctx);
     Stylist stylist(ctx);
     TypeGenerator gen(ctx, stylist);

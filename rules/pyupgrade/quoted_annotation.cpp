@@ -198,11 +198,11 @@ class QuotedAnnotation final : public Rule {
       if (!s) return;
       walk(s.value, typedef_, literal, o, ctx);
       const std::string q = qualified(s.value, o);
-      if (q == "typing.Literal" || q == "typing_extensions.Literal") {
+      if (resolve_->is_typing_member(q, "Literal")) {
         for (TSNode e : s.elements) walk(e, typedef_, true, o, ctx);
         return;
       }
-      if (q == "typing.Annotated" || q == "typing_extensions.Annotated") {
+      if (resolve_->is_typing_member(q, "Annotated")) {
         std::vector<TSNode> elts = s.elements;
         if (elts.size() == 1 && is(up::expr_of(elts[0]), "tuple")) elts = named_children(up::expr_of(elts[0]));
         if (elts.size() < 2) {
@@ -230,7 +230,7 @@ class QuotedAnnotation final : public Rule {
     walk(fn, typedef_, literal, o, ctx);
     const Arguments args = up::call_arguments(n);
     const std::string q = qualified(fn, o);
-    auto member = [&](std::string_view name) { return up::Resolver::is_typing_member(q, name); };
+    auto member = [&](std::string_view name) { return resolve_->is_typing_member(q, name); };
     auto keyword_name = [&](TSNode kw) {
       return is(kw, "keyword_argument") ? o.text.substr(ts_node_start_byte(field(kw, "name")),
                                                          ts_node_end_byte(field(kw, "name")) - ts_node_start_byte(field(kw, "name")))

@@ -101,14 +101,11 @@ class Resolver {
     return q.starts_with("builtins.") && q.find('.', 9) == std::string::npos ? q.substr(9) : std::string();
   }
 
-  // A typing member: `typing.<member>` or `typing_extensions.<member>` (Ruff's match_typing_expr).
+  // A typing member: `<module>.<member>` for typing, typing_extensions, _typeshed and the
+  // modules of `typing-modules` (Ruff's match_typing_expr and match_typing_qualified_name).
   bool match_typing(TSNode expr, std::string_view member) const { return is_typing_member(qualified(expr), member); }
 
-  static bool is_typing_member(std::string_view q, std::string_view member) {
-    if (q.starts_with("typing.")) return q.substr(7) == member;
-    if (q.starts_with("typing_extensions.")) return q.substr(18) == member;
-    return false;
-  }
+  bool is_typing_member(std::string_view q, std::string_view member) const { return m_.is_typing_member(q, member); }
 
   // The scope (index into model().scopes) whose node is `scope_node` (null: the module).
   int32_t scope_of_node(TSNode scope_node) const {

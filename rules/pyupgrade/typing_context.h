@@ -17,8 +17,9 @@
 namespace lint::rules::up {
 
 // Ruff's seen_typing(): the module imports `typing` or `typing_extensions` (or a member or
-// submodule of either) somewhere.
+// submodule of either) somewhere, or `typing-modules` names a module.
 inline bool seen_typing(const SemanticModel& m) {
+  if (!m.configured_typing_modules.empty()) return true;
   for (const Binding& b : m.bindings) {
     if (!is_import(b.kind)) continue;
     const std::string_view q = b.qualified_name;

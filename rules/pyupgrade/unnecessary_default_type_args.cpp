@@ -72,10 +72,10 @@ class UnnecessaryDefaultTypeArgs final : public Rule {
       }
       const std::string q = resolve.qualified(s.value);
       size_t arity;
-      if (up::Resolver::is_typing_member(q, "Generator") || q == "collections.abc.Generator") {
+      if (resolve.is_typing_member(q, "Generator") || q == "collections.abc.Generator") {
         if (elts.size() != 2 && elts.size() != 3) continue;
         arity = elts.size();
-      } else if (up::Resolver::is_typing_member(q, "AsyncGenerator") || q == "collections.abc.AsyncGenerator") {
+      } else if (resolve.is_typing_member(q, "AsyncGenerator") || q == "collections.abc.AsyncGenerator") {
         if (elts.size() != 2) continue;
         arity = 2;
       } else {

@@ -98,8 +98,8 @@ inline bool annotation_has_type(TSNode annotation, PyType type, const up::Resolv
   if (type == PyType::PathlibPath) return is_pathlib_path_class(resolve.qualified(a));
   if (type == PyType::IoBase) {
     const std::string q = resolve.qualified(a);
-    if (up::Resolver::is_typing_member(q, "IO") || up::Resolver::is_typing_member(q, "BinaryIO") ||
-        up::Resolver::is_typing_member(q, "TextIO")) {
+    if (resolve.is_typing_member(q, "IO") || resolve.is_typing_member(q, "BinaryIO") ||
+        resolve.is_typing_member(q, "TextIO")) {
       return true;
     }
     static constexpr std::string_view kIo[] = {"io.IOBase", "io.RawIOBase", "io.BufferedIOBase", "io.TextIOBase",

@@ -60,7 +60,7 @@ pyproject.toml with a [tool.lint] table, searching upward from it.
 
 Rule selection (codes, prefixes such as E7 or F, rule names, or ALL; comma-separated, repeatable):
       --select RULES         Use exactly these rules instead of the configured or default ones
-                             (E4, E7, E9, F)
+                             (Ruff 0.17.3's default rules, those lint has: `lint rules`)
       --extend-select RULES  Add rules to the selection
       --ignore RULES         Remove rules from the selection; the more specific selector wins
       --target-version VER   The Python version the code runs on: py37 ... py314 (default py311);

@@ -1063,7 +1063,7 @@ std::string describe_settings(const Settings& s, const std::string& file_absolut
     return o + "]";
   };
 
-  out += "\n# Rule selection: the default set (E4, E7, E9, F), then each layer in order\n";
+  out += "\n# Rule selection: the default set (Ruff 0.17.3's default rules that lint has), then each layer in order\n";
   if (s.layers.empty()) out += "(no layer: the default set)\n";
   for (const SelectionLayer& l : s.layers) {
     std::string parts;
@@ -1100,6 +1100,7 @@ std::string describe_settings(const Settings& s, const std::string& file_absolut
     }
     out += "}\n";
   }
+  out += "typing-modules = " + list(s.typing_modules.value_or(std::vector<std::string>{})) + "\n";
   out += "python-rules = " + list(s.python_rules.value_or(std::vector<std::string>{})) + "\n";
   out += "python-path = " + list(s.python_path.value_or(std::vector<std::string>{})) + "\n";
   out += std::string("fix = ") + (s.fix.value_or(false) ? "true" : "false") + "\n";

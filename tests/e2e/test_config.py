@@ -277,7 +277,8 @@ class Errors(Workspace):
 
 class ShowCommands(Workspace):
     def test_show_settings(self):
-        self.write("pkg/lint.toml", 'extend-select = ["W605"]\nper-file-ignores = { "t.py" = ["F401"] }\n')
+        self.write("pkg/lint.toml", 'extend-select = ["W605"]\nper-file-ignores = { "t.py" = ["F401"] }\n'
+                   'typing-modules = ["compat.typing"]\n')
         self.write("pkg/t.py", "x = 1\n")
         proc = run("--show-settings", "pkg/t.py", cwd=self.dir)
         self.assertEqual(proc.returncode, 0, proc.stderr)
@@ -286,10 +287,12 @@ class ShowCommands(Workspace):
         self.assertIn('Settings path: "%s"' % (self.dir / "pkg/lint.toml"), out)
         self.assertIn('pkg/lint.toml: extend-select = ["W605"]', out)
         self.assertIn('target-version = "py311"', out)
+        self.assertIn('typing-modules = [\n  "compat.typing",\n]\n', out)
         self.assertIn("\nW605 invalid-escape-sequence\n", out)
         self.assertNotIn("\nF401 ", out)  # turned off for this file
         out = run("--isolated", "--show-settings", "pkg/t.py", cwd=self.dir).stdout.decode()
         self.assertIn("Settings path: none (lint's defaults)", out)
+        self.assertIn("typing-modules = []\n", out)
         self.assertIn("\nF401 unused-import\n", out)
 
     def test_show_files(self):
