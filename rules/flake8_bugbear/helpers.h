@@ -329,8 +329,7 @@ class Resolver {
   const SemanticModel& model() const { return m_; }
 
   const Reference* reference(TSNode identifier) const {
-    const auto it = m_.reference_by_start.find(ts_node_start_byte(identifier));
-    return it == m_.reference_by_start.end() ? nullptr : &m_.references[it->second];
+    return m_.reference_at(ts_node_start_byte(identifier));
   }
 
   // The binding a name reads, or null (unresolved, or a builtin).

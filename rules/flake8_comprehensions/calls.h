@@ -91,8 +91,8 @@ inline bool contains_kind(TSNode root, std::string_view k, const Context& ctx, s
 inline bool is_builtin_name(TSNode expr, std::string_view name, const SemanticModel& m, const Context& ctx) {
   expr = unparenthesized(expr);
   if (!is(expr, "identifier") || ctx.text(expr) != name) return false;
-  const auto it = m.reference_by_start.find(ts_node_start_byte(expr));
-  return it != m.reference_by_start.end() && m.references[it->second].builtin;
+  const Reference* r = m.reference_at(ts_node_start_byte(expr));
+  return r && r->builtin;
 }
 
 // Ruff's `resolve_builtin_symbol`: the builtin an expression names (`list`, `builtins.list`, an

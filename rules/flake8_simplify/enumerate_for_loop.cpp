@@ -135,9 +135,9 @@ class EnumerateForLoop final : public Rule {
   void check(const Found& f, const SemanticModel& m, Context& ctx) {
     const TSNode index = field(f.increment, "left");
     const std::string_view name = ctx.text(index);
-    const auto ref = m.reference_by_start.find(ts_node_start_byte(index));
-    if (ref == m.reference_by_start.end()) return;
-    const int32_t initial_id = m.references[ref->second].binding;
+    const Reference* ref = m.reference_at(ts_node_start_byte(index));
+    if (!ref) return;
+    const int32_t initial_id = ref->binding;
     if (initial_id < 0) return;
     const Binding& initial = m.bindings[initial_id];
     if (initial.kind != BindingKind::Assignment || (initial.flags & (kGlobalName | kNonlocalName))) return;

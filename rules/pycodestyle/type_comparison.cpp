@@ -114,8 +114,7 @@ class TypeComparison final : public Rule {
   }
 
   static const Reference* reference(TSNode name, const SemanticModel& m) {
-    const auto it = m.reference_by_start.find(ts_node_start_byte(name));
-    return it == m.reference_by_start.end() ? nullptr : &m.references[it->second];
+    return m.reference_at(ts_node_start_byte(name));
   }
 
   // A name that resolves to the builtin (not deleted first: Ruff then finds no binding at all).

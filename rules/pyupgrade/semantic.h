@@ -27,8 +27,7 @@ class Resolver {
 
   // The reference a name (or the head of an attribute chain) makes, if the model recorded one.
   const Reference* reference(TSNode name) const {
-    const auto it = m_.reference_by_start.find(ts_node_start_byte(name));
-    return it == m_.reference_by_start.end() ? nullptr : &m_.references[it->second];
+    return m_.reference_at(ts_node_start_byte(name));
   }
 
   // Ruff's resolve_qualified_name, dotted: "typing.List", "builtins.open" (for the builtin name

@@ -486,6 +486,8 @@ FileResult result_of(const SourcePath& path, const Pass& pass, const LintOptions
       rc.cells = &*cells;
     }
     result.rendered = render_file(options.output, path, pass.diagnostics, &pass.shown_lines(), &rc);
+    // Held until the end of the run: without the room its appends left (up to as much again).
+    result.rendered.shrink_to_fit();
     if (is_document_format(options.output.format)) result.reported = reported(pass.diagnostics, &*pass.lines);
   }
   return result;

@@ -298,9 +298,9 @@ std::string_view last_part(const SemanticModel& model, TSNode expr, std::string_
   expr = unparenthesized(expr);
   if (is(expr, "attribute")) return text_of(source, field(expr, "attribute"));
   if (!is(expr, "identifier")) return {};
-  auto it = model.reference_by_start.find(ts_node_start_byte(expr));
-  if (it == model.reference_by_start.end()) return {};
-  const Reference& r = model.references[it->second];
+  const Reference* found = model.reference_at(ts_node_start_byte(expr));
+  if (!found) return {};
+  const Reference& r = *found;
   if (r.builtin) return text_of(source, expr);
   if (r.binding < 0) return {};
   const Binding& b = model.bindings[r.binding];

@@ -824,8 +824,8 @@ PYBIND11_EMBEDDED_MODULE(_lint, m) {
         check_node(fr, n, "is_builtin");
         const TSNode head = unparenthesized(n.node);
         if (!is(head, "identifier") || !f->semantic()) return false;
-        const auto it = f->model->reference_by_start.find(ts_node_start_byte(head));
-        return it != f->model->reference_by_start.end() && f->model->references[it->second].builtin;
+        const Reference* r = f->model->reference_at(ts_node_start_byte(head));
+        return r && r->builtin;
       });
 }
 

@@ -111,7 +111,7 @@ void SemanticBuilder::Impl::enter(TSNode n, TSFieldId field_id) {
   Frame& p = frames.back();
   // Flush the parent's held events before the child that must come after them.
   if (p.held && p.flush_before != 0 && field_id == p.flush_before) {
-    p.outer_sink->insert(p.outer_sink->end(), p.held->begin(), p.held->end());
+    p.outer_sink->append(*p.held);
     p.held.reset();
   }
   // Inherit.
@@ -631,7 +631,7 @@ void SemanticBuilder::Impl::enter(TSNode n, TSFieldId field_id) {
           e.scope = 0;
           e.start = ts_node_start_byte(c);
           e.end = ts_node_end_byte(c);
-          e.name = name_text(c);
+          set_name(e, name_text(c));
           e.stmt_start = ts_node_start_byte(n);
           e.node = statement_index(n);
           frames[i].outer_sink->push_back(e);
@@ -689,12 +689,12 @@ void SemanticBuilder::Impl::enter(TSNode n, TSFieldId field_id) {
       f.outer_sink = f.sink;
       f.scope = new_scope(ScopeKind::Comprehension, static_cast<int32_t>(f.scope), n);
       f.own_scope = f.scope;
-      f.held = std::make_unique<std::vector<Event>>();
+      f.held = std::make_unique<EventList>();
       f.ctx = Ctx::Load;
       break;
     case K::ForIn: {
       f.outer_sink = f.sink;
-      f.held = std::make_unique<std::vector<Event>>();
+      f.held = std::make_unique<EventList>();
       f.flush_before = 0;  // flushed on leave: target binds after its iterable
       Frame& comp = frames.back();
       f.first_for_in = comp.first_for_in;
@@ -704,12 +704,12 @@ void SemanticBuilder::Impl::enter(TSNode n, TSFieldId field_id) {
     case K::Assignment:
     case K::NamedExpr:
       f.outer_sink = f.sink;
-      f.held = std::make_unique<std::vector<Event>>();
+      f.held = std::make_unique<EventList>();
       f.ctx = Ctx::Load;
       break;
     case K::For:
       f.outer_sink = f.sink;
-      f.held = std::make_unique<std::vector<Event>>();
+      f.held = std::make_unique<EventList>();
       f.flush_before = sy.f_body;
       f.ctx = Ctx::Load;
       break;
@@ -855,9 +855,9 @@ void SemanticBuilder::Impl::leave(TSNode n) {
   Frame f = std::move(frames.back());
   frames.pop_back();
   if (f.held) {
-    std::vector<Event>* out = f.outer_sink ? f.outer_sink : f.sink;
+    EventList* out = f.outer_sink ? f.outer_sink : f.sink;
     if (f.kind == K::ForIn) out = f.outer_sink;
-    out->insert(out->end(), f.held->begin(), f.held->end());
+    out->append(*f.held);
   }
   switch (f.kind) {
     case K::Function:
@@ -899,9 +899,9 @@ void SemanticBuilder::Impl::leave(TSNode n) {
           Event e;
           e.kind = Ev::ExceptEnd;
           e.scope = f.scope;
-          e.name = name_text(id);
           e.start = ts_node_start_byte(id);
           e.end = ts_node_end_byte(id);
+          set_name(e, name_text(id));
           f.sink->push_back(e);
         }
       }

@@ -4,10 +4,14 @@
 // (replaying the events into scopes and bindings).
 #pragma once
 
+#include <algorithm>
+#include <cstring>
 #include <deque>
 #include <memory>
+#include <new>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -109,14 +113,70 @@ struct Event {
   BindingKind bkind = BindingKind::Assignment;
   uint32_t scope = 0;
   uint32_t start = 0, end = 0;
-  std::string_view name;
+  // The name: source[start, end) when 0 (nearly always), else Impl::event_names[name_at] (a
+  // normalised name, one found elsewhere): a view would be 16 of the event's 40 bytes.
+  uint32_t name_at = 0;
   uint32_t flags = 0;
   uint32_t branch = 0;
   uint32_t stmt_start = 0;
   uint32_t aux = 0;  // unit to defer; index of a qualified name
   // The defining statement, as an index into Impl::statements (0: none): one event per name
-  // makes this the model's largest table, and a TSNode would be 32 of its 56 bytes.
+  // makes this the model's largest table, and a TSNode would be 32 of its bytes.
   uint32_t node = 0;
+};
+
+// Events in blocks that never move. Appending never copies what a list holds, and the resolver
+// frees each block once it has replayed it: on dense code a unit holds hundreds of thousands of
+// events, and as a vector its doubling kept up to twice them allocated (copying them once more)
+// at the file's peak, beside its tree. Blocks grow from 4 events to 256, so a list of a few
+// events costs what a vector of them did.
+class EventList {
+ public:
+  void push_back(const Event& e) {
+    if (full()) add_block();
+    new (blocks_.back().get() + last_used_++) Event(e);
+  }
+  void append(const EventList& other) {
+    for (size_t b = 0; b < other.blocks_.size(); ++b) {
+      const Event* from = other.blocks_[b].get();
+      uint32_t n = b + 1 == other.blocks_.size() ? other.last_used_ : capacity_of(b);
+      while (n > 0) {
+        if (full()) add_block();
+        const uint32_t k = std::min(n, capacity_of(blocks_.size() - 1) - last_used_);
+        std::memcpy(static_cast<void*>(blocks_.back().get() + last_used_), from, k * sizeof(Event));
+        last_used_ += k;
+        from += k;
+        n -= k;
+      }
+    }
+  }
+  // Calls f on each event in order, freeing each block once it is done: the list ends empty.
+  template <class F>
+  void consume(F&& f) {
+    for (size_t b = 0; b < blocks_.size(); ++b) {
+      const uint32_t n = b + 1 == blocks_.size() ? last_used_ : capacity_of(b);
+      for (uint32_t i = 0; i < n; ++i) f(blocks_[b].get()[i]);
+      blocks_[b].reset();
+    }
+    std::vector<Block>().swap(blocks_);
+    last_used_ = 0;
+  }
+
+ private:
+  static uint32_t capacity_of(size_t block) { return 4u << std::min<size_t>(block, 6); }
+  bool full() const { return blocks_.empty() || last_used_ == capacity_of(blocks_.size() - 1); }
+  void add_block() {
+    blocks_.emplace_back(static_cast<Event*>(::operator new(sizeof(Event) * capacity_of(blocks_.size()))));
+    last_used_ = 0;
+  }
+  // Raw storage: an event is written once, by copy, where it goes (no slot is constructed first).
+  static_assert(std::is_trivially_copyable_v<Event> && std::is_trivially_destructible_v<Event>);
+  struct Release {
+    void operator()(Event* p) const { ::operator delete(p); }
+  };
+  using Block = std::unique_ptr<Event, Release>;
+  std::vector<Block> blocks_;
+  uint32_t last_used_ = 0;  // events in the last block
 };
 
 enum class Ctx : uint8_t { Load, Store, Del, AugStore, Ignore };
@@ -135,7 +195,7 @@ struct Frame {
   TSNode node{};
   K kind = K::Other;
   uint32_t scope = 0;               // where loads below resolve
-  std::vector<Event>* sink = nullptr;
+  EventList* sink = nullptr;
   Ctx ctx = Ctx::Load;
   BindingKind bind_kind = BindingKind::Assignment;
   uint32_t flags = 0;
@@ -145,12 +205,12 @@ struct Frame {
   // Children whose events must run later than they appear (an assignment's targets after its
   // value, a comprehension's element after its clauses) write to `held`, flushed into `sink`
   // when the child with field `flush_before` is entered, or when this node is left.
-  std::unique_ptr<std::vector<Event>> held;
+  std::unique_ptr<EventList> held;
   TSFieldId flush_before = 0;
   uint32_t own_scope = UINT32_MAX;  // scope this node opens (def, class, lambda, comprehension)
-  std::vector<Event>* own_unit = nullptr;
+  EventList* own_unit = nullptr;
   uint32_t outer_scope = 0;         // the scope around this node
-  std::vector<Event>* outer_sink = nullptr;
+  EventList* outer_sink = nullptr;
   bool first_for_in = true;
   bool annotation = false;          // inside a type annotation
   bool literal_subscript = false;   // inside Literal[...] in an annotation: strings are values
@@ -193,8 +253,11 @@ struct SemanticBuilder::Impl {
   std::string_view source;
   std::string_view path;
   std::unique_ptr<SemanticModel> model = std::make_unique<SemanticModel>();
-  std::deque<std::vector<Event>> units;  // stable addresses
-  std::vector<Event>* annotations_unit = nullptr;  // deferred annotations, resolved last
+  std::deque<EventList> units;  // stable addresses
+  EventList* annotations_unit = nullptr;  // deferred annotations, resolved last
+  // Load and Del events: each makes at most one reference, so the resolver reserves this many
+  // (counting every event reserved for the bindings too).
+  size_t reference_events = 0;
   std::vector<Frame> frames;
   std::vector<std::string> qualified;
   std::vector<TSNode> statements{TSNode{}};  // Event::node; the names of one statement share one
@@ -228,6 +291,18 @@ struct SemanticBuilder::Impl {
   std::string_view normalized(std::string_view name);
   std::string_view name_text(TSNode n) { return normalized(text(n)); }
 
+  // Events' names other than source[start, end); [0] is unused.
+  std::vector<std::string_view> event_names{std::string_view{}};
+  // Sets an event's name (after its start and end).
+  void set_name(Event& e, std::string_view name) {
+    if (name.data() == source.data() + e.start && name.size() == e.end - e.start) {
+      e.name_at = 0;
+    } else {
+      e.name_at = static_cast<uint32_t>(event_names.size());
+      event_names.push_back(name);
+    }
+  }
+
   uint32_t new_scope(ScopeKind kind, int32_t parent, TSNode node) {
     Scope s;
     s.kind = kind;
@@ -251,12 +326,14 @@ struct SemanticBuilder::Impl {
     e.scope = f.scope;
     e.start = ts_node_start_byte(n);
     e.end = ts_node_end_byte(n);
-    e.name = name_text(n);
+    const std::string_view name = name_text(n);
+    set_name(e, name);
     e.flags = f.flags | extra_flags;
     e.branch = f.branch;
     e.stmt_start = f.stmt_start;
     e.node = statement_index(f.stmt);
-    if (kind == Ev::Bind) bound_names.insert(e.name);
+    if (kind == Ev::Bind) bound_names.insert(name);
+    if (kind == Ev::Load || kind == Ev::Del) ++reference_events;
     f.sink->push_back(e);
   }
 

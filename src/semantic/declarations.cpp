@@ -180,7 +180,7 @@ void SemanticBuilder::Impl::bind_imports(Frame& f, TSNode stmt, K kind) {
     // Ruff's range: the alias (`c` in `a.b as c`), or the dotted name.
     e.start = ts_node_start_byte(bound_node(name_node, alias));
     e.end = ts_node_end_byte(bound_node(name_node, alias));
-    e.name = normalized(bound_name);
+    set_name(e, normalized(bound_name));
     e.flags = f.flags;
     e.branch = f.branch;
     e.stmt_start = f.stmt_start;
@@ -199,7 +199,8 @@ void SemanticBuilder::Impl::bind_imports(Frame& f, TSNode stmt, K kind) {
     }
     if (model->is_typing_member(q, "Annotated")) annotated_names.insert(bound_name);
     if (model->is_typing_module(q) && bk == BindingKind::Import) typing_modules.insert(bound_name);
-    imported[e.name] = bk == BindingKind::SubmoduleImport ? std::string(e.name) : q;
+    const std::string_view bound_as = normalized(bound_name);
+    imported[bound_as] = bk == BindingKind::SubmoduleImport ? std::string(bound_as) : q;
     qualified.push_back(std::move(q));
     f.sink->push_back(e);
   }
@@ -388,7 +389,8 @@ void SemanticBuilder::Impl::annotation_text(const Frame& f, uint32_t start, uint
       e.scope = f.scope;
       e.start = ts_node_start_byte(n) + shift;
       e.end = ts_node_end_byte(n) + shift;
-      e.name = normalized(source.substr(e.start, e.end - e.start));
+      const std::string_view name = normalized(source.substr(e.start, e.end - e.start));
+      set_name(e, name);
       e.flags = bind ? f.flags : f.flags | kAnnotationLoad | kForwardReference;
       e.branch = f.branch;
       if (bind) {
@@ -400,7 +402,9 @@ void SemanticBuilder::Impl::annotation_text(const Frame& f, uint32_t start, uint
         e.bkind = BindingKind::NamedExpr;
         e.stmt_start = f.stmt_start;
         e.node = statement_index(f.stmt);
-        bound_names.insert(e.name);
+        bound_names.insert(name);
+      } else {
+        ++reference_events;
       }
       annotations_unit->push_back(e);
       continue;

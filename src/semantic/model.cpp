@@ -14,11 +14,39 @@ bool SemanticModel::same_branch(const Binding& a, const Binding& b) const {
   return a.branch == b.branch;
 }
 
+namespace {
+// The slot where the search for a start begins: a multiplicative hash scaled to the table.
+size_t first_slot(uint32_t start, size_t slots) {
+  return static_cast<size_t>((static_cast<uint64_t>(start * 2654435761u) * slots) >> 32);
+}
+}  // namespace
+
+void SemanticModel::index_references() {
+  const size_t slots = references.size() + references.size() / 2 + 1;
+  reference_starts.assign(slots, ReferenceStart{});
+  for (uint32_t r = 0; r < references.size(); ++r) {
+    const uint32_t key = references[r].start + 1;
+    size_t i = first_slot(references[r].start, slots);
+    while (reference_starts[i].start_plus_one != 0 && reference_starts[i].start_plus_one != key) {
+      i = i + 1 == slots ? 0 : i + 1;
+    }
+    reference_starts[i] = {key, r};  // the last reference made at a start wins
+  }
+}
+
+const Reference* SemanticModel::reference_at(uint32_t start_byte) const {
+  const size_t slots = reference_starts.size();
+  if (slots == 0) return nullptr;
+  for (size_t i = first_slot(start_byte, slots);; i = i + 1 == slots ? 0 : i + 1) {
+    const ReferenceStart& s = reference_starts[i];
+    if (s.start_plus_one == 0) return nullptr;
+    if (s.start_plus_one == start_byte + 1) return &references[s.reference];
+  }
+}
+
 const Binding* SemanticModel::binding_at(uint32_t start_byte) const {
-  auto it = reference_by_start.find(start_byte);
-  if (it == reference_by_start.end()) return nullptr;
-  const Reference& r = references[it->second];
-  return r.binding >= 0 ? &bindings[r.binding] : nullptr;
+  const Reference* r = reference_at(start_byte);
+  return r && r->binding >= 0 ? &bindings[r->binding] : nullptr;
 }
 
 std::string SemanticModel::qualified_name(TSNode expr, std::string_view source) const {
@@ -32,9 +60,9 @@ std::string SemanticModel::qualified_name(TSNode expr, std::string_view source) 
   if (!is(expr, "identifier")) return "";
   const std::string_view head = source.substr(ts_node_start_byte(expr), ts_node_end_byte(expr) - ts_node_start_byte(expr));
   std::string out;
-  auto it = reference_by_start.find(ts_node_start_byte(expr));
-  if (it == reference_by_start.end()) return "";
-  const Reference& r = references[it->second];
+  const Reference* found = reference_at(ts_node_start_byte(expr));
+  if (!found) return "";
+  const Reference& r = *found;
   if (r.builtin) {
     out = "builtins." + std::string(head);
   } else if (r.binding >= 0) {

@@ -16,11 +16,18 @@ struct Resolver {
   SemanticModel& m;
   const std::vector<std::string>& qualified;
   const std::vector<TSNode>& statements;
+  std::string_view source;
+  const std::vector<std::string_view>& names;  // Impl::event_names
   std::deque<uint32_t> functions, lambdas;
 
+  std::string_view name_of(const Event& e) const {
+    return e.name_at ? names[e.name_at] : source.substr(e.start, e.end - e.start);
+  }
+
   uint32_t add_binding(uint32_t scope_id, const Event& e, BindingKind kind, uint32_t extra_flags) {
+    const std::string_view name = kind == BindingKind::StarImport ? std::string_view("*") : name_of(e);
     Binding b;
-    b.name = e.name;
+    b.name = name;
     b.kind = kind;
     b.scope = scope_id;
     b.start = e.start;
@@ -31,7 +38,7 @@ struct Resolver {
     b.node = statements[e.node];
     if (is_import(kind)) b.qualified_name = qualified[e.aux];
     Scope& s = m.scopes[scope_id];
-    auto it = s.names.find(e.name);
+    auto it = s.names.find(name);
     if (it != s.names.end()) {
       const Binding& old = m.bindings[it->second];
       if (kind == BindingKind::Annotation && old.kind != BindingKind::Deletion) {
@@ -57,7 +64,7 @@ struct Resolver {
       for (int32_t a = s.parent; a >= 0; a = m.scopes[a].parent) {
         const Scope& as = m.scopes[a];
         if (as.kind != ScopeKind::Function && as.kind != ScopeKind::Module) continue;
-        auto ai = as.names.find(e.name);
+        auto ai = as.names.find(name);
         if (ai != as.names.end()) {
           b.shadows = static_cast<int32_t>(ai->second);
           break;
@@ -66,7 +73,7 @@ struct Resolver {
     }
     const uint32_t id = static_cast<uint32_t>(m.bindings.size());
     m.bindings.push_back(std::move(b));
-    s.names[e.name] = id;
+    s.names[name] = id;
     s.bindings.push_back(id);
     return id;
   }
@@ -86,15 +93,16 @@ struct Resolver {
   }
 
   void bind(const Event& e) {
+    const std::string_view name = name_of(e);
     uint32_t scope = e.scope;
     uint32_t flags = 0;
     const Scope& s = m.scopes[scope];
-    if (global_in(scope, e.name)) {
+    if (global_in(scope, name)) {
       // Bound here, marked global: reads resolve in the module (see load), as in Ruff.
       flags |= kGlobalName;
-    } else if (declared(s.nonlocals, e.name)) {
+    } else if (declared(s.nonlocals, name)) {
       for (int32_t a = s.parent; a >= 0; a = m.scopes[a].parent) {
-        if (m.scopes[a].kind == ScopeKind::Function && m.scopes[a].names.count(e.name)) {
+        if (m.scopes[a].kind == ScopeKind::Function && m.scopes[a].names.count(name)) {
           scope = static_cast<uint32_t>(a);
           break;
         }
@@ -114,9 +122,9 @@ struct Resolver {
   }
 
   // The reference an event makes, resolved to `binding` (-1: not resolved).
-  static Reference reference_of(const Event& e, int32_t binding = -1) {
+  Reference reference_of(const Event& e, int32_t binding = -1) const {
     Reference r;
-    r.name = e.name;
+    r.name = name_of(e);
     r.scope = e.scope;
     r.start = e.start;
     r.end = e.end;
@@ -131,12 +139,13 @@ struct Resolver {
   }
 
   void load(const Event& e) {
+    const std::string_view name = name_of(e);
     Reference r = reference_of(e);
     r.flags = e.flags & ~kForwardReference;
     if (e.flags & kForwardReference) {
       // A forward reference finds the module's binding first, if it is bound.
       const Scope& module = m.scopes[0];
-      const auto it = module.names.find(e.name);
+      const auto it = module.names.find(name);
       if (it != module.names.end()) {
         const BindingKind k = m.bindings[it->second].kind;
         if (k != BindingKind::Annotation && k != BindingKind::Deletion) {
@@ -154,7 +163,7 @@ struct Resolver {
     bool first = true;
     bool star = false;
     bool annotated = false;
-    if (global_in(e.scope, e.name)) s = 0;
+    if (global_in(e.scope, name)) s = 0;
     while (s >= 0) {
       const Scope& sc = m.scopes[s];
       if (!first && sc.kind == ScopeKind::Class) {
@@ -162,7 +171,7 @@ struct Resolver {
         continue;
       }
       star |= sc.star_import;
-      auto it = sc.names.find(e.name);
+      auto it = sc.names.find(name);
       if (it != sc.names.end()) {
         const Binding& b = m.bindings[it->second];
         if (b.kind == BindingKind::Deletion && m.is_stub && e.start < b.start && b.shadows >= 0 &&
@@ -188,7 +197,7 @@ struct Resolver {
           if (sc.kind == ScopeKind::Function) {
             annotated |= first;
             m.references.push_back(r);
-            Unresolved u{e.name, e.scope, e.start, e.end, e.flags, false, annotated};
+            Unresolved u{name, e.scope, e.start, e.end, e.flags, false, annotated};
             u.annotation = static_cast<int32_t>(it->second);
             m.unresolved.push_back(u);
             return;
@@ -203,13 +212,13 @@ struct Resolver {
         m.references.push_back(r);
         return;
       }
-      if (first && sc.kind == ScopeKind::Class && (e.name == "__module__" || e.name == "__qualname__")) {
+      if (first && sc.kind == ScopeKind::Class && (name == "__module__" || name == "__qualname__")) {
         r.builtin = true;
         m.references.push_back(r);
         return;
       }
       // A method's `__class__` cell; a lambda in a class body has it too.
-      if ((sc.kind == ScopeKind::Function || sc.kind == ScopeKind::Lambda) && e.name == "__class__" && sc.parent >= 0 &&
+      if ((sc.kind == ScopeKind::Function || sc.kind == ScopeKind::Lambda) && name == "__class__" && sc.parent >= 0 &&
           m.scopes[sc.parent].kind == ScopeKind::Class) {
         r.builtin = true;
         m.references.push_back(r);
@@ -218,14 +227,14 @@ struct Resolver {
       first = false;
       s = sc.parent;
     }
-    if (is_python_builtin(e.name, m.target_minor) || (e.name == "__path__" && m.is_package_init) ||
-        (m.is_notebook && (e.name == "display" || e.name == "get_ipython" || e.name == "__IPYTHON__"))) {
+    if (is_python_builtin(name, m.target_minor) || (name == "__path__" && m.is_package_init) ||
+        (m.is_notebook && (name == "display" || name == "get_ipython" || name == "__IPYTHON__"))) {
       r.builtin = true;
       m.references.push_back(r);
       return;
     }
     m.references.push_back(r);
-    m.unresolved.push_back(Unresolved{e.name, e.scope, e.start, e.end, e.flags, star && !annotated, annotated});
+    m.unresolved.push_back(Unresolved{name, e.scope, e.start, e.end, e.flags, star && !annotated, annotated});
   }
 
   // `import pyarrow as pa` with `import pyarrow.csv`: using `pa` uses the submodule import too
@@ -246,21 +255,22 @@ struct Resolver {
   }
 
   void del(const Event& e) {
+    const std::string_view name = name_of(e);
     uint32_t scope = e.scope;
-    if (global_in(scope, e.name)) {
+    if (global_in(scope, name)) {
       // `global x; del x` in a function: the module's binding is used, and stays for Ruff.
-      auto it = m.scopes[0].names.find(e.name);
+      auto it = m.scopes[0].names.find(name);
       if (it != m.scopes[0].names.end()) {
         del_use(e, it->second);
       }
       if (!(e.flags & kConditional)) {
         add_binding(scope, e, BindingKind::Deletion, 0);
-        deleted_globals.emplace_back(scope, e.name);
+        deleted_globals.emplace_back(scope, name);
       }
       return;
     }
     Scope& s = m.scopes[scope];
-    auto it = s.names.find(e.name);
+    auto it = s.names.find(name);
     if (it != s.names.end() && m.bindings[it->second].kind != BindingKind::Deletion && (e.flags & kConditional)) {
       // A conditional `del` leaves the name bound (Ruff's ConditionalDeletion).
       del_use(e, it->second);
@@ -273,8 +283,8 @@ struct Resolver {
     }
     // Deleting what this scope never bound is an error, whatever outer scopes hold; a builtin
     // or a nonlocal name is not reported (as Ruff).
-    if (declared(m.scopes[e.scope].nonlocals, e.name)) return;
-    if (is_python_builtin(e.name, m.target_minor) && !is_module_magic(e.name)) {
+    if (declared(m.scopes[e.scope].nonlocals, name)) return;
+    if (is_python_builtin(name, m.target_minor) && !is_module_magic(name)) {
       // Still a deletion for what follows (E721: the name is no longer the builtin), unless it
       // sits on a conditional branch. Loads of it still resolve to the builtin, as before.
       if (!(e.flags & kConditional)) add_binding(scope, e, BindingKind::Deletion, 0);
@@ -282,18 +292,18 @@ struct Resolver {
     }
     m.references.push_back(reference_of(e));
     // Ruff reports an unbound `del` as F821 even where a star import might define the name.
-    m.unresolved.push_back(Unresolved{e.name, e.scope, e.start, e.end, e.flags, false, false});
+    m.unresolved.push_back(Unresolved{name, e.scope, e.start, e.end, e.flags, false, false});
   }
 
   void except_end(const Event& e) {
     Scope& s = m.scopes[e.scope];
-    auto it = s.names.find(e.name);
+    auto it = s.names.find(name_of(e));
     if (it == s.names.end()) return;
     const Binding& b = m.bindings[it->second];
     if (b.kind != BindingKind::ExceptHandler) return;
     // The name is unbound after the handler; a name it shadowed comes back.
     if (b.shadows >= 0 && b.shadows_same_scope) {
-      s.names[e.name] = static_cast<uint32_t>(b.shadows);
+      s.names[name_of(e)] = static_cast<uint32_t>(b.shadows);
       m.bindings[b.shadows].flags |= kBehindHandler;
     } else {
       s.names.erase(it);
@@ -307,15 +317,17 @@ struct Resolver {
     return k == BindingKind::Annotation || k == BindingKind::Deletion;
   }
 
-  void run(const std::vector<Event>& unit) {
-    for (const Event& e : unit) {
+  // Replays a unit's events, freeing them as it goes (events are copied into bindings and
+  // references, never pointed to).
+  void run(EventList& unit) {
+    unit.consume([&](const Event& e) {
       switch (e.kind) {
         case Ev::Bind: bind(e); break;
         case Ev::Load: load(e); break;
         case Ev::Del: del(e); break;
         case Ev::Global: {
           Scope& s = m.scopes[e.scope];
-          if (s.kind != ScopeKind::Module) s.globals.push_back(e.name);
+          if (s.kind != ScopeKind::Module) s.globals.push_back(name_of(e));
           break;
         }
         case Ev::PreGlobal:
@@ -323,16 +335,16 @@ struct Resolver {
           // the module's `range(...)` calls to the builtin.
           // A module name that is only annotated (`n: int`) or deleted is still unbound: the
           // global declaration binds it too.
-          if (!is_python_builtin(e.name, m.target_minor) && module_name_unbound(e.name)) {
+          if (!is_python_builtin(name_of(e), m.target_minor) && module_name_unbound(name_of(e))) {
             add_binding(0, e, BindingKind::Assignment, kGlobalName);
           }
           break;
         case Ev::Nonlocal: {
-          m.scopes[e.scope].nonlocals.push_back(e.name);
+          m.scopes[e.scope].nonlocals.push_back(name_of(e));
           // The enclosing function's variable is used by the closure that declares it nonlocal.
           for (int32_t a = m.scopes[e.scope].parent; a >= 0; a = m.scopes[a].parent) {
             if (m.scopes[a].kind != ScopeKind::Function) continue;
-            auto it = m.scopes[a].names.find(e.name);
+            auto it = m.scopes[a].names.find(name_of(e));
             if (it != m.scopes[a].names.end()) {
               use(it->second, e);
               m.bindings[it->second].flags |= kReboundNonlocal;
@@ -346,14 +358,12 @@ struct Resolver {
         case Ev::ExceptEnd: except_end(e); break;
         case Ev::StarImport: {
           m.scopes[e.scope].star_import = true;
-          Event b = e;
-          b.name = "*";
-          add_binding(e.scope, b, BindingKind::StarImport, 0);
+          add_binding(e.scope, e, BindingKind::StarImport, 0);
           break;
         }
         case Ev::Locals: m.scopes[e.scope].uses_locals = true; break;
       }
-    }
+    });
   }
 };
 
@@ -362,16 +372,11 @@ struct Resolver {
 std::unique_ptr<SemanticModel> SemanticBuilder::Impl::resolve() {
   // Memory: on dense code (generated tests, tables) nearly every byte of source is a name, and
   // the events and references are, after the tree, what a file costs. References are reserved
-  // at most one per event instead of growing by doubling, and each unit's events are released as
-  // soon as they are replayed (events are copied into bindings, never pointed to).
-  size_t events = 0;
-  for (const std::vector<Event>& unit : units) events += unit.size();
-  model->references.reserve(events);
-  Resolver r{*model, qualified, statements, {}, {}};
-  auto replay = [&](std::vector<Event>& unit) {
-    r.run(unit);
-    std::vector<Event>().swap(unit);
-  };
+  // (one per Load or Del event) instead of growing by doubling, and events are freed as they
+  // are replayed.
+  model->references.reserve(reference_events);
+  Resolver r{*model, qualified, statements, source, event_names, {}, {}, {}};
+  auto replay = [&](EventList& unit) { r.run(unit); };
   replay(units[0]);
   while (!r.functions.empty()) {
     const uint32_t u = r.functions.front();
@@ -396,8 +401,7 @@ std::unique_ptr<SemanticModel> SemanticBuilder::Impl::resolve() {
       ++b.uses;
     }
   }
-  model->reference_by_start.reserve(model->references.size());
-  for (uint32_t i = 0; i < model->references.size(); ++i) model->reference_by_start[model->references[i].start] = i;
+  model->index_references();
   return std::move(model);
 }
 

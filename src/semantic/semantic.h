@@ -176,6 +176,8 @@ class SemanticModel {
 
   // The binding an identifier (or the head of an attribute chain) refers to, if resolved.
   const Binding* binding_at(uint32_t start_byte) const;
+  // The reference made by the name that starts at the byte (the last one made there), or null.
+  const Reference* reference_at(uint32_t start_byte) const;
   // The fully qualified name of a name or attribute chain: `p.join` after `import os.path as p`
   // is "os.path.join"; builtins are "builtins.name"; "" when it does not come from an import or
   // a builtin.
@@ -194,7 +196,16 @@ class SemanticModel {
   // Branch structure: parent of each branch id (0 is the root).
   std::vector<uint32_t> branch_parent{0};
   std::vector<uint32_t> branch_fork;  // the if/try/match statement (fork id) a branch belongs to
-  std::unordered_map<uint32_t, uint32_t> reference_by_start;
+  // Fills reference_starts from references (the resolver calls it once they are all made).
+  void index_references();
+  // References by where they start (see reference_at): open addressing with linear probing,
+  // 8 bytes a slot and 1.5 slots a reference, where a node-based hash map took about 24 bytes a
+  // reference and, on dense code, was a sixth of the model at its peak.
+  struct ReferenceStart {
+    uint32_t start_plus_one = 0;  // 0: an empty slot
+    uint32_t reference = 0;
+  };
+  std::vector<ReferenceStart> reference_starts;
 };
 
 // Builds the model from the walk; see the comment at the top of this file.

@@ -1,6 +1,7 @@
 #include "syntax/syntax.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstring>
 #include <stdexcept>
 #include <vector>
@@ -21,6 +22,14 @@ namespace {
 // so that nothing tree-sitter allocated with another allocator is ever freed by this one.
 const bool parser_allocator_set = [] {
   ts_set_allocator(mi_malloc, mi_calloc, mi_realloc, mi_free);
+  // Freed pages go back to the system at once. mimalloc's default waits 25 ms after a free, and
+  // each further free extends the wait, so a thread that keeps allocating returned none: the
+  // events freed while a file's references are made, and a large file's tree freed before the
+  // next file, stayed resident beside what came after them. With the delay at 0, peak RSS on
+  // the 7x corpus at 1 thread went 233 -> 214 MB, and on the standard library at 2 threads
+  // 41 -> 34 MB, for about 0.1 s more system time (page faults) in a 2.3 s run.
+  // MIMALLOC_DECOMMIT_DELAY still overrides it.
+  if (std::getenv("MIMALLOC_DECOMMIT_DELAY") == nullptr) mi_option_set(mi_option_decommit_delay, 0);
   return true;
 }();
 }  // namespace
