@@ -29,12 +29,17 @@ if(NOT EXISTS "${LINT_GRAMMAR_DIR}/src/parser.c")
   file(RENAME "${CMAKE_BINARY_DIR}/_deps/package" "${LINT_GRAMMAR_DIR}")
 endif()
 
-# One change to the grammar's external scanner, made on a copy in the build tree: in 0.25.0 the
-# `except` token is valid after every statement, and the scanner then reads every comment line
-# that follows to decide on indentation it cannot produce (it never returns that token), once per
-# comment: 65,535 comment lines after a statement took minutes. Without that condition the scanner
-# returns the same tokens (the trees of the standard library, the test suite and the third corpus
-# are identical), in linear time.
+# Two changes to the grammar's external scanner, made on a copy in the build tree.
+# 1. In 0.25.0 the `except` token is valid after every statement, and the scanner then reads every
+#    comment line that follows to decide on indentation it cannot produce (it never returns that
+#    token), once per comment: 65,535 comment lines after a statement took minutes. Without that
+#    condition the scanner returns the same tokens (the trees of the standard library, the test
+#    suite and the third corpus are identical), in linear time.
+# 2. Its state is saved two bytes per indentation level while the buffer (1,024 bytes) has room
+#    for one: after an odd number of string delimiters and hundreds of levels (error recovery in
+#    deep brackets, found by fuzzing: fuzz/regressions/recipe_scanner_state_overflow.bin) the last
+#    pair wrote one byte past the buffer, into the parser's next field, and lint crashed. A pair is
+#    written only when both bytes fit; the levels that do not fit were already dropped.
 set(LINT_GRAMMAR_SCANNER "${CMAKE_BINARY_DIR}/_deps/tree-sitter-python-${LINT_GRAMMAR_VERSION}-scanner.c")
 set(_scanner "${LINT_GRAMMAR_SCANNER}")
 file(READ "${LINT_GRAMMAR_DIR}/src/scanner.c" _scanner_text)
@@ -44,6 +49,13 @@ if(_at EQUAL -1)
   message(FATAL_ERROR "tree-sitter-python's scanner.c changed: review the comment-scanning change in cmake/Grammar.cmake")
 endif()
 string(REPLACE "${_quadratic}" "valid_symbols[NEWLINE])) {" _scanner_text "${_scanner_text}")
+set(_overflow "iter < scanner->indents.size && size < TREE_SITTER_SERIALIZATION_BUFFER_SIZE;")
+string(FIND "${_scanner_text}" "${_overflow}" _at)
+if(_at EQUAL -1)
+  message(FATAL_ERROR "tree-sitter-python's scanner.c changed: review the state-saving change in cmake/Grammar.cmake")
+endif()
+string(REPLACE "${_overflow}" "iter < scanner->indents.size && size + 1 < TREE_SITTER_SERIALIZATION_BUFFER_SIZE;"
+       _scanner_text "${_scanner_text}")
 file(CONFIGURE OUTPUT "${_scanner}" CONTENT "${_scanner_text}" @ONLY)
 
 add_library(tree_sitter_python STATIC

@@ -211,6 +211,20 @@ class ParserLimits(Workspace):
         for name in ("stars.py", "lambda_defaults.py", "dict_unpacking.py", "fstrings.py"):
             self.assertIn("invalid-syntax", [d["code"] for d in by_file[name]], name)
 
+    def test_scanner_state_past_its_buffer(self):
+        # The grammar's scanner saved two bytes per indentation level into a 1,024-byte buffer
+        # with room checked for one: an odd number of open string delimiters and 600 levels of
+        # indentation (error recovery inside an unclosed bracket) wrote one byte past it, into the
+        # parser, and lint crashed (found by fuzzing; cmake/Grammar.cmake patches the scanner).
+        self.write("good.py", GOOD)
+        levels = "".join(" " * i + "if x:\n" for i in range(1, 601))
+        self.write("deep_if_in_bracket.py", "{if x:\n" + levels + " " * 601 + 't"{' + "\ny == None\n")
+        self.write("odd_delimiters.py", "{if x:\n" + levels + " " * 601 + 't"{' * 255 + "\ny == None\n")
+        _, by_file = self.lint_json("--select", "ALL", ".", timeout=120)
+        self.assert_good_linted(by_file)
+        for name in ("deep_if_in_bracket.py", "odd_delimiters.py"):
+            self.assertIn("invalid-syntax", [d["code"] for d in by_file[name]], name)
+
     def test_runs_of_continuation_lines(self):
         # Lines holding only `\\`: tree-sitter-python's scanner read ahead over the whole run before
         # each of them (65,535 took minutes). Python reads the run as blanks.
