@@ -104,7 +104,10 @@ WalkResult walk(const TSTree* tree, const DispatchTable& table, std::span<const 
   };
   const Python3Syntax& python3 = table.python3();
   BlockIndentation indentation;
-  uint32_t depth = 0;  // of the cursor's node, the root's being 0
+  // The ancestors of the cursor's node, the root first: the syntax checks read what encloses a
+  // node from here (ts_node_parent walks down from the root at each call: quadratic in the depth).
+  std::vector<TSNode> ancestors;
+  uint32_t depth = 0;  // ancestors.size()
   auto enter = [&](const TSTreeCursor& cursor) -> Visited {
     const TSNode n = ts_tree_cursor_current_node(&cursor);
     const Visited v{n, ts_node_symbol(n), ts_node_has_error(n)};
@@ -119,7 +122,7 @@ WalkResult walk(const TSTree* tree, const DispatchTable& table, std::span<const 
     const TSSymbol s = v.symbol;
     if (indentation.is_child(depth)) indentation.child(n, ctx.source(), result.python_errors);
     if (python3.interested(s)) {
-      python3.check(n, s, ctx.source(), result.python_errors, false);
+      python3.check(n, s, ctx.source(), result.python_errors, ancestors);
       if (python3.opens_block(s)) indentation.open(s == python3.module_symbol(), depth);
     }
     if (syntax_minor < kNoSyntaxTarget && table.version().interested(s)) {
@@ -152,6 +155,7 @@ WalkResult walk(const TSTree* tree, const DispatchTable& table, std::span<const 
   Visited last = enter(cursor);
   for (bool done = false; !done;) {
     if (ts_tree_cursor_goto_first_child(&cursor)) {
+      ancestors.push_back(last.node);
       ++depth;
       last = enter(cursor);
       continue;
@@ -167,12 +171,10 @@ WalkResult walk(const TSTree* tree, const DispatchTable& table, std::span<const 
         done = true;
         break;
       }
-      --depth;
-      indentation.close(depth);
-      if (any_leave) {
-        const TSNode n = ts_tree_cursor_current_node(&cursor);
-        leave(Visited{n, ts_node_symbol(n), ts_node_has_error(n)});
-      }
+      const TSNode n = ancestors.back();
+      ancestors.pop_back();
+      indentation.close(--depth);
+      if (any_leave) leave(Visited{n, ts_node_symbol(n), ts_node_has_error(n)});
     }
   }
   ts_tree_cursor_delete(&cursor);

@@ -84,17 +84,27 @@ constexpr const char* kSeparate = "Simple statements must be separated by newlin
 // The first token of an expression: Python's parser stops there when the expression follows
 // something it has already read as a whole statement (`print "x"`: at the string).
 
-// A node and its ancestors, the root first and the node last. ts_node_parent walks down from the
-// root at each call, so climbing by it costs the depth squared (an invalid number inside 25,000
-// `await` and 25,000 nested generators took two minutes); this walks down once.
-using Path = std::vector<TSNode>;
-Path path_to(TSNode n) {
-  Path path;
-  for (TSNode p = ts_tree_root_node(n.tree); !ts_node_is_null(p); p = ts_node_child_with_descendant(p, n)) {
+// A node and its ancestors, the root first and the node last.
+class Path {
+ public:
+  Path(std::span<const TSNode> ancestors, TSNode node) : ancestors_(ancestors), node_(node) {}
+  size_t size() const { return ancestors_.size() + 1; }
+  TSNode operator[](size_t i) const { return i < ancestors_.size() ? ancestors_[i] : node_; }
+  TSNode back() const { return node_; }
+
+ private:
+  std::span<const TSNode> ancestors_;
+  TSNode node_;
+};
+
+// The ancestors of `n`, the root first, by one walk down from the root (ts_node_parent walks
+// down from the root at each call).
+std::vector<TSNode> ancestors_of(TSNode n) {
+  std::vector<TSNode> path;
+  for (TSNode p = ts_tree_root_node(n.tree); !ts_node_is_null(p) && !ts_node_eq(p, n);
+       p = ts_node_child_with_descendant(p, n)) {
     path.push_back(p);
-    if (ts_node_eq(p, n)) return path;
   }
-  path.push_back(n);
   return path;
 }
 
@@ -234,12 +244,22 @@ std::string_view block_owner(std::string_view k) {
   return "";
 }
 
-// A block without statements (`def f():` followed by a line that is not indented).
-std::optional<SyntaxError> empty_block(TSNode block, std::string_view source) {
+// Whether a block holds no statement (comments at most).
+bool without_statements(TSNode block) {
   for (TSNode c : children(block)) {
-    if (!ts_node_is_extra(c)) return std::nullopt;
+    if (!ts_node_is_extra(c)) return false;
   }
-  const TSNode parent = ts_node_parent(block);
+  return true;
+}
+
+// The ancestor `up` levels above the node at the end of `path` (1: its parent), or a null node.
+TSNode ancestor(const Path& path, size_t up) { return up < path.size() ? path[path.size() - 1 - up] : TSNode{}; }
+
+// A block without statements (`def f():` followed by a line that is not indented): where
+// Python's parser expected the indented block. `path` ends at the block.
+std::optional<SyntaxError> empty_block(const Path& path, std::string_view source) {
+  const TSNode block = path.back();
+  const TSNode parent = ancestor(path, 1);
   // A statement the parser could not read whole: its error is reported already.
   if (ts_node_is_null(parent) || ts_node_has_error(parent)) return std::nullopt;
   const std::string_view owner = block_owner(kind(parent));
@@ -292,13 +312,15 @@ constexpr const char* kLambdaHere = "Lambda expression cannot be used here";
 // A comprehension's `for ... in X` and `if X` take no bare lambda in Python 3, and its
 // iterable no bare tuple (`for x in a, b`), which the grammar reads as several iterables: Ruff's
 // parser closes the comprehension at the comma. What it reports after that depends on the
-// context, and is left out.
-void check_comprehension_clause(TSNode n, bool for_in, std::string_view source, std::vector<SyntaxError>& out) {
+// context, and is left out. `path_of()` gives the path to the clause `n`, read only where needed.
+template <class PathOf>
+void check_comprehension_clause(TSNode n, bool for_in, PathOf&& path_of, std::string_view source,
+                                std::vector<SyntaxError>& out) {
   if (!for_in) {
     const TSNode condition = ts_node_named_child(n, 0);
     if (ts_node_is_null(condition) || !is(condition, "lambda")) return;
     // A case guard (`case y if lambda: x:`) takes any expression.
-    const TSNode owner = ts_node_parent(n);
+    const TSNode owner = ancestor(path_of(), 1);
     if (!ts_node_is_null(owner) && is(owner, "case_clause")) return;
     out.push_back(at(condition, kLambdaHere));
     return;
@@ -317,10 +339,11 @@ void check_comprehension_clause(TSNode n, bool for_in, std::string_view source, 
       }
     }
     if (after_first && is(c, ",")) {
-      const TSNode comprehension = ts_node_parent(n);
+      const Path path = path_of();
+      const TSNode comprehension = ancestor(path, 1);
       if (ts_node_is_null(comprehension)) return;
       // A generator that is a call's only argument is another error in Ruff's parser.
-      const TSNode holder = ts_node_parent(comprehension);
+      const TSNode holder = ancestor(path, 2);
       if (is(comprehension, "generator_expression") && !ts_node_is_null(holder) && is(holder, "call")) return;
       const uint32_t close = ts_node_end_byte(comprehension);
       if (close == 0) return;
@@ -347,10 +370,10 @@ Python3Syntax::Python3Syntax() {
   line_continuation_ = named(lang, "line_continuation");
   string_end_ = named(lang, "string_end");
   parameters_ = named(lang, "parameters");
-  interested_.assign(ts_language_symbol_count(lang), false);
+  interested_.assign(ts_language_symbol_count(lang), 0);
   for (TSSymbol s : {print_, exec_, module_, block_, integer_, raise_, not_equal_py2_, string_start_, string_end_, line_continuation_, parameters_,
                      for_in_clause(), if_clause()}) {
-    if (s != 0) interested_[s] = true;
+    if (s != 0) interested_[s] = 1;
   }
 }
 
@@ -376,12 +399,27 @@ std::pair<uint32_t, uint32_t> first_token(TSNode n, std::string_view source) {
   return {ts_node_start_byte(n), ts_node_end_byte(n)};
 }
 
+void Python3Syntax::check(TSNode n, TSSymbol s, std::string_view source, std::vector<SyntaxError>& out) const {
+  if (s == module_ || s == block_) {
+    if (auto e = unexpected_indentation(n, source)) out.push_back(std::move(*e));
+  }
+  std::vector<TSNode> derived;
+  check(n, s, source, out, {}, &derived);
+}
+
 void Python3Syntax::check(TSNode n, TSSymbol s, std::string_view source, std::vector<SyntaxError>& out,
-                          bool indentation) const {
+                          std::span<const TSNode> ancestors, std::vector<TSNode>* derived) const {
   const uint32_t start = ts_node_start_byte(n);
   const std::string_view text = source.substr(start, ts_node_end_byte(n) - start);
+  const auto path_of = [&] {
+    if (derived) {
+      if (derived->empty()) *derived = ancestors_of(n);
+      return Path(*derived, n);
+    }
+    return Path(ancestors, n);
+  };
   if (s == for_in_clause() || s == if_clause()) {
-    check_comprehension_clause(n, s == for_in_clause(), source, out);
+    check_comprehension_clause(n, s == for_in_clause(), path_of, source, out);
     return;
   }
   if (s == print_ || s == exec_) {
@@ -395,11 +433,8 @@ void Python3Syntax::check(TSNode n, TSSymbol s, std::string_view source, std::ve
     return;
   }
   if (s == module_ || s == block_) {
-    if (indentation) {
-      if (auto e = unexpected_indentation(n, source)) out.push_back(std::move(*e));
-    }
-    if (s == block_) {
-      if (auto e = empty_block(n, source)) out.push_back(std::move(*e));
+    if (s == block_ && without_statements(n)) {
+      if (auto e = empty_block(path_of(), source)) out.push_back(std::move(*e));
     }
     return;
   }
@@ -414,7 +449,7 @@ void Python3Syntax::check(TSNode n, TSSymbol s, std::string_view source, std::ve
       out.push_back(SyntaxError{start, end, "Invalid decimal integer literal"});
       // Ruff's parser skips the refused token (and reads a suffix `L` as the expression); it
       // then expected something else only where a `,`, a `;` or the end of the line follows.
-      const Path path = path_to(n);
+      const Path path = path_of();
       const size_t bracket = enclosing_bracket(path, path.size() - 1);
       if (!suffix || (bracket != kNone && is(path[bracket], "parenthesized_expression"))) {
         after_invalid_number(path, end, source, out);
@@ -424,7 +459,7 @@ void Python3Syntax::check(TSNode n, TSSymbol s, std::string_view source, std::ve
     if (text.ends_with('l') || text.ends_with('L')) {
       // Python reads `10L` as the number 10 followed by the name `L`.
       const uint32_t l = start + static_cast<uint32_t>(text.size()) - 1;
-      const Path path = path_to(n);
+      const Path path = path_of();
       out.push_back(SyntaxError{l, l + 1, glued_name_message(path, path.size() - 1, "identifier")});
       return;
     }
@@ -470,7 +505,7 @@ void Python3Syntax::check(TSNode n, TSSymbol s, std::string_view source, std::ve
     out.push_back(SyntaxError{start, start + 1, "Got unexpected token `"});
     if (s == string_end_) {
       // The string holding the backquote, or the token itself at the root.
-      const Path path = path_to(n);
+      const Path path = path_of();
       const size_t string = path.size() >= 2 ? path.size() - 2 : path.size() - 1;
       if (auto e = after_refused(path, string, start + 1, source, true)) {
         out.push_back(std::move(*e));
@@ -489,7 +524,7 @@ void Python3Syntax::check(TSNode n, TSSymbol s, std::string_view source, std::ve
     }
     if (u && r) {
       // Python reads `ur` as a name followed by a string.
-      const Path path = path_to(n);
+      const Path path = path_of();
       const uint32_t a = start + static_cast<uint32_t>(quote);
       const uint32_t b = path.size() >= 2 ? ts_node_end_byte(path[path.size() - 2]) : ts_node_end_byte(n);
       out.push_back(SyntaxError{a, b, glued_name_message(path, path.size() >= 2 ? path.size() - 2 : 0, "string")});

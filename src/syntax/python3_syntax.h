@@ -4,7 +4,9 @@
 
 #include <tree_sitter/api.h>
 
+#include <cstdint>
 #include <optional>
+#include <span>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -19,15 +21,29 @@ class Python3Syntax {
   bool interested(TSSymbol s) const { return s < interested_.size() && interested_[s]; }
   // Appends the violations at `n` (whose symbol is `s`) to `out`, worded and placed as Ruff's
   // parser reports them. A statement indented deeper than the first of its block is found here
-  // by reading the block's children, unless `indentation` is false: the walk, which meets those
-  // children anyway, hands them to a BlockIndentation instead.
+  // by reading the block's children.
+  // Some errors depend on what encloses `n` (the bracket or statement around an invalid number,
+  // the owner of an empty block). ts_node_parent walks down from the root at each call, so
+  // climbing by it costs the depth squared; this finds the ancestors by one walk down, which is
+  // still the node's depth per call: fine for a small tree of its own (an annotation's).
+  void check(TSNode n, TSSymbol s, std::string_view source, std::vector<SyntaxError>& out) const;
+  // The same during the file's walk, which knows `ancestors` (the root first, `n`'s parent
+  // last) and hands the statements of each block to a BlockIndentation as it meets them
+  // (unexpected indentation is not checked here).
   void check(TSNode n, TSSymbol s, std::string_view source, std::vector<SyntaxError>& out,
-             bool indentation = true) const;
+             std::span<const TSNode> ancestors) const {
+    check(n, s, source, out, ancestors, nullptr);
+  }
   bool opens_block(TSSymbol s) const { return s == module_ || s == block_; }
   TSSymbol module_symbol() const { return module_; }
 
  private:
-  std::vector<bool> interested_;
+  // With `derived` set, `ancestors` is not given: the few checks that need it find it by walking
+  // down from the root, into `*derived`.
+  void check(TSNode n, TSSymbol s, std::string_view source, std::vector<SyntaxError>& out,
+             std::span<const TSNode> ancestors, std::vector<TSNode>* derived) const;
+  // A byte per symbol: the walk asks for every node.
+  std::vector<uint8_t> interested_;
   TSSymbol print_ = 0, exec_ = 0, module_ = 0, block_ = 0, integer_ = 0, raise_ = 0, not_equal_py2_ = 0,
            string_start_ = 0, string_end_ = 0, line_continuation_ = 0, parameters_ = 0;
 };
