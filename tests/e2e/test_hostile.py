@@ -153,6 +153,47 @@ class DeepNesting(Workspace):
         self.assert_good_linted(by_file)
         self.assert_only(by_file, "deep.py", "invalid-syntax", "Invalid decimal integer literal")
 
+    # Below the 60,000 open brackets that lint refuses. The syntax errors below depend on what
+    # encloses the node (its bracket, a comprehension's parent); finding it by ts_node_parent or
+    # by a walk down from the root costs the depth per node: with 20,000 levels these files took
+    # 18 to 50 s each in Release, and 58,000 levels take minutes. The walk hands them its stack.
+    DEEPEST_BRACKETS = 58_000
+
+    def assert_syntax_errors(self, diags, expected):
+        self.assertEqual(sorted((d["code"], d["location"]["row"], d["location"]["column"], d["message"]) for d in diags),
+                         sorted(("invalid-syntax", row, column, message) for row, column, message in expected))
+
+    def test_invalid_numbers_deep_inside_brackets(self):
+        n = self.DEEPEST_BRACKETS
+        numbers = "\n" + "01,\n" * n
+        self.write("good.py", GOOD)
+        self.write("lists.py", "x = " + "[" * n + numbers + "]" * n + "\n")
+        self.write("calls.py", "x = " + "f(" * n + numbers + ")" * n + "\n")
+        _, by_file = self.lint_json("--select", "ALL", ".", timeout=120)
+        self.assert_good_linted(by_file)
+        # Each number on its own line (rows 2 to n + 1); after the first, the list's or the
+        # call's first element, Python's parser expected an element or the closing bracket.
+        invalid = [(row, 1, "Invalid decimal integer literal") for row in range(2, n + 2)]
+        self.assert_syntax_errors(by_file["lists.py"], invalid + [(2, 3, "Expected an expression or a ']'")])
+        self.assert_syntax_errors(by_file["calls.py"], invalid + [(2, 3, "Expected an expression or a ')'")])
+
+    def test_comprehension_clauses_deep_inside_brackets(self):
+        # B023 is left out: it walks each comprehension's whole subtree when the comprehension
+        # holds a lambda, quadratic in this nesting (10 s at 4,000 levels).
+        n = self.DEEPEST_BRACKETS
+        lambdas = "x = " + "[z for z in " * n + "y" + " if lambda: 1]" * n
+        tuples = "x = " + "[z for z in " * n + "y" + ", b]" * n
+        self.write("good.py", GOOD)
+        self.write("lambdas.py", lambdas + "\n")
+        self.write("tuples.py", tuples + "\n")
+        _, by_file = self.lint_json("--select", "ALL", "--ignore", "B023", ".", timeout=120)
+        self.assert_good_linted(by_file)
+        columns = lambda line, token: [i + 1 for i in range(len(line)) if line.startswith(token, i)]
+        self.assert_syntax_errors(by_file["lambdas.py"], [(1, column, "Lambda expression cannot be used here")
+                                                          for column in columns(lambdas, "lambda")])
+        self.assert_syntax_errors(by_file["tuples.py"], [(1, column, "Expected `]`, found `,`")
+                                                         for column in columns(tuples, ", b]")])
+
     def test_unclosed_brackets(self):
         self.write("good.py", GOOD)
         self.write("open.py", "x = " + "(" * self.N + "\n")
