@@ -4,9 +4,11 @@
 //   0xFE, then groups of 3 bytes: construct, depth high byte, depth low byte; then the rest of
 //   the input is the innermost text. Each group wraps what the later groups produce; bit 0x80
 //   of the construct leaves its closing half out (unclosed brackets, unterminated f-strings).
-// Depths are capped so that a whole recipe stays below kMaxNestedBytes of text.
+// Depths are capped so that a whole recipe's text, the innermost text included, stays within
+// kMaxNestedBytes.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -63,6 +65,31 @@ inline constexpr Construct kConstructs[] = {
     {"\"\"\"", "\"\"\""},
 };
 
+// Blocks are written apart: each level of `if x:` is indented one space deeper than the last, so
+// their text grows with the square of the depth.
+inline bool is_block(const Construct& c) { return c.open == "if x:\n"; }
+
+// The bytes `depth` levels of `c` take (opening and closing halves).
+inline size_t nested_bytes(const Construct& c, size_t depth) {
+  // Levels 0 to depth - 1 indented by their level, then the innermost text's indentation.
+  if (is_block(c)) return depth * (depth - (depth > 0)) / 2 + depth * c.open.size() + depth;
+  return depth * (c.open.size() + c.close.size());
+}
+
+// The deepest nesting of `c` that fits in `budget` bytes, up to `depth`.
+inline size_t deepest_within(const Construct& c, size_t depth, size_t budget) {
+  if (nested_bytes(c, depth) <= budget) return depth;
+  size_t fits = 0, too_deep = depth;  // nested_bytes grows with the depth
+  while (too_deep - fits > 1) {
+    const size_t mid = fits + (too_deep - fits) / 2;
+    (nested_bytes(c, mid) <= budget ? fits : too_deep) = mid;
+  }
+  return fits;
+}
+
+inline constexpr std::string_view kNestedEnd = "\ny == None\n";
+inline constexpr size_t kMaxGroups = 8;
+
 // The text a recipe stands for; `data` starts after the 0xFE byte.
 inline std::string nested_python(const uint8_t* data, size_t size) {
   struct Group {
@@ -70,26 +97,26 @@ inline std::string nested_python(const uint8_t* data, size_t size) {
     size_t depth;
     bool closed;
   };
+  const size_t group_count = std::min(kMaxGroups, size / 3);
+  const size_t inner = size - 3 * group_count;  // the innermost text
+  // What the constructs may take: the rest of the text is the input's own.
+  size_t budget = kMaxNestedBytes - std::min(kMaxNestedBytes, inner + kNestedEnd.size());
   std::vector<Group> groups;
   size_t i = 0;
-  size_t budget = kMaxNestedBytes;
   constexpr size_t kConstructCount = sizeof(kConstructs) / sizeof(kConstructs[0]);
-  while (i + 3 <= size && groups.size() < 8) {
+  for (; groups.size() < group_count; i += 3) {
     const uint8_t c = data[i];
     const Construct& construct = kConstructs[(c & 0x7F) % kConstructCount];
-    size_t depth = (static_cast<size_t>(data[i + 1]) << 8) | data[i + 2];
-    const size_t unit = construct.open.size() + construct.close.size();
-    if (unit * depth > budget) depth = budget / unit;
-    budget -= unit * depth;
+    const size_t wanted = (static_cast<size_t>(data[i + 1]) << 8) | data[i + 2];
+    const size_t depth = deepest_within(construct, wanted, budget);
+    budget -= nested_bytes(construct, depth);
     groups.push_back({&construct, depth, (c & 0x80) == 0});
-    i += 3;
   }
   std::string out;
   for (const Group& g : groups) {
-    if (g.construct->open == "if x:\n") {
-      // Blocks: each level indented one space deeper.
-      for (size_t k = 0; k < g.depth && out.size() < kMaxNestedBytes; ++k) out += std::string(k, ' ') + "if x:\n";
-      out += std::string(g.depth, ' ');
+    if (is_block(*g.construct)) {
+      for (size_t k = 0; k < g.depth; ++k) out.append(k, ' ').append(g.construct->open);
+      out.append(g.depth, ' ');
       continue;
     }
     for (size_t k = 0; k < g.depth; ++k) out += g.construct->open;
@@ -99,7 +126,7 @@ inline std::string nested_python(const uint8_t* data, size_t size) {
     if (!g->closed) continue;
     for (size_t k = 0; k < g->depth; ++k) out += g->construct->close;
   }
-  out += "\ny == None\n";
+  out += kNestedEnd;
   return out;
 }
 
