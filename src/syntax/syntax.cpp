@@ -22,14 +22,18 @@ namespace {
 // so that nothing tree-sitter allocated with another allocator is ever freed by this one.
 const bool parser_allocator_set = [] {
   ts_set_allocator(mi_malloc, mi_calloc, mi_realloc, mi_free);
-  // Freed pages go back to the system at once. mimalloc's default waits 25 ms after a free, and
-  // each further free extends the wait, so a thread that keeps allocating returned none: the
-  // events freed while a file's references are made, and a large file's tree freed before the
-  // next file, stayed resident beside what came after them. With the delay at 0, peak RSS on
-  // the 7x corpus at 1 thread went 233 -> 214 MB, and on the standard library at 2 threads
-  // 41 -> 34 MB, for about 0.1 s more system time (page faults) in a 2.3 s run.
-  // MIMALLOC_DECOMMIT_DELAY still overrides it.
-  if (std::getenv("MIMALLOC_DECOMMIT_DELAY") == nullptr) mi_option_set(mi_option_decommit_delay, 0);
+  // Freed pages go back to the system when their segment is next used at least 5 ms after they
+  // were freed. mimalloc's default waits 25 ms and pushes the wait back 1 ms at every further
+  // free, so a thread that kept freeing and allocating returned nothing: a large file's freed
+  // tree, and the events freed while its references were made, stayed resident beside the next
+  // file (7x corpus, 1 thread: 233 MB; Ruff 213-221). Returning pages at once (a delay of 0)
+  // gave 204 MB, but each returned page costs a system call and a page fault when it is used
+  // again, and two threads paid more than twice that: the six Python rules on the standard
+  // library took 1.07 s instead of 1.01 at 1 thread, 0.81-0.87 s instead of 0.53 at 2. 5 ms
+  // without the extension keeps both: 206 MB, 1.01-1.05 s and 0.52-0.55 s (README, "Peak
+  // memory"). MIMALLOC_DECOMMIT_DELAY and MIMALLOC_DECOMMIT_EXTEND_DELAY still override.
+  if (std::getenv("MIMALLOC_DECOMMIT_DELAY") == nullptr) mi_option_set(mi_option_decommit_delay, 5);
+  if (std::getenv("MIMALLOC_DECOMMIT_EXTEND_DELAY") == nullptr) mi_option_set(mi_option_decommit_extend_delay, 0);
   return true;
 }();
 }  // namespace
