@@ -30,7 +30,7 @@ const bool parser_allocator_set = [] {
   // gave 204 MB, but each returned page costs a system call and a page fault when it is used
   // again, and two threads paid more than twice that: the six Python rules on the standard
   // library took 1.07 s instead of 1.01 at 1 thread, 0.81-0.87 s instead of 0.53 at 2. 5 ms
-  // without the extension keeps both: 206 MB, 1.01-1.05 s and 0.52-0.55 s (README, "Peak
+  // without the extension keeps both: 206 MB, 1.00-1.06 s and 0.51-0.55 s (README, "Peak
   // memory"). MIMALLOC_DECOMMIT_DELAY and MIMALLOC_DECOMMIT_EXTEND_DELAY still override.
   if (std::getenv("MIMALLOC_DECOMMIT_DELAY") == nullptr) mi_option_set(mi_option_decommit_delay, 5);
   if (std::getenv("MIMALLOC_DECOMMIT_EXTEND_DELAY") == nullptr) mi_option_set(mi_option_decommit_extend_delay, 0);
