@@ -370,8 +370,9 @@ Python3Syntax::Python3Syntax() {
   line_continuation_ = named(lang, "line_continuation");
   string_end_ = named(lang, "string_end");
   parameters_ = named(lang, "parameters");
+  await_ = named(lang, "await");
   interested_.assign(ts_language_symbol_count(lang), 0);
-  for (TSSymbol s : {print_, exec_, module_, block_, integer_, raise_, not_equal_py2_, string_start_, string_end_, line_continuation_, parameters_,
+  for (TSSymbol s : {print_, exec_, module_, block_, integer_, raise_, not_equal_py2_, string_start_, string_end_, line_continuation_, parameters_, await_,
                      for_in_clause(), if_clause()}) {
     if (s != 0) interested_[s] = 1;
   }
@@ -488,6 +489,21 @@ void Python3Syntax::check(TSNode n, TSSymbol s, std::string_view source, std::ve
         }
       }
       return;
+    }
+    return;
+  }
+  if (s == await_) {
+    // `await` takes a primary (a name, literal, attribute, subscript, call or bracket); the
+    // grammar also takes another `await` or a unary operator there (`await await x`, `await -x`).
+    const TSNode operand = ts_node_named_child(n, 0);
+    if (ts_node_is_null(operand)) return;
+    if (ts_node_symbol(operand) == await_) {
+      out.push_back(at(operand, "Await expression cannot be used here"));
+    } else if (is(operand, "unary_operator")) {
+      const TSNode op = ts_node_child(operand, 0);
+      const uint32_t a = ts_node_start_byte(op);
+      out.push_back(at(operand, "Unary '" + std::string(source.substr(a, ts_node_end_byte(op) - a)) +
+                                    "' expression cannot be used here"));
     }
     return;
   }

@@ -45,7 +45,7 @@ class Python3Syntax {
   // A byte per symbol: the walk asks for every node.
   std::vector<uint8_t> interested_;
   TSSymbol print_ = 0, exec_ = 0, module_ = 0, block_ = 0, integer_ = 0, raise_ = 0, not_equal_py2_ = 0,
-           string_start_ = 0, string_end_ = 0, line_continuation_ = 0, parameters_ = 0;
+           string_start_ = 0, string_end_ = 0, line_continuation_ = 0, parameters_ = 0, await_ = 0;
 };
 
 // Where the first token of `n` is, as Python's tokenizer reads it: a string is one token, but an

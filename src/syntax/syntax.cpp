@@ -22,14 +22,18 @@ namespace {
 // so that nothing tree-sitter allocated with another allocator is ever freed by this one.
 const bool parser_allocator_set = [] {
   ts_set_allocator(mi_malloc, mi_calloc, mi_realloc, mi_free);
-  // Freed pages go back to the system at once. mimalloc's default waits 25 ms after a free, and
-  // each further free extends the wait, so a thread that keeps allocating returned none: the
-  // events freed while a file's references are made, and a large file's tree freed before the
-  // next file, stayed resident beside what came after them. With the delay at 0, peak RSS on
-  // the 7x corpus at 1 thread went 233 -> 214 MB, and on the standard library at 2 threads
-  // 41 -> 34 MB, for about 0.1 s more system time (page faults) in a 2.3 s run.
-  // MIMALLOC_DECOMMIT_DELAY still overrides it.
-  if (std::getenv("MIMALLOC_DECOMMIT_DELAY") == nullptr) mi_option_set(mi_option_decommit_delay, 0);
+  // Freed pages go back to the system when their segment is next used at least 5 ms after they
+  // were freed. mimalloc's default waits 25 ms and pushes the wait back 1 ms at every further
+  // free, so a thread that kept freeing and allocating returned nothing: a large file's freed
+  // tree, and the events freed while its references were made, stayed resident beside the next
+  // file (7x corpus, 1 thread: 233 MB; Ruff 213-221). Returning pages at once (a delay of 0)
+  // gave 204 MB, but each returned page costs a system call and a page fault when it is used
+  // again, and two threads paid more than twice that: the six Python rules on the standard
+  // library took 1.07 s instead of 1.01 at 1 thread, 0.81-0.87 s instead of 0.53 at 2. 5 ms
+  // without the extension keeps both: 206 MB, 1.00-1.06 s and 0.51-0.55 s (README, "Peak
+  // memory"). MIMALLOC_DECOMMIT_DELAY and MIMALLOC_DECOMMIT_EXTEND_DELAY still override.
+  if (std::getenv("MIMALLOC_DECOMMIT_DELAY") == nullptr) mi_option_set(mi_option_decommit_delay, 5);
+  if (std::getenv("MIMALLOC_DECOMMIT_EXTEND_DELAY") == nullptr) mi_option_set(mi_option_decommit_extend_delay, 0);
   return true;
 }();
 }  // namespace
@@ -987,16 +991,41 @@ std::string_view first_word(std::string_view text) {
   return text.substr(0, j);
 }
 
+// `not` where an operand of higher precedence is expected (`a + not b`, `x < not y`, `-not x`):
+// Python's parser, like Ruff's, reads the `not` expression and refuses it as a whole. It runs
+// to the right as far as an operand of `not` does: past arithmetic and comparisons, up to an
+// `and`, `or`, `if`, comma or bracket. The grammar leaves an ERROR holding the `not` (or, after
+// a unary operator, holding that operator and followed by the `not` expression).
+std::optional<SyntaxError> misplaced_not(TSNode error, const std::vector<TSNode>& ancestors, TSNode next,
+                                         std::string_view text) {
+  constexpr const char* message = "Boolean 'not' expression cannot be used here";
+  if (ts_node_is_null(next) || !ts_node_is_named(next) || ancestors.empty()) return std::nullopt;
+  if ((text == "-" || text == "+" || text == "~") && is(next, "not_operator")) {
+    return SyntaxError{ts_node_start_byte(next), ts_node_end_byte(next), message};
+  }
+  auto is_operator = [](TSNode n) { return is(n, "binary_operator") || is(n, "comparison_operator"); };
+  if (text != "not" || !is_operator(ancestors.back())) return std::nullopt;
+  // The operator holding the ERROR, then each operator whose left operand it is.
+  size_t i = ancestors.size() - 1;
+  while (i > 0 && is_operator(ancestors[i - 1]) &&
+         ts_node_start_byte(ancestors[i - 1]) == ts_node_start_byte(ancestors[i])) {
+    --i;
+  }
+  return SyntaxError{ts_node_start_byte(error), ts_node_end_byte(ancestors[i]), message};
+}
+
 // A message for an ERROR node, worded and placed as Python's (and Ruff's) parser words the
 // most common cases, from the shape of what the node holds and where it sits.
 // `follow` receives a second error where Python's parser reports one after the first.
 // `parent`, `before` and `next` are the node's parent and siblings (null at either end): the
 // caller's cursor knows them, where ts_node_prev_sibling() costs the number of siblings.
-SyntaxError describe_error(TSNode error, TSNode parent, TSNode before, TSNode next, std::string_view source,
-                           std::optional<SyntaxError>& follow) {
+SyntaxError describe_error(TSNode error, const std::vector<TSNode>& ancestors, TSNode before, TSNode next,
+                           std::string_view source, std::optional<SyntaxError>& follow) {
+  const TSNode parent = ancestors.empty() ? TSNode{} : ancestors.back();
   const uint32_t start = ts_node_start_byte(error);
   const uint32_t end = ts_node_end_byte(error);
   const std::string_view text = source.substr(start, end - start);
+  if (auto e = misplaced_not(error, ancestors, next, text)) return *e;
   // A character that starts no token.
   for (size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
@@ -1083,8 +1112,50 @@ SyntaxError describe_error(TSNode error, TSNode parent, TSNode before, TSNode ne
                      token.empty() ? "Expected an expression" : "Unexpected token `" + token + "`"};
 }
 
-SyntaxError describe_missing(TSNode missing, std::string_view source) {
+// `a not b`: the grammar reads a `not in` whose `in` is missing; Python's parser ends the
+// expression before the `not` and reports what the enclosing construct expected there instead.
+// `await not x`, where `await` is read as a name, is the `not` expression refused as an operand.
+std::optional<SyntaxError> not_without_in(TSNode missing, const std::vector<TSNode>& ancestors, TSNode before,
+                                          std::string_view source) {
+  // The operator `not in` is a node of its own, inside the comparison.
+  const size_t n = ancestors.size();
+  if (ts_node_is_null(before) || !is(before, "not") || n < 2 || !is(ancestors[n - 2], "comparison_operator")) {
+    return std::nullopt;
+  }
+  const TSNode comparison = ancestors[n - 2];
+  const uint32_t at = ts_node_start_byte(before);
+  const TSNode left = ts_node_named_child(comparison, 0);
+  const uint32_t left_start = ts_node_start_byte(left);
+  if (is(left, "identifier") && source.substr(left_start, ts_node_end_byte(left) - left_start) == "await") {
+    return SyntaxError{at, ts_node_end_byte(comparison), "Boolean 'not' expression cannot be used here"};
+  }
+  const std::string found = describe_found(source, at);
+  for (size_t i = n - 2; i-- > 0;) {
+    const std::string_view k = kind(ancestors[i]);
+    if (k == "parenthesized_expression") return at_found(source, at, "Expected `)`, found " + found);
+    // A subscript's first expression may be a slice's start.
+    if (k == "subscript") return at_found(source, at, "Expected `:`, found " + found);
+    // A tuple is one only from its first comma on.
+    if (k == "tuple" && ts_node_start_byte(ts_node_named_child(ancestors[i], 0)) == ts_node_start_byte(ancestors[i + 1])) {
+      return at_found(source, at, "Expected `)`, found " + found);
+    }
+    if (k == "argument_list" || k == "list" || k == "set" || k == "tuple" || k == "dictionary") {
+      return at_found(source, at, "Expected `,`, found " + found);
+    }
+    if (k == "if_statement" || k == "elif_clause" || k == "while_statement") {
+      return at_found(source, at, "Expected `:`, found " + found);
+    }
+    if (k == "module" || k == "block" || k.ends_with("_statement")) break;
+  }
+  return at_found(source, at, "Simple statements must be separated by newlines or semicolons");
+}
+
+SyntaxError describe_missing(TSNode missing, const std::vector<TSNode>& ancestors, TSNode before,
+                             std::string_view source) {
   const std::string_view k = kind(missing);
+  if (k == "in") {
+    if (auto e = not_without_in(missing, ancestors, before, source)) return *e;
+  }
   const uint32_t start = ts_node_start_byte(missing);
   const auto at = static_cast<uint32_t>(skip_blanks(source, start));
   if (k == "identifier") return at_found(source, at, "Expected an identifier");
@@ -1108,14 +1179,14 @@ std::vector<SyntaxError> syntax_errors(const TSTree* tree, std::string_view sour
     TSNode n = ts_tree_cursor_current_node(&cursor);
     bool descend = false;
     if (ts_node_is_missing(n)) {
-      found.push_back(describe_missing(n, source));
+      found.push_back(describe_missing(n, ancestors, previous.back(), source));
     } else if (ts_node_is_error(n)) {
       // The next sibling, by moving on to it (a copy of the cursor costs the depth).
       const bool has_next = ts_tree_cursor_goto_next_sibling(&cursor);
       const TSNode next = has_next ? ts_tree_cursor_current_node(&cursor) : TSNode{};
       std::optional<SyntaxError> follow;
       found.push_back(
-          describe_error(n, ancestors.empty() ? TSNode{} : ancestors.back(), previous.back(), next, source, follow));
+          describe_error(n, ancestors, previous.back(), next, source, follow));
       if (follow) found.push_back(std::move(*follow));
       previous.back() = n;
       if (has_next) continue;

@@ -45,6 +45,33 @@ ERRORS = {
         (8, 5, 8, 9, "Invalid decimal integer literal"),
         (8, 10, 8, 11, "Expected a statement"),
     ]),
+    # The grammar takes any primary after `await`, a unary operator and another `await` too.
+    "await.py": ("async def f():\n    await await x\n    await -x\n    await ~x\n    return await await await x\n", [
+        (2, 11, 2, 18, "Await expression cannot be used here"),
+        (3, 11, 3, 13, "Unary '-' expression cannot be used here"),
+        (4, 11, 4, 13, "Unary '~' expression cannot be used here"),
+        (5, 18, 5, 31, "Await expression cannot be used here"),
+        (5, 24, 5, 31, "Await expression cannot be used here"),
+    ]),
+    # `not` as an operand: refused as a whole, as far as its own operand runs.
+    "not.py": ("x = a + not y\nx = - not y\nx = a * not y + 1\nx = 2 ** not y\nx = a < not b\nx = 1 + not y and z\n", [
+        (1, 9, 1, 14, "Boolean 'not' expression cannot be used here"),
+        (2, 7, 2, 12, "Boolean 'not' expression cannot be used here"),
+        (3, 9, 3, 18, "Boolean 'not' expression cannot be used here"),
+        (4, 10, 4, 15, "Boolean 'not' expression cannot be used here"),
+        (5, 9, 5, 14, "Boolean 'not' expression cannot be used here"),
+        (6, 9, 6, 14, "Boolean 'not' expression cannot be used here"),
+    ]),
+    # `a not b`, which the grammar reads as a `not in` without its `in`.
+    "not_in.py": ("x = a not b\nf(a not b)\n[a not b]\nx[a not b]\n(x, a not b)\nasync def f():\n"
+                  "    return (await not y)\n", [
+        (1, 7, 1, 10, "Simple statements must be separated by newlines or semicolons"),
+        (2, 5, 2, 8, "Expected `,`, found `not`"),
+        (3, 4, 3, 7, "Expected `,`, found `not`"),
+        (4, 5, 4, 8, "Expected `:`, found `not`"),
+        (5, 7, 5, 10, "Expected `,`, found `not`"),
+        (7, 19, 7, 24, "Boolean 'not' expression cannot be used here"),
+    ]),
     "blocks.py": ("def f():\npass\nclass A:\nx = 1\n", [
         (2, 1, 2, 5, "Expected an indented block after function definition"),
         (4, 1, 4, 2, "Expected an indented block after `class` definition"),
