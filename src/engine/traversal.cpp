@@ -115,7 +115,7 @@ WalkResult walk(const TSTree* tree, const DispatchTable& table, std::span<const 
       // Syntax newer than the target is reported around a syntax error too, as Ruff does: a
       // `match` holding an error is still a `match`.
       if (syntax_minor < kNoSyntaxTarget && table.version().interested(v.symbol)) {
-        table.version().check(n, v.symbol, ctx.source(), syntax_minor, result.version_errors);
+        table.version().check(n, v.symbol, ctx.source(), syntax_minor, ancestors, result.version_errors);
       }
       return v;
     }
@@ -126,7 +126,7 @@ WalkResult walk(const TSTree* tree, const DispatchTable& table, std::span<const 
       if (python3.opens_block(s)) indentation.open(s == python3.module_symbol(), depth);
     }
     if (syntax_minor < kNoSyntaxTarget && table.version().interested(s)) {
-      table.version().check(n, s, ctx.source(), syntax_minor, result.version_errors);
+      table.version().check(n, s, ctx.source(), syntax_minor, ancestors, result.version_errors);
     }
     if (builder && !(s < skips.size() && skips[s] && ts_node_child_count(n) == 0)) {
       builder->enter(n, ts_tree_cursor_current_field_id(&cursor));

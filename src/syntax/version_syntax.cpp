@@ -209,15 +209,8 @@ bool is_async_clause(TSNode clause) {
 // (3.11), as Ruff finds it: through any scope between them (a lambda, a function), but not
 // from the first iterable of the outer one, which is evaluated outside it. `clause` is the
 // `async for` clause; Ruff's range runs to the end of its `if`s.
-void check_async_comprehension(TSNode clause, int minor, std::vector<SyntaxError>& out) {
-  // The ancestors, from the root down: one descent, where ts_node_parent() would walk down from
-  // the root for each of them.
-  std::vector<TSNode> chain;
-  const TSNode root = ts_tree_root_node(clause.tree);
-  for (TSNode at = root; !ts_node_is_null(at) && !ts_node_eq(at, clause);
-       at = ts_node_child_with_descendant(at, clause)) {
-    chain.push_back(at);
-  }
+// `chain`: the clause's ancestors, the root first.
+void check_async_comprehension(TSNode clause, int minor, std::span<const TSNode> chain, std::vector<SyntaxError>& out) {
   if (chain.size() < 2) return;
   const TSNode comprehension = chain.back();
   if (!is_comprehension(comprehension)) return;  // an async generator expression is fine anywhere
@@ -339,7 +332,11 @@ VersionSyntax::VersionSyntax() {
 }
 
 void VersionSyntax::check(TSNode n, TSSymbol s, std::string_view source, int minor,
-                          std::vector<SyntaxError>& out) const {
+                          std::span<const TSNode> ancestors, std::vector<SyntaxError>& out) const {
+  // The ancestor `up` levels above `n` (1: its parent), or a null node.
+  const auto ancestor = [&](size_t up) {
+    return up <= ancestors.size() ? ancestors[ancestors.size() - up] : TSNode{};
+  };
   if (s == match_) {
     // Ruff reads a subject starting with `(`, `[`, `*`, `+` or `-` on a second try (`match` may
     // be a name there), which reports no version: so neither does lint.
@@ -470,8 +467,8 @@ void VersionSyntax::check(TSNode n, TSSymbol s, std::string_view source, int min
   if (s == named_expression_) {
     if (minor >= 8) return;
     // `f'{x:=10}'` is `x` formatted with the spec `=10`, which the grammar reads as `x := 10`.
-    TSNode up = ts_node_parent(n);
-    if (!ts_node_is_null(up) && is(up, "expression_list")) up = ts_node_parent(up);
+    TSNode up = ancestor(1);
+    if (!ts_node_is_null(up) && is(up, "expression_list")) up = ancestor(2);
     if (!ts_node_is_null(up) && is(up, "interpolation")) return;
     report(out, start_of(n), end_of(n), "Cannot use named assignment expression (`:=`)", minor, 8);
     return;
@@ -504,15 +501,16 @@ void VersionSyntax::check(TSNode n, TSSymbol s, std::string_view source, int min
     // type parameters of a def, class or type alias (`class C[*Ts]`), nothing of its own.
     if (minor >= 11) return;
     // Up through the `type`s, and the bounds a default was read as (see rewrite_for_parse).
-    TSNode list = ts_node_parent(n);
+    size_t up = 1;
+    TSNode list = ancestor(up);
     while (!ts_node_is_null(list) && (is(list, "type") || is(list, "constrained_type") || is(list, "union_type"))) {
-      list = ts_node_parent(list);
+      list = ancestor(++up);
     }
     if (!ts_node_is_null(list) && is(list, "type_parameter")) {
-      const TSNode owner = ts_node_parent(list);
+      const TSNode owner = ancestor(up + 1);
       // `type X[*Ts] = ...`: the alias's name and its parameters are read as a generic type.
-      const TSNode above = ts_node_is_null(owner) ? owner : ts_node_parent(owner);
-      const TSNode alias = ts_node_is_null(above) ? above : ts_node_parent(above);
+      const TSNode above = ancestor(up + 2);
+      const TSNode alias = ancestor(up + 3);
       const bool alias_parameters = !ts_node_is_null(alias) && is(alias, "type_alias_statement") &&
                                     ts_node_eq(field(alias, "left"), above);
       if (!ts_node_is_null(owner) && is(owner, "generic_type") && !alias_parameters) {
@@ -534,7 +532,7 @@ void VersionSyntax::check(TSNode n, TSSymbol s, std::string_view source, int min
     return;
   }
   if (s == for_in_clause()) {
-    if (minor < 11 && is_async_clause(n)) check_async_comprehension(n, minor, out);
+    if (minor < 11 && is_async_clause(n)) check_async_comprehension(n, minor, ancestors, out);
     return;
   }
   if (s == decorator_) {

@@ -7,6 +7,7 @@
 
 #include <tree_sitter/api.h>
 
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -22,8 +23,11 @@ class VersionSyntax {
  public:
   VersionSyntax();
   bool interested(TSSymbol s) const { return s < interested_.size() && interested_[s]; }
-  // Appends what `n` (whose symbol is `s`) uses that Python 3.<minor> lacks to `out`.
-  void check(TSNode n, TSSymbol s, std::string_view source, int minor, std::vector<SyntaxError>& out) const;
+  // Appends what `n` (whose symbol is `s`) uses that Python 3.<minor> lacks to `out`. Some uses
+  // depend on what encloses `n`: `ancestors` are its ancestors, the root first and its parent
+  // last, as the walk keeps them (ts_node_parent walks down from the root at each call).
+  void check(TSNode n, TSSymbol s, std::string_view source, int minor, std::span<const TSNode> ancestors,
+             std::vector<SyntaxError>& out) const;
 
  private:
   std::vector<bool> interested_;

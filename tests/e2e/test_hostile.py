@@ -197,6 +197,17 @@ class DeepNesting(Workspace):
         self.assert_syntax_errors(by_file["tuples.py"], [(1, column, "Expected `]`, found `,`")
                                                          for column in columns(tuples, ", b]")])
 
+    def test_walruses_deep_inside_brackets_before_python_38(self):
+        # Whether a `:=` is a format spec (`f'{x:=10}'`) is read from its parent: 20,000 nested
+        # walruses took 12 s in Release by ts_node_parent, 58,000 take over a minute.
+        n = self.DEEPEST_BRACKETS
+        self.write("good.py", GOOD)
+        self.write("walruses.py", "x = " + "(a := " * n + "1" + ")" * n + "\n")
+        _, by_file = self.lint_json("--select", "ALL", "--target-version", "py37", ".", timeout=60)
+        self.assert_good_linted(by_file)
+        message = "Cannot use named assignment expression (`:=`) on Python 3.7 (syntax was added in Python 3.8)"
+        self.assert_syntax_errors(by_file["walruses.py"], [(1, 6 + 6 * level, message) for level in range(n)])
+
     def test_unclosed_brackets(self):
         self.write("good.py", GOOD)
         self.write("open.py", "x = " + "(" * self.N + "\n")
