@@ -1,6 +1,8 @@
 #include "syntax/expression_syntax.h"
 
 #include <algorithm>
+#include <cctype>
+#include <cstring>
 #include <string>
 
 #include "syntax/node.h"
@@ -113,24 +115,9 @@ bool operator_after_statement(TSNode op) {
   return !ts_node_is_null(outer) && invalid_nesting(outer, inner);
 }
 
-// `x += y += 1` or `x = y += 1`: Python's statement ends before the inner operator.
-void nested_assignment(TSNode n, std::vector<SyntaxError>& out) {
-  TSNode inner{};
-  for (TSNode c : children(n)) {
-    if (ts_node_is_named(c) && !ts_node_is_extra(c)) inner = c;  // the right side is the last
-  }
-  if (ts_node_is_null(inner) || !invalid_nesting(n, inner)) {
-    const TSNode outer = ts_node_parent(n);
-    if (ts_node_is_null(outer) || !is(outer, "assignment")) return;
-    inner = n;
-  }
-  const TSNode op = assignment_operator(inner);
-  if (!ts_node_is_null(op)) out.push_back(SyntaxError{ts_node_start_byte(op), ts_node_end_byte(op), "Expected a statement"});
-}
-
 // `await` alone ending a statement: the grammar reads it as a name, Python expected its operand
 // where the line ends (`x = await`).
-void await_alone(TSNode statement, std::string_view source, std::vector<SyntaxError>& out) {
+void await_alone_at(TSNode statement, std::string_view source, std::vector<SyntaxError>& out) {
   const uint32_t end = ts_node_end_byte(statement);
   if (end < 5 || source[end - 1] != 't' || source.substr(end - 5, 5) != "await") return;
   const TSNode last = last_token(statement);
@@ -149,50 +136,109 @@ void await_alone(TSNode statement, std::string_view source, std::vector<SyntaxEr
   out.push_back(SyntaxError{static_cast<uint32_t>(i), static_cast<uint32_t>(e), "Expected an expression"});
 }
 
+bool identifier_char(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || static_cast<unsigned char>(c) >= 0x80;
+}
+
+// Whether the line [from, to) (its line break excluded) ends, before any comment, with a token
+// after which a statement cannot end (an operator, `.`, `=`, `:` or a keyword such as `and`),
+// or the next line (from `next`) starts with `else`: only then may the grammar have read on
+// across the line break. A cheap filter on the text: the tree decides.
+bool line_may_continue(std::string_view source, size_t from, size_t to, size_t next) {
+  const char* base = source.data();
+  size_t e = to;
+  if (const void* hash = std::memchr(base + from, '#', e - from)) e = static_cast<const char*>(hash) - base;
+  while (e > from && (source[e - 1] == ' ' || source[e - 1] == '\t' || source[e - 1] == '\f')) --e;
+  if (e > from) {
+    const char c = source[e - 1];
+    if (std::strchr("+-*/%@&|^~<>=.:", c)) return true;
+    if (identifier_char(c)) {
+      size_t b = e;
+      while (b > from && identifier_char(source[b - 1])) --b;
+      const std::string_view word = source.substr(b, e - b);
+      if (word.size() <= 8 && std::string_view("aeifgnlorwdc").find(word[0]) != std::string_view::npos) {
+        for (std::string_view k : {"and", "or", "not", "in", "is", "if", "else", "lambda", "await", "import", "from",
+                                   "as", "del", "assert", "raise", "global", "nonlocal", "with", "for", "while",
+                                   "elif", "async", "except", "class", "def"}) {
+          if (word == k) return true;
+        }
+      }
+    }
+  }
+  size_t i = next;
+  while (i < source.size() && (source[i] == ' ' || source[i] == '\t' || source[i] == '\f')) ++i;
+  for (std::string_view k : {"else", "import"}) {
+    if (source.substr(i, k.size()) == k && (i + k.size() >= source.size() || !identifier_char(source[i + k.size()]))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Whether some line break inside [start, end) may be one the grammar read on across.
+bool any_line_may_continue(std::string_view source, size_t start, size_t end, bool first_only) {
+  const char* base = source.data();
+  for (size_t pos = start; pos < end;) {
+    const void* found = std::memchr(base + pos, '\n', end - pos);
+    if (!found) return false;
+    const size_t nl = static_cast<const char*>(found) - base;
+    const size_t line_end = nl > pos && source[nl - 1] == '\r' ? nl - 1 : nl;
+    if (line_may_continue(source, pos, line_end, nl + 1)) return true;
+    if (first_only) return false;
+    pos = nl + 1;
+  }
+  return false;
+}
+
+// Whether a statement is a string alone (a docstring): its lines are the string's.
+bool lone_string(std::string_view text) {
+  size_t i = 0;
+  while (i < text.size() && i < 3 && std::isalpha(static_cast<unsigned char>(text[i]))) ++i;
+  return i < text.size() && (text[i] == '"' || text[i] == '\'') && (text.back() == '"' || text.back() == '\'');
+}
+
 }  // namespace
 
 ExpressionSyntax::ExpressionSyntax() {
   const TSLanguage* lang = python_language();
-  interested_.assign(ts_language_symbol_count(lang), false);
-  headers_.assign(ts_language_symbol_count(lang), false);
+  statements_.assign(ts_language_symbol_count(lang), false);
   block_ = named("block");
   string_ = named("string");
-  import_ = named("import_statement");
   expression_statement_ = named("expression_statement");
-  augmented_ = named("augmented_assignment");
-  symbols_.push_back(augmented_);
   for (std::string_view k :
        {"expression_statement", "return_statement", "delete_statement", "raise_statement", "assert_statement",
         "global_statement", "nonlocal_statement", "import_statement", "import_from_statement",
-        "future_import_statement", "type_alias_statement", "print_statement", "exec_statement", "decorator"}) {
-    if (const TSSymbol s = named(k); s != 0) symbols_.push_back(s);
+        "future_import_statement", "type_alias_statement", "print_statement", "exec_statement"}) {
+    if (const TSSymbol s = named(k); s != 0) statements_[s] = true;
   }
-  for (std::string_view k : {"if_statement", "elif_clause", "else_clause", "while_statement", "for_statement",
-                             "with_statement", "try_statement", "except_clause", "finally_clause",
-                             "function_definition", "class_definition", "match_statement", "case_clause"}) {
-    if (const TSSymbol s = named(k); s != 0) {
-      symbols_.push_back(s);
-      headers_[s] = true;
-    }
-  }
-  for (TSSymbol s : symbols_) interested_[s] = true;
 }
 
-void ExpressionSyntax::check(TSNode n, TSSymbol s, std::string_view source, std::vector<SyntaxError>& out) const {
-  if (s == augmented_) {
-    nested_assignment(n, out);
-    return;
-  }
-  if (s == expression_statement_) await_alone(n, source, out);
-  if (s == import_) {
-    // `import a,`: the grammar takes a trailing comma that Python refuses.
-    const uint32_t end = ts_node_end_byte(n);
-    if (end > 0 && source[end - 1] == ',') out.push_back(SyntaxError{end - 1, end, "Trailing comma not allowed"});
-  }
-  const bool header = headers_[s];
-  // Most statements sit on one line: nothing to read there.
-  if (!header && ts_node_start_point(n).row == ts_node_end_point(n).row) return;
-  logical_lines(n, header, source, out);
+void ExpressionSyntax::several_lines(TSNode n, std::string_view source, std::vector<SyntaxError>& out) const {
+  const TSSymbol s = ts_node_symbol(n);
+  if (s >= statements_.size() || !statements_[s]) return;
+  // The end of the first line says whether the tree needs reading: only a line break there is
+  // looked for (where a statement being typed in an editor breaks), not one after a bracket
+  // that closes on a later line (`f(` ... `) +` then a line `b`), nor in a compound
+  // statement's header (`if a and` then a line `b:`), which would cost every statement more.
+  const uint32_t start = ts_node_start_byte(n), end = ts_node_end_byte(n);
+  if (lone_string(source.substr(start, end - start)) || !any_line_may_continue(source, start, end, true)) return;
+  logical_lines(n, false, source, out);
+}
+
+void ExpressionSyntax::await_alone(TSNode n, std::string_view source, std::vector<SyntaxError>& out) const {
+  if (ts_node_symbol(n) == expression_statement_) await_alone_at(n, source, out);
+}
+
+// Whether a node may hold a line break outside brackets and strings: it spans several lines and
+// is neither a string, a block, nor a node that starts with a bracket and ends with its closing
+// one.
+bool ExpressionSyntax::spans_lines_outside_brackets(TSNode n, std::string_view source) const {
+  if (ts_node_start_point(n).row == ts_node_end_point(n).row) return false;
+  const TSSymbol s = ts_node_symbol(n);
+  if (s == string_ || s == block_) return false;
+  const TSNode first = ts_node_child(n, 0);
+  return ts_node_is_null(first) || ts_node_is_named(first) || !opens(kind(first)) ||
+         !closes(source.substr(ts_node_end_byte(n) - 1, 1));
 }
 
 // A line break between two tokens of one statement (or of a compound statement's header) ends
@@ -211,8 +257,33 @@ void ExpressionSyntax::logical_lines(TSNode statement, bool header, std::string_
   breaks.clear();
   pending.push_back(statement);
   while (!pending.empty()) {
-    const TSNode node = pending.back();
+    TSNode node = pending.back();
     pending.pop_back();
+    if (!(header && ts_node_eq(node, statement))) {
+      // Where every line break of a node lies inside its first child (the others sit on its
+      // last line) or inside its last (the others on its first line), read only that child:
+      // `x = f(` ... `)` goes down to the call's arguments without reading its siblings.
+      bool skip = false;
+      for (;;) {
+        const uint32_t count = ts_node_child_count(node);
+        if (count == 0) break;
+        const TSNode first = ts_node_child(node, 0);
+        TSNode inner{};
+        if (ts_node_end_point(first).row == ts_node_end_point(node).row) {
+          inner = first;
+        } else {
+          const TSNode last = ts_node_child(node, count - 1);
+          if (ts_node_start_point(last).row == ts_node_start_point(node).row) inner = last;
+        }
+        if (ts_node_is_null(inner) || ts_node_is_extra(inner) || !ts_node_is_named(inner)) break;
+        if (!spans_lines_outside_brackets(inner, source)) {
+          skip = true;
+          break;
+        }
+        node = inner;
+      }
+      if (skip) continue;
+    }
     int depth = 0;
     TSNode before{};
     bool have_before = false;
@@ -231,14 +302,8 @@ void ExpressionSyntax::logical_lines(TSNode statement, bool header, std::string_
         ++depth;
       } else if (closes(k)) {
         if (depth > 0) --depth;
-      } else if (depth == 0 && ts_node_start_point(c).row != ts_node_end_point(c).row && cs != string_ &&
-                 cs != block_) {
-        // A node that starts with a bracket and ends with its closing one holds no line break
-        // that matters.
-        const TSNode first = ts_node_child(c, 0);
-        const bool bracketed = !ts_node_is_null(first) && !ts_node_is_named(first) && opens(kind(first)) &&
-                               closes(source.substr(ts_node_end_byte(c) - 1, 1));
-        if (!bracketed) pending.push_back(c);
+      } else if (depth == 0 && spans_lines_outside_brackets(c, source)) {
+        pending.push_back(c);
       }
       before = c;
       have_before = true;
@@ -266,6 +331,8 @@ void ExpressionSyntax::logical_lines(TSNode statement, bool header, std::string_
       out.push_back(SyntaxError{ts_node_start_byte(br.before), ts_node_end_byte(br.before), "Trailing comma not allowed"});
       follow_indentation = false;
     } else if (lk.ends_with('=') && operator_after_statement(br.before)) {
+      // `x += y +=` then a line: Python's statement ended before the second operator.
+      out.push_back(SyntaxError{ts_node_start_byte(br.before), ts_node_end_byte(br.before), "Expected a statement"});
       out.push_back(SyntaxError{nl32, nl_end32, "Expected a statement"});
       follow_indentation = false;
     } else if (std::string m = message_at_break(statement, br.before, br.after, source); !m.empty()) {

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <string>
 
+#include "syntax/expression_syntax.h"
 #include "syntax/node.h"
 
 namespace lint {
@@ -353,10 +354,10 @@ Python3Syntax::Python3Syntax() {
                      for_in_clause(), if_clause()}) {
     if (s != 0) interested_[s] = true;
   }
-  for (TSSymbol s : expressions_.symbols()) interested_[s] = true;
 }
 
 void BlockIndentation::child(TSNode c, std::string_view source, std::vector<SyntaxError>& out) {
+  ExpressionSyntax::instance().statement(c, source, out);
   Block& b = open_.back();
   if (b.reported) return;
   if (auto e = indented_statement(c, b.module, source, b.first, b.previous_end, b.have_column, b.column)) {
@@ -382,7 +383,6 @@ void Python3Syntax::check(TSNode n, TSSymbol s, std::string_view source, std::ve
                           bool indentation) const {
   const uint32_t start = ts_node_start_byte(n);
   const std::string_view text = source.substr(start, ts_node_end_byte(n) - start);
-  if (expressions_.interested(s)) expressions_.check(n, s, source, out);
   if (s == for_in_clause() || s == if_clause()) {
     check_comprehension_clause(n, s == for_in_clause(), source, out);
     return;

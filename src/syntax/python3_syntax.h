@@ -9,7 +9,6 @@
 #include <utility>
 #include <vector>
 
-#include "syntax/expression_syntax.h"
 #include "syntax/syntax.h"
 
 namespace lint {
@@ -29,7 +28,6 @@ class Python3Syntax {
 
  private:
   std::vector<bool> interested_;
-  ExpressionSyntax expressions_;
   TSSymbol print_ = 0, exec_ = 0, module_ = 0, block_ = 0, integer_ = 0, raise_ = 0, not_equal_py2_ = 0,
            string_start_ = 0, string_end_ = 0, line_continuation_ = 0, parameters_ = 0, await_ = 0;
 };

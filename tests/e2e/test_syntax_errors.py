@@ -98,8 +98,8 @@ ERRORS = {
     # where the grammar reads on (after an operator, `=`, `not`, `lambda:` ...); a deeper next line
     # is then an unexpected indentation.
     "line_break.py": ('x = a +\nb\ny = c and  # note\n    d\nif e >\\\n  f:\n    pass\nz = not\n    g\n'
-                      'x += y +=\n1\nv = (w +\n     1) * \\\n  2\nimport h,\nu = lambda:\n0\nasync def k():\n'
-                      '    await\nclass A\\\n  (B): pass\nt = [1,\n  2] +\n3\n', [
+                      'x += y +=\n1\nv = (w +\n     1) * \\\n  2\nu = lambda:\n0\nasync def k():\n'
+                      '    await\nclass A\\\n  (B): pass\nt = -\r\n3\n', [
         (1, 8, 2, 1, "Expected an expression"),
         (3, 18, 4, 1, "Expected an expression"),
         (4, 1, 4, 5, "Unexpected indentation"),
@@ -107,10 +107,9 @@ ERRORS = {
         (9, 1, 9, 5, "Unexpected indentation"),
         (10, 8, 10, 10, "Expected a statement"),
         (10, 10, 11, 1, "Expected a statement"),
-        (15, 9, 15, 10, "Trailing comma not allowed"),
-        (16, 12, 17, 1, "Expected an expression"),
-        (19, 10, 20, 1, "Expected an expression"),
-        (23, 7, 24, 1, "Expected an expression"),
+        (15, 12, 16, 1, "Expected an expression"),
+        (18, 10, 19, 1, "Expected an expression"),
+        (21, 6, 22, 1, "Expected an expression"),
     ]),
     "line_break_else.py": ('x = a if b\nelse c\nfrom m\nimport n\nq = r.\ns\nx = a not\nin b\n', [
         (1, 11, 2, 1, "Expected `else`, found newline"),
