@@ -4,6 +4,7 @@
 #include <cctype>
 #include <string>
 
+#include "syntax/expression_syntax.h"
 #include "syntax/node.h"
 
 namespace lint {
@@ -379,6 +380,7 @@ Python3Syntax::Python3Syntax() {
 }
 
 void BlockIndentation::child(TSNode c, std::string_view source, std::vector<SyntaxError>& out) {
+  ExpressionSyntax::instance().statement(c, source, out);
   Block& b = open_.back();
   if (b.reported) return;
   if (auto e = indented_statement(c, b.module, source, b.first, b.previous_end, b.have_column, b.column)) {

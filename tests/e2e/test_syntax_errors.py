@@ -94,6 +94,32 @@ ERRORS = {
         (4, 7, 4, 10, "Simple statements must be separated by newlines or semicolons"),
         (5, 7, 5, 8, "Simple statements must be separated by newlines or semicolons"),
     ]),
+    # A line break outside brackets that no backslash continues ends Python's logical line, even
+    # where the grammar reads on (after an operator, `=`, `not`, `lambda:` ...); a deeper next line
+    # is then an unexpected indentation.
+    "line_break.py": ('x = a +\nb\ny = c and  # note\n    d\nif e >\\\n  f:\n    pass\nz = not\n    g\n'
+                      'x += y +=\n1\nv = (w +\n     1) * \\\n  2\nu = lambda:\n0\nasync def k():\n'
+                      '    await\nclass A\\\n  (B): pass\nt = -\r\n3\n', [
+        (1, 8, 2, 1, "Expected an expression"),
+        (3, 18, 4, 1, "Expected an expression"),
+        (4, 1, 4, 5, "Unexpected indentation"),
+        (8, 8, 9, 1, "Expected an expression"),
+        (9, 1, 9, 5, "Unexpected indentation"),
+        (10, 8, 10, 10, "Expected a statement"),
+        (10, 10, 11, 1, "Expected a statement"),
+        (15, 12, 16, 1, "Expected an expression"),
+        (18, 10, 19, 1, "Expected an expression"),
+        (21, 6, 22, 1, "Expected an expression"),
+    ]),
+    "line_break_else.py": ('x = a if b\nelse c\nfrom m\nimport n\nq = r.\ns\nx = a not\nin b\n', [
+        (1, 11, 2, 1, "Expected `else`, found newline"),
+        (2, 1, 2, 5, "Expected a statement"),
+        (3, 7, 4, 1, "Expected `import`, found newline"),
+        (5, 7, 6, 1, "Expected an identifier"),
+        (7, 7, 7, 10, "Simple statements must be separated by newlines or semicolons"),
+        (7, 10, 8, 1, "Expected an expression"),
+        (8, 1, 8, 3, "Expected a statement"),
+    ]),
 }
 
 VERSIONS = 'import os\ntype X = int\nmatch x:\n    case 1:\n        pass\ntry:\n    pass\nexcept* E:\n    pass\ndef f[T = int](): pass\nt"x{a}"\nwith (open(a) as b, open(c) as d): pass\nprint(a[*b])\ndef g(): return *a, *b\nf"{"a"}"\nf"{x # c\n}"\ntry:\n    pass\nexcept A, B:\n    pass\nx[a := 1]\n(y := 1)\ndef p(a, /): pass\n@x[0].y\ndef d(): pass\nfor x in *a, *b: pass\ndef s(*a: *T): pass\n{z := 1, 2}\n'
@@ -317,6 +343,20 @@ class ComprehensionClauses(Workspace):
             (3, 19, 3, 28, "Lambda expression cannot be used here"),
             (3, 28, 3, 29, "Expected `]`, found `,`"),
             (4, 21, 4, 22, "Expected `}`, found `,`")])
+
+
+class LineBreaks(Workspace):
+    def test_continued_or_bracketed_lines_are_one_statement(self):
+        # Line breaks inside brackets, strings and f-string replacement fields, or after a
+        # backslash, continue the logical line; `type` alone on a line is a name. Ruff reports
+        # only F401 here.
+        text = ('import os\nx = (a +\n     b)\ny = a + \\\n    b\nz = a if b else \\\n    c\ndef f(a,\n      b) -> \\\n'
+                '        int: pass\n@deco(\n    1)\ndef g(): pass\nw = """doc\nstring""" + \\\n    "x"\nv = f"""{\n    a\n'
+                '}""" + a[\n    1]\ntype\nX = int\nu = [i for i in\n     y] + \\\n    z\nclass C(\n    B): pass\n'
+                'for k in [\n    1]: pass\n')
+        self.write("v.py", text)
+        _, diags = self.lint_json("--select", "E401,F401", "v.py")
+        self.assertEqual([(d["code"], d["location"]["row"]) for d in diags], [("F401", 1)])
 
 
 class MatchStarredSubject(Workspace):
