@@ -5,6 +5,7 @@
 #include <string>
 
 #include "syntax/node.h"
+#include "syntax/statement_syntax.h"
 
 namespace lint {
 
@@ -353,6 +354,7 @@ Python3Syntax::Python3Syntax() {
                      for_in_clause(), if_clause()}) {
     if (s != 0) interested_[s] = true;
   }
+  mark_statement_syntax(interested_);
 }
 
 void BlockIndentation::child(TSNode c, std::string_view source, std::vector<SyntaxError>& out) {
@@ -379,6 +381,7 @@ std::pair<uint32_t, uint32_t> first_token(TSNode n, std::string_view source) {
 
 void Python3Syntax::check(TSNode n, TSSymbol s, std::string_view source, std::vector<SyntaxError>& out,
                           bool indentation) const {
+  check_statement_syntax(n, s, source, out);
   const uint32_t start = ts_node_start_byte(n);
   const std::string_view text = source.substr(start, ts_node_end_byte(n) - start);
   if (s == for_in_clause() || s == if_clause()) {

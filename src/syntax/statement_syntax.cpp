@@ -1,0 +1,372 @@
+#include "syntax/statement_syntax.h"
+
+#include <cctype>
+#include <string>
+
+#include "syntax/node.h"
+
+namespace lint {
+
+namespace {
+
+TSSymbol named(std::string_view name) {
+  return ts_language_symbol_for_name(python_language(), name.data(), static_cast<uint32_t>(name.size()), true);
+}
+
+// The kinds read here, looked up once: the header of Python3Syntax, which many files include,
+// stays as it is.
+struct Symbols {
+  TSSymbol parameters = named("parameters");
+  TSSymbol lambda_parameters = named("lambda_parameters");
+  TSSymbol argument_list = named("argument_list");
+  TSSymbol import_from = named("import_from_statement");
+  TSSymbol with_clause = named("with_clause");
+  TSSymbol except_clause = named("except_clause");
+  TSSymbol raise = named("raise_statement");
+  TSSymbol try_statement = named("try_statement");
+  TSSymbol string = named("string");
+  TSSymbol concatenated_string = named("concatenated_string");
+  std::vector<bool> mine;
+  Symbols() {
+    mine.assign(ts_language_symbol_count(python_language()), false);
+    for (TSSymbol s : {parameters, lambda_parameters, argument_list, import_from, with_clause, except_clause, raise,
+                       try_statement, string, concatenated_string}) {
+      if (s != 0) mine[s] = true;
+    }
+  }
+};
+
+const Symbols& symbols() {
+  static const Symbols s;
+  return s;
+}
+
+SyntaxError at(TSNode n, std::string message) {
+  return SyntaxError{ts_node_start_byte(n), ts_node_end_byte(n), std::move(message)};
+}
+
+// The first token of a node: its first leaf (a parameter's name, `*`, `**`).
+TSNode first_leaf(TSNode n) {
+  while (ts_node_child_count(n) > 0) n = ts_node_child(n, 0);
+  return n;
+}
+
+// Ruff's parser keeps one error per position: a second one starting where the last one did is
+// dropped (`def f(**a, *b, *c)`: the parameter after `**a` is one error, not two).
+void add(std::vector<SyntaxError>& out, size_t first, uint32_t a, uint32_t b, std::string message) {
+  if (out.size() > first && out.back().start_byte == a) return;
+  out.push_back(SyntaxError{a, b, std::move(message)});
+}
+void add(std::vector<SyntaxError>& out, size_t first, TSNode n, std::string message) {
+  add(out, first, ts_node_start_byte(n), ts_node_end_byte(n), std::move(message));
+}
+
+constexpr const char* kExpectedKeywordParameter = "Expected one or more keyword parameter after `*` separator";
+
+// The order of a `def`'s or a lambda's parameters, read as Python's parser reads it: plain
+// parameters (with or without defaults), then `/`, then `*` or `*args`, then keyword-only
+// parameters, then `**kwargs`.
+void check_parameters(TSNode list, std::vector<SyntaxError>& out) {
+  if (ts_node_has_error(list)) return;
+  enum class Kind { Plain, Default, Star, Slash, VarArgs, KwArgs };
+  struct Parameter {
+    TSNode node;
+    Kind kind;
+  };
+  std::vector<Parameter> parameters;
+  for (TSNode p : children(list)) {
+    if (!is_named_child(p)) continue;
+    const std::string_view k = kind(p);
+    Kind pk;
+    if (k == "identifier") {
+      pk = Kind::Plain;
+    } else if (k == "default_parameter" || k == "typed_default_parameter") {
+      pk = Kind::Default;
+    } else if (k == "keyword_separator") {
+      pk = Kind::Star;
+    } else if (k == "positional_separator") {
+      pk = Kind::Slash;
+    } else if (k == "list_splat_pattern") {
+      pk = Kind::VarArgs;
+    } else if (k == "dictionary_splat_pattern") {
+      pk = Kind::KwArgs;
+    } else if (k == "typed_parameter") {
+      const std::string_view inner = kind_of(first_named_child(p));
+      pk = inner == "list_splat_pattern"         ? Kind::VarArgs
+           : inner == "dictionary_splat_pattern" ? Kind::KwArgs
+                                                 : Kind::Plain;
+    } else {
+      return;  // Python 2 tuple parameters: Python3Syntax reports them.
+    }
+    parameters.push_back(Parameter{p, pk});
+  }
+  const size_t first = out.size();
+  bool default_seen = false, slash_seen = false, star_seen = false, keyword_after_star = false;
+  bool varargs = false, kwargs = false, plain_seen = false;
+  TSNode last_star{};  // a `*` separator nothing has followed yet
+  for (const Parameter& p : parameters) {
+    if (kwargs) add(out, first, first_leaf(p.node), "Parameter cannot follow var-keyword parameter");
+    switch (p.kind) {
+      case Kind::Star:
+        if (star_seen) add(out, first, p.node, "Only one '*' separator allowed");
+        if (varargs) add(out, first, p.node, "Keyword-only parameter separator not allowed after '*' parameter");
+        star_seen = true;
+        last_star = p.node;
+        continue;
+      case Kind::VarArgs:
+        if (star_seen || varargs) add(out, first, p.node, "Only one '*' parameter allowed");
+        varargs = true;
+        break;
+      case Kind::KwArgs:
+        if (kwargs) add(out, first, p.node, "Only one '**' parameter allowed");
+        if (star_seen && !keyword_after_star) add(out, first, p.node, kExpectedKeywordParameter);
+        kwargs = true;
+        break;
+      case Kind::Slash:
+        if (!plain_seen && !varargs && !kwargs) {
+          add(out, first, p.node, "Position-only parameter separator not allowed as first parameter");
+        }
+        if (slash_seen) add(out, first, p.node, "Only one '/' separator allowed");
+        if (star_seen || varargs) add(out, first, p.node, "'/' parameter must appear before '*' parameter");
+        slash_seen = true;
+        break;
+      case Kind::Plain:
+      case Kind::Default:
+        if (p.kind == Kind::Plain && default_seen && !star_seen && !varargs) {
+          add(out, first, p.node, "Parameter without a default cannot follow a parameter with a default");
+        }
+        default_seen |= p.kind == Kind::Default;
+        keyword_after_star |= star_seen;
+        plain_seen = true;
+        break;
+    }
+    last_star = TSNode{};
+  }
+  if (!ts_node_is_null(last_star)) add(out, first, last_star, kExpectedKeywordParameter);
+}
+
+// A call's arguments in Python's order: positional arguments and `*` unpacking, then keyword
+// arguments, with `**` unpacking after which only keywords may come.
+void check_arguments(TSNode list, std::vector<SyntaxError>& out) {
+  bool keyword = false, keyword_unpacking = false;
+  const size_t first = out.size();
+  for (TSNode a : children(list)) {
+    if (!ts_node_is_named(a)) continue;
+    const std::string_view k = kind(a);
+    if (k == "keyword_argument") {
+      keyword = true;
+    } else if (k == "dictionary_splat") {
+      keyword_unpacking = true;
+    } else if (k == "list_splat") {
+      if (keyword_unpacking) add(out, first, a, "Iterable argument unpacking cannot follow keyword argument unpacking");
+    } else if ((keyword || keyword_unpacking) && !ts_node_is_extra(a)) {
+      if (ts_node_has_error(a) || k == "ERROR") return;
+      // Ruff's ranges leave out the parentheses; `(*args)` is refused first for the star.
+      const TSNode inner = unparenthesized(a);
+      if (is_a(inner, "list_splat")) {
+        add(out, first, inner, "Starred expression cannot be used here");
+      } else if (keyword_unpacking) {
+        add(out, first, inner, "Positional argument cannot follow keyword argument unpacking");
+      } else {
+        add(out, first, inner, "Positional argument cannot follow keyword argument");
+      }
+    }
+  }
+}
+
+// `from m import a, b,`: a trailing comma needs the names in parentheses.
+void check_import_from(TSNode n, std::vector<SyntaxError>& out) {
+  bool parenthesized = false;
+  TSNode last{};
+  for (TSNode c : children(n)) {
+    if (ts_node_is_extra(c)) continue;
+    if (!ts_node_is_named(c) && is(c, "(")) parenthesized = true;
+    last = c;
+  }
+  if (!parenthesized && !ts_node_is_null(last) && !ts_node_is_named(last) && is(last, ",")) {
+    out.push_back(at(last, "Trailing comma not allowed"));
+  }
+}
+
+// The items of a `with` written without parentheses: no trailing comma, no `*x`, no bare `:=`.
+void check_with_clause(TSNode n, std::vector<SyntaxError>& out) {
+  if (ts_node_has_error(n)) return;
+  TSNode last{};
+  for (TSNode c : children(n)) {
+    if (ts_node_is_extra(c)) continue;
+    if (!ts_node_is_named(c) && is(c, "(")) return;
+    last = c;
+    if (!is(c, "with_item")) continue;
+    TSNode value = ts_node_child_by_field_name(c, "value", 5);
+    if (is_a(value, "as_pattern")) value = ts_node_named_child(value, 0);
+    if (is_a(value, "list_splat")) {
+      out.push_back(at(value, "Starred expression cannot be used here"));
+    } else if (is_a(value, "named_expression")) {
+      // Python reads the item as far as the name, then expected a `,` or the `:`.
+      for (TSNode t : children(value)) {
+        if (!ts_node_is_named(t) && is(t, ":=")) {
+          out.push_back(at(t, "Expected `,`, found `:=`"));
+          break;
+        }
+      }
+    }
+  }
+  if (!ts_node_is_null(last) && !ts_node_is_named(last) && is(last, ",")) {
+    out.push_back(at(last, "Trailing comma not allowed"));
+  }
+}
+
+// `except A, B as e:` (and `except*`): the types need parentheses once `as` names them.
+void check_except_clause(TSNode n, std::vector<SyntaxError>& out) {
+  TSNode first{}, as{};
+  int values = 0;
+  for (auto it = children(n).begin(); it != children(n).end(); ++it) {
+    const char* f = it.field_name();
+    if (!f || std::string_view(f) != "value") continue;
+    const TSNode v = *it;
+    if (values++ == 0) first = v;
+    if (is(v, "as_pattern")) as = v;
+  }
+  if (values < 2 || ts_node_is_null(as)) return;
+  const TSNode type = ts_node_named_child(as, 0);
+  if (ts_node_is_null(type)) return;
+  out.push_back(SyntaxError{ts_node_start_byte(first), ts_node_end_byte(type),
+                            "Multiple exception types must be parenthesized when using `as`"});
+}
+
+// `raise from e`: a cause without an exception.
+void check_raise(TSNode n, std::vector<SyntaxError>& out) {
+  for (auto it = children(n).begin(); it != children(n).end(); ++it) {
+    const TSNode c = *it;
+    if (ts_node_is_extra(c)) continue;
+    if (!ts_node_is_named(c) && is(c, "raise")) continue;
+    if (!ts_node_is_named(c) && is(c, "from")) out.push_back(at(c, "Exception missing in `raise` statement with cause"));
+    return;
+  }
+}
+
+// The token after the end of `n`, as Ruff's parser meets it: the word or character at the next
+// non-blank, past comments; an empty range at the end of the file.
+std::pair<uint32_t, uint32_t> next_token(uint32_t i, std::string_view source) {
+  for (;;) {
+    while (i < source.size() && std::isspace(static_cast<unsigned char>(source[i]))) ++i;
+    if (i < source.size() && source[i] == '#') {
+      while (i < source.size() && source[i] != '\n' && source[i] != '\r') ++i;
+      continue;
+    }
+    if (i + 1 < source.size() && source[i] == '\\' && (source[i + 1] == '\n' || source[i + 1] == '\r')) {
+      ++i;
+      continue;
+    }
+    break;
+  }
+  if (i >= source.size()) return {static_cast<uint32_t>(source.size()), static_cast<uint32_t>(source.size())};
+  uint32_t e = i;
+  while (e < source.size() && (std::isalnum(static_cast<unsigned char>(source[e])) || source[e] == '_' ||
+                               static_cast<unsigned char>(source[e]) >= 0x80)) {
+    ++e;
+  }
+  if (e == i) e = i + 1;
+  return {i, e};
+}
+
+// A `try` without `except` or `finally`.
+void check_try(TSNode n, std::string_view source, std::vector<SyntaxError>& out) {
+  if (ts_node_has_error(n)) return;
+  for (TSNode c : children(n)) {
+    const std::string_view k = kind(c);
+    if (k == "except_clause" || k == "finally_clause" || k == "except_group_clause") return;
+  }
+  auto [a, b] = next_token(ts_node_end_byte(n), source);
+  // A line indented less than the `try` starts with a dedent, an empty token.
+  uint32_t line = a;
+  while (line > 0 && source[line - 1] != '\n' && source[line - 1] != '\r') --line;
+  if (a - line < ts_node_start_point(n).column) b = a;
+  out.push_back(SyntaxError{a, b, "Expected `except` or `finally` after `try` block"});
+}
+
+enum class StringKind { Str, Bytes, TString, FString };
+
+StringKind string_kind(TSNode s, std::string_view source) {
+  const uint32_t start = ts_node_start_byte(s);
+  const std::string_view prefix = literal_prefix(source.substr(start, ts_node_end_byte(s) - start));
+  if (prefix_contains(prefix, 'b')) return StringKind::Bytes;
+  if (prefix_contains(prefix, 't')) return StringKind::TString;
+  if (prefix_contains(prefix, 'f')) return StringKind::FString;
+  return StringKind::Str;
+}
+
+// A bytes literal holds ASCII characters only: the first other one is the error.
+void check_string(TSNode n, std::string_view source, std::vector<SyntaxError>& out) {
+  const uint32_t start = ts_node_start_byte(n);
+  const char c0 = source[start];
+  if (c0 != 'b' && c0 != 'B' && c0 != 'r' && c0 != 'R') return;
+  const uint32_t end = ts_node_end_byte(n);
+  const std::string_view text = source.substr(start, end - start);
+  if (!prefix_contains(literal_prefix(text), 'b')) return;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) continue;
+    size_t e = i + 1;
+    while (e < text.size() && (static_cast<unsigned char>(text[e]) & 0xC0) == 0x80) ++e;
+    out.push_back(SyntaxError{static_cast<uint32_t>(start + i), static_cast<uint32_t>(start + e),
+                              "bytes can only contain ASCII literal characters"});
+    return;
+  }
+}
+
+// Implicit concatenation joins bytes only with bytes and t-strings only with t-strings; the first
+// pair that breaks this names the error (a t-string before bytes).
+void check_concatenation(TSNode n, std::string_view source, std::vector<SyntaxError>& out) {
+  std::vector<StringKind> kinds;
+  for (TSNode c : children(n)) {
+    if (is_named_child(c) && is(c, "string")) kinds.push_back(string_kind(c, source));
+  }
+  for (size_t i = 1; i < kinds.size(); ++i) {
+    const StringKind a = kinds[i - 1], b = kinds[i];
+    if (a == b && (a == StringKind::TString || a == StringKind::Bytes)) continue;
+    if (a == StringKind::TString || b == StringKind::TString) {
+      out.push_back(at(n, "Cannot mix t-string literals with string or bytes literals"));
+      return;
+    }
+    if (a == StringKind::Bytes || b == StringKind::Bytes) {
+      out.push_back(at(n, "Bytes literal cannot be mixed with non-bytes literals"));
+      return;
+    }
+  }
+}
+
+}  // namespace
+
+void mark_statement_syntax(std::vector<bool>& interested) {
+  const Symbols& s = symbols();
+  for (size_t i = 0; i < s.mine.size() && i < interested.size(); ++i) {
+    if (s.mine[i]) interested[i] = true;
+  }
+}
+
+void check_statement_syntax(TSNode n, TSSymbol s, std::string_view source, std::vector<SyntaxError>& out) {
+  const Symbols& k = symbols();
+  if (s >= k.mine.size() || !k.mine[s]) return;
+  if (s == k.string) {
+    check_string(n, source, out);
+  } else if (s == k.argument_list) {
+    check_arguments(n, out);
+  } else if (s == k.parameters || s == k.lambda_parameters) {
+    check_parameters(n, out);
+  } else if (s == k.concatenated_string) {
+    check_concatenation(n, source, out);
+  } else if (s == k.import_from) {
+    check_import_from(n, out);
+  } else if (s == k.with_clause) {
+    check_with_clause(n, out);
+  } else if (s == k.except_clause) {
+    check_except_clause(n, out);
+  } else if (s == k.raise) {
+    check_raise(n, out);
+  } else if (s == k.try_statement) {
+    check_try(n, source, out);
+  }
+}
+
+}  // namespace lint
