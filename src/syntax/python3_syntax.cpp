@@ -381,7 +381,7 @@ std::pair<uint32_t, uint32_t> first_token(TSNode n, std::string_view source) {
 
 void Python3Syntax::check(TSNode n, TSSymbol s, std::string_view source, std::vector<SyntaxError>& out,
                           bool indentation) const {
-  check_statement_syntax(n, s, source, out);
+  if (is_statement_syntax_kind(s)) check_statement_syntax(n, s, source, out);
   const uint32_t start = ts_node_start_byte(n);
   const std::string_view text = source.substr(start, ts_node_end_byte(n) - start);
   if (s == for_in_clause() || s == if_clause()) {
@@ -498,14 +498,16 @@ void Python3Syntax::check(TSNode n, TSSymbol s, std::string_view source, std::ve
     return;
   }
   if (s == string_start_) {
-    bool u = false, r = false;
+    bool u = false, r = false, b = false;
     size_t quote = 0;
     for (; quote < text.size(); ++quote) {
       const char c = text[quote];
       u |= c == 'u' || c == 'U';
       r |= c == 'r' || c == 'R';
+      b |= c == 'b' || c == 'B';
       if (c == '\'' || c == '"') break;
     }
+    if (b) check_bytes_literal(n, source, out);
     if (u && r) {
       // Python reads `ur` as a name followed by a string.
       const Path path = path_to(n);

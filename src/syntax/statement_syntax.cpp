@@ -1,6 +1,8 @@
 #include "syntax/statement_syntax.h"
 
+#include <array>
 #include <cctype>
+#include <cstdint>
 #include <string>
 
 #include "syntax/node.h"
@@ -24,13 +26,24 @@ struct Symbols {
   TSSymbol except_clause = named("except_clause");
   TSSymbol raise = named("raise_statement");
   TSSymbol try_statement = named("try_statement");
-  TSSymbol string = named("string");
   TSSymbol concatenated_string = named("concatenated_string");
+  // Parameters and arguments, compared by symbol: these lists are the common kinds here.
+  TSSymbol identifier = named("identifier");
+  TSSymbol default_parameter = named("default_parameter");
+  TSSymbol typed_default_parameter = named("typed_default_parameter");
+  TSSymbol typed_parameter = named("typed_parameter");
+  TSSymbol keyword_separator = named("keyword_separator");
+  TSSymbol positional_separator = named("positional_separator");
+  TSSymbol list_splat_pattern = named("list_splat_pattern");
+  TSSymbol dictionary_splat_pattern = named("dictionary_splat_pattern");
+  TSSymbol keyword_argument = named("keyword_argument");
+  TSSymbol dictionary_splat = named("dictionary_splat");
+  TSSymbol list_splat = named("list_splat");
   std::vector<bool> mine;
   Symbols() {
     mine.assign(ts_language_symbol_count(python_language()), false);
-    for (TSSymbol s : {parameters, lambda_parameters, argument_list, import_from, with_clause, except_clause, raise,
-                       try_statement, string, concatenated_string}) {
+    for (TSSymbol s : {parameters, lambda_parameters, import_from, with_clause, except_clause, raise,
+                       try_statement, concatenated_string}) {
       if (s != 0) mine[s] = true;
     }
   }
@@ -39,6 +52,24 @@ struct Symbols {
 const Symbols& symbols() {
   static const Symbols s;
   return s;
+}
+
+// The named children of a short list by index: a tree cursor's step to the next sibling costs
+// ~570 instructions, ts_node_named_child(i) ~30 per child before the i-th, so indexing is the
+// cheaper up to a few dozen children; longer lists take the cursor (indexing is quadratic).
+template <class F>
+void for_each_named(TSNode n, F&& f) {
+  const uint32_t count = ts_node_named_child_count(n);
+  if (count <= 24) {
+    for (uint32_t i = 0; i < count; ++i) {
+      const TSNode c = ts_node_named_child(n, i);
+      if (!ts_node_is_extra(c) && !f(c)) return;
+    }
+    return;
+  }
+  for (TSNode c : children(n)) {
+    if (is_named_child(c) && !f(c)) return;
+  }
 }
 
 SyntaxError at(TSNode n, std::string message) {
@@ -67,39 +98,42 @@ constexpr const char* kExpectedKeywordParameter = "Expected one or more keyword 
 // parameters (with or without defaults), then `/`, then `*` or `*args`, then keyword-only
 // parameters, then `**kwargs`.
 void check_parameters(TSNode list, std::vector<SyntaxError>& out) {
-  if (ts_node_has_error(list)) return;
+  if (ts_node_named_child_count(list) == 0 || ts_node_has_error(list)) return;
+  const Symbols& y = symbols();
   enum class Kind { Plain, Default, Star, Slash, VarArgs, KwArgs };
   struct Parameter {
     TSNode node;
     Kind kind;
   };
   std::vector<Parameter> parameters;
-  for (TSNode p : children(list)) {
-    if (!is_named_child(p)) continue;
-    const std::string_view k = kind(p);
+  bool known = true;
+  for_each_named(list, [&](TSNode p) {
+    const TSSymbol k = ts_node_symbol(p);
     Kind pk;
-    if (k == "identifier") {
+    if (k == y.identifier) {
       pk = Kind::Plain;
-    } else if (k == "default_parameter" || k == "typed_default_parameter") {
+    } else if (k == y.default_parameter || k == y.typed_default_parameter) {
       pk = Kind::Default;
-    } else if (k == "keyword_separator") {
+    } else if (k == y.keyword_separator) {
       pk = Kind::Star;
-    } else if (k == "positional_separator") {
+    } else if (k == y.positional_separator) {
       pk = Kind::Slash;
-    } else if (k == "list_splat_pattern") {
+    } else if (k == y.list_splat_pattern) {
       pk = Kind::VarArgs;
-    } else if (k == "dictionary_splat_pattern") {
+    } else if (k == y.dictionary_splat_pattern) {
       pk = Kind::KwArgs;
-    } else if (k == "typed_parameter") {
-      const std::string_view inner = kind_of(first_named_child(p));
-      pk = inner == "list_splat_pattern"         ? Kind::VarArgs
-           : inner == "dictionary_splat_pattern" ? Kind::KwArgs
-                                                 : Kind::Plain;
+    } else if (k == y.typed_parameter) {
+      const TSNode inner = ts_node_named_child(p, 0);
+      const TSSymbol i = ts_node_is_null(inner) ? 0 : ts_node_symbol(inner);
+      pk = i == y.list_splat_pattern ? Kind::VarArgs : i == y.dictionary_splat_pattern ? Kind::KwArgs : Kind::Plain;
     } else {
-      return;  // Python 2 tuple parameters: Python3Syntax reports them.
+      known = false;  // Python 2 tuple parameters: Python3Syntax reports them.
+      return false;
     }
     parameters.push_back(Parameter{p, pk});
-  }
+    return true;
+  });
+  if (!known) return;
   const size_t first = out.size();
   bool default_seen = false, slash_seen = false, star_seen = false, keyword_after_star = false;
   bool varargs = false, kwargs = false, plain_seen = false;
@@ -147,23 +181,24 @@ void check_parameters(TSNode list, std::vector<SyntaxError>& out) {
 
 // A call's arguments in Python's order: positional arguments and `*` unpacking, then keyword
 // arguments, with `**` unpacking after which only keywords may come.
-void check_arguments(TSNode list, std::vector<SyntaxError>& out) {
+[[maybe_unused]] void check_arguments(TSNode list, std::vector<SyntaxError>& out) {
+  if (ts_node_named_child_count(list) < 2) return;
+  const Symbols& y = symbols();
   bool keyword = false, keyword_unpacking = false;
   const size_t first = out.size();
-  for (TSNode a : children(list)) {
-    if (!ts_node_is_named(a)) continue;
-    const std::string_view k = kind(a);
-    if (k == "keyword_argument") {
+  for_each_named(list, [&](TSNode a) {
+    const TSSymbol k = ts_node_symbol(a);
+    if (k == y.keyword_argument) {
       keyword = true;
-    } else if (k == "dictionary_splat") {
+    } else if (k == y.dictionary_splat) {
       keyword_unpacking = true;
-    } else if (k == "list_splat") {
+    } else if (k == y.list_splat) {
       if (keyword_unpacking) add(out, first, a, "Iterable argument unpacking cannot follow keyword argument unpacking");
-    } else if ((keyword || keyword_unpacking) && !ts_node_is_extra(a)) {
-      if (ts_node_has_error(a) || k == "ERROR") return;
+    } else if (keyword || keyword_unpacking) {
+      if (ts_node_has_error(a) || is(a, "ERROR")) return false;
       // Ruff's ranges leave out the parentheses; `(*args)` is refused first for the star.
       const TSNode inner = unparenthesized(a);
-      if (is_a(inner, "list_splat")) {
+      if (!ts_node_is_null(inner) && ts_node_symbol(inner) == y.list_splat) {
         add(out, first, inner, "Starred expression cannot be used here");
       } else if (keyword_unpacking) {
         add(out, first, inner, "Positional argument cannot follow keyword argument unpacking");
@@ -171,7 +206,8 @@ void check_arguments(TSNode list, std::vector<SyntaxError>& out) {
         add(out, first, inner, "Positional argument cannot follow keyword argument");
       }
     }
-  }
+    return true;
+  });
 }
 
 // `from m import a, b,`: a trailing comma needs the names in parentheses.
@@ -296,32 +332,14 @@ StringKind string_kind(TSNode s, std::string_view source) {
   return StringKind::Str;
 }
 
-// A bytes literal holds ASCII characters only: the first other one is the error.
-void check_string(TSNode n, std::string_view source, std::vector<SyntaxError>& out) {
-  const uint32_t start = ts_node_start_byte(n);
-  const char c0 = source[start];
-  if (c0 != 'b' && c0 != 'B' && c0 != 'r' && c0 != 'R') return;
-  const uint32_t end = ts_node_end_byte(n);
-  const std::string_view text = source.substr(start, end - start);
-  if (!prefix_contains(literal_prefix(text), 'b')) return;
-  for (size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c < 0x80) continue;
-    size_t e = i + 1;
-    while (e < text.size() && (static_cast<unsigned char>(text[e]) & 0xC0) == 0x80) ++e;
-    out.push_back(SyntaxError{static_cast<uint32_t>(start + i), static_cast<uint32_t>(start + e),
-                              "bytes can only contain ASCII literal characters"});
-    return;
-  }
-}
-
 // Implicit concatenation joins bytes only with bytes and t-strings only with t-strings; the first
 // pair that breaks this names the error (a t-string before bytes).
 void check_concatenation(TSNode n, std::string_view source, std::vector<SyntaxError>& out) {
   std::vector<StringKind> kinds;
-  for (TSNode c : children(n)) {
-    if (is_named_child(c) && is(c, "string")) kinds.push_back(string_kind(c, source));
-  }
+  for_each_named(n, [&](TSNode c) {
+    kinds.push_back(string_kind(c, source));
+    return true;
+  });
   for (size_t i = 1; i < kinds.size(); ++i) {
     const StringKind a = kinds[i - 1], b = kinds[i];
     if (a == b && (a == StringKind::TString || a == StringKind::Bytes)) continue;
@@ -336,36 +354,181 @@ void check_concatenation(TSNode n, std::string_view source, std::vector<SyntaxEr
   }
 }
 
+// Texts longer than this are not scanned: the nodes are read instead, in time linear in their
+// number, where a scan could repeat over nested text (`lambda a=lambda b=...`).
+constexpr size_t kScanLimit = 512;
+
+bool holds_any(std::string_view text, char a, char b, char c) {
+  for (const char x : text) {
+    if (x == a || x == b || x == c) return true;
+  }
+  return false;
+}
+
+// What parameters_need_check() does with each byte: most bytes are names and blanks, which one
+// table read passes over.
+enum ScanClass : uint8_t { kName, kBlank, kQuote, kComment, kOpen, kClose, kOrder, kEquals, kComma };
+
+constexpr std::array<uint8_t, 256> scan_classes() {
+  std::array<uint8_t, 256> t{};
+  for (auto& c : t) c = kName;
+  for (unsigned char c : std::string_view(" \t\n\r\f\\")) t[c] = kBlank;
+  t['\''] = t['"'] = kQuote;
+  t['#'] = kComment;
+  t['('] = t['['] = t['{'] = kOpen;
+  t[')'] = t[']'] = t['}'] = kClose;
+  t['*'] = t['/'] = kOrder;
+  t['='] = kEquals;
+  t[','] = kComma;
+  return t;
+}
+constexpr std::array<uint8_t, 256> kScanClasses = scan_classes();
+
+// Whether a parameter list may break Python's order, read from its text: a `*` or `/` at the top
+// level, or a parameter without `=` after one with it. Brackets and strings inside defaults and
+// annotations are skipped; what this cannot tell is left to check_parameters.
+bool parameters_need_check(std::string_view text) {
+  if (text.size() > kScanLimit) return true;
+  size_t i = 0, end = text.size();
+  if (!text.empty() && text[0] == '(') {
+    i = 1;
+    if (end > 1 && text[end - 1] == ')') --end;
+  }
+  int depth = 0;
+  bool default_seen = false, segment_default = false, segment_empty = true;
+  for (; i < end; ++i) {
+    const char c = text[i];
+    switch (kScanClasses[static_cast<unsigned char>(c)]) {
+      case kName:
+        segment_empty = false;
+        break;
+      case kBlank:
+        break;
+      case kQuote: {
+        const bool triple = i + 2 < end && text[i + 1] == c && text[i + 2] == c;
+        i += triple ? 3 : 1;
+        for (; i < end; ++i) {
+          if (text[i] == '\\') {
+            ++i;
+          } else if (text[i] == c && (!triple || (i + 2 < end && text[i + 1] == c && text[i + 2] == c))) {
+            if (triple) i += 2;
+            break;
+          }
+        }
+        segment_empty = false;
+        break;
+      }
+      case kComment:
+        while (i < end && text[i] != '\n' && text[i] != '\r') ++i;
+        break;
+      case kOpen:
+        ++depth;
+        segment_empty = false;
+        break;
+      case kClose:
+        --depth;
+        break;
+      case kOrder:
+        if (depth == 0) return true;
+        break;
+      case kEquals:
+        if (depth == 0) segment_default = true;
+        break;
+      case kComma:
+        if (depth != 0) break;
+        if (!segment_empty) {
+          if (!segment_default && default_seen) return true;
+          default_seen |= segment_default;
+        }
+        segment_default = false;
+        segment_empty = true;
+        break;
+    }
+  }
+  return !segment_empty && !segment_default && default_seen;
+}
+
+// Whether a concatenation may join bytes or t-strings with other strings: some part's prefix
+// holds a `b` or a `t` (a quote inside a part may also pass, which only costs the full check).
+bool may_mix_strings(std::string_view text) {
+  if (text.size() > kScanLimit) return true;
+  for (size_t i = 1; i < text.size(); ++i) {
+    if (text[i] != '\'' && text[i] != '"') continue;
+    for (size_t j = i; j-- > 0 && j + 3 > i;) {
+      const char p = text[j];
+      if (p == 'b' || p == 'B' || p == 't' || p == 'T') return true;
+      if (p != 'r' && p != 'R') break;
+    }
+  }
+  return false;
+}
+
 }  // namespace
+
+namespace detail {
+std::vector<bool> statement_syntax_kinds;
+}
 
 void mark_statement_syntax(std::vector<bool>& interested) {
   const Symbols& s = symbols();
+  detail::statement_syntax_kinds = s.mine;
   for (size_t i = 0; i < s.mine.size() && i < interested.size(); ++i) {
     if (s.mine[i]) interested[i] = true;
   }
 }
 
+// Each kind is first tested on something that costs a few instructions (its text's first or last
+// byte, its number of children), so valid code rarely pays for reading the nodes.
 void check_statement_syntax(TSNode n, TSSymbol s, std::string_view source, std::vector<SyntaxError>& out) {
   const Symbols& k = symbols();
-  if (s >= k.mine.size() || !k.mine[s]) return;
-  if (s == k.string) {
-    check_string(n, source, out);
-  } else if (s == k.argument_list) {
-    check_arguments(n, out);
-  } else if (s == k.parameters || s == k.lambda_parameters) {
-    check_parameters(n, out);
+  const uint32_t start = ts_node_start_byte(n);
+  const uint32_t end = ts_node_end_byte(n);
+  if (end <= start) return;
+  const std::string_view text = source.substr(start, end - start);
+  if (s == k.parameters || s == k.lambda_parameters) {
+    if (parameters_need_check(text)) check_parameters(n, out);
   } else if (s == k.concatenated_string) {
-    check_concatenation(n, source, out);
+    if (may_mix_strings(text)) check_concatenation(n, source, out);
   } else if (s == k.import_from) {
-    check_import_from(n, out);
+    if (text.back() == ',') check_import_from(n, out);
   } else if (s == k.with_clause) {
-    check_with_clause(n, out);
+    if (text.back() == ',' || text.size() > kScanLimit || holds_any(text, '*', ':', ':')) check_with_clause(n, out);
   } else if (s == k.except_clause) {
-    check_except_clause(n, out);
+    // Two types and a block at least.
+    if (ts_node_named_child_count(n) >= 3) check_except_clause(n, out);
   } else if (s == k.raise) {
-    check_raise(n, out);
+    if (text.size() > 5 && text.find("from") != std::string_view::npos) check_raise(n, out);
   } else if (s == k.try_statement) {
-    check_try(n, source, out);
+    const TSNode second = ts_node_named_child(n, 1);
+    const std::string_view clause = kind_of(second);
+    if (clause != "except_clause" && clause != "finally_clause") check_try(n, source, out);
+  }
+}
+
+// Read from the opening to the closing quote, as bytes literals are rare.
+void check_bytes_literal(TSNode start_token, std::string_view source, std::vector<SyntaxError>& out) {
+  const uint32_t start = ts_node_start_byte(start_token);
+  const uint32_t end = ts_node_end_byte(start_token);
+  if (end <= start) return;
+  const std::string_view opening = source.substr(start, end - start);
+  if (!prefix_contains(literal_prefix(opening), 'b')) return;
+  const char quote = opening.back();
+  const bool triple = opening.size() >= 3 && opening.ends_with(std::string(3, quote));
+  for (size_t i = end; i < source.size(); ++i) {
+    const auto c = static_cast<unsigned char>(source[i]);
+    if (c == '\\') {
+      ++i;
+    } else if (c == static_cast<unsigned char>(quote)) {
+      if (!triple || source.substr(i, 3) == std::string_view(opening).substr(opening.size() - 3)) return;
+    } else if (!triple && (c == '\n' || c == '\r')) {
+      return;
+    } else if (c >= 0x80) {
+      size_t e = i + 1;
+      while (e < source.size() && (static_cast<unsigned char>(source[e]) & 0xC0) == 0x80) ++e;
+      out.push_back(SyntaxError{static_cast<uint32_t>(i), static_cast<uint32_t>(e),
+                                "bytes can only contain ASCII literal characters"});
+      return;
+    }
   }
 }
 
