@@ -1,5 +1,6 @@
 #include "syntax/statement_syntax.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <cstdint>
@@ -20,14 +21,13 @@ TSSymbol named(std::string_view name) {
 struct Symbols {
   TSSymbol parameters = named("parameters");
   TSSymbol lambda_parameters = named("lambda_parameters");
-  TSSymbol argument_list = named("argument_list");
   TSSymbol import_from = named("import_from_statement");
   TSSymbol with_clause = named("with_clause");
   TSSymbol except_clause = named("except_clause");
   TSSymbol raise = named("raise_statement");
   TSSymbol try_statement = named("try_statement");
   TSSymbol concatenated_string = named("concatenated_string");
-  // Parameters and arguments, compared by symbol: these lists are the common kinds here.
+  // Parameters, compared by symbol.
   TSSymbol identifier = named("identifier");
   TSSymbol default_parameter = named("default_parameter");
   TSSymbol typed_default_parameter = named("typed_default_parameter");
@@ -36,9 +36,6 @@ struct Symbols {
   TSSymbol positional_separator = named("positional_separator");
   TSSymbol list_splat_pattern = named("list_splat_pattern");
   TSSymbol dictionary_splat_pattern = named("dictionary_splat_pattern");
-  TSSymbol keyword_argument = named("keyword_argument");
-  TSSymbol dictionary_splat = named("dictionary_splat");
-  TSSymbol list_splat = named("list_splat");
   std::vector<bool> mine;
   Symbols() {
     mine.assign(ts_language_symbol_count(python_language()), false);
@@ -179,37 +176,6 @@ void check_parameters(TSNode list, std::vector<SyntaxError>& out) {
   if (!ts_node_is_null(last_star)) add(out, first, last_star, kExpectedKeywordParameter);
 }
 
-// A call's arguments in Python's order: positional arguments and `*` unpacking, then keyword
-// arguments, with `**` unpacking after which only keywords may come.
-[[maybe_unused]] void check_arguments(TSNode list, std::vector<SyntaxError>& out) {
-  if (ts_node_named_child_count(list) < 2) return;
-  const Symbols& y = symbols();
-  bool keyword = false, keyword_unpacking = false;
-  const size_t first = out.size();
-  for_each_named(list, [&](TSNode a) {
-    const TSSymbol k = ts_node_symbol(a);
-    if (k == y.keyword_argument) {
-      keyword = true;
-    } else if (k == y.dictionary_splat) {
-      keyword_unpacking = true;
-    } else if (k == y.list_splat) {
-      if (keyword_unpacking) add(out, first, a, "Iterable argument unpacking cannot follow keyword argument unpacking");
-    } else if (keyword || keyword_unpacking) {
-      if (ts_node_has_error(a) || is(a, "ERROR")) return false;
-      // Ruff's ranges leave out the parentheses; `(*args)` is refused first for the star.
-      const TSNode inner = unparenthesized(a);
-      if (!ts_node_is_null(inner) && ts_node_symbol(inner) == y.list_splat) {
-        add(out, first, inner, "Starred expression cannot be used here");
-      } else if (keyword_unpacking) {
-        add(out, first, inner, "Positional argument cannot follow keyword argument unpacking");
-      } else {
-        add(out, first, inner, "Positional argument cannot follow keyword argument");
-      }
-    }
-    return true;
-  });
-}
-
 // `from m import a, b,`: a trailing comma needs the names in parentheses.
 void check_import_from(TSNode n, std::vector<SyntaxError>& out) {
   bool parenthesized = false;
@@ -332,14 +298,87 @@ StringKind string_kind(TSNode s, std::string_view source) {
   return StringKind::Str;
 }
 
+// Texts longer than this are not scanned: the nodes are read instead, in time linear in their
+// number, where a scan could repeat over nested text (`lambda a=lambda b=...`).
+constexpr size_t kScanLimit = 512;
+
+// Whether a concatenation may join bytes or t-strings with other strings: some part's prefix
+// holds a `b` or a `t` (a quote inside a part may also pass, which only costs the full check).
+bool may_mix_strings(std::string_view text) {
+  if (text.size() > kScanLimit) return true;
+  for (size_t i = 1; i < text.size(); ++i) {
+    if (text[i] != '\'' && text[i] != '"') continue;
+    for (size_t j = i; j-- > 0 && j + 3 > i;) {
+      const char p = text[j];
+      if (p == 'b' || p == 'B' || p == 't' || p == 'T') return true;
+      if (p != 'r' && p != 'R') break;
+    }
+  }
+  return false;
+}
+
+// The kinds of a concatenation's parts read from its text, where every part is a plain or bytes
+// literal: false at an f-string or t-string (a replacement field may hold quotes) or anything
+// else unexpected, for the caller to read the nodes. Long runs of bytes literals are common in
+// data files; reading them here costs a few instructions a byte.
+bool string_kinds_from_text(std::string_view text, std::vector<StringKind>& kinds) {
+  size_t i = 0;
+  const size_t n = text.size();
+  while (i < n) {
+    const char c = text[i];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\\') {
+      ++i;
+      continue;
+    }
+    if (c == '#') {
+      // To the end of the line, with memchr: comments between the parts of long literals are
+      // common in data tables.
+      const size_t lf = text.find('\n', i);
+      const size_t cr = text.substr(0, lf == std::string_view::npos ? n : lf).find('\r', i);
+      i = std::min({lf, cr, n});
+      continue;
+    }
+    bool bytes = false;
+    for (; i < n && std::isalpha(static_cast<unsigned char>(text[i])); ++i) {
+      const char p = text[i];
+      if (p == 'f' || p == 'F' || p == 't' || p == 'T') return false;
+      bytes |= p == 'b' || p == 'B';
+    }
+    if (i >= n || (text[i] != '\'' && text[i] != '"')) return false;
+    const char quote = text[i];
+    const bool triple = i + 2 < n && text[i + 1] == quote && text[i + 2] == quote;
+    i += triple ? 3 : 1;
+    const size_t content = i;
+    for (;;) {
+      // memchr to the next quote, then count the backslashes before it.
+      i = text.find(quote, i);
+      if (i == std::string_view::npos) return false;
+      size_t escapes = 0;
+      while (i - escapes > content && text[i - escapes - 1] == '\\') ++escapes;
+      if (escapes % 2 == 0 && (!triple || (i + 2 < n && text[i + 1] == quote && text[i + 2] == quote))) {
+        i += triple ? 3 : 1;
+        break;
+      }
+      ++i;
+    }
+    kinds.push_back(bytes ? StringKind::Bytes : StringKind::Str);
+  }
+  return true;
+}
+
 // Implicit concatenation joins bytes only with bytes and t-strings only with t-strings; the first
 // pair that breaks this names the error (a t-string before bytes).
 void check_concatenation(TSNode n, std::string_view source, std::vector<SyntaxError>& out) {
   std::vector<StringKind> kinds;
-  for_each_named(n, [&](TSNode c) {
-    kinds.push_back(string_kind(c, source));
-    return true;
-  });
+  const uint32_t start = ts_node_start_byte(n);
+  const std::string_view text = source.substr(start, ts_node_end_byte(n) - start);
+  if (!string_kinds_from_text(text, kinds)) {
+    if (!may_mix_strings(text)) return;
+    kinds.clear();
+    for (TSNode c : children(n)) {
+      if (is_named_child(c)) kinds.push_back(string_kind(c, source));
+    }
+  }
   for (size_t i = 1; i < kinds.size(); ++i) {
     const StringKind a = kinds[i - 1], b = kinds[i];
     if (a == b && (a == StringKind::TString || a == StringKind::Bytes)) continue;
@@ -353,10 +392,6 @@ void check_concatenation(TSNode n, std::string_view source, std::vector<SyntaxEr
     }
   }
 }
-
-// Texts longer than this are not scanned: the nodes are read instead, in time linear in their
-// number, where a scan could repeat over nested text (`lambda a=lambda b=...`).
-constexpr size_t kScanLimit = 512;
 
 bool holds_any(std::string_view text, char a, char b, char c) {
   for (const char x : text) {
@@ -448,21 +483,6 @@ bool parameters_need_check(std::string_view text) {
   return !segment_empty && !segment_default && default_seen;
 }
 
-// Whether a concatenation may join bytes or t-strings with other strings: some part's prefix
-// holds a `b` or a `t` (a quote inside a part may also pass, which only costs the full check).
-bool may_mix_strings(std::string_view text) {
-  if (text.size() > kScanLimit) return true;
-  for (size_t i = 1; i < text.size(); ++i) {
-    if (text[i] != '\'' && text[i] != '"') continue;
-    for (size_t j = i; j-- > 0 && j + 3 > i;) {
-      const char p = text[j];
-      if (p == 'b' || p == 'B' || p == 't' || p == 'T') return true;
-      if (p != 'r' && p != 'R') break;
-    }
-  }
-  return false;
-}
-
 }  // namespace
 
 namespace detail {
@@ -488,7 +508,7 @@ void check_statement_syntax(TSNode n, TSSymbol s, std::string_view source, std::
   if (s == k.parameters || s == k.lambda_parameters) {
     if (parameters_need_check(text)) check_parameters(n, out);
   } else if (s == k.concatenated_string) {
-    if (may_mix_strings(text)) check_concatenation(n, source, out);
+    check_concatenation(n, source, out);
   } else if (s == k.import_from) {
     if (text.back() == ',') check_import_from(n, out);
   } else if (s == k.with_clause) {

@@ -1,5 +1,5 @@
-// Parameter lists, call arguments, statements and literals that tree-sitter-python accepts but
-// Python (and Ruff's parser) refuse: `def f(a=1, b)`, `f(**k, x)`, `from m import a,`,
+// Parameter lists, statements and literals that tree-sitter-python accepts but
+// Python (and Ruff's parser) refuse: `def f(a=1, b)`, `from m import a,`,
 // `raise from e`, `b"é"`, `"a" b"b"`... Checked during the one walk on the node kinds named in
 // mark_statement_syntax(), from Python3Syntax.
 #pragma once

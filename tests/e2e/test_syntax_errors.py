@@ -119,16 +119,6 @@ ERRORS = {
         (4, 14, 4, 15, "'/' parameter must appear before '*' parameter"),
     ]),
     'params_valid.py': ('def one(a, b=1, *args, c, d=2, e, **kw): ...\ndef two(a, /, b=1, *, c): ...\ndef three(*, a, **kw): ...\nfour = lambda a=1, *, b, c=2: 0\ndef five(a=1, /, b=2, *c: int, d): ...\n', []),
-    # Call arguments: positional after keywords or `**`, `*` after `**`.
-    'call_order.py': ('run(**opts, value)\nrun(key=1, value)\nrun(key=1, **opts, value)\nrun(**opts, *rest)\nrun(**opts, (*rest))\nrun(key=1, (value))\n', [
-        (1, 13, 1, 18, 'Positional argument cannot follow keyword argument unpacking'),
-        (2, 12, 2, 17, 'Positional argument cannot follow keyword argument'),
-        (3, 20, 3, 25, 'Positional argument cannot follow keyword argument unpacking'),
-        (4, 13, 4, 18, 'Iterable argument unpacking cannot follow keyword argument unpacking'),
-        (5, 14, 5, 19, 'Starred expression cannot be used here'),
-        (6, 13, 6, 18, 'Positional argument cannot follow keyword argument'),
-    ]),
-    'call_valid.py': ('run(a, *b, key=1, *c, **d, other=2)\nrun(x for x in y)\nrun(a, b=1, *c)\n', []),
     # Statements: unparenthesized trailing commas, starred or `:=` with items, `except A, B as e`,
     # `raise from e`.
     'statements.py': ('from pkg import name,\nfrom pkg import name as alias, other,\nwith ctx,: pass\nwith ctx as c, other as o,: pass\nwith *ctx: pass\nwith first, *rest as r: pass\nwith value := 1 as v: pass\ntry:\n    pass\nexcept First, Second as err:\n    pass\nraise from cause\n', [
