@@ -305,14 +305,17 @@ constexpr size_t kScanLimit = 512;
 // Whether a concatenation may join bytes or t-strings with other strings: some part's prefix
 // holds a `b` or a `t` (a quote inside a part may also pass, which only costs the full check).
 bool may_mix_strings(std::string_view text) {
-  if (text.size() > kScanLimit) return true;
-  for (size_t i = 1; i < text.size(); ++i) {
-    if (text[i] != '\'' && text[i] != '"') continue;
+  // memchr from quote to quote: the parts of long tables are short and many.
+  size_t single = text.find('\''), dbl = text.find('"');
+  while (single != std::string_view::npos || dbl != std::string_view::npos) {
+    const size_t i = std::min(single, dbl);
     for (size_t j = i; j-- > 0 && j + 3 > i;) {
       const char p = text[j];
       if (p == 'b' || p == 'B' || p == 't' || p == 'T') return true;
       if (p != 'r' && p != 'R') break;
     }
+    if (i == single) single = text.find('\'', i + 1);
+    else dbl = text.find('"', i + 1);
   }
   return false;
 }
@@ -372,8 +375,8 @@ void check_concatenation(TSNode n, std::string_view source, std::vector<SyntaxEr
   std::vector<StringKind> kinds;
   const uint32_t start = ts_node_start_byte(n);
   const std::string_view text = source.substr(start, ts_node_end_byte(n) - start);
+  if (!may_mix_strings(text)) return;
   if (!string_kinds_from_text(text, kinds)) {
-    if (!may_mix_strings(text)) return;
     kinds.clear();
     for (TSNode c : children(n)) {
       if (is_named_child(c)) kinds.push_back(string_kind(c, source));
@@ -419,9 +422,10 @@ constexpr std::array<uint8_t, 256> scan_classes() {
 }
 constexpr std::array<uint8_t, 256> kScanClasses = scan_classes();
 
-// Whether a parameter list may break Python's order, read from its text: a `*` or `/` at the top
-// level, or a parameter without `=` after one with it. Brackets and strings inside defaults and
-// annotations are skipped; what this cannot tell is left to check_parameters.
+// Whether a parameter list breaks Python's order, read from its text: each top-level segment
+// between commas is a `*` separator, `*args`, `**kwargs`, `/`, or a name with or without `=`, and
+// the order is checked as check_parameters() checks it, which then runs only where this finds a
+// fault (or cannot tell: a long text, `*` or `=` where a segment is not what it looks like).
 bool parameters_need_check(std::string_view text) {
   if (text.size() > kScanLimit) return true;
   size_t i = 0, end = text.size();
@@ -429,13 +433,50 @@ bool parameters_need_check(std::string_view text) {
     i = 1;
     if (end > 1 && text[end - 1] == ')') --end;
   }
+  enum Segment { kNone, kPlain, kDefault, kStar, kVarArgs, kKwArgs, kSlash };
   int depth = 0;
-  bool default_seen = false, segment_default = false, segment_empty = true;
+  Segment segment = kNone;
+  bool default_seen = false, slash_seen = false, star_seen = false, keyword_after_star = false;
+  bool varargs = false, kwargs = false, plain_seen = false, star_last = false;
+  // One segment ends: whether it breaks the order.
+  const auto close = [&]() {
+    if (segment == kNone) return false;
+    if (kwargs) return true;
+    const Segment kind = segment;
+    segment = kNone;
+    star_last = false;
+    switch (kind) {
+      case kStar:
+        if (star_seen || varargs) return true;
+        star_seen = star_last = true;
+        return false;
+      case kVarArgs:
+        if (star_seen || varargs) return true;
+        varargs = true;
+        return false;
+      case kKwArgs:
+        if (star_seen && !keyword_after_star) return true;
+        kwargs = true;
+        return false;
+      case kSlash:
+        if (!plain_seen || slash_seen || star_seen || varargs) return true;
+        slash_seen = true;
+        return false;
+      default:
+        if (kind == kPlain && default_seen && !star_seen && !varargs) return true;
+        default_seen |= kind == kDefault;
+        keyword_after_star |= star_seen;
+        plain_seen = true;
+        return false;
+    }
+  };
   for (; i < end; ++i) {
     const char c = text[i];
     switch (kScanClasses[static_cast<unsigned char>(c)]) {
       case kName:
-        segment_empty = false;
+        if (depth == 0 && segment == kNone) segment = kPlain;
+        if (depth == 0 && segment == kStar) segment = kVarArgs;
+        if (depth == 0 && segment == kSlash) return true;
         break;
       case kBlank:
         break;
@@ -450,37 +491,48 @@ bool parameters_need_check(std::string_view text) {
             break;
           }
         }
-        segment_empty = false;
+        if (depth == 0 && segment != kPlain && segment != kDefault) return true;
         break;
       }
       case kComment:
         while (i < end && text[i] != '\n' && text[i] != '\r') ++i;
         break;
       case kOpen:
+        if (depth == 0 && segment != kPlain && segment != kDefault && segment != kVarArgs && segment != kKwArgs) {
+          return true;  // `(` where a parameter starts: Python 2 tuple parameters, or an error
+        }
         ++depth;
-        segment_empty = false;
         break;
       case kClose:
         --depth;
         break;
       case kOrder:
-        if (depth == 0) return true;
+        if (depth != 0) break;
+        if (c == '/' && segment == kNone) {
+          segment = kSlash;
+        } else if (c == '*' && segment == kNone) {
+          segment = kStar;
+        } else if (c == '*' && segment == kStar) {
+          segment = kKwArgs;
+        } else if (segment != kPlain && segment != kDefault && segment != kVarArgs && segment != kKwArgs) {
+          return true;
+        }
         break;
       case kEquals:
-        if (depth == 0) segment_default = true;
+        if (depth != 0) break;
+        if (segment == kPlain) {
+          segment = kDefault;
+        } else if (segment != kDefault) {
+          return true;  // `*args=...`: not something this reads
+        }
         break;
       case kComma:
-        if (depth != 0) break;
-        if (!segment_empty) {
-          if (!segment_default && default_seen) return true;
-          default_seen |= segment_default;
-        }
-        segment_default = false;
-        segment_empty = true;
+        if (depth == 0 && close()) return true;
         break;
     }
   }
-  return !segment_empty && !segment_default && default_seen;
+  if (close()) return true;
+  return star_last;
 }
 
 }  // namespace
