@@ -381,10 +381,6 @@ std::pair<uint32_t, uint32_t> first_token(TSNode n, std::string_view source) {
 
 void Python3Syntax::check(TSNode n, TSSymbol s, std::string_view source, std::vector<SyntaxError>& out,
                           bool indentation) const {
-  if (is_statement_syntax_kind(s)) {
-    check_statement_syntax(n, s, source, out);
-    if (s != parameters_ && s != raise_) return;
-  }
   const uint32_t start = ts_node_start_byte(n);
   const std::string_view text = source.substr(start, ts_node_end_byte(n) - start);
   if (s == for_in_clause() || s == if_clause()) {
@@ -436,6 +432,10 @@ void Python3Syntax::check(TSNode n, TSSymbol s, std::string_view source, std::ve
       return;
     }
     return;
+  }
+  if (is_statement_syntax_kind(s)) {
+    check_statement_syntax(n, s, source, out);
+    if (s != parameters_ && s != raise_) return;
   }
   if (s == raise_) {
     const TSNode first = ts_node_named_child(n, 0);

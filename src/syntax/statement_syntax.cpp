@@ -298,6 +298,25 @@ StringKind string_kind(TSNode s, std::string_view source) {
   return StringKind::Str;
 }
 
+// What the text scans below do with each byte: most bytes are names and blanks, which one table
+// read passes over.
+enum ScanClass : uint8_t { kName, kBlank, kQuote, kComment, kOpen, kClose, kOrder, kEquals, kComma };
+
+constexpr std::array<uint8_t, 256> scan_classes() {
+  std::array<uint8_t, 256> t{};
+  for (auto& c : t) c = kName;
+  for (unsigned char c : std::string_view(" \t\n\r\f\\")) t[c] = kBlank;
+  t['\''] = t['"'] = kQuote;
+  t['#'] = kComment;
+  t['('] = t['['] = t['{'] = kOpen;
+  t[')'] = t[']'] = t['}'] = kClose;
+  t['*'] = t['/'] = kOrder;
+  t['='] = kEquals;
+  t[','] = kComma;
+  return t;
+}
+constexpr std::array<uint8_t, 256> kScanClasses = scan_classes();
+
 // Texts longer than this are not scanned: the nodes are read instead, in time linear in their
 // number, where a scan could repeat over nested text (`lambda a=lambda b=...`).
 constexpr size_t kScanLimit = 512;
@@ -309,11 +328,15 @@ bool may_mix_strings(std::string_view text) {
   size_t single = text.find('\''), dbl = text.find('"');
   while (single != std::string_view::npos || dbl != std::string_view::npos) {
     const size_t i = std::min(single, dbl);
-    for (size_t j = i; j-- > 0 && j + 3 > i;) {
-      const char p = text[j];
-      if (p == 'b' || p == 'B' || p == 't' || p == 'T') return true;
-      if (p != 'r' && p != 'R') break;
+    // A prefix is one or two letters at the start of a part, after a blank (`don't` and `"\t"`
+    // have none).
+    size_t k = i;
+    bool bt = false;
+    while (k > 0 && i - k < 2 && std::string_view("bBtTrRfFuU").find(text[k - 1]) != std::string_view::npos) {
+      --k;
+      bt |= (text[k] | 0x20) == 'b' || (text[k] | 0x20) == 't';
     }
+    if (bt && (k == 0 || kScanClasses[static_cast<unsigned char>(text[k - 1])] == kBlank)) return true;
     if (i == single) single = text.find('\'', i + 1);
     else dbl = text.find('"', i + 1);
   }
@@ -329,7 +352,7 @@ bool string_kinds_from_text(std::string_view text, std::vector<StringKind>& kind
   const size_t n = text.size();
   while (i < n) {
     const char c = text[i];
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\\') {
+    if (kScanClasses[static_cast<unsigned char>(c)] == kBlank) {
       ++i;
       continue;
     }
@@ -342,7 +365,7 @@ bool string_kinds_from_text(std::string_view text, std::vector<StringKind>& kind
       continue;
     }
     bool bytes = false;
-    for (; i < n && std::isalpha(static_cast<unsigned char>(text[i])); ++i) {
+    for (; i < n && ((text[i] | 0x20) >= 'a' && (text[i] | 0x20) <= 'z'); ++i) {
       const char p = text[i];
       if (p == 'f' || p == 'F' || p == 't' || p == 'T') return false;
       bytes |= p == 'b' || p == 'B';
@@ -403,24 +426,6 @@ bool holds_any(std::string_view text, char a, char b, char c) {
   return false;
 }
 
-// What parameters_need_check() does with each byte: most bytes are names and blanks, which one
-// table read passes over.
-enum ScanClass : uint8_t { kName, kBlank, kQuote, kComment, kOpen, kClose, kOrder, kEquals, kComma };
-
-constexpr std::array<uint8_t, 256> scan_classes() {
-  std::array<uint8_t, 256> t{};
-  for (auto& c : t) c = kName;
-  for (unsigned char c : std::string_view(" \t\n\r\f\\")) t[c] = kBlank;
-  t['\''] = t['"'] = kQuote;
-  t['#'] = kComment;
-  t['('] = t['['] = t['{'] = kOpen;
-  t[')'] = t[']'] = t['}'] = kClose;
-  t['*'] = t['/'] = kOrder;
-  t['='] = kEquals;
-  t[','] = kComma;
-  return t;
-}
-constexpr std::array<uint8_t, 256> kScanClasses = scan_classes();
 
 // Whether a parameter list breaks Python's order, read from its text: each top-level segment
 // between commas is a `*` separator, `*args`, `**kwargs`, `/`, or a name with or without `=`, and
@@ -477,6 +482,8 @@ bool parameters_need_check(std::string_view text) {
         if (depth == 0 && segment == kNone) segment = kPlain;
         if (depth == 0 && segment == kStar) segment = kVarArgs;
         if (depth == 0 && segment == kSlash) return true;
+        // The rest of the name in a tight loop: names are most of a parameter list.
+        while (i + 1 < end && kScanClasses[static_cast<unsigned char>(text[i + 1])] == kName) ++i;
         break;
       case kBlank:
         break;
