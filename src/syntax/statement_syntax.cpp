@@ -332,9 +332,11 @@ bool may_mix_strings(std::string_view text) {
     // have none).
     size_t k = i;
     bool bt = false;
-    while (k > 0 && i - k < 2 && std::string_view("bBtTrRfFuU").find(text[k - 1]) != std::string_view::npos) {
+    while (k > 0 && i - k < 2) {
+      const char p = static_cast<char>(text[k - 1] | 0x20);
+      if (p != 'b' && p != 't' && p != 'r' && p != 'f' && p != 'u') break;
       --k;
-      bt |= (text[k] | 0x20) == 'b' || (text[k] | 0x20) == 't';
+      bt |= p == 'b' || p == 't';
     }
     if (bt && (k == 0 || kScanClasses[static_cast<unsigned char>(text[k - 1])] == kBlank)) return true;
     if (i == single) single = text.find('\'', i + 1);
