@@ -6,6 +6,7 @@
 
 #include "syntax/expression_syntax.h"
 #include "syntax/node.h"
+#include "syntax/statement_syntax.h"
 
 namespace lint {
 
@@ -377,6 +378,7 @@ Python3Syntax::Python3Syntax() {
                      for_in_clause(), if_clause()}) {
     if (s != 0) interested_[s] = 1;
   }
+  mark_statement_syntax(interested_);
 }
 
 void BlockIndentation::child(TSNode c, std::string_view source, std::vector<SyntaxError>& out) {
@@ -468,6 +470,10 @@ void Python3Syntax::check(TSNode n, TSSymbol s, std::string_view source, std::ve
     }
     return;
   }
+  if (is_statement_syntax_kind(s)) {
+    check_statement_syntax(n, s, source, out);
+    if (s != parameters_ && s != raise_) return;
+  }
   if (s == raise_) {
     const TSNode first = ts_node_named_child(n, 0);
     if (!ts_node_is_null(first) && is(first, "expression_list")) {
@@ -532,14 +538,16 @@ void Python3Syntax::check(TSNode n, TSSymbol s, std::string_view source, std::ve
     return;
   }
   if (s == string_start_) {
-    bool u = false, r = false;
+    bool u = false, r = false, b = false;
     size_t quote = 0;
     for (; quote < text.size(); ++quote) {
       const char c = text[quote];
       u |= c == 'u' || c == 'U';
       r |= c == 'r' || c == 'R';
+      b |= c == 'b' || c == 'B';
       if (c == '\'' || c == '"') break;
     }
+    if (b) check_bytes_literal(n, source, out);
     if (u && r) {
       // Python reads `ur` as a name followed by a string.
       const Path path = path_of();

@@ -120,6 +120,63 @@ ERRORS = {
         (7, 10, 8, 1, "Expected an expression"),
         (8, 1, 8, 3, "Expected a statement"),
     ]),
+    # Parameter lists the grammar takes in any order (issue 12): defaults, `*`, `/`, `**`.
+    'params_order.py': ('def spam(x=0, y, z: str): ...\nhandler = lambda p, q=1, r: q\ndef eggs(p, **rest, q): ...\ndef ham(**opts, *more): ...\n', [
+        (1, 15, 1, 16, 'Parameter without a default cannot follow a parameter with a default'),
+        (1, 18, 1, 24, 'Parameter without a default cannot follow a parameter with a default'),
+        (2, 26, 2, 27, 'Parameter without a default cannot follow a parameter with a default'),
+        (3, 21, 3, 22, 'Parameter cannot follow var-keyword parameter'),
+        (4, 17, 4, 18, 'Parameter cannot follow var-keyword parameter'),
+    ]),
+    'params_stars.py': ('def one(*a, *b): ...\ndef two(p, *, q, *r): ...\ndef three(*, *, q): ...\ndef four(*rest, *, q): ...\ndef five(**a, **b): ...\ndef six(q, *): ...\nsep_only = lambda *: 0\ndef seven(*, **kw): ...\n', [
+        (1, 13, 1, 15, "Only one '*' parameter allowed"),
+        (2, 18, 2, 20, "Only one '*' parameter allowed"),
+        (3, 14, 3, 15, "Only one '*' separator allowed"),
+        (4, 17, 4, 18, "Keyword-only parameter separator not allowed after '*' parameter"),
+        (5, 15, 5, 17, 'Parameter cannot follow var-keyword parameter'),
+        (6, 12, 6, 13, 'Expected one or more keyword parameter after `*` separator'),
+        (7, 19, 7, 20, 'Expected one or more keyword parameter after `*` separator'),
+        (8, 14, 8, 18, 'Expected one or more keyword parameter after `*` separator'),
+    ]),
+    'params_slash.py': ('def one(/): ...\ndef two(p, /, q, /): ...\ndef three(p, *, q, /): ...\ndef four(*r, /): ...\n', [
+        (1, 9, 1, 10, 'Position-only parameter separator not allowed as first parameter'),
+        (2, 18, 2, 19, "Only one '/' separator allowed"),
+        (3, 20, 3, 21, "'/' parameter must appear before '*' parameter"),
+        (4, 14, 4, 15, "'/' parameter must appear before '*' parameter"),
+    ]),
+    'params_valid.py': ('def one(a, b=1, *args, c, d=2, e, **kw): ...\ndef two(a, /, b=1, *, c): ...\ndef three(*, a, **kw): ...\nfour = lambda a=1, *, b, c=2: 0\ndef five(a=1, /, b=2, *c: int, d): ...\n', []),
+    # Statements: unparenthesized trailing commas, starred or `:=` with items, `except A, B as e`,
+    # `raise from e`.
+    'statements.py': ('from pkg import name,\nfrom pkg import name as alias, other,\nwith ctx,: pass\nwith ctx as c, other as o,: pass\nwith *ctx: pass\nwith first, *rest as r: pass\nwith value := 1 as v: pass\ntry:\n    pass\nexcept First, Second as err:\n    pass\nraise from cause\n', [
+        (1, 21, 1, 22, 'Trailing comma not allowed'),
+        (2, 37, 2, 38, 'Trailing comma not allowed'),
+        (3, 9, 3, 10, 'Trailing comma not allowed'),
+        (4, 26, 4, 27, 'Trailing comma not allowed'),
+        (5, 6, 5, 10, 'Starred expression cannot be used here'),
+        (6, 13, 6, 18, 'Starred expression cannot be used here'),
+        (7, 12, 7, 14, 'Expected `,`, found `:=`'),
+        (10, 8, 10, 21, 'Multiple exception types must be parenthesized when using `as`'),
+        (12, 7, 12, 11, 'Exception missing in `raise` statement with cause'),
+    ]),
+    'statements_valid.py': ('from pkg import (name,)\nfrom pkg import (a,\n    b,)\nwith (ctx, other,): pass\nwith (ctx as c, other,): pass\nwith (*ctx, other): pass\ntry:\n    pass\nexcept (First, Second) as err:\n    pass\ntry:\n    pass\nexcept* Third:\n    pass\nraise Error from cause\nraise\n', []),
+    # A `try` without `except` or `finally`: at the next token, or at an empty dedent.
+    'try_alone.py': ('try:\n    pass\nvalue = 1\nif value:\n    try:\n        pass\n    else:\n        pass\nelse:\n    try:\n        pass\n    value = 2\ntry:\n    pass\n', [
+        (3, 1, 3, 6, 'Expected `except` or `finally` after `try` block'),
+        (9, 1, 9, 1, 'Expected `except` or `finally` after `try` block'),
+        (12, 5, 12, 10, 'Expected `except` or `finally` after `try` block'),
+        (15, 1, 15, 1, 'Expected `except` or `finally` after `try` block'),
+    ]),
+    # Non-ASCII in bytes; bytes or t-strings concatenated with other strings.
+    'literals.py': ('data = b\'café\'\nraw = Rb"über"\nmixed = \'text\' b\'data\'\nformatted = f\'{data}\' \'x\' B\'y\'\ntemplate = t\'{data}\' \'x\'\nboth = b\'x\' t\'{data}\'\nthree = \'a\' t\'b\' b\'c\'\n', [
+        (1, 13, 1, 14, 'bytes can only contain ASCII literal characters'),
+        (2, 10, 2, 11, 'bytes can only contain ASCII literal characters'),
+        (3, 9, 3, 23, 'Bytes literal cannot be mixed with non-bytes literals'),
+        (4, 13, 4, 31, 'Bytes literal cannot be mixed with non-bytes literals'),
+        (5, 12, 5, 25, 'Cannot mix t-string literals with string or bytes literals'),
+        (6, 8, 6, 22, 'Cannot mix t-string literals with string or bytes literals'),
+        (7, 9, 7, 22, 'Cannot mix t-string literals with string or bytes literals'),
+    ]),
+    'literals_valid.py': ("data = b'cafe' rb'x' B'y'\ntext = 'café' f'{data}' u'ü'\ntemplate = t'{data}' T'x'\n", []),
 }
 
 VERSIONS = 'import os\ntype X = int\nmatch x:\n    case 1:\n        pass\ntry:\n    pass\nexcept* E:\n    pass\ndef f[T = int](): pass\nt"x{a}"\nwith (open(a) as b, open(c) as d): pass\nprint(a[*b])\ndef g(): return *a, *b\nf"{"a"}"\nf"{x # c\n}"\ntry:\n    pass\nexcept A, B:\n    pass\nx[a := 1]\n(y := 1)\ndef p(a, /): pass\n@x[0].y\ndef d(): pass\nfor x in *a, *b: pass\ndef s(*a: *T): pass\n{z := 1, 2}\n'
