@@ -376,9 +376,9 @@ Python3Syntax::Python3Syntax() {
   interested_.assign(ts_language_symbol_count(lang), 0);
   for (TSSymbol s : {print_, exec_, module_, block_, integer_, raise_, not_equal_py2_, string_start_, string_end_, line_continuation_, parameters_, await_,
                      for_in_clause(), if_clause()}) {
-    if (s != 0) interested_[s] = 1;
+    if (s != 0) interested_[s] = kOwn;
   }
-  mark_statement_syntax(interested_);
+  mark_statement_syntax(interested_, kStatementSyntax);
 }
 
 void BlockIndentation::child(TSNode c, std::string_view source, std::vector<SyntaxError>& out) {
@@ -470,7 +470,7 @@ void Python3Syntax::check(TSNode n, TSSymbol s, std::string_view source, std::ve
     }
     return;
   }
-  if (is_statement_syntax_kind(s)) {
+  if (s < interested_.size() && (interested_[s] & kStatementSyntax)) {
     check_statement_syntax(n, s, source, out);
     if (s != parameters_ && s != raise_) return;
   }

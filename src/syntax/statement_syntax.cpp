@@ -546,15 +546,10 @@ bool parameters_need_check(std::string_view text) {
 
 }  // namespace
 
-namespace detail {
-std::vector<bool> statement_syntax_kinds;
-}
-
-void mark_statement_syntax(std::vector<bool>& interested) {
+void mark_statement_syntax(std::vector<uint8_t>& interested, uint8_t flag) {
   const Symbols& s = symbols();
-  detail::statement_syntax_kinds = s.mine;
   for (size_t i = 0; i < s.mine.size() && i < interested.size(); ++i) {
-    if (s.mine[i]) interested[i] = true;
+    if (s.mine[i]) interested[i] |= flag;
   }
 }
 

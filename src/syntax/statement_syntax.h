@@ -6,6 +6,7 @@
 
 #include <tree_sitter/api.h>
 
+#include <cstdint>
 #include <string_view>
 #include <vector>
 
@@ -13,18 +14,9 @@
 
 namespace lint {
 
-// Marks the node kinds check_statement_syntax() reads in `interested` (indexed by symbol).
-void mark_statement_syntax(std::vector<bool>& interested);
-
-namespace detail {
-extern std::vector<bool> statement_syntax_kinds;  // filled by mark_statement_syntax()
-}
-
-// Whether check_statement_syntax() reads nodes of symbol `s`: tested inline, as most nodes the
-// walk hands to Python3Syntax are of other kinds.
-inline bool is_statement_syntax_kind(TSSymbol s) {
-  return s < detail::statement_syntax_kinds.size() && detail::statement_syntax_kinds[s];
-}
+// Sets `flag` in `interested` (indexed by symbol) for the node kinds check_statement_syntax()
+// reads.
+void mark_statement_syntax(std::vector<uint8_t>& interested, uint8_t flag);
 
 // Appends the errors at `n` (whose symbol is `s`), worded and placed as Ruff 0.17.3's parser
 // reports them; does nothing for a kind it does not check.
