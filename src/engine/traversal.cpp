@@ -62,7 +62,7 @@ std::unique_ptr<SemanticModel> build_semantic_model(const TSTree* tree, std::str
     if (ts_node_has_error(n)) return;
     const TSSymbol s = ts_node_symbol(n);
     if (s < skips.size() && skips[s] && ts_node_child_count(n) == 0) return;
-    if (entering) builder.enter(n, ts_tree_cursor_current_field_id(&cursor));
+    if (entering) builder.enter(n, cursor);
     else builder.leave(n);
   });
   return builder.resolve();
@@ -129,7 +129,7 @@ WalkResult walk(const TSTree* tree, const DispatchTable& table, std::span<const 
       table.version().check(n, s, ctx.source(), syntax_minor, ancestors, result.version_errors);
     }
     if (builder && !(s < skips.size() && skips[s] && ts_node_child_count(n) == 0)) {
-      builder->enter(n, ts_tree_cursor_current_field_id(&cursor));
+      builder->enter(n, cursor);
     }
     if (timing) {
       for (uint16_t i : table.rules_for(s)) timed(i, true, [&] { rules[i]->enter(n, ctx); });

@@ -94,7 +94,17 @@ TSNode SemanticBuilder::Impl::type_parameter_name(TSNode type, uint32_t scope) {
   return !ts_node_is_null(first) && is(first, "identifier") ? first : TSNode{};
 }
 
-void SemanticBuilder::Impl::enter(TSNode n, TSFieldId field_id) {
+// Not a field id tree-sitter gives (they are small numbers, 0 for none).
+constexpr TSFieldId kFieldUnread = UINT16_MAX;
+
+void SemanticBuilder::Impl::enter(TSNode n, const TSTreeCursor& cursor) {
+  // The node's field in its parent, read from the cursor only where the parent's kind makes it
+  // matter: most nodes are parts of expressions, whose fields nothing here reads.
+  TSFieldId field_read = kFieldUnread;
+  const auto field_in_parent = [&] {
+    if (field_read == kFieldUnread) field_read = ts_tree_cursor_current_field_id(&cursor);
+    return field_read;
+  };
   const Symbols& sy = symbols();
   const K k = sy.of(n);
   Frame f;
@@ -110,7 +120,7 @@ void SemanticBuilder::Impl::enter(TSNode n, TSFieldId field_id) {
   }
   Frame& p = frames.back();
   // Flush the parent's held events before the child that must come after them.
-  if (p.held && p.flush_before != 0 && field_id == p.flush_before) {
+  if (p.held && p.flush_before != 0 && field_in_parent() == p.flush_before) {
     p.outer_sink->append(*p.held);
     p.held.reset();
   }
@@ -151,42 +161,42 @@ void SemanticBuilder::Impl::enter(TSNode n, TSFieldId field_id) {
   switch (p.kind) {
     case K::Function:
     case K::Lambda:
-      if (field_id == sy.f_body) {
+      if (field_in_parent() == sy.f_body) {
         f.scope = p.own_scope;
         f.sink = p.own_unit;
         f.ctx = Ctx::Load;
         f.flags &= ~(kInExceptHandler | kConditional | kInNameErrorTry | kInTry);
         f.branch = 0;
         f.annotation = false;
-      } else if (field_id == sy.f_name) {
+      } else if (field_in_parent() == sy.f_name) {
         f.ctx = Ctx::Ignore;
-      } else if (field_id == sy.f_parameters) {
+      } else if (field_in_parent() == sy.f_parameters) {
         f.ctx = Ctx::Load;  // defaults and annotations: enclosing scope; names handled below
-      } else if (field_id == sy.f_return_type) {
+      } else if (field_in_parent() == sy.f_return_type) {
         f.annotation = true;
         f.runtime_type = false;
-      } else if (field_id == sy.f_type_parameters) {
+      } else if (field_in_parent() == sy.f_type_parameters) {
         f.ctx = Ctx::Load;
         f.type_parameter_list = true;
       }
       // Annotations, defaults and type parameters see the type parameters.
-      if (p.type_params_scope != UINT32_MAX && field_id != sy.f_body && field_id != sy.f_name) {
+      if (p.type_params_scope != UINT32_MAX && field_in_parent() != sy.f_body && field_in_parent() != sy.f_name) {
         f.scope = p.type_params_scope;
       }
       break;
     case K::Class:
-      if (field_id == sy.f_body) {
+      if (field_in_parent() == sy.f_body) {
         f.scope = p.own_scope;
         f.ctx = Ctx::Load;
         f.annotation = false;
-      } else if (field_id == sy.f_name) {
+      } else if (field_in_parent() == sy.f_name) {
         f.ctx = Ctx::Ignore;
-      } else if (field_id == sy.f_superclasses) {
+      } else if (field_in_parent() == sy.f_superclasses) {
         f.class_base = true;
-      } else if (field_id == sy.f_type_parameters) {
+      } else if (field_in_parent() == sy.f_type_parameters) {
         f.type_parameter_list = true;
       }
-      if (p.type_params_scope != UINT32_MAX && field_id != sy.f_body && field_id != sy.f_name) {
+      if (p.type_params_scope != UINT32_MAX && field_in_parent() != sy.f_body && field_in_parent() != sy.f_name) {
         f.scope = p.type_params_scope;
       }
       break;
@@ -221,18 +231,18 @@ void SemanticBuilder::Impl::enter(TSNode n, TSFieldId field_id) {
         if (p.ctx == Ctx::Store) f.ctx = Ctx::Store;
         break;
       }
-      if (field_id == sy.f_type) {
+      if (field_in_parent() == sy.f_type) {
         f.annotation = true;
         f.runtime_type = false;
         f.ctx = Ctx::Load;
-      } else if (field_id == sy.f_value) {
+      } else if (field_in_parent() == sy.f_value) {
         f.ctx = Ctx::Load;
         // A default is evaluated where the def is, outside its type parameters' scope.
         if (frames.size() >= 3 && frames[frames.size() - 3].kind == K::Function) {
           f.scope = frames[frames.size() - 3].outer_scope;
         }
       } else if (k == K::Identifier || k == K::ListSplatPattern || k == K::DictSplatPattern ||
-                 field_id == sy.f_name) {
+                 field_in_parent() == sy.f_name) {
         // The parameter's name: bound in the function (the grandparent of `parameters`).
         size_t i = frames.size() - 1;
         while (i > 0 && frames[i].kind != K::Function && frames[i].kind != K::Lambda) --i;
@@ -255,7 +265,7 @@ void SemanticBuilder::Impl::enter(TSNode n, TSFieldId field_id) {
       }
       break;
     case K::Assignment:
-      if (field_id == sy.f_left) {
+      if (field_in_parent() == sy.f_left) {
         f.ctx = Ctx::Store;
         f.literal_unpacking = is_literal_unpacking(chain_start());
         f.bind_kind = ts_node_is_null(ts_node_child_by_field_id(p.node, sy.f_type))
@@ -263,7 +273,7 @@ void SemanticBuilder::Impl::enter(TSNode n, TSFieldId field_id) {
                           : (ts_node_is_null(ts_node_child_by_field_id(p.node, sy.f_right)) ? BindingKind::Annotation
                                                                                          : BindingKind::AnnotatedAssignment);
         f.sink = p.held.get();
-      } else if (field_id == sy.f_type) {
+      } else if (field_in_parent() == sy.f_type) {
         f.annotation = true;
         f.runtime_type = false;
         f.ctx = Ctx::Load;
@@ -271,7 +281,7 @@ void SemanticBuilder::Impl::enter(TSNode n, TSFieldId field_id) {
         f.ctx = Ctx::Load;
         // `X: TypeAlias = ...`: the value is a type expression (PEP 613).
         const TSNode annotation = ts_node_child_by_field_id(p.node, sy.f_type);
-        if (field_id == sy.f_right && !ts_node_is_null(annotation)) {
+        if (field_in_parent() == sy.f_right && !ts_node_is_null(annotation)) {
           const std::string q = qualified_of(text(annotation));
           if (q == "typing.TypeAlias" || q == "typing_extensions.TypeAlias") {
             f.annotation = true;
@@ -281,7 +291,7 @@ void SemanticBuilder::Impl::enter(TSNode n, TSFieldId field_id) {
       }
       break;
     case K::AugAssignment:
-      if (field_id == sy.f_left) {
+      if (field_in_parent() == sy.f_left) {
         f.ctx = Ctx::AugStore;
         f.bind_kind = BindingKind::AugmentedAssignment;
       } else {
@@ -289,7 +299,7 @@ void SemanticBuilder::Impl::enter(TSNode n, TSFieldId field_id) {
       }
       break;
     case K::For:
-      if (field_id == sy.f_left) {
+      if (field_in_parent() == sy.f_left) {
         f.ctx = Ctx::Store;
         f.bind_kind = BindingKind::LoopVar;
         f.sink = p.held.get();
@@ -298,7 +308,7 @@ void SemanticBuilder::Impl::enter(TSNode n, TSFieldId field_id) {
       }
       break;
     case K::AsPattern:
-      if (field_id == sy.f_alias) {
+      if (field_in_parent() == sy.f_alias) {
         f.ctx = Ctx::Store;
         f.bind_kind = p.bind_kind == BindingKind::MatchCapture ? BindingKind::MatchCapture
                       : (frames.size() >= 2 && frames[frames.size() - 2].kind == K::Except)
@@ -314,7 +324,7 @@ void SemanticBuilder::Impl::enter(TSNode n, TSFieldId field_id) {
       }
       break;
     case K::Except:
-      if (field_id == sy.f_alias) {
+      if (field_in_parent() == sy.f_alias) {
         f.ctx = Ctx::Store;
         f.bind_kind = BindingKind::ExceptHandler;
         f.branch = handler_name_branch(frames.size() - 1, f.branch);
@@ -332,10 +342,10 @@ void SemanticBuilder::Impl::enter(TSNode n, TSFieldId field_id) {
                                  (frames.size() >= 3 && is(frames[frames.size() - 2].node, "expression_list") &&
                                   is(frames[frames.size() - 3].node, "interpolation")))) {
         // `f'{x:=10}'` formats `x` with the spec `=10`, which the grammar reads as `x := 10`.
-        f.ctx = field_id == sy.f_name ? Ctx::Load : Ctx::Ignore;
+        f.ctx = field_in_parent() == sy.f_name ? Ctx::Load : Ctx::Ignore;
         break;
       }
-      if (field_id == sy.f_name) {
+      if (field_in_parent() == sy.f_name) {
         // Binds in the nearest enclosing scope that is not a comprehension.
         uint32_t s = p.scope;
         while (model->scopes[s].kind == ScopeKind::Comprehension && model->scopes[s].parent >= 0) {
@@ -353,17 +363,17 @@ void SemanticBuilder::Impl::enter(TSNode n, TSFieldId field_id) {
     case K::SetComp:
     case K::DictComp:
     case K::GenExpr:
-      if (field_id == sy.f_body) {
+      if (field_in_parent() == sy.f_body) {
         f.sink = p.held.get();
         f.ctx = Ctx::Load;
       }
       break;
     case K::ForIn:
-      if (field_id == sy.f_left) {
+      if (field_in_parent() == sy.f_left) {
         f.ctx = Ctx::Store;
         f.bind_kind = BindingKind::ComprehensionVar;
         f.sink = p.held.get();
-      } else if (field_id == sy.f_right) {
+      } else if (field_in_parent() == sy.f_right) {
         f.ctx = Ctx::Load;
         // The first iterable runs in the enclosing scope.
         const Frame& comp = frames[frames.size() - 2];
@@ -371,7 +381,7 @@ void SemanticBuilder::Impl::enter(TSNode n, TSFieldId field_id) {
       }
       break;
     case K::Attribute:
-      if (field_id == sy.f_attribute) {
+      if (field_in_parent() == sy.f_attribute) {
         f.ctx = Ctx::Ignore;
       } else if (p.ctx != Ctx::Ignore) {
         f.ctx = Ctx::Load;
@@ -379,7 +389,7 @@ void SemanticBuilder::Impl::enter(TSNode n, TSFieldId field_id) {
       break;
     case K::Subscript:
       if (p.ctx != Ctx::Ignore) f.ctx = Ctx::Load;
-      if (field_id == sy.f_subscript && p.ctx != Ctx::Ignore) {
+      if (field_in_parent() == sy.f_subscript && p.ctx != Ctx::Ignore) {
         const std::string_view v = text(ts_node_child_by_field_id(p.node, sy.f_value));
         if (is_typed_dict_form(v)) {
           typed_dict_argument(f, n);
@@ -390,7 +400,7 @@ void SemanticBuilder::Impl::enter(TSNode n, TSFieldId field_id) {
           f.runtime_type = true;
         }
       }
-      if (f.annotation && field_id == sy.f_subscript) {
+      if (f.annotation && field_in_parent() == sy.f_subscript) {
         special_form_argument(text(ts_node_child_by_field_id(p.node, sy.f_value)), p, f);
       }
       break;
@@ -403,12 +413,12 @@ void SemanticBuilder::Impl::enter(TSNode n, TSFieldId field_id) {
       }
       break;
     case K::KeywordArgument:
-      if (field_id == sy.f_name) f.ctx = Ctx::Ignore;
+      if (field_in_parent() == sy.f_name) f.ctx = Ctx::Ignore;
       else f.ctx = Ctx::Load;
       break;
     case K::Call:
       f.ctx = Ctx::Load;
-      if (field_id == sy.f_arguments) {
+      if (field_in_parent() == sy.f_arguments) {
         f.annotation = false;
         f.runtime_type = false;
         f.literal_subscript = false;
@@ -424,8 +434,8 @@ void SemanticBuilder::Impl::enter(TSNode n, TSFieldId field_id) {
       break;
     case K::If:
     case K::Elif:
-      if (field_id == sy.f_consequence || field_id == sy.f_alternative) {
-        if (field_id == sy.f_consequence) {
+      if (field_in_parent() == sy.f_consequence || field_in_parent() == sy.f_alternative) {
+        if (field_in_parent() == sy.f_consequence) {
           f.branch = new_branch(p.branch, 0);
           if (p.kind == K::If) {
             TSNode cond = ts_node_child_by_field_id(p.node, sy.f_condition);
@@ -448,7 +458,7 @@ void SemanticBuilder::Impl::enter(TSNode n, TSFieldId field_id) {
       break;
     case K::With:
       // Ruff gives a with block a branch of its own.
-      if (field_id == sy.f_body) f.branch = new_branch(p.branch, 0);
+      if (field_in_parent() == sy.f_body) f.branch = new_branch(p.branch, 0);
       break;
     case K::Match:
       if (k == K::Block) f.ctx = Ctx::Load;
@@ -499,7 +509,7 @@ void SemanticBuilder::Impl::enter(TSNode n, TSFieldId field_id) {
       }
     }
   }
-  if (p.type_keyword && p.kind == K::KeywordArgument && field_id == sy.f_value) {
+  if (p.type_keyword && p.kind == K::KeywordArgument && field_in_parent() == sy.f_value) {
     f.annotation = true;
     f.runtime_type = true;
   }
@@ -517,11 +527,11 @@ void SemanticBuilder::Impl::enter(TSNode n, TSFieldId field_id) {
     }
   }
   if (p.typed_dict_pair) {
-    if (field_id == sy.f_key) {
+    if (field_in_parent() == sy.f_key) {
       f.annotation = false;
       f.runtime_type = false;
       f.literal_subscript = true;
-    } else if (field_id == sy.f_value) {
+    } else if (field_in_parent() == sy.f_value) {
       f.annotation = true;
       f.literal_subscript = false;
     }
@@ -772,7 +782,7 @@ void SemanticBuilder::Impl::enter(TSNode n, TSFieldId field_id) {
     case K::Type:
       if (p.kind == K::TypeAlias) {
         f.annotation = true;
-        if (field_id == sy.f_left) {
+        if (field_in_parent() == sy.f_left) {
           // `type X[T] = ...` binds X; the rest of the left side is not read.
           TSNode name = ts_node_named_child(n, 0);
           TSNode generic = name;
@@ -920,7 +930,7 @@ void SemanticBuilder::set_notebook(bool notebook) { impl_->model->is_notebook = 
 void SemanticBuilder::set_typing_modules(const std::vector<std::string>& modules) {
   impl_->model->configured_typing_modules = modules;
 }
-void SemanticBuilder::enter(TSNode node, TSFieldId field) { impl_->enter(node, field); }
+void SemanticBuilder::enter(TSNode node, const TSTreeCursor& cursor) { impl_->enter(node, cursor); }
 void SemanticBuilder::leave(TSNode node) { impl_->leave(node); }
 std::unique_ptr<SemanticModel> SemanticBuilder::resolve() { return impl_->resolve(); }
 

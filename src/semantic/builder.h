@@ -424,7 +424,7 @@ struct SemanticBuilder::Impl {
            (model->is_stub && f.class_base) || f.lazy;
   }
 
-  void enter(TSNode n, TSFieldId field_id);
+  void enter(TSNode n, const TSTreeCursor& cursor);
   TSNode chain_start() const;
   void leave(TSNode n);
   std::unique_ptr<SemanticModel> resolve();

@@ -218,7 +218,8 @@ class SemanticBuilder {
   void set_notebook(bool notebook);
   // `typing-modules` (see SemanticModel::is_typing_member). Call before the walk.
   void set_typing_modules(const std::vector<std::string>& modules);
-  void enter(TSNode node, TSFieldId field);
+  // `cursor` stands on `node` (the builder reads its field in the parent only where it matters).
+  void enter(TSNode node, const TSTreeCursor& cursor);
   void leave(TSNode node);
   // Replays the recorded events and returns the finished model.
   std::unique_ptr<SemanticModel> resolve();
