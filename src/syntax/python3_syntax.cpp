@@ -353,6 +353,7 @@ Python3Syntax::Python3Syntax() {
                      for_in_clause(), if_clause()}) {
     if (s != 0) interested_[s] = true;
   }
+  for (TSSymbol s : semantic_.symbols()) interested_[s] = true;
 }
 
 void BlockIndentation::child(TSNode c, std::string_view source, std::vector<SyntaxError>& out) {
@@ -381,6 +382,7 @@ void Python3Syntax::check(TSNode n, TSSymbol s, std::string_view source, std::ve
                           bool indentation) const {
   const uint32_t start = ts_node_start_byte(n);
   const std::string_view text = source.substr(start, ts_node_end_byte(n) - start);
+  if (semantic_.interested(s)) semantic_.check(n, s, source, out);
   if (s == for_in_clause() || s == if_clause()) {
     check_comprehension_clause(n, s == for_in_clause(), source, out);
     return;

@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "syntax/semantic_syntax.h"
 #include "syntax/syntax.h"
 
 namespace lint {
@@ -27,6 +28,7 @@ class Python3Syntax {
   TSSymbol module_symbol() const { return module_; }
 
  private:
+  SemanticSyntax semantic_;
   std::vector<bool> interested_;
   TSSymbol print_ = 0, exec_ = 0, module_ = 0, block_ = 0, integer_ = 0, raise_ = 0, not_equal_py2_ = 0,
            string_start_ = 0, string_end_ = 0, line_continuation_ = 0, parameters_ = 0, await_ = 0;
