@@ -18,6 +18,7 @@
 #include "notebook/notebook.h"
 #include "engine/registry.h"
 #include "output/terminal.h"
+#include "syntax/semantic_syntax.h"
 #include "syntax/syntax.h"
 
 namespace lint {
@@ -372,6 +373,7 @@ std::unique_ptr<Pass> check(const SourcePath& path, std::string file_text, const
   std::erase_if(errors, [](const SyntaxError& e) { return e.semantic; });
   const bool error = !errors.empty();
   if (error) semantic_errors.clear();
+  apply_target_version(semantic_errors, profile.syntax_minor);
   if (options.python && !error) {
     PythonRules::FileInput input{path.display, parse_text, tree.get(), &lines, walked.semantic.get(),
                                  std::move(walked.python), source, &ctx.cell_offsets(),

@@ -95,6 +95,22 @@ ERRORS = {
         (5, 7, 5, 8, "Simple statements must be separated by newlines or semicolons"),
     ]),
     # Errors Python raises after parsing (lines 4 and 5 of each are valid nearby forms).
+    # In debug.py, rows 13 to 16 read `__debug__` or bind another name.
+    'debug.py': ('def __debug__(a, *__debug__): pass\nclass C[__debug__]: pass\nimport x as __debug__\nfrom y import __debug__\nfor a, __debug__ in z: pass\n__debug__ += 1\nwith f() as __debug__: pass\nmatch p:\n    case [a, *__debug__]: pass\n    case {**__debug__}: pass\n    case A(k=__debug__): pass\n    case 1 as __debug__: pass\nif __debug__: x = __debug__\nimport __debug__ as d\nfrom __debug__ import e\nx.__debug__ = f(__debug__=1)\ndel a, __debug__\n', [
+        (1, 5, 1, 14, 'cannot assign to `__debug__`'),
+        (1, 19, 1, 28, 'cannot assign to `__debug__`'),
+        (2, 9, 2, 18, 'cannot assign to `__debug__`'),
+        (3, 13, 3, 22, 'cannot assign to `__debug__`'),
+        (4, 15, 4, 24, 'cannot assign to `__debug__`'),
+        (5, 8, 5, 17, 'cannot assign to `__debug__`'),
+        (6, 1, 6, 10, 'cannot assign to `__debug__`'),
+        (7, 13, 7, 22, 'cannot assign to `__debug__`'),
+        (9, 15, 9, 24, 'cannot assign to `__debug__`'),
+        (10, 13, 10, 22, 'cannot assign to `__debug__`'),
+        (11, 14, 11, 23, 'cannot assign to `__debug__`'),
+        (12, 15, 12, 24, 'cannot assign to `__debug__`'),
+        (17, 8, 17, 17, 'cannot delete `__debug__` on Python 3.15 (syntax was removed in 3.9)'),
+    ]),
     'duplicate_parameters.py': ('def f(a, b, a=1, *b, c, **c):\n    pass\nlambda x, *, x: 0\ndef g(a, /, *, b: int, **kw): pass\nlambda self, other=1: 0\n', [
         (1, 13, 1, 14, 'Duplicate parameter "a"'),
         (1, 19, 1, 20, 'Duplicate parameter "b"'),
@@ -333,6 +349,14 @@ class SemanticErrors(Workspace):
         _, diags = self.lint_json("--select", "F401", "dup.py")
         self.assertEqual([(d["code"], d["message"]) for d in diags],
                          [("invalid-syntax", 'Duplicate parameter "a"'), ("F401", "`os` imported but unused")])
+
+    def test_deleting_debug_depends_on_the_target_version(self):
+        self.write("del.py", "del __debug__\n")
+        for version, expected in [("py38", []), ("py39", ["cannot delete `__debug__` on Python 3.9 (syntax was removed in 3.9)"]),
+                                  ("py313", ["cannot delete `__debug__` on Python 3.13 (syntax was removed in 3.9)"])]:
+            with self.subTest(version):
+                _, diags = self.lint_json("--target-version", version, "del.py", codes=(0, 1))
+                self.assertEqual([d["message"] for d in diags], expected)
 
     def test_dropped_where_the_file_does_not_parse(self):
         self.write("both.py", "def f(a, a):\n    import os\nx = (\n")
