@@ -18,6 +18,7 @@
 #include "notebook/notebook.h"
 #include "engine/registry.h"
 #include "output/terminal.h"
+#include "syntax/semantic_syntax.h"
 #include "syntax/syntax.h"
 
 namespace lint {
@@ -364,7 +365,15 @@ std::unique_ptr<Pass> check(const SourcePath& path, std::string file_text, const
                 std::make_move_iterator(walked.python_errors.end()));
   std::stable_sort(errors.begin(), errors.end(),
                    [](const SyntaxError& a, const SyntaxError& b) { return a.start_byte < b.start_byte; });
+  // Errors Python raises after parsing count only in a file that parses, and do not stop linting.
+  std::vector<SyntaxError> semantic_errors;
+  for (SyntaxError& e : errors) {
+    if (e.semantic) semantic_errors.push_back(std::move(e));
+  }
+  std::erase_if(errors, [](const SyntaxError& e) { return e.semantic; });
   const bool error = !errors.empty();
+  if (error) semantic_errors.clear();
+  apply_target_version(semantic_errors, profile.syntax_minor);
   if (options.python && !error) {
     PythonRules::FileInput input{path.display, parse_text, tree.get(), &lines, walked.semantic.get(),
                                  std::move(walked.python), source, &ctx.cell_offsets(),
@@ -402,6 +411,8 @@ std::unique_ptr<Pass> check(const SourcePath& path, std::string file_text, const
     }
     out.syntax_error = true;
   }
+  walked.version_errors.insert(walked.version_errors.end(), std::make_move_iterator(semantic_errors.begin()),
+                              std::make_move_iterator(semantic_errors.end()));
   // Syntax newer than the target-version: reported, and the file linted as usual.
   for (SyntaxError& e : walked.version_errors) {
     Diagnostic d;

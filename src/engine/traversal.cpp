@@ -178,7 +178,7 @@ WalkResult walk(const TSTree* tree, const DispatchTable& table, std::span<const 
     }
   }
   ts_tree_cursor_delete(&cursor);
-  if (builder && result.python_errors.empty()) {
+  if (builder && std::ranges::all_of(result.python_errors, [](const SyntaxError& e) { return e.semantic; })) {
     const TimingClock::time_point start = timing ? TimingClock::now() : TimingClock::time_point{};
     result.semantic = builder->resolve();
     ctx.set_semantic(result.semantic.get());

@@ -379,6 +379,7 @@ Python3Syntax::Python3Syntax() {
     if (s != 0) interested_[s] = kOwn;
   }
   mark_statement_syntax(interested_, kStatementSyntax);
+  for (TSSymbol s : semantic_.symbols()) interested_[s] |= kSemanticSyntax;
 }
 
 void BlockIndentation::child(TSNode c, std::string_view source, std::vector<SyntaxError>& out) {
@@ -423,6 +424,7 @@ void Python3Syntax::check(TSNode n, TSSymbol s, std::string_view source, std::ve
     }
     return Path(ancestors, n);
   };
+  if (s < interested_.size() && (interested_[s] & kSemanticSyntax)) semantic_.check(n, s, source, out);
   if (s == for_in_clause() || s == if_clause()) {
     check_comprehension_clause(n, s == for_in_clause(), path_of, source, out);
     return;

@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "syntax/semantic_syntax.h"
 #include "syntax/syntax.h"
 
 namespace lint {
@@ -43,8 +44,10 @@ class Python3Syntax {
   void check(TSNode n, TSSymbol s, std::string_view source, std::vector<SyntaxError>& out,
              std::span<const TSNode> ancestors, std::vector<TSNode>* derived) const;
   // A byte per symbol: the walk asks for every node.
-  // Per symbol: kOwn for the kinds checked here, kStatementSyntax for statement_syntax.h's.
-  static constexpr uint8_t kOwn = 1, kStatementSyntax = 2;
+  // Per symbol: kOwn for the kinds checked here, kStatementSyntax for statement_syntax.h's,
+  // kSemanticSyntax for semantic_syntax.h's.
+  static constexpr uint8_t kOwn = 1, kStatementSyntax = 2, kSemanticSyntax = 4;
+  SemanticSyntax semantic_;
   std::vector<uint8_t> interested_;
   TSSymbol print_ = 0, exec_ = 0, module_ = 0, block_ = 0, integer_ = 0, raise_ = 0, not_equal_py2_ = 0,
            string_start_ = 0, string_end_ = 0, line_continuation_ = 0, parameters_ = 0, await_ = 0;

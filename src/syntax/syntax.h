@@ -42,6 +42,9 @@ struct SyntaxError {
   uint32_t start_byte;
   uint32_t end_byte;
   std::string message;  // without the "SyntaxError: " prefix
+  // Raised by Python after parsing (a duplicate parameter): reported only where the file parses,
+  // and the file is linted as usual, as Ruff does.
+  bool semantic = false;
 };
 
 // Where tree-sitter-python rejects valid Python, a same-length rewrite of the text that it

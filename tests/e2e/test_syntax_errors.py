@@ -177,6 +177,48 @@ ERRORS = {
         (7, 9, 7, 22, 'Cannot mix t-string literals with string or bytes literals'),
     ]),
     'literals_valid.py': ("data = b'cafe' rb'x' B'y'\ntext = 'café' f'{data}' u'ü'\ntemplate = t'{data}' T'x'\n", []),
+    # Errors Python raises after parsing (lines 4 and 5 of each are valid nearby forms).
+    # In debug.py, rows 13 to 16 read `__debug__` or bind another name.
+    'debug.py': ('def __debug__(a, *__debug__): pass\nclass C[__debug__]: pass\nimport x as __debug__\nfrom y import __debug__\nfor a, __debug__ in z: pass\n__debug__ += 1\nwith f() as __debug__: pass\nmatch p:\n    case [a, *__debug__]: pass\n    case {**__debug__}: pass\n    case A(k=__debug__): pass\n    case 1 as __debug__: pass\nif __debug__: x = __debug__\nimport __debug__ as d\nfrom __debug__ import e\nx.__debug__ = f(__debug__=1)\ndel a, __debug__\n', [
+        (1, 5, 1, 14, 'cannot assign to `__debug__`'),
+        (1, 19, 1, 28, 'cannot assign to `__debug__`'),
+        (2, 9, 2, 18, 'cannot assign to `__debug__`'),
+        (3, 13, 3, 22, 'cannot assign to `__debug__`'),
+        (4, 15, 4, 24, 'cannot assign to `__debug__`'),
+        (5, 8, 5, 17, 'cannot assign to `__debug__`'),
+        (6, 1, 6, 10, 'cannot assign to `__debug__`'),
+        (7, 13, 7, 22, 'cannot assign to `__debug__`'),
+        (9, 15, 9, 24, 'cannot assign to `__debug__`'),
+        (10, 13, 10, 22, 'cannot assign to `__debug__`'),
+        (11, 14, 11, 23, 'cannot assign to `__debug__`'),
+        (12, 15, 12, 24, 'cannot assign to `__debug__`'),
+        (17, 8, 17, 17, 'cannot delete `__debug__` on Python 3.15 (syntax was removed in 3.9)'),
+    ]),
+    'duplicate_parameters.py': ('def f(a, b, a=1, *b, c, **c):\n    pass\nlambda x, *, x: 0\ndef g(a, /, *, b: int, **kw): pass\nlambda self, other=1: 0\n', [
+        (1, 13, 1, 14, 'Duplicate parameter "a"'),
+        (1, 19, 1, 20, 'Duplicate parameter "b"'),
+        (1, 27, 1, 28, 'Duplicate parameter "c"'),
+        (3, 14, 3, 15, 'Duplicate parameter "x"'),
+    ]),
+    'duplicate_keywords.py': ("f(x=1, y=2, x=3)\nclass C(B, metaclass=M, metaclass=N): pass\nf(x=1, **k, x=2)\nf(x=1, **{'x': 2})\ng(a=1, b=2, *c, d=3)\n", [
+        (1, 13, 1, 16, 'Duplicate keyword argument `x`'),
+        (2, 25, 2, 36, 'Duplicate keyword argument `metaclass`'),
+        (3, 13, 3, 16, 'Duplicate keyword argument `x`'),
+    ]),
+    'bare_star.py': ('def f(a, *): pass\ndef g(a, *, **k): pass\nlambda *: 0\ndef h(a, *, b, **k): pass\n', [
+        (1, 10, 1, 11, 'Expected one or more keyword parameter after `*` separator'),
+        (2, 13, 2, 16, 'Expected one or more keyword parameter after `*` separator'),
+        (3, 8, 3, 9, 'Expected one or more keyword parameter after `*` separator'),
+    ]),
+    'type_parameters.py': ('def f[T, U, T](): pass\nclass C[T, *T]: pass\ntype A[T = int, U] = T\ndef g[T = int, U = str, *Ts = *tuple[int]](): pass\ndef h[T: (int, str), U: dict[str, int]](): pass\n', [
+        (1, 13, 1, 14, 'duplicate type parameter'),
+        (2, 12, 2, 14, 'duplicate type parameter'),
+        (3, 17, 3, 18, 'non default type parameter `U` follows default type parameter'),
+    ]),
+    'nonlocal.py': ('nonlocal x\nif y:\n    nonlocal z\ndef f():\n    a = 1\n    def g():\n        nonlocal a\n', [
+        (1, 1, 1, 11, 'nonlocal declaration not allowed at module level'),
+        (3, 5, 3, 15, 'nonlocal declaration not allowed at module level'),
+    ]),
 }
 
 VERSIONS = 'import os\ntype X = int\nmatch x:\n    case 1:\n        pass\ntry:\n    pass\nexcept* E:\n    pass\ndef f[T = int](): pass\nt"x{a}"\nwith (open(a) as b, open(c) as d): pass\nprint(a[*b])\ndef g(): return *a, *b\nf"{"a"}"\nf"{x # c\n}"\ntry:\n    pass\nexcept A, B:\n    pass\nx[a := 1]\n(y := 1)\ndef p(a, /): pass\n@x[0].y\ndef d(): pass\nfor x in *a, *b: pass\ndef s(*a: *T): pass\n{z := 1, 2}\n'
@@ -381,6 +423,28 @@ class EveryError(Workspace):
         _, diags = self.lint_json("deep.py")
         self.assertEqual([(d["code"], d["message"], d["location"]["row"]) for d in diags],
                          [("invalid-syntax", "too many levels of indentation", 101)])  # the row CPython names
+
+
+class SemanticErrors(Workspace):
+    def test_other_rules_still_run(self):
+        # As Ruff: an error Python raises after parsing leaves the file linted (and fixed).
+        self.write("dup.py", "def f(a, a):\n    import os\n")
+        _, diags = self.lint_json("--select", "F401", "dup.py")
+        self.assertEqual([(d["code"], d["message"]) for d in diags],
+                         [("invalid-syntax", 'Duplicate parameter "a"'), ("F401", "`os` imported but unused")])
+
+    def test_deleting_debug_depends_on_the_target_version(self):
+        self.write("del.py", "del __debug__\n")
+        for version, expected in [("py38", []), ("py39", ["cannot delete `__debug__` on Python 3.9 (syntax was removed in 3.9)"]),
+                                  ("py313", ["cannot delete `__debug__` on Python 3.13 (syntax was removed in 3.9)"])]:
+            with self.subTest(version):
+                _, diags = self.lint_json("--target-version", version, "del.py", codes=(0, 1))
+                self.assertEqual([d["message"] for d in diags], expected)
+
+    def test_dropped_where_the_file_does_not_parse(self):
+        self.write("both.py", "def f(a, a):\n    import os\nx = (\n")
+        _, diags = self.lint_json("--select", "F401", "both.py")
+        self.assertEqual([d["message"] for d in diags], ["unexpected EOF while parsing"])
 
 
 class ComprehensionClauses(Workspace):
