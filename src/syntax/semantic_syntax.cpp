@@ -28,7 +28,6 @@ SyntaxError semantic_error(uint32_t start, uint32_t end, std::string message) {
   return e;
 }
 
-constexpr const char* kBareStar = "Expected one or more keyword parameter after `*` separator";
 
 constexpr std::string_view kDebug = "__debug__";
 constexpr const char* kAssignDebug = "cannot assign to `__debug__`";
@@ -390,8 +389,6 @@ SemanticSyntax::SemanticSyntax() {
   nonlocal_ = named(lang, "nonlocal_statement");
   module_ = named(lang, "module");
   identifier_ = named(lang, "identifier");
-  keyword_separator_ = named(lang, "keyword_separator");
-  dict_splat_ = named(lang, "dictionary_splat_pattern");
   keyword_argument_ = named(lang, "keyword_argument");
   import_ = named(lang, "import_statement");
   import_from_ = named(lang, "import_from_statement");
@@ -424,23 +421,11 @@ void SemanticSyntax::check(TSNode n, TSSymbol s, std::string_view source, std::v
     if (!may_repeat_names(text_of(n, source), false)) return;
     std::vector<Named>& names = scratch;
     names.clear();
-    TSNode bare_star{};  // a `*` separator not yet followed by a keyword-only parameter
     for (TSNode p : children(n)) {
       if (!ts_node_is_named(p) || ts_node_is_extra(p)) continue;
       const TSSymbol k = ts_node_symbol(p);
-      if (!ts_node_is_null(bare_star)) {
-        // A parse error, not a semantic one: `*` must be followed by a named parameter.
-        if (k == dict_splat_ || is_a(first_named_child(p), "dictionary_splat_pattern")) {
-          out.push_back(SyntaxError{ts_node_start_byte(p), ts_node_end_byte(p), kBareStar});
-        }
-        bare_star = TSNode{};
-      }
-      if (k == keyword_separator_) bare_star = p;
       const TSNode id = k == identifier_ ? p : parameter_name(p);
       if (!ts_node_is_null(id)) names.push_back(Named{text_of(id, source), id});
-    }
-    if (!ts_node_is_null(bare_star)) {
-      out.push_back(SyntaxError{ts_node_start_byte(bare_star), ts_node_end_byte(bare_star), kBareStar});
     }
     for_each_repeat(names, [&](const Named& r) {
       out.push_back(semantic_error(ts_node_start_byte(r.at), ts_node_end_byte(r.at),

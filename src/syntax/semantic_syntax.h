@@ -28,8 +28,8 @@ class SemanticSyntax {
   TSSymbol parameters_ = 0, lambda_parameters_ = 0, argument_list_ = 0, nonlocal_ = 0, function_ = 0, class_ = 0,
            type_alias_ = 0, module_ = 0, import_ = 0, import_from_ = 0, except_ = 0, with_item_ = 0,
            assignment_ = 0, augmented_ = 0, for_ = 0, for_in_ = 0, named_ = 0, delete_ = 0, case_pattern_ = 0,
-           splat_pattern_ = 0, keyword_pattern_ = 0, as_pattern_ = 0, identifier_ = 0, keyword_separator_ = 0,
-           dict_splat_ = 0, keyword_argument_ = 0, type_parameter_ = 0;
+           splat_pattern_ = 0, keyword_pattern_ = 0, as_pattern_ = 0, identifier_ = 0,
+           keyword_argument_ = 0, type_parameter_ = 0;
 };
 
 // Where an error's wording depends on the target-version (`del __debug__`, an error from Python
