@@ -360,6 +360,11 @@ void check_comprehension_clause(TSNode n, bool for_in, PathOf&& path_of, std::st
 }  // namespace
 
 Python3Syntax::Python3Syntax() {
+  static const Python3Syntax built{Build{}};
+  *this = built;
+}
+
+Python3Syntax::Python3Syntax(Build) {
   const TSLanguage* lang = python_language();
   print_ = named(lang, "print_statement");
   exec_ = named(lang, "exec_statement");

@@ -18,6 +18,8 @@ namespace lint {
 
 class Python3Syntax {
  public:
+  // A copy of one built at first use: each file's rules build their own, and looking the
+  // symbols up by name costs more than the checks on a small file.
   Python3Syntax();
   bool interested(TSSymbol s) const { return s < interested_.size() && interested_[s]; }
   // Appends the violations at `n` (whose symbol is `s`) to `out`, worded and placed as Ruff's
@@ -39,6 +41,8 @@ class Python3Syntax {
   TSSymbol module_symbol() const { return module_; }
 
  private:
+  struct Build {};
+  explicit Python3Syntax(Build);
   // With `derived` set, `ancestors` is not given: the few checks that need it find it by walking
   // down from the root, into `*derived`.
   void check(TSNode n, TSSymbol s, std::string_view source, std::vector<SyntaxError>& out,

@@ -378,6 +378,11 @@ void SemanticSyntax::debug_bindings(TSNode module, std::string_view source, std:
 }
 
 SemanticSyntax::SemanticSyntax() {
+  static const SemanticSyntax built{Build{}};
+  *this = built;
+}
+
+SemanticSyntax::SemanticSyntax(Build) {
   const TSLanguage* lang = python_language();
   parameters_ = named(lang, "parameters");
   lambda_parameters_ = named(lang, "lambda_parameters");

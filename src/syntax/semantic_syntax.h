@@ -14,6 +14,8 @@ namespace lint {
 
 class SemanticSyntax {
  public:
+  // A copy of one built at first use: each file's rules build their own, and looking the
+  // symbols up by name costs more than the checks on a small file.
   SemanticSyntax();
   // The node kinds `check` looks at: all of them rare, or cheap to dismiss.
   const std::vector<TSSymbol>& symbols() const { return symbols_; }
@@ -21,6 +23,8 @@ class SemanticSyntax {
   void check(TSNode n, TSSymbol s, std::string_view source, std::vector<SyntaxError>& out) const;
 
  private:
+  struct Build {};
+  explicit SemanticSyntax(Build);
   void debug_bindings(TSNode module, std::string_view source, std::vector<SyntaxError>& out) const;
 
   std::vector<TSSymbol> symbols_;
